@@ -1,0 +1,127 @@
+package org.chokepoint.database;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Neo4j database running in this JVM, reachable only over its Bolt connector.
+ *
+ * <p>The application never uses the embedded API for data: it connects to {@link #boltUri()} with
+ * the Java driver like to any other server, so the same code runs against an external database.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+	private final DatabaseManagementService service;
+
+	private final Path home;
+
+	private final String host;
+
+	private final int boltPort;
+
+	private EmbeddedNeo4j(DatabaseManagementService service, Path home, String host, int boltPort) {
+		this.service = service;
+		this.home = home;
+		this.host = host;
+		this.boltPort = boltPort;
+	}
+
+	/** Starts a database with the given settings and waits until Bolt accepts connections. */
+	public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
+		refuseOpenDatabaseOnNetwork(properties);
+		// Neo4j needs an absolute, normalized home directory
+		Path home = properties.dataDir().toAbsolutePath().normalize();
+		long started = System.nanoTime();
+		DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
+			.setConfig(BoltConnector.enabled, true)
+			.setConfig(BoltConnector.listen_address, new SocketAddress(properties.host(), properties.port()))
+			.setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+			// the in-process "local" connector does not run on the Netty that Spring Boot 4 brings
+			// (stack-notes.md); only Neo4j's own HTTP server uses it, and it is not started here
+			.setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+			.setConfig(HttpConnector.enabled, false)
+			.setConfig(HttpsConnector.enabled, false)
+			.setConfig(GraphDatabaseSettings.auth_enabled, properties.authEnabled())
+			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period,
+					(int) properties.shutdownQuietPeriod().toSeconds())
+			.setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(10));
+		if (properties.pageCache() != null && !properties.pageCache().isBlank()) {
+			builder.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()));
+		}
+		DatabaseManagementService service = builder.build();
+		GraphDatabaseAPI database = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+		int port = database.getDependencyResolver()
+			.resolveDependency(ConnectorPortRegister.class)
+			.getLocalAddress(ConnectorType.BOLT)
+			.getPort();
+		log.info("Embedded Neo4j started in {} ms, home {}, Bolt on {}:{}",
+				(System.nanoTime() - started) / 1_000_000, home, properties.host(), port);
+		return new EmbeddedNeo4j(service, home, properties.host(), port);
+	}
+
+	private static void refuseOpenDatabaseOnNetwork(EmbeddedNeo4jProperties properties) {
+		if (properties.authEnabled() || isLoopback(properties.host())) {
+			return;
+		}
+		throw new IllegalStateException("Refusing to start: chokepoint.embedded.host=" + properties.host()
+				+ " is not a loopback address and chokepoint.embedded.auth-enabled=false, so anyone on the"
+				+ " network could read and change the database. Listen on 127.0.0.1, or enable authentication.");
+	}
+
+	private static boolean isLoopback(String host) {
+		try {
+			return InetAddress.getByName(host).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+	/** The address clients connect to, e.g. {@code bolt://127.0.0.1:7687}. */
+	public URI boltUri() {
+		String connectHost = "0.0.0.0".equals(this.host) || "::".equals(this.host) ? "127.0.0.1" : this.host;
+		return URI.create("bolt://" + connectHost + ":" + this.boltPort);
+	}
+
+	public int boltPort() {
+		return this.boltPort;
+	}
+
+	public Path home() {
+		return this.home;
+	}
+
+	/** The DBMS, for administration only (setting the initial password); data goes through Bolt. */
+	DatabaseManagementService managementService() {
+		return this.service;
+	}
+
+	@Override
+	public void close() {
+		long started = System.nanoTime();
+		this.service.shutdown();
+		log.info("Embedded Neo4j stopped cleanly in {} ms", (System.nanoTime() - started) / 1_000_000);
+	}
+
+}

@@ -1,0 +1,55 @@
+package org.chokepoint.importer;
+
+/** The type of a CSV column: how a cell is checked and what it becomes in the graph. */
+enum ColumnType {
+
+	/** Free text. */
+	TEXT,
+	/** A new mineral, product or source key: a lower-case slug such as {@code ndfeb-magnet}. */
+	SLUG,
+	/** A new agreement or measure key: letters, digits, and single dashes, dots or underscores between them. */
+	ID,
+	/** A new country: a real ISO 3166-1 alpha-3 code. */
+	NEW_ISO3,
+	/** A new bloc code: upper-case letters, digits and dashes. */
+	NEW_BLOC,
+	/** A country of countries.csv. */
+	COUNTRY,
+	/** A bloc of blocs.csv. */
+	BLOC,
+	/** A country or a bloc. */
+	PARTY,
+	/** A mineral of minerals.csv. */
+	MINERAL,
+	/** A product of products.csv. */
+	PRODUCT,
+	/** A mineral or a product. */
+	ITEM,
+	/** A source of sources.csv. */
+	SOURCE,
+	/** An agreement of agreements.csv. */
+	AGREEMENT,
+	/** A measure of measures.csv. */
+	MEASURE,
+	/** A finite, non-negative number. */
+	QUANTITY,
+	/** A fraction in 0..1. */
+	SHARE,
+	/** A year, 1900..2100. */
+	YEAR,
+	/** An ISO date, YYYY-MM-DD. */
+	DATE,
+	/** true or false. */
+	BOOLEAN,
+	/** MINING, REFINING or MANUFACTURING. */
+	STAGE,
+	/** COMPONENT or END_PRODUCT. */
+	PRODUCT_KIND,
+	/** official, secondary or estimate. */
+	QUALITY,
+	/** The kinds of agreement. */
+	AGREEMENT_TYPE,
+	/** The kinds of trade measure. */
+	MEASURE_TYPE
+
+}

@@ -1,0 +1,21 @@
+package org.chokepoint.importer;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validated import rows, ready to write: per file, one map per row with typed values (Long for
+ * years, Double for numbers, LocalDate for dates, Boolean) under the column names; production
+ * rows carry the derived {@code share} and {@code worldTotal}.
+ *
+ * @param rows the rows per file
+ * @param version the data version: a SHA-256 over the files' bytes
+ * @param warnings what is suspicious but not wrong (e.g. countries adding up above the world total)
+ */
+record ImportData(Map<ImportFile, List<Map<String, Object>>> rows, String version, List<String> warnings) {
+
+	List<Map<String, Object>> of(ImportFile file) {
+		return this.rows.getOrDefault(file, List.of());
+	}
+
+}

@@ -1,0 +1,125 @@
+package org.chokepoint.importer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
+import org.neo4j.driver.TransactionConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports a folder: reads and validates every file, then, only if there is no error at all,
+ * replaces the knowledge graph with the folder's contents and records the data version, all in
+ * one transaction. Readers see the old graph until the commit; a failure or a killed process
+ * leaves the old graph whole.
+ */
+@Service
+public class ImportService {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+
+	private final Driver driver;
+
+	private final GraphCounts counts;
+
+	private final ImportProperties properties;
+
+	ImportService(Driver driver, GraphCounts counts, ImportProperties properties) {
+		this.driver = driver;
+		this.counts = counts;
+		this.properties = properties;
+	}
+
+	/** Imports the files of a directory. */
+	public ImportReport importDirectory(Path directory) {
+		return importFolder(ImportFolder.directory(directory));
+	}
+
+	/** Imports the data shipped with the application. */
+	public ImportReport importShipped() {
+		return importFolder(ImportFolder.shipped());
+	}
+
+	/**
+	 * Imports the configured folder (or the shipped data) when the database holds no data or
+	 * another data version; returns the report, or empty when the data was current.
+	 */
+	public Optional<ImportReport> importIfOutdated() {
+		ImportFolder folder = this.properties.dir() != null ? ImportFolder.directory(this.properties.dir())
+				: ImportFolder.shipped();
+		String stored = currentVersion().orElse(null);
+		if (folder.version().equals(stored)) {
+			log.info("Data version {} is current; nothing to import", stored);
+			return Optional.empty();
+		}
+		log.info("Database holds data version {}, {} is {}: importing", stored == null ? "none" : stored,
+				folder.description(), folder.version());
+		return Optional.of(importFolder(folder));
+	}
+
+	/** The data version in the database, if any. */
+	public Optional<String> currentVersion() {
+		try (Session session = this.driver.session()) {
+			return session.executeRead(tx -> tx.run("MATCH (v:DataVersion {key: 'current'}) RETURN v.version AS version")
+				.list(r -> r.get("version").asString())
+				.stream()
+				.findFirst());
+		}
+	}
+
+	synchronized ImportReport importFolder(ImportFolder folder) {
+		long started = System.nanoTime();
+		List<ImportError> errors = new ArrayList<>();
+		Map<ImportFile, CsvTable> tables = new EnumMap<>(ImportFile.class);
+		folder.files().forEach((file, bytes) -> {
+			CsvTable table = CsvTableReader.read(file, bytes, errors);
+			if (table != null) {
+				tables.put(file, table);
+			}
+		});
+		ImportValidator validator = new ImportValidator(tables, errors);
+		Map<ImportFile, List<Map<String, Object>>> rows = validator.validate();
+		if (!errors.isEmpty()) {
+			log.warn("Import of {} refused, nothing written:\n{}", folder.description(),
+					new ImportFailedException(errors).getMessage());
+			throw new ImportFailedException(errors);
+		}
+		ImportData data = new ImportData(rows, folder.version(), validator.warnings());
+		int rowsRead = rows.values().stream().mapToInt(List::size).sum();
+		log.info("Import of {}: {} rows valid, writing", folder.description(), rowsRead);
+		write(data, folder.description());
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		ImportReport report = new ImportReport(folder.description(), data.version(), rowsRead, this.counts.nodes(),
+				this.counts.relationships(), millis, data.warnings());
+		log.info("Imported data version {} in {} ms: {} rows ({} rows/s); nodes {}; relationships {}",
+				report.version(), millis, rowsRead, millis == 0 ? rowsRead : rowsRead * 1000L / millis,
+				report.nodes(), report.relationships());
+		data.warnings().forEach(w -> log.warn("Import warning: {}", w));
+		return report;
+	}
+
+	private void write(ImportData data, String description) {
+		TransactionConfig config = TransactionConfig.builder().withTimeout(this.properties.timeout()).build();
+		try (Session session = this.driver.session(); Transaction tx = session.beginTransaction(config)) {
+			tx.run(GraphWriter.DELETE_ALL).consume();
+			GraphWriter.write(tx, data, message -> log.info("Import progress: {}", message));
+			tx.run("""
+					MERGE (v:DataVersion {key: 'current'})
+					SET v.version = $version,
+					    v.folder = $folder,
+					    v.importedAt = datetime()
+					""", Map.of("version", data.version(), "folder", description)).consume();
+			tx.commit();
+		}
+	}
+
+}

@@ -1,0 +1,267 @@
+package org.chokepoint.importer;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks every cell and every cross-row rule of an import folder and turns the rows into typed
+ * values. Collects all errors of the run rather than stopping at the first.
+ */
+final class ImportValidator {
+
+	private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+	private static final Pattern ID = Pattern.compile("[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*");
+
+	private static final Pattern BLOC_CODE = Pattern.compile("[A-Z0-9]+(-[A-Z0-9]+)*");
+
+	private static final Set<String> ISO3 = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
+
+	/** Shares of a group may add up to 1 plus this (rounding in the published figures). */
+	static final double SHARE_SUM_TOLERANCE = 1e-6;
+
+	private final Map<ImportFile, CsvTable> tables;
+
+	private final List<ImportError> errors;
+
+	private final Map<ColumnType, Set<String>> keys = new EnumMap<>(ColumnType.class);
+
+	private final List<String> warnings = new ArrayList<>();
+
+	ImportValidator(Map<ImportFile, CsvTable> tables, List<ImportError> errors) {
+		this.tables = tables;
+		this.errors = errors;
+	}
+
+	Map<ImportFile, List<Map<String, Object>>> validate() {
+		collectKeys();
+		Map<ImportFile, List<Map<String, Object>>> typed = new EnumMap<>(ImportFile.class);
+		for (ImportFile file : ImportFile.values()) {
+			CsvTable table = this.tables.get(file);
+			typed.put(file, table == null ? List.of() : typeRows(file, table));
+		}
+		new FactRules(this.tables, typed, this.errors, this.warnings).check();
+		return typed;
+	}
+
+	List<String> warnings() {
+		return this.warnings;
+	}
+
+	private void collectKeys() {
+		this.keys.put(ColumnType.SOURCE, keysOf(ImportFile.SOURCES, "id"));
+		this.keys.put(ColumnType.COUNTRY, keysOf(ImportFile.COUNTRIES, "iso3"));
+		this.keys.put(ColumnType.BLOC, keysOf(ImportFile.BLOCS, "code"));
+		this.keys.put(ColumnType.MINERAL, keysOf(ImportFile.MINERALS, "id"));
+		this.keys.put(ColumnType.PRODUCT, keysOf(ImportFile.PRODUCTS, "id"));
+		this.keys.put(ColumnType.AGREEMENT, keysOf(ImportFile.AGREEMENTS, "id"));
+		this.keys.put(ColumnType.MEASURE, keysOf(ImportFile.MEASURES, "id"));
+	}
+
+	private Set<String> keysOf(ImportFile file, String column) {
+		Set<String> result = new HashSet<>();
+		CsvTable table = this.tables.get(file);
+		if (table != null) {
+			table.rows().forEach(row -> {
+				if (row.get(column) != null) {
+					result.add(row.get(column));
+				}
+			});
+		}
+		return result;
+	}
+
+	private List<Map<String, Object>> typeRows(ImportFile file, CsvTable table) {
+		List<Map<String, Object>> result = new ArrayList<>();
+		Map<List<Object>, Integer> seenKeys = new HashMap<>();
+		for (CsvTable.Row row : table.rows()) {
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("_line", row.line());
+			boolean ok = true;
+			for (Column column : file.columns()) {
+				String cell = row.get(column.name());
+				if (cell == null) {
+					if (column.required()) {
+						error(table, row, column.name(), "required, but empty");
+						ok = false;
+					}
+					continue;
+				}
+				Object value = convert(table, row, column, cell);
+				if (value == null) {
+					ok = false;
+				}
+				else {
+					values.put(column.name(), value);
+				}
+			}
+			if (!ok) {
+				continue;
+			}
+			List<Object> key = file.key().stream().map(values::get).toList();
+			Integer firstLine = seenKeys.putIfAbsent(key, row.line());
+			if (firstLine != null) {
+				error(table, row, file.key().get(0), "duplicate key " + String.join("/", file.key()) + " = "
+						+ key + ", first on line " + firstLine);
+				continue;
+			}
+			result.add(values);
+		}
+		return result;
+	}
+
+	/** The typed value, or null after reporting why the cell is wrong. */
+	private Object convert(CsvTable table, CsvTable.Row row, Column column, String cell) {
+		String name = column.name();
+		switch (column.type()) {
+			case TEXT:
+				return cell;
+			case SLUG:
+				return matches(table, row, name, cell, SLUG, "a lower-case slug such as ndfeb-magnet");
+			case ID:
+				return matches(table, row, name, cell, ID, "an id of letters, digits and single - . or _");
+			case NEW_BLOC:
+				return matches(table, row, name, cell, BLOC_CODE, "an upper-case bloc code such as EU");
+			case NEW_ISO3:
+				if (!ISO3.contains(cell)) {
+					return fail(table, row, name, "unknown ISO 3166-1 alpha-3 country code \"" + cell + "\"");
+				}
+				return cell;
+			case COUNTRY, BLOC, MINERAL, PRODUCT, SOURCE, AGREEMENT, MEASURE:
+				if (!this.keys.get(column.type()).contains(cell)) {
+					return fail(table, row, name, "unknown " + column.type().name().toLowerCase(Locale.ROOT) + " \""
+							+ cell + "\" (not in " + fileOf(column.type()) + ")");
+				}
+				return cell;
+			case PARTY:
+				if (!this.keys.get(ColumnType.COUNTRY).contains(cell) && !this.keys.get(ColumnType.BLOC).contains(cell)) {
+					return fail(table, row, name, "unknown country or bloc \"" + cell
+							+ "\" (not in countries.csv nor blocs.csv)");
+				}
+				return cell;
+			case ITEM:
+				if (!this.keys.get(ColumnType.MINERAL).contains(cell) && !this.keys.get(ColumnType.PRODUCT).contains(cell)) {
+					return fail(table, row, name, "unknown item \"" + cell + "\" (not in minerals.csv nor products.csv)");
+				}
+				return cell;
+			case QUANTITY:
+				return number(table, row, name, cell, false);
+			case SHARE:
+				return number(table, row, name, cell, true);
+			case YEAR:
+				try {
+					long year = Long.parseLong(cell);
+					if (year < 1900 || year > 2100) {
+						return fail(table, row, name, "year " + cell + " outside 1900..2100");
+					}
+					return year;
+				}
+				catch (NumberFormatException ex) {
+					return fail(table, row, name, "not a year: \"" + abbreviate(cell) + "\"");
+				}
+			case DATE:
+				try {
+					return LocalDate.parse(cell);
+				}
+				catch (DateTimeParseException ex) {
+					return fail(table, row, name, "not a date YYYY-MM-DD: \"" + abbreviate(cell) + "\"");
+				}
+			case BOOLEAN:
+				if (!cell.equals("true") && !cell.equals("false")) {
+					return fail(table, row, name, "not true or false: \"" + abbreviate(cell) + "\"");
+				}
+				return Boolean.valueOf(cell);
+			case STAGE:
+				return oneOf(table, row, name, cell, "MINING", "REFINING", "MANUFACTURING");
+			case PRODUCT_KIND:
+				return oneOf(table, row, name, cell, "COMPONENT", "END_PRODUCT");
+			case QUALITY:
+				return oneOf(table, row, name, cell, "official", "secondary", "estimate");
+			case AGREEMENT_TYPE:
+				return oneOf(table, row, name, cell, "PARTNERSHIP", "AGREEMENT", "FRAMEWORK", "ALLIANCE",
+						"JOINT_STATEMENT", "TRUCE", "REGULATION", "STOCKPILE_PROGRAMME", "MEETING");
+			case MEASURE_TYPE:
+				return oneOf(table, row, name, cell, "EXPORT_BAN", "EXPORT_LICENCE", "TECHNOLOGY_BAN", "TARIFF",
+						"QUOTA");
+			default:
+				throw new IllegalStateException("no rule for " + column.type());
+		}
+	}
+
+	private Object number(CsvTable table, CsvTable.Row row, String name, String cell, boolean share) {
+		double value;
+		try {
+			value = Double.parseDouble(cell);
+		}
+		catch (NumberFormatException ex) {
+			return fail(table, row, name, "not a number: \"" + abbreviate(cell)
+					+ "\" (write a value published as text in published_as)");
+		}
+		if (!Double.isFinite(value) || cell.matches("(?i).*(nan|infinity).*")) {
+			return fail(table, row, name, "not a finite number: \"" + abbreviate(cell) + "\"");
+		}
+		if (value < 0) {
+			return fail(table, row, name, "negative: " + cell);
+		}
+		if (share && value > 1) {
+			return fail(table, row, name, "share " + cell + " outside 0..1 (a share is a fraction, not a percentage)");
+		}
+		if (!share && value > 1e15) {
+			return fail(table, row, name, "implausibly large quantity " + cell + " (above 1e15)");
+		}
+		return value;
+	}
+
+	private Object matches(CsvTable table, CsvTable.Row row, String name, String cell, Pattern pattern, String what) {
+		if (cell.length() > 200 || !pattern.matcher(cell).matches()) {
+			return fail(table, row, name, "\"" + abbreviate(cell) + "\" is not " + what);
+		}
+		return cell;
+	}
+
+	private Object oneOf(CsvTable table, CsvTable.Row row, String name, String cell, String... allowed) {
+		for (String value : allowed) {
+			if (value.equals(cell)) {
+				return cell;
+			}
+		}
+		return fail(table, row, name, "\"" + abbreviate(cell) + "\" is not one of " + String.join(", ", allowed));
+	}
+
+	private Object fail(CsvTable table, CsvTable.Row row, String column, String message) {
+		error(table, row, column, message);
+		return null;
+	}
+
+	private void error(CsvTable table, CsvTable.Row row, String column, String message) {
+		this.errors.add(new ImportError(table.file(), row.line(), table.columnNumber(column), column, message));
+	}
+
+	private static String fileOf(ColumnType type) {
+		return switch (type) {
+			case COUNTRY -> "countries.csv";
+			case BLOC -> "blocs.csv";
+			case MINERAL -> "minerals.csv";
+			case PRODUCT -> "products.csv";
+			case SOURCE -> "sources.csv";
+			case AGREEMENT -> "agreements.csv";
+			case MEASURE -> "measures.csv";
+			default -> "?";
+		};
+	}
+
+	static String abbreviate(String text) {
+		return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+	}
+
+}

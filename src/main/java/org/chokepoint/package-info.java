@@ -1,0 +1,7 @@
+/**
+ * Chokepoint. Packages by feature: {@code database} (the embedded Neo4j), {@code schema}
+ * (versioned Cypher migrations), {@code importer} (CSV import), {@code country}, {@code mineral},
+ * {@code product}, {@code agreement}, {@code measure}, {@code source} (read API), {@code browser}
+ * (Neo4j Browser), {@code system} (errors, start-up).
+ */
+package org.chokepoint;
