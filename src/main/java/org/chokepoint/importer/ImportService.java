@@ -3,9 +3,11 @@ package org.chokepoint.importer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -80,13 +82,17 @@ public class ImportService {
 		long started = System.nanoTime();
 		List<ImportError> errors = new ArrayList<>();
 		Map<ImportFile, CsvTable> tables = new EnumMap<>(ImportFile.class);
+		Set<ImportFile> unreadable = EnumSet.noneOf(ImportFile.class);
 		folder.files().forEach((file, bytes) -> {
 			CsvTable table = CsvTableReader.read(file, bytes, errors);
 			if (table != null) {
 				tables.put(file, table);
 			}
+			else {
+				unreadable.add(file);
+			}
 		});
-		ImportValidator validator = new ImportValidator(tables, errors);
+		ImportValidator validator = new ImportValidator(tables, unreadable, errors);
 		Map<ImportFile, List<Map<String, Object>>> rows = validator.validate();
 		if (!errors.isEmpty()) {
 			log.warn("Import of {} refused, nothing written:\n{}", folder.description(),

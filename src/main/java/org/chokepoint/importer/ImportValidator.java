@@ -38,8 +38,16 @@ final class ImportValidator {
 
 	private final List<String> warnings = new ArrayList<>();
 
-	ImportValidator(Map<ImportFile, CsvTable> tables, List<ImportError> errors) {
+	private final Set<ImportFile> unreadable;
+
+	/**
+	 * @param tables the files that were read
+	 * @param unreadable the files present but too broken to read (their errors are already reported)
+	 * @param errors where errors go
+	 */
+	ImportValidator(Map<ImportFile, CsvTable> tables, Set<ImportFile> unreadable, List<ImportError> errors) {
 		this.tables = tables;
+		this.unreadable = unreadable;
 		this.errors = errors;
 	}
 
@@ -66,11 +74,31 @@ final class ImportValidator {
 		this.keys.put(ColumnType.PRODUCT, keysOf(ImportFile.PRODUCTS, "id"));
 		this.keys.put(ColumnType.AGREEMENT, keysOf(ImportFile.AGREEMENTS, "id"));
 		this.keys.put(ColumnType.MEASURE, keysOf(ImportFile.MEASURES, "id"));
+		sharedKeys(ImportFile.PRODUCTS, "id", ColumnType.MINERAL, "a mineral");
+		sharedKeys(ImportFile.BLOCS, "code", ColumnType.COUNTRY, "a country");
+	}
+
+	/** Minerals and products share one key space (items), as do countries and blocs (parties). */
+	private void sharedKeys(ImportFile file, String column, ColumnType other, String what) {
+		CsvTable table = this.tables.get(file);
+		Set<String> otherKeys = this.keys.get(other);
+		if (table == null || otherKeys == null) {
+			return;
+		}
+		for (CsvTable.Row row : table.rows()) {
+			if (otherKeys.contains(row.get(column))) {
+				error(table, row, column, "\"" + row.get(column) + "\" is already " + what + "; keys must be unique across both");
+			}
+		}
 	}
 
 	private Set<String> keysOf(ImportFile file, String column) {
 		Set<String> result = new HashSet<>();
 		CsvTable table = this.tables.get(file);
+		if (table == null && this.unreadable.contains(file)) {
+			// its own errors are reported; every reference to it would only repeat them
+			return null;
+		}
 		if (table != null) {
 			table.rows().forEach(row -> {
 				if (row.get(column) != null) {
@@ -138,19 +166,21 @@ final class ImportValidator {
 				}
 				return cell;
 			case COUNTRY, BLOC, MINERAL, PRODUCT, SOURCE, AGREEMENT, MEASURE:
-				if (!this.keys.get(column.type()).contains(cell)) {
+				if (this.keys.get(column.type()) != null && !this.keys.get(column.type()).contains(cell)) {
 					return fail(table, row, name, "unknown " + column.type().name().toLowerCase(Locale.ROOT) + " \""
 							+ cell + "\" (not in " + fileOf(column.type()) + ")");
 				}
 				return cell;
 			case PARTY:
-				if (!this.keys.get(ColumnType.COUNTRY).contains(cell) && !this.keys.get(ColumnType.BLOC).contains(cell)) {
+				if (known(ColumnType.COUNTRY, ColumnType.BLOC) && !this.keys.get(ColumnType.COUNTRY).contains(cell)
+						&& !this.keys.get(ColumnType.BLOC).contains(cell)) {
 					return fail(table, row, name, "unknown country or bloc \"" + cell
 							+ "\" (not in countries.csv nor blocs.csv)");
 				}
 				return cell;
 			case ITEM:
-				if (!this.keys.get(ColumnType.MINERAL).contains(cell) && !this.keys.get(ColumnType.PRODUCT).contains(cell)) {
+				if (known(ColumnType.MINERAL, ColumnType.PRODUCT) && !this.keys.get(ColumnType.MINERAL).contains(cell)
+						&& !this.keys.get(ColumnType.PRODUCT).contains(cell)) {
 					return fail(table, row, name, "unknown item \"" + cell + "\" (not in minerals.csv nor products.csv)");
 				}
 				return cell;
@@ -196,6 +226,10 @@ final class ImportValidator {
 			default:
 				throw new IllegalStateException("no rule for " + column.type());
 		}
+	}
+
+	private boolean known(ColumnType first, ColumnType second) {
+		return this.keys.get(first) != null && this.keys.get(second) != null;
 	}
 
 	private Object number(CsvTable table, CsvTable.Row row, String name, String cell, boolean share) {
