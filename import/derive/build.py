@@ -348,7 +348,11 @@ def build_usgs(raw_dir, out):
                     notes.append(enote)
                 o = others.get((mineral, year))
                 if o is not None and o.strip() != '':
-                    notes.append('includes "Other countries" = %s (not broken down by country: unknown supplier)' % o.strip())
+                    o = o.strip()
+                    if parse_number(o) is not None:
+                        notes.append('includes USGS "Other countries" = %s (not broken down by country: reported as unknown supplier)' % o)
+                    else:
+                        notes.append('USGS "Other countries" row published as "%s"' % o)
                 if cnote:
                     notes.append(cnote)
                 if mineral == 'bismuth':
