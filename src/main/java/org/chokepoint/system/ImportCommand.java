@@ -36,16 +36,29 @@ class ImportCommand implements ApplicationRunner {
 		return !words.isEmpty() && "import".equals(words.get(0));
 	}
 
+	/** The value of {@code --dir=PATH} or {@code --dir PATH}, or null. */
+	static String directory(String[] args) {
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].startsWith("--dir=")) {
+				return args[i].substring("--dir=".length());
+			}
+			if (args[i].equals("--dir") && i + 1 < args.length) {
+				return args[i + 1];
+			}
+		}
+		return null;
+	}
+
 	@Override
 	public void run(ApplicationArguments arguments) {
 		if (!isImportCommand(arguments)) {
 			return;
 		}
 		int code;
-		List<String> dirs = arguments.getOptionValues("dir");
+		String dir = directory(arguments.getSourceArgs());
 		try {
-			ImportReport report = dirs == null ? this.importService.importShipped()
-					: this.importService.importDirectory(Path.of(dirs.get(0)));
+			ImportReport report = dir == null ? this.importService.importShipped()
+					: this.importService.importDirectory(Path.of(dir));
 			System.out.printf("Imported %s: data version %s, %d rows in %d ms%n  nodes: %s%n  relationships: %s%n",
 					report.folder(), report.version(), report.rowsRead(), report.millis(), report.nodes(),
 					report.relationships());

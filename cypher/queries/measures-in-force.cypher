@@ -1,0 +1,24 @@
+// Question: which trade measures are in force on $date, and what do they restrict, for whom?
+// (domain.md, metric 6: the disruption a scenario builds from them)
+//
+// :param date => date('2024-12-03')
+//
+// In force: effective on or before $date, not ended by $date (ended empty or after it), and $date
+// not within suspendedFrom..suspendedUntil (both inclusive). A measure without an effective date
+// is never taken as in force.
+// Columns: measure, name, imposer, type, effective, items (restricted), targets (empty = all
+//   destinations), source
+MATCH (imposer:Country)-[:IMPOSES]->(m:TradeMeasure)
+WHERE m.effective IS NOT NULL
+  AND m.effective <= $date
+  AND (m.ended IS NULL OR m.ended > $date)
+  AND NOT (m.suspendedFrom IS NOT NULL AND m.suspendedFrom <= $date AND $date <= m.suspendedUntil)
+RETURN m.id AS measure,
+       m.name AS name,
+       imposer.iso3 AS imposer,
+       m.type AS type,
+       m.effective AS effective,
+       [(m)-[:RESTRICTS]->(i:Item) | i.id] AS items,
+       [(m)-[:TARGETS]->(t:Party) | t.code] AS targets,
+       m.source AS source
+ORDER BY measure

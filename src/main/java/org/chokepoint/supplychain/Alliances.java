@@ -1,0 +1,68 @@
+package org.chokepoint.supplychain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.chokepoint.system.CypherFile;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/** Runs {@code cypher/queries/allies.cypher}: the consumer's agreements in force and their partners. */
+@Component
+class Alliances {
+
+	private static final String ALLIES = CypherFile.load("allies");
+
+	private final Neo4jClient client;
+
+	Alliances(Neo4jClient client) {
+		this.client = client;
+	}
+
+	Of of(String consumer, LocalDate asOf, Set<String> minerals) {
+		List<Agreement> agreements = this.client.query(ALLIES)
+			.bindAll(Map.of("consumer", consumer, "asOf", asOf))
+			.fetchAs(Agreement.class)
+			.mappedBy((types, record) -> new Agreement(record.get("agreement").asString(),
+					record.get("criticalMinerals").asBoolean(), Set.copyOf(record.get("items").asList(v -> v.asString())),
+					Set.copyOf(record.get("partners").asList(v -> v.asString()))))
+			.all()
+			.stream()
+			.toList();
+		return new Of(consumer, agreements, minerals);
+	}
+
+	/** An agreement in force: what it covers and with whom. */
+	record Agreement(String id, boolean criticalMinerals, Set<String> items, Set<String> partners) {
+	}
+
+	/**
+	 * The alliances of one consumer.
+	 *
+	 * @param consumer the consumer's code
+	 * @param agreements its agreements in force
+	 * @param minerals the ids of the minerals among the items analysed (an agreement on critical minerals
+	 *     in general covers minerals, not products)
+	 */
+	record Of(String consumer, List<Agreement> agreements, Set<String> minerals) {
+
+		/** The agreements shared with {@code country} that cover {@code item}. */
+		List<String> agreements(String country, String item) {
+			return this.agreements.stream()
+				.filter(a -> a.partners().contains(country))
+				.filter(a -> a.items().contains(item) || (a.criticalMinerals() && this.minerals.contains(item)))
+				.map(Agreement::id)
+				.toList();
+		}
+
+		/** Allied: the consumer itself, or a partner in an agreement in force covering the item. */
+		boolean allied(String country, String item) {
+			return country.equals(this.consumer) || !agreements(country, item).isEmpty();
+		}
+
+	}
+
+}

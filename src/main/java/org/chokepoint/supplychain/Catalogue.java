@@ -1,0 +1,76 @@
+package org.chokepoint.supplychain;
+
+import java.util.List;
+import java.util.Map;
+
+import org.chokepoint.system.NotFoundException;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/** Checks the keys an analysis is asked about, and lists what can be analysed. */
+@Component
+class Catalogue {
+
+	private final Neo4jClient client;
+
+	Catalogue(Neo4jClient client) {
+		this.client = client;
+	}
+
+	void requireProduct(String id) {
+		require("MATCH (n:Product {id: $key}) RETURN count(n) AS found", id, "product");
+	}
+
+	void requireConsumer(String code) {
+		require("MATCH (n:Party {code: $key}) RETURN count(n) AS found", code, "country or bloc");
+	}
+
+	void requireMineral(String id) {
+		require("MATCH (n:Mineral {id: $key}) RETURN count(n) AS found", id, "mineral");
+	}
+
+	private void require(String query, String key, String kind) {
+		long found = this.client.query(query).bind(key).to("key").fetchAs(Long.class).one().orElse(0L);
+		if (found == 0) {
+			throw new NotFoundException(kind, key);
+		}
+	}
+
+	List<String> products() {
+		return List.copyOf(this.client.query("MATCH (p:Product) RETURN p.id AS id ORDER BY id").fetchAs(String.class).all());
+	}
+
+	java.util.Set<String> minerals() {
+		return java.util.Set.copyOf(this.client.query("MATCH (m:Mineral) RETURN m.id AS id").fetchAs(String.class).all());
+	}
+
+	/** Per product, the items of its bill of materials, itself included. */
+	Map<String, List<String>> billsOfMaterials() {
+		return this.client.query("""
+				MATCH (p:Product)
+				RETURN p.id AS product,
+				       COLLECT { MATCH (p)-[:REQUIRES*0..12]->(i:Item) RETURN DISTINCT i.id } AS items
+				""")
+			.fetch()
+			.all()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(r -> (String) r.get("product"), r -> {
+				@SuppressWarnings("unchecked")
+				List<String> items = (List<String>) r.get("items");
+				return items;
+			}));
+	}
+
+	/** The consumer's stockpiles: mineral id to days of cover. */
+	Map<String, Double> stockpileDaysOfCover(String consumer, int year) {
+		return this.client.query(org.chokepoint.system.CypherFile.load("stockpile"))
+			.bindAll(Map.of("consumer", consumer, "year", year))
+			.fetch()
+			.all()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(r -> (String) r.get("mineral"),
+					r -> ((Number) r.get("daysOfCover")).doubleValue()));
+	}
+
+}

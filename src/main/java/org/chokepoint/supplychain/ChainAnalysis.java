@@ -1,0 +1,135 @@
+package org.chokepoint.supplychain;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The supply chain of a product for a consumer (domain.md). Every share is a fraction (0..1) of the
+ * consumer's supply of the product: a stage share is the weight of the paths through a supplier at
+ * that point of the chain; exposure, unknown and China-free shares of an input chain add up to 1.
+ *
+ * @param product the product id
+ * @param consumer the consumer's ISO3 or bloc code
+ * @param year facts of this year or, where missing, the newest year before it
+ * @param asOf the date for agreements in force
+ * @param threshold the stage share from which a supplier is a chokepoint
+ * @param chinaExposure share of the worst input chain's paths that touch China
+ * @param unknownShare share of its paths that end at the unknown supplier without touching China
+ * @param chinaFreeShare 1 - chinaExposure - unknownShare
+ * @param worstInput the leaf item of the worst input chain (highest exposure, then lowest China-free share)
+ * @param inputs every item of the unfolded bill of materials, the product first
+ * @param singlePointsOfFailure chokepoints and sole sources, largest share first
+ * @param dataGaps items and stages without any data, left out of the chain
+ * @param paths the heaviest supply paths, when asked for
+ */
+public record ChainAnalysis(String product, String consumer, int year, LocalDate asOf, double threshold,
+		Double chinaExposure, Double unknownShare, Double chinaFreeShare, String worstInput, List<ItemExposure> inputs,
+		List<SinglePointOfFailure> singlePointsOfFailure, List<DataGap> dataGaps, List<SupplyPath> paths) {
+
+	/**
+	 * One item of the bill of materials.
+	 *
+	 * @param item mineral or product id
+	 * @param kind MINERAL or PRODUCT
+	 * @param leaf whether it has no inputs (then it has its own input chain)
+	 * @param chinaExposure of its worst input chain
+	 * @param unknownShare of that chain
+	 * @param chinaFreeShare of that chain
+	 * @param stages its stages, downstream first
+	 */
+	public record ItemExposure(String item, String kind, boolean leaf, Double chinaExposure, Double unknownShare,
+			Double chinaFreeShare, List<StageSupply> stages) {
+	}
+
+	/**
+	 * Who supplies an item at a stage, for this consumer's chain.
+	 *
+	 * @param stage the stage
+	 * @param basis GLOBAL (world output shares), BUYER_SOURCING (the buyers' own sourcing) or MIXED
+	 * @param hhi concentration of the supply reaching this stage, sum of squared percentage shares (0-10,000)
+	 * @param weightIn share of the chain that reaches this stage
+	 * @param unknownShare share that ends here at the unknown supplier
+	 * @param facts the facts the shares come from
+	 * @param suppliers by stage share, largest first
+	 */
+	public record StageSupply(Stage stage, String basis, Double hhi, double weightIn, double unknownShare,
+			List<FactUsed> facts, List<SupplierShare> suppliers) {
+	}
+
+	/**
+	 * A group of facts used at a stage.
+	 *
+	 * @param basis GLOBAL or BUYER_SOURCING
+	 * @param buyer whose sourcing (null for global)
+	 * @param year the year of the facts
+	 * @param source the source id
+	 */
+	public record FactUsed(String basis, String buyer, Long year, String source) {
+	}
+
+	/**
+	 * A supplier at a stage.
+	 *
+	 * @param country ISO3 or bloc code
+	 * @param share stage share (0..1 of the consumer's supply)
+	 * @param allied shares an agreement in force with the consumer that covers the item (or is the consumer)
+	 * @param source the source of the share
+	 */
+	public record SupplierShare(String country, double share, boolean allied, String source) {
+	}
+
+	/**
+	 * A single point of failure.
+	 *
+	 * @param product the product (in lists over products)
+	 * @param item the item
+	 * @param stage the stage
+	 * @param country the supplier
+	 * @param share its stage share
+	 * @param kind CHOKEPOINT (share at or above the threshold) or SOLE_SOURCE (share 1)
+	 * @param alternatives other suppliers of the item at that stage, largest world share first
+	 * @param stockpileDaysOfCover the consumer's stockpile of the item, in days of supply, where known
+	 */
+	public record SinglePointOfFailure(String product, String item, Stage stage, String country, double share,
+			Kind kind, List<Alternative> alternatives, Double stockpileDaysOfCover) {
+	}
+
+	/** How bad a single point of failure is. */
+	public enum Kind {
+
+		/** Stage share at or above the threshold. */
+		CHOKEPOINT,
+		/** Stage share 1: every path passes through it. */
+		SOLE_SOURCE
+
+	}
+
+	/**
+	 * An alternative supplier.
+	 *
+	 * @param country ISO3 code
+	 * @param worldShare its share of world output of the item at the stage (0..1)
+	 * @param allied shares an agreement in force with the consumer covering the item
+	 * @param agreements those agreements
+	 */
+	public record Alternative(String country, double worldShare, boolean allied, List<String> agreements) {
+	}
+
+	/** An item and stage without any data, left out of the chain. */
+	public record DataGap(String item, Stage stage) {
+	}
+
+	/**
+	 * A supply path, from the consumer upstream.
+	 *
+	 * @param weight the product of the shares along it
+	 * @param steps item, stage and supplier at each step; a last supplier UNKNOWN ends the path
+	 */
+	public record SupplyPath(double weight, List<PathStep> steps) {
+	}
+
+	/** One step of a supply path: who supplies the item at the stage. */
+	public record PathStep(String item, Stage stage, String country) {
+	}
+
+}

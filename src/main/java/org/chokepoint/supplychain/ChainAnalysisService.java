@@ -1,0 +1,69 @@
+package org.chokepoint.supplychain;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.chokepoint.supplychain.ChainAnalysis.ItemExposure;
+import org.chokepoint.supplychain.ChainAnalysis.PathStep;
+import org.chokepoint.supplychain.ChainAnalysis.SupplyPath;
+import org.chokepoint.supplychain.ChainComputation.InputChain;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The chain analysis of one product for one consumer (domain.md, metrics 1 to 5). */
+@Service
+@Transactional(readOnly = true)
+public class ChainAnalysisService {
+
+	/** The worst input chain first: highest China exposure, then lowest China-free share. */
+	static final Comparator<InputChain> WORST_FIRST = Comparator
+		.comparing((InputChain i) -> i.chinaExposure() == null ? -1.0 : i.chinaExposure(), Comparator.reverseOrder())
+		.thenComparing(i -> i.chinaFreeShare() == null ? 2.0 : i.chinaFreeShare());
+
+	private final ChainQuery chains;
+
+	private final Alliances alliances;
+
+	private final Catalogue catalogue;
+
+	ChainAnalysisService(ChainQuery chains, Alliances alliances, Catalogue catalogue) {
+		this.chains = chains;
+		this.alliances = alliances;
+		this.catalogue = catalogue;
+	}
+
+	/**
+	 * Analyses the chain of {@code product} for {@code consumer}.
+	 * @param paths how many of the heaviest paths to list (0: none)
+	 */
+	public ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf,
+			int paths) {
+		this.catalogue.requireProduct(product);
+		this.catalogue.requireConsumer(consumer);
+		Set<String> minerals = this.catalogue.minerals();
+		return analyse(product, consumer, year, threshold, asOf, paths, minerals,
+				this.alliances.of(consumer, asOf, minerals), this.catalogue.stockpileDaysOfCover(consumer, year));
+	}
+
+	ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf, int paths,
+			Set<String> minerals, Alliances.Of allies, Map<String, Double> stockpiles) {
+		ChainComputation chain = this.chains.run(product, consumer, year, List.of());
+		ChainReport report = new ChainReport(chain, consumer, allies, minerals);
+		List<ItemExposure> items = report.items();
+		List<SupplyPath> heaviest = paths == 0 ? List.of()
+				: PathFinder.heaviest(chain, consumer, paths)
+					.stream()
+					.map(p -> new SupplyPath(p.weight(),
+							p.steps().stream().map(s -> new PathStep(s.item(), s.stage(), s.country())).toList()))
+					.toList();
+		return new ChainAnalysis(product, consumer, year, asOf, threshold, chain.chinaExposure(), chain.unknownShare(),
+				chain.chinaFreeShare(), chain.worstInput(), items,
+				report.singlePointsOfFailure(product, items, threshold, stockpiles),
+				chain.gaps().stream().map(g -> new ChainAnalysis.DataGap(g.item(), g.stage())).toList(), heaviest);
+	}
+
+}

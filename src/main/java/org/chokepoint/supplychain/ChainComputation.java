@@ -1,0 +1,89 @@
+package org.chokepoint.supplychain;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What chain.cypher computes for one consumer and product, as plain values.
+ *
+ * @param chinaExposure the product's China exposure (its worst input chain's), null when no supply remains
+ * @param unknownShare the product's unknown share
+ * @param chinaFreeShare the product's China-free share
+ * @param remainingSupply the smallest remaining supply of the input chains (1 without disruption)
+ * @param worstInput the leaf item of the worst input chain
+ * @param inputs the input chains, one per leaf position
+ * @param positions per position of the unfolded bill of materials, its stages
+ * @param gaps (item, stage) left out for lack of data
+ * @param facts per item and stage, the splits used
+ */
+record ChainComputation(Double chinaExposure, Double unknownShare, Double chinaFreeShare, double remainingSupply,
+		String worstInput, List<InputChain> inputs, List<PositionStages> positions, List<Gap> gaps,
+		List<ItemFacts> facts) {
+
+	/** An input chain: the paths from the consumer down to one leaf position. */
+	record InputChain(String item, List<String> position, Double chinaExposure, Double unknownShare,
+			Double chinaFreeShare, double remainingSupply) {
+	}
+
+	/** The stages computed at one position. */
+	record PositionStages(List<String> position, List<StageResult> stages) {
+	}
+
+	/**
+	 * One stage at one position.
+	 *
+	 * @param stage the stage
+	 * @param weightIn weight of the paths that reach the stage
+	 * @param unknown weight that ends at the unknown supplier here
+	 * @param hhi of the supply reaching the stage, 0-10,000
+	 * @param basis GLOBAL, BUYER_SOURCING or MIXED
+	 * @param suppliers per supplier, its stage share and the part of it that touched China
+	 */
+	record StageResult(Stage stage, double weightIn, double unknown, Double hhi, String basis,
+			List<SupplierWeight> suppliers) {
+	}
+
+	/** A supplier's stage share at a position, and the part of it that touched China. */
+	record SupplierWeight(String country, double share, double china) {
+	}
+
+	/** An (item, stage) without data. */
+	record Gap(String item, Stage stage) {
+	}
+
+	/** The facts used for an item. */
+	record ItemFacts(String item, List<StageFacts> stages) {
+	}
+
+	/** The splits used for an item at a stage: global shares, and buyers' own sourcing. */
+	record StageFacts(Stage stage, List<Split> global, Long globalYear, String globalSource,
+			List<BuyerSplit> sourcing) {
+
+		/** The split that {@code buyer} buys at: its own where known, else the global one. */
+		List<Split> splitFor(String buyer) {
+			return this.sourcing.stream()
+				.filter(s -> s.buyer().equals(buyer))
+				.map(BuyerSplit::split)
+				.findFirst()
+				.orElse(this.global);
+		}
+
+	}
+
+	/** A buyer's own sourcing of an item at a stage. */
+	record BuyerSplit(String buyer, List<Split> split, long year, String source) {
+	}
+
+	/** One supplier's share of a split. */
+	record Split(String country, double share) {
+	}
+
+	Map<Stage, StageFacts> factsOf(String item) {
+		return this.facts.stream()
+			.filter(f -> f.item().equals(item))
+			.findFirst()
+			.map(f -> f.stages().stream().collect(java.util.stream.Collectors.toMap(StageFacts::stage, s -> s)))
+			.orElse(Map.of());
+	}
+
+}

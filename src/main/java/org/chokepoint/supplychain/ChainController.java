@@ -1,0 +1,30 @@
+package org.chokepoint.supplychain;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/chains/{productId}}: a product's supply chain for a consumer. */
+@RestController
+@RequestMapping("/api/chains")
+class ChainController {
+
+	private final ChainAnalysisService service;
+
+	ChainController(ChainAnalysisService service) {
+		this.service = service;
+	}
+
+	@GetMapping("/{productId}")
+	ChainAnalysis chain(@PathVariable String productId, @RequestParam(required = false) String consumer,
+			@RequestParam(required = false) String year, @RequestParam(required = false) String threshold,
+			@RequestParam(required = false) String asOf, @RequestParam(required = false) String paths) {
+		return this.service.analyse(AnalysisParameters.key("productId", productId),
+				AnalysisParameters.key("consumer", consumer), AnalysisParameters.year(year),
+				AnalysisParameters.threshold(threshold), AnalysisParameters.date("asOf", asOf),
+				AnalysisParameters.paths(paths));
+	}
+
+}

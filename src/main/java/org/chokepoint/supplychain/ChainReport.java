@@ -1,0 +1,158 @@
+package org.chokepoint.supplychain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.chokepoint.supplychain.ChainAnalysis.Alternative;
+import org.chokepoint.supplychain.ChainAnalysis.FactUsed;
+import org.chokepoint.supplychain.ChainAnalysis.ItemExposure;
+import org.chokepoint.supplychain.ChainAnalysis.Kind;
+import org.chokepoint.supplychain.ChainAnalysis.SinglePointOfFailure;
+import org.chokepoint.supplychain.ChainAnalysis.StageSupply;
+import org.chokepoint.supplychain.ChainAnalysis.SupplierShare;
+import org.chokepoint.supplychain.ChainComputation.InputChain;
+import org.chokepoint.supplychain.ChainComputation.PositionStages;
+import org.chokepoint.supplychain.ChainComputation.Split;
+import org.chokepoint.supplychain.ChainComputation.StageFacts;
+import org.chokepoint.supplychain.ChainComputation.StageResult;
+
+/**
+ * Turns a chain computed per position into the per-item report of domain.md: for an item with
+ * several positions, a supplier's stage share is the largest of its positions' shares, and the
+ * stage's HHI, basis and unknown share are those of the position the most supply reaches; an
+ * item's exposure is that of the worst input chain below it.
+ */
+final class ChainReport {
+
+	/** A stage share this close to 1 is a sole source (floating-point sums of shares). */
+	static final double SOLE_SOURCE_TOLERANCE = 1e-9;
+
+	private final ChainComputation chain;
+
+	private final String consumer;
+
+	private final Alliances.Of alliances;
+
+	private final Set<String> minerals;
+
+	ChainReport(ChainComputation chain, String consumer, Alliances.Of alliances, Set<String> minerals) {
+		this.chain = chain;
+		this.consumer = consumer;
+		this.alliances = alliances;
+		this.minerals = minerals;
+	}
+
+	List<ItemExposure> items() {
+		Map<String, List<PositionStages>> byItem = new LinkedHashMap<>();
+		this.chain.positions()
+			.stream()
+			.sorted(Comparator.comparingInt(p -> p.position().size()))
+			.forEach(p -> byItem.computeIfAbsent(last(p.position()), k -> new ArrayList<>()).add(p));
+		List<ItemExposure> items = new ArrayList<>();
+		byItem.forEach((item, positions) -> {
+			InputChain worst = worstBelow(positions);
+			boolean leaf = this.chain.inputs().stream().anyMatch(i -> i.item().equals(item));
+			items.add(new ItemExposure(item, this.minerals.contains(item) ? "MINERAL" : "PRODUCT", leaf,
+					worst == null ? null : worst.chinaExposure(), worst == null ? null : worst.unknownShare(),
+					worst == null ? null : worst.chinaFreeShare(), stages(item, positions)));
+		});
+		return items;
+	}
+
+	private InputChain worstBelow(List<PositionStages> positions) {
+		return this.chain.inputs()
+			.stream()
+			.filter(input -> positions.stream()
+				.anyMatch(p -> input.position().size() >= p.position().size()
+						&& input.position().subList(0, p.position().size()).equals(p.position())))
+			.min(ChainAnalysisService.WORST_FIRST)
+			.orElse(null);
+	}
+
+	private List<StageSupply> stages(String item, List<PositionStages> positions) {
+		Map<Stage, StageFacts> facts = this.chain.factsOf(item);
+		Map<Stage, List<StageResult>> byStage = new LinkedHashMap<>();
+		positions.forEach(p -> p.stages().forEach(s -> byStage.computeIfAbsent(s.stage(), k -> new ArrayList<>()).add(s)));
+		List<StageSupply> result = new ArrayList<>();
+		byStage.forEach((stage, results) -> {
+			StageResult main = results.stream().max(Comparator.comparingDouble(StageResult::weightIn)).orElseThrow();
+			Map<String, Double> shares = new LinkedHashMap<>();
+			results.forEach(r -> r.suppliers().forEach(s -> shares.merge(s.country(), s.share(), Math::max)));
+			StageFacts stageFacts = facts.get(stage);
+			List<SupplierShare> suppliers = shares.entrySet()
+				.stream()
+				.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+				.map(e -> new SupplierShare(e.getKey(), e.getValue(), this.alliances.allied(e.getKey(), item),
+						sourceOf(stageFacts, main.basis(), e.getKey())))
+				.toList();
+			result.add(new StageSupply(stage, main.basis(), main.hhi(), main.weightIn(), main.unknown(),
+					factsUsed(stageFacts, main.basis()), suppliers));
+		});
+		return result;
+	}
+
+	private static List<FactUsed> factsUsed(StageFacts facts, String basis) {
+		List<FactUsed> used = new ArrayList<>();
+		if (!"BUYER_SOURCING".equals(basis) && facts.globalSource() != null) {
+			used.add(new FactUsed("GLOBAL", null, facts.globalYear(), facts.globalSource()));
+		}
+		if (!"GLOBAL".equals(basis)) {
+			facts.sourcing().forEach(s -> used.add(new FactUsed("BUYER_SOURCING", s.buyer(), s.year(), s.source())));
+		}
+		return used;
+	}
+
+	private static String sourceOf(StageFacts facts, String basis, String country) {
+		String own = facts.sourcing()
+			.stream()
+			.filter(s -> s.split().stream().anyMatch(x -> x.country().equals(country)))
+			.map(ChainComputation.BuyerSplit::source)
+			.findFirst()
+			.orElse(null);
+		boolean global = facts.global().stream().anyMatch(x -> x.country().equals(country));
+		if ("BUYER_SOURCING".equals(basis) || !global) {
+			return own != null ? own : facts.globalSource();
+		}
+		return facts.globalSource();
+	}
+
+	/** Chokepoints and sole sources: stage share at or above the threshold; largest first. */
+	List<SinglePointOfFailure> singlePointsOfFailure(String product, List<ItemExposure> items, double threshold,
+			Map<String, Double> stockpiles) {
+		List<SinglePointOfFailure> result = new ArrayList<>();
+		for (ItemExposure item : items) {
+			for (StageSupply stage : item.stages()) {
+				for (SupplierShare supplier : stage.suppliers()) {
+					if (supplier.share() >= threshold) {
+						Kind kind = supplier.share() >= 1 - SOLE_SOURCE_TOLERANCE ? Kind.SOLE_SOURCE : Kind.CHOKEPOINT;
+						result.add(new SinglePointOfFailure(product, item.item(), stage.stage(), supplier.country(),
+								supplier.share(), kind, alternatives(item.item(), stage.stage(), supplier.country()),
+								stockpiles.get(item.item())));
+					}
+				}
+			}
+		}
+		result.sort(Comparator.comparingDouble(SinglePointOfFailure::share).reversed());
+		return result;
+	}
+
+	private List<Alternative> alternatives(String item, Stage stage, String excluded) {
+		StageFacts facts = this.chain.factsOf(item).get(stage);
+		return facts.global()
+			.stream()
+			.filter(s -> !s.country().equals(excluded) && s.share() > 0)
+			.sorted(Comparator.comparingDouble(Split::share).reversed())
+			.map(s -> new Alternative(s.country(), s.share(), this.alliances.allied(s.country(), item),
+					this.alliances.agreements(s.country(), item)))
+			.toList();
+	}
+
+	private static String last(List<String> position) {
+		return position.get(position.size() - 1);
+	}
+
+}

@@ -1,0 +1,23 @@
+package org.chokepoint.supplychain;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/minerals/{id}/concentration}: HHI, top-3 and China share per stage. */
+@RestController
+class ConcentrationController {
+
+	private final ConcentrationService service;
+
+	ConcentrationController(ConcentrationService service) {
+		this.service = service;
+	}
+
+	@GetMapping("/api/minerals/{id}/concentration")
+	Concentration concentration(@PathVariable String id, @RequestParam(required = false) String year) {
+		return this.service.of(AnalysisParameters.key("id", id), AnalysisParameters.year(year));
+	}
+
+}

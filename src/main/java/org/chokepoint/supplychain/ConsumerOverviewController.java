@@ -1,0 +1,47 @@
+package org.chokepoint.supplychain;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/spof}: every product's single points of failure for a consumer, ranked;
+ * {@code GET /api/exposure}: every product's China exposure for a consumer.
+ */
+@RestController
+class ConsumerOverviewController {
+
+	private final ConsumerOverviewService service;
+
+	ConsumerOverviewController(ConsumerOverviewService service) {
+		this.service = service;
+	}
+
+	@GetMapping("/api/spof")
+	SpofList spof(@RequestParam(required = false) String consumer, @RequestParam(required = false) String threshold,
+			@RequestParam(required = false) String year, @RequestParam(required = false) String asOf) {
+		ConsumerOverview overview = overview(consumer, threshold, year, asOf);
+		return new SpofList(overview.consumer(), overview.year(), overview.threshold(), overview.singlePointsOfFailure());
+	}
+
+	@GetMapping("/api/exposure")
+	ExposureTable exposure(@RequestParam(required = false) String consumer, @RequestParam(required = false) String year,
+			@RequestParam(required = false) String threshold, @RequestParam(required = false) String asOf) {
+		ConsumerOverview overview = overview(consumer, threshold, year, asOf);
+		return new ExposureTable(overview.consumer(), overview.year(), overview.products());
+	}
+
+	private ConsumerOverview overview(String consumer, String threshold, String year, String asOf) {
+		return this.service.overview(AnalysisParameters.key("consumer", consumer), AnalysisParameters.year(year),
+				AnalysisParameters.threshold(threshold), AnalysisParameters.date("asOf", asOf));
+	}
+
+	/** The single points of failure of all products for a consumer, largest share first. */
+	record SpofList(String consumer, int year, double threshold, java.util.List<ChainAnalysis.SinglePointOfFailure> items) {
+	}
+
+	/** Every product's China exposure for a consumer, highest first. */
+	record ExposureTable(String consumer, int year, java.util.List<ConsumerOverview.ProductExposure> items) {
+	}
+
+}

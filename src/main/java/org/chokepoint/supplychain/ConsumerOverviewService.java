@@ -1,0 +1,52 @@
+package org.chokepoint.supplychain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** All products for one consumer: exposure table and single points of failure. */
+@Service
+@Transactional(readOnly = true)
+public class ConsumerOverviewService {
+
+	private final ChainAnalysisService chains;
+
+	private final Alliances alliances;
+
+	private final Catalogue catalogue;
+
+	ConsumerOverviewService(ChainAnalysisService chains, Alliances alliances, Catalogue catalogue) {
+		this.chains = chains;
+		this.alliances = alliances;
+		this.catalogue = catalogue;
+	}
+
+	public ConsumerOverview overview(String consumer, int year, double threshold, LocalDate asOf) {
+		this.catalogue.requireConsumer(consumer);
+		Set<String> minerals = this.catalogue.minerals();
+		Alliances.Of allies = this.alliances.of(consumer, asOf, minerals);
+		Map<String, Double> stockpiles = this.catalogue.stockpileDaysOfCover(consumer, year);
+		List<ConsumerOverview.ProductExposure> products = new ArrayList<>();
+		List<ChainAnalysis.SinglePointOfFailure> spofs = new ArrayList<>();
+		for (String product : this.catalogue.products()) {
+			ChainAnalysis analysis = this.chains.analyse(product, consumer, year, threshold, asOf, 0, minerals, allies,
+					stockpiles);
+			products.add(new ConsumerOverview.ProductExposure(product, analysis.chinaExposure(), analysis.unknownShare(),
+					analysis.chinaFreeShare(), analysis.worstInput(), analysis.singlePointsOfFailure().size()));
+			spofs.addAll(analysis.singlePointsOfFailure());
+		}
+		products.sort(Comparator.comparing((ConsumerOverview.ProductExposure p) -> p.chinaExposure() == null ? -1.0
+				: p.chinaExposure(), Comparator.reverseOrder()).thenComparing(ConsumerOverview.ProductExposure::product));
+		spofs.sort(Comparator.comparingDouble(ChainAnalysis.SinglePointOfFailure::share)
+			.reversed()
+			.thenComparing(ChainAnalysis.SinglePointOfFailure::product));
+		return new ConsumerOverview(consumer, year, threshold, products, spofs);
+	}
+
+}

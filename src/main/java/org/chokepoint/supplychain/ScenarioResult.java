@@ -1,0 +1,64 @@
+package org.chokepoint.supplychain;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a disruption does: the consumers and products hit, largest loss first. Before and after
+ * figures are fractions (0..1); after a cut they are shares of the supply that remains.
+ *
+ * @param year the facts' year
+ * @param measuresInForceOn the date whose measures were applied, if any
+ * @param licenceCut the assumed cut of a licence requirement (0..1), echoed
+ * @param disruptions every cut applied
+ * @param measures the measures in force that were turned into cuts
+ * @param notModelled measures in force that cut no supply in this model (tariffs, technology bans, quotas)
+ * @param consumers the consumers whose chains were tested
+ * @param hits per consumer and product hit, ranked by supplyLost
+ */
+public record ScenarioResult(int year, LocalDate measuresInForceOn, double licenceCut, List<Cut> disruptions,
+		List<MeasureApplied> measures, List<String> notModelled, List<String> consumers, List<Hit> hits) {
+
+	/**
+	 * A trade measure turned into a cut.
+	 *
+	 * @param measure its id
+	 * @param imposer who imposes it
+	 * @param type EXPORT_BAN (cut 1) or EXPORT_LICENCE (cut licenceCut)
+	 * @param items what it restricts
+	 * @param targets whom (empty: every destination)
+	 * @param fraction the cut applied
+	 */
+	public record MeasureApplied(String measure, String imposer, String type, List<String> items, List<String> targets,
+			double fraction) {
+	}
+
+	/**
+	 * A consumer's product hit by the disruption.
+	 *
+	 * @param consumer the consumer
+	 * @param product the product
+	 * @param supplyLost 1 - the smallest remaining supply of its input chains (0..1)
+	 * @param before the product's figures without the disruption
+	 * @param after its figures with it, as shares of what remains (null when nothing remains)
+	 * @param causes the input chains that lost supply, and the cut items on them
+	 */
+	public record Hit(String consumer, String product, double supplyLost, Figures before, Figures after,
+			List<Cause> causes) {
+	}
+
+	/** A product's China exposure, unknown and China-free shares (0..1). */
+	public record Figures(Double chinaExposure, Double unknownShare, Double chinaFreeShare) {
+	}
+
+	/**
+	 * An input chain that lost supply.
+	 *
+	 * @param input the chain's leaf item
+	 * @param supplyLost the part of it lost (0..1)
+	 * @param cutItems the items on it that a disruption cuts
+	 */
+	public record Cause(String input, double supplyLost, List<String> cutItems) {
+	}
+
+}
