@@ -181,6 +181,7 @@ final class GraphWriter {
 
 	private static void inBatches(Transaction tx, ImportFile file, String statement, List<Map<String, Object>> rows,
 			Consumer<String> progress) {
+		long started = System.nanoTime();
 		for (int from = 0; from < rows.size(); from += BATCH_SIZE) {
 			List<Map<String, Object>> batch = new ArrayList<>();
 			for (Map<String, Object> row : rows.subList(from, Math.min(rows.size(), from + BATCH_SIZE))) {
@@ -193,6 +194,9 @@ final class GraphWriter {
 			if (rows.size() > BATCH_SIZE) {
 				progress.accept(file.fileName() + ": " + done + " / " + rows.size() + " rows");
 			}
+		}
+		if (!rows.isEmpty()) {
+			progress.accept(file.fileName() + ": " + rows.size() + " rows in " + (System.nanoTime() - started) / 1_000_000 + " ms");
 		}
 	}
 
