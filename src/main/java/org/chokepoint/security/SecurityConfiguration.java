@@ -1,0 +1,88 @@
+package org.chokepoint.security;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * Reads are open, writes need the admin. The API is stateless (HTTP basic, no session, no cookie),
+ * so CSRF protection has nothing to protect and is off.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties) throws Exception {
+		boolean adminEnabled = properties.adminPassword() != null && !properties.adminPassword().isBlank();
+		if (!adminEnabled) {
+			log.info("No chokepoint.security.admin-password set: the admin endpoints (/api/admin/**) refuse every call");
+		}
+		http.csrf(csrf -> csrf.disable())
+			.cors(Customizer.withDefaults())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.httpBasic(Customizer.withDefaults())
+			.authorizeHttpRequests(requests -> {
+				requests.requestMatchers("/api/admin/**").access((authentication, context) ->
+						new org.springframework.security.authorization.AuthorizationDecision(adminEnabled
+								&& authentication.get().getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"))));
+				// read-only analyses that take a request body
+				requests.requestMatchers(HttpMethod.POST, "/api/scenarios", "/api/cypher").permitAll();
+				requests.requestMatchers(HttpMethod.GET, "/**").permitAll();
+				requests.requestMatchers(HttpMethod.HEAD, "/**").permitAll();
+				requests.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
+				requests.requestMatchers("/error").permitAll();
+				requests.anyRequest().denyAll();
+			});
+		return http.build();
+	}
+
+	@Bean
+	UserDetailsService users(SecurityProperties properties, PasswordEncoder encoder) {
+		InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+		if (properties.adminPassword() != null && !properties.adminPassword().isBlank()) {
+			users.createUser(User.withUsername(properties.adminUsername())
+				.password(encoder.encode(properties.adminPassword()))
+				.roles("ADMIN")
+				.build());
+		}
+		return users;
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	CorsConfigurationSource corsConfigurationSource(SecurityProperties properties) {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOrigins(List.copyOf(properties.corsAllowedOrigins()));
+		cors.setAllowedMethods(List.of("GET", "POST"));
+		cors.setAllowedHeaders(List.of("Content-Type", "Accept", "Authorization", "If-None-Match"));
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		if (!properties.corsAllowedOrigins().isEmpty()) {
+			source.registerCorsConfiguration("/api/**", cors);
+		}
+		return source;
+	}
+
+}

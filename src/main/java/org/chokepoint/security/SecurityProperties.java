@@ -1,0 +1,18 @@
+package org.chokepoint.security;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Access settings ({@code chokepoint.security.*}).
+ *
+ * @param adminUsername the user name for the admin endpoints (HTTP basic)
+ * @param adminPassword the admin's password; empty disables the admin endpoints (every call is refused)
+ * @param corsAllowedOrigins origins allowed to call the API from a browser; empty: none (same origin only)
+ */
+@ConfigurationProperties("chokepoint.security")
+public record SecurityProperties(@DefaultValue("admin") String adminUsername, String adminPassword,
+		@DefaultValue List<String> corsAllowedOrigins) {
+}
