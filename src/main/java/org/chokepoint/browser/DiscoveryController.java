@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,31 +35,37 @@ class DiscoveryController {
 
 	@GetMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
 	Discovery discovery() {
-		Optional<Discovery> server = Optional.empty();
-		try {
-			server = this.client.query("""
-					CALL dbms.components()
-					YIELD versions, edition
-					RETURN versions[0] AS version, edition AS edition
-					""")
-				.fetchAs(Discovery.class)
-				.mappedBy((types, row) -> new Discovery(null, null, row.get("version").asString(),
-						row.get("edition").asString()))
-				.first();
-		}
-		catch (DataAccessException ex) {
-			// the Browser needs the address most; it can still connect and report the problem itself
-			log.warn("Could not read the database's version for the Browser: {}", ex.getMessage());
-		}
+		Optional<Server> server = server();
 		return new Discovery(this.links.boltDirect().toString(), this.links.boltRouting().toString(),
-				server.map(Discovery::neo4jVersion).orElse(null), server.map(Discovery::neo4jEdition).orElse(null));
+				server.map(Server::version).orElse(null), server.map(Server::edition).orElse(null));
 	}
 
 	// the landing page is another issue's; until then the root leads into the Browser
 	@GetMapping("/")
 	ResponseEntity<Void> toBrowser() {
-		URI location = URI.create(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + this.links.connectPath());
-		return ResponseEntity.status(302).location(location).build();
+		String root = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+		return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(root + this.links.connectPath())).build();
+	}
+
+	private Optional<Server> server() {
+		try {
+			return this.client.query("""
+					CALL dbms.components()
+					YIELD versions, edition
+					RETURN versions[0] AS version, edition AS edition
+					""")
+				.fetchAs(Server.class)
+				.mappedBy((types, row) -> new Server(row.get("version").asString(), row.get("edition").asString()))
+				.first();
+		}
+		catch (DataAccessException ex) {
+			// the Browser needs the address most; it can still connect and report the problem itself
+			log.warn("Could not read the database's version for the Browser: {}", ex.getMessage());
+			return Optional.empty();
+		}
+	}
+
+	private record Server(String version, String edition) {
 	}
 
 }
