@@ -1,0 +1,33 @@
+package org.chokepoint.agreement;
+
+import org.chokepoint.system.Paged;
+import org.chokepoint.system.Paging;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/agreements")
+class AgreementController {
+
+	private final AgreementService agreements;
+
+	AgreementController(AgreementService agreements) {
+		this.agreements = agreements;
+	}
+
+	@GetMapping
+	Paged<AgreementSummary> list(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+		return this.agreements.list(Paging.of(page, size));
+	}
+
+	@GetMapping("/{id}")
+	AgreementDetails details(@PathVariable String id) {
+		return this.agreements.details(id);
+	}
+
+}

@@ -1,0 +1,33 @@
+package org.chokepoint.country;
+
+import org.chokepoint.system.Paged;
+import org.chokepoint.system.Paging;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/countries")
+class CountryController {
+
+	private final CountryService countries;
+
+	CountryController(CountryService countries) {
+		this.countries = countries;
+	}
+
+	@GetMapping
+	Paged<CountrySummary> list(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+		return this.countries.list(Paging.of(page, size));
+	}
+
+	@GetMapping("/{iso3}")
+	CountryDetails details(@PathVariable String iso3) {
+		return this.countries.details(iso3);
+	}
+
+}

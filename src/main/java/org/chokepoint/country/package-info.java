@@ -1,0 +1,5 @@
+/**
+ * Countries: {@code GET /api/countries} (paged) and {@code /api/countries/{iso3}}: the blocs it
+ * belongs to, the agreements it is party to (itself or through a bloc), and its production facts.
+ */
+package org.chokepoint.country;

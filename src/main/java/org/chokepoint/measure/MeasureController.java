@@ -1,0 +1,39 @@
+package org.chokepoint.measure;
+
+import java.time.LocalDate;
+
+import org.chokepoint.system.Paged;
+import org.chokepoint.system.Paging;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/measures")
+class MeasureController {
+
+	private final MeasureService measures;
+
+	MeasureController(MeasureService measures) {
+		this.measures = measures;
+	}
+
+	/** All measures, or with {@code inForceOn=YYYY-MM-DD} those in force on that day. */
+	@GetMapping
+	Paged<MeasureSummary> list(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate inForceOn,
+			@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+		return this.measures.list(inForceOn, Paging.of(page, size));
+	}
+
+	@GetMapping("/{id}")
+	MeasureDetails details(@PathVariable String id) {
+		return this.measures.details(id);
+	}
+
+}

@@ -1,0 +1,80 @@
+package org.chokepoint.measure;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.chokepoint.system.NotFoundException;
+import org.chokepoint.system.Paged;
+import org.chokepoint.system.Paging;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+
+/** Reads trade measures. */
+@Service
+class MeasureService {
+
+	// in force on $day: effective on or before it, not ended on or before it, not suspended that day
+	// (both suspension dates inclusive); a measure without an effective date was only announced
+	private static final String LIST = """
+			MATCH (c:Country)-[:IMPOSES]->(m:TradeMeasure)
+			WHERE $day IS NULL
+			   OR (m.effective <= $day
+			       AND (m.ended IS NULL OR m.ended > $day)
+			       AND NOT coalesce(m.suspendedFrom <= $day AND $day <= m.suspendedUntil, false))
+			WITH c, m
+			ORDER BY m.effective, m.id
+			WITH collect(m {.id, .name, imposer: c.iso3, .type, .announced, .effective, .suspendedFrom,
+			                .suspendedUntil, .ended}) AS measures
+			RETURN size(measures) AS total,
+			       measures[$skip..$skip + $limit] AS items
+			""";
+
+	private static final String DETAILS = """
+			MATCH (c:Country)-[:IMPOSES]->(m:TradeMeasure {id: $id})
+			MATCH (s:Source {id: m.source})
+			WITH c, m, s,
+			     COLLECT {
+			       MATCH (m)-[:TARGETS]->(p:Party)
+			       RETURN {code: p.code, name: p.name, type: CASE WHEN p:Bloc THEN 'BLOC' ELSE 'COUNTRY' END} AS target
+			       ORDER BY p.code
+			     } AS targets
+			RETURN m {.id, .name, .type, .announced, .effective, .suspendedFrom, .suspendedUntil, .ended, .rate, .year,
+			  .note,
+			  imposer: {code: c.iso3, name: c.name, type: 'COUNTRY'},
+			  source: s {.id, .title, .url, .quality},
+			  restricts: COLLECT {
+			    MATCH (m)-[:RESTRICTS]->(i:Item)
+			    RETURN {id: i.id, name: i.name, type: CASE WHEN i:Mineral THEN 'MINERAL' ELSE 'PRODUCT' END} AS item
+			    ORDER BY i.id
+			  },
+			  targets: targets,
+			  allDestinations: size(targets) = 0
+			} AS measure
+			""";
+
+	private final Neo4jClient client;
+
+	MeasureService(Neo4jClient client) {
+		this.client = client;
+	}
+
+	/** The measures, all of them or those in force on a day. */
+	Paged<MeasureSummary> list(@Nullable LocalDate inForceOn, Paging paging) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("day", inForceOn);
+		return Paged.fetch(this.client, LIST, parameters, paging, MeasureSummary.class);
+	}
+
+	MeasureDetails details(String id) {
+		return this.client.query(DETAILS)
+			.bind(id).to("id")
+			.fetchAs(MeasureDetails.class)
+			.mappedBy((types, row) -> row.get("measure").as(MeasureDetails.class))
+			.one()
+			.orElseThrow(() -> new NotFoundException("measure", id));
+	}
+
+}

@@ -1,0 +1,33 @@
+package org.chokepoint.product;
+
+import org.chokepoint.system.Paged;
+import org.chokepoint.system.Paging;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/products")
+class ProductController {
+
+	private final ProductService products;
+
+	ProductController(ProductService products) {
+		this.products = products;
+	}
+
+	@GetMapping
+	Paged<ProductSummary> list(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+		return this.products.list(Paging.of(page, size));
+	}
+
+	@GetMapping("/{id}")
+	ProductDetails details(@PathVariable String id) {
+		return this.products.details(id);
+	}
+
+}

@@ -1,0 +1,63 @@
+package org.chokepoint.production;
+
+import java.util.List;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+
+/** Reads the production and sourcing facts of a mineral or a product. */
+@Service
+public class ProductionFacts {
+
+	private static final String PRODUCERS = """
+			MATCH (c:Country)-[f:MINES|REFINES|MANUFACTURES]->(:Item {id: $id})
+			WITH c, f,
+			     CASE type(f) WHEN 'MINES' THEN 'MINING' WHEN 'REFINES' THEN 'REFINING' ELSE 'MANUFACTURING' END AS stage
+			ORDER BY f.share IS NULL, f.share DESC, c.name
+			WITH stage, f.year AS year, f.source AS sourceId,
+			     collect(c {.iso3, .name, quantity: f.quantity, unit: f.unit, share: f.share,
+			                publishedAs: f.publishedAs, note: f.note}) AS countries,
+			     coalesce(sum(f.share), 0.0) AS attributed,
+			     max(f.worldTotal) AS worldTotal,
+			     head(collect(f.unit)) AS unit
+			MATCH (s:Source {id: sourceId})
+			RETURN {stage: stage, year: year, source: s {.id, .title, .url, .quality}, worldTotal: worldTotal,
+			        unit: unit, countries: countries,
+			        unknownShare: CASE WHEN attributed >= 1.0 THEN 0.0 ELSE round(1.0 - attributed, 9) END} AS producers
+			ORDER BY CASE stage WHEN 'MINING' THEN 0 WHEN 'REFINING' THEN 1 ELSE 2 END, year DESC, sourceId
+			""";
+
+	private static final String SOURCING = """
+			MATCH (buyer:Party)-[f:SOURCES {item: $id}]->(supplier:Party)
+			MATCH (s:Source {id: f.source})
+			RETURN {buyer: buyer.code, buyerName: buyer.name, supplier: supplier.code, supplierName: supplier.name,
+			        stage: f.stage, year: f.year, share: f.share, quantity: f.quantity, unit: f.unit,
+			        source: s {.id, .title, .url, .quality}, note: f.note} AS sourcing
+			ORDER BY buyer.code, f.stage, f.year DESC, f.source, f.share DESC, supplier.code
+			""";
+
+	private final Neo4jClient client;
+
+	ProductionFacts(Neo4jClient client) {
+		this.client = client;
+	}
+
+	/** The producers of an item by stage (chain order), year (newest first) and source. */
+	public List<ProducerGroup> producers(String itemId) {
+		return List.copyOf(this.client.query(PRODUCERS)
+			.bind(itemId).to("id")
+			.fetchAs(ProducerGroup.class)
+			.mappedBy((types, row) -> row.get("producers").as(ProducerGroup.class))
+			.all());
+	}
+
+	/** The known sourcing of an item, by buyer, stage, year (newest first) and source, largest share first. */
+	public List<SourcingFact> sourcing(String itemId) {
+		return List.copyOf(this.client.query(SOURCING)
+			.bind(itemId).to("id")
+			.fetchAs(SourcingFact.class)
+			.mappedBy((types, row) -> row.get("sourcing").as(SourcingFact.class))
+			.all());
+	}
+
+}

@@ -1,0 +1,33 @@
+package org.chokepoint.source;
+
+import org.chokepoint.system.Paged;
+import org.chokepoint.system.Paging;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/sources")
+class SourceController {
+
+	private final SourceService sources;
+
+	SourceController(SourceService sources) {
+		this.sources = sources;
+	}
+
+	@GetMapping
+	Paged<SourceSummary> list(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+		return this.sources.list(Paging.of(page, size));
+	}
+
+	@GetMapping("/{id}")
+	SourceDetails details(@PathVariable String id) {
+		return this.sources.details(id);
+	}
+
+}

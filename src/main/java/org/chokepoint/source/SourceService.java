@@ -1,0 +1,59 @@
+package org.chokepoint.source;
+
+import java.util.Map;
+
+import org.chokepoint.system.NotFoundException;
+import org.chokepoint.system.Paged;
+import org.chokepoint.system.Paging;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+
+/** Reads sources. */
+@Service
+class SourceService {
+
+	private static final String LIST = """
+			MATCH (s:Source)
+			WITH s
+			ORDER BY s.id
+			WITH collect(s) AS sources
+			RETURN size(sources) AS total,
+			       [s IN sources[$skip..$skip + $limit] | s {.id, .title, .publisher, .year, .url, .quality}] AS items
+			""";
+
+	// every fact keeps its source's id in a property, so a citation is a property match; the
+	// subquery sits in WITH because an aggregating COLLECT inside a map projection fails (42I18)
+	private static final String DETAILS = """
+			MATCH (s:Source {id: $id})
+			WITH s,
+			  COLLECT {
+			    MATCH ()-[f]->()
+			    WHERE f.source = s.id
+			    WITH type(f) AS type, count(*) AS count
+			    RETURN {type: type, count: count} AS fact
+			    ORDER BY fact.type
+			  } AS facts
+			RETURN s {.id, .title, .publisher, .year, .url, .quality, .note, facts: facts} AS source
+			""";
+
+	private final Neo4jClient client;
+
+	SourceService(Neo4jClient client) {
+		this.client = client;
+	}
+
+	Paged<SourceSummary> list(Paging paging) {
+		return Paged.fetch(this.client, LIST, Map.of(), paging, SourceSummary.class);
+	}
+
+	SourceDetails details(String id) {
+		return this.client.query(DETAILS)
+			.bind(id).to("id")
+			.fetchAs(SourceDetails.class)
+			.mappedBy((types, row) -> row.get("source").as(SourceDetails.class))
+			.one()
+			.orElseThrow(() -> new NotFoundException("source", id));
+	}
+
+}

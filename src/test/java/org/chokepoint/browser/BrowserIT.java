@@ -1,0 +1,77 @@
+package org.chokepoint.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.chokepoint.ApiTestBase;
+import org.chokepoint.ChokepointTest;
+import org.chokepoint.database.EmbeddedNeo4j;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+
+@ChokepointTest(properties = "chokepoint.import.on-startup=false")
+class BrowserIT extends ApiTestBase {
+
+	@Autowired
+	EmbeddedNeo4j database;
+
+	@Test
+	void servesTheBrowsersIndexHtmlFromItsJar() throws IOException {
+		HttpResponse<String> response = this.api.get("/browser/", "text/html");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("text/html"));
+		String index = new ClassPathResource("browser/index.html").getContentAsString(StandardCharsets.UTF_8);
+		assertThat(response.body()).isEqualTo(index).contains("<title>Neo4j Browser</title>");
+	}
+
+	@Test
+	void servesTheScriptsTheIndexLoads() {
+		String index = this.api.get("/browser/", "text/html").body();
+		Matcher scripts = Pattern.compile("src=\"([^\"]+\\.js)\"").matcher(index);
+		int found = 0;
+		while (scripts.find()) {
+			HttpResponse<String> script = this.api.get("/browser/" + scripts.group(1), "*/*");
+			assertThat(script.statusCode()).as(scripts.group(1)).isEqualTo(200);
+			assertThat(script.body()).isNotEmpty();
+			found++;
+		}
+		assertThat(found).isEqualTo(4);
+	}
+
+	@Test
+	void redirectsBrowserWithoutSlashToTheIndex() {
+		HttpResponse<String> response = this.api.get("/browser", "text/html");
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+				location -> assertThat(location).endsWith("/browser/"));
+	}
+
+	@Test
+	void answersTheBrowsersDiscoveryWithTheEmbeddedBoltAddress() {
+		int bolt = this.database.boltPort();
+		assertThat(bolt).isPositive();
+		Map<String, Object> discovery = this.api.getOk("/", new TypeReference<Map<String, Object>>() {
+		});
+		assertThat(discovery).isEqualTo(Map.of("bolt_direct", "bolt://127.0.0.1:" + bolt, "bolt_routing",
+				"neo4j://127.0.0.1:" + bolt, "neo4j_version", "5.26.30", "neo4j_edition", "community"));
+	}
+
+	@Test
+	void sendsAWebBrowserAtTheRootIntoNeo4jBrowserConnectedWithoutAuthentication() {
+		HttpResponse<String> response = this.api.get("/", "text/html,application/xhtml+xml,*/*;q=0.8");
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).contains(this.api.base() + "/browser/?dbms=bolt://127.0.0.1:"
+				+ this.database.boltPort() + "&preselectAuthMethod=NO_AUTH");
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.chokepoint.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chokepoint.Fixture.SRC_B;
+import static org.chokepoint.Fixture.assertSameRecord;
+
+import java.util.List;
+import java.util.Map;
+
+import org.chokepoint.ApiTestBase;
+import org.chokepoint.ChokepointTest;
+import org.chokepoint.product.ProductDetails.BomLine;
+import org.chokepoint.production.Producer;
+import org.chokepoint.production.ProducerGroup;
+import org.chokepoint.production.SourcingFact;
+import org.chokepoint.system.Paged;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+
+@ChokepointTest(properties = "chokepoint.import.on-startup=false")
+class ProductApiIT extends ApiTestBase {
+
+	static final BomLine MAGNETS_IN_A_TURBINE = new BomLine("wind-turbine", "Wind turbine", "PRODUCT", 650.0,
+			"kg per turbine", 2024, SRC_B, null);
+
+	@Test
+	void listsProductsByNameWithTheirKind() {
+		Paged<ProductSummary> page = this.api.getOk("/api/products", new TypeReference<>() {
+		});
+		assertThat(page).isEqualTo(new Paged<>(
+				List.of(new ProductSummary("ndfeb-magnet", "NdFeB permanent magnet", "COMPONENT"),
+						new ProductSummary("wind-turbine", "Wind turbine", "END_PRODUCT")),
+				0, 50, 2));
+	}
+
+	@Test
+	void magnetsNeedRareEarthsGoIntoTurbinesAndTheEuBuysMostOfThemFromChina() {
+		ProductDetails magnet = this.api.getOk("/api/products/ndfeb-magnet", ProductDetails.class);
+		assertSameRecord(magnet, new ProductDetails("ndfeb-magnet", "NdFeB permanent magnet", "COMPONENT", null,
+				List.of(new BomLine("rare-earths", "Rare earths", "MINERAL", 0.3, "kg per kg", 2024, SRC_B, null)),
+				List.of(MAGNETS_IN_A_TURBINE),
+				List.of(new ProducerGroup("MANUFACTURING", 2024, SRC_B, null, null,
+						List.of(new Producer("CHN", "China", null, null, 0.92, null, null),
+								new Producer("JPN", "Japan", null, null, 0.07, null, null)),
+						0.01)),
+				List.of(new SourcingFact("EU", "European Union", "CHN", "China", "MANUFACTURING", 2024, 0.875, 17500.0,
+						"t", SRC_B, "midpoint of 17000-18000"),
+						new SourcingFact("EU", "European Union", "EU", "European Union", "MANUFACTURING", 2024, 0.05,
+								1000.0, "t", SRC_B, "made in the EU"))));
+	}
+
+	@Test
+	void aTurbineNeeds650KgOfMagnetsAndNothingRequiresIt() {
+		ProductDetails turbine = this.api.getOk("/api/products/wind-turbine", ProductDetails.class);
+		assertSameRecord(turbine, new ProductDetails("wind-turbine", "Wind turbine", "END_PRODUCT", null,
+				List.of(new BomLine("ndfeb-magnet", "NdFeB permanent magnet", "PRODUCT", 650.0, "kg per turbine", 2024,
+						SRC_B, null)),
+				List.of(), List.of(), List.of()));
+	}
+
+	@Test
+	void anUnknownProductIsA404NamingTheKey() {
+		assertThat(this.api.problem("/api/products/flux-capacitor", 404)).isEqualTo(Map.of("title", "Not Found",
+				"status", 404, "detail", "No product with key 'flux-capacitor'", "instance",
+				"/api/products/flux-capacitor", "kind", "product", "key", "flux-capacitor"));
+	}
+
+}

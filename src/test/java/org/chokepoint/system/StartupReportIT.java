@@ -1,0 +1,50 @@
+package org.chokepoint.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.chokepoint.ApiTestBase;
+import org.chokepoint.ChokepointTest;
+import org.chokepoint.database.EmbeddedNeo4j;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+@ChokepointTest(properties = "chokepoint.import.on-startup=false")
+class StartupReportIT extends ApiTestBase {
+
+	@Autowired
+	StartupReport report;
+
+	@Autowired
+	EmbeddedNeo4j database;
+
+	@Test
+	void saysWhereEverythingIsAndHowMuchTheDatabaseHolds() {
+		String base = "http://localhost:" + this.port;
+		String bolt = "bolt://127.0.0.1:" + this.database.boltPort();
+		// 17 fixture nodes (7 countries, a bloc, 2 minerals, 2 products, 2 sources, an agreement,
+		// 2 measures) + the data version + 2 migration records; 30 fixture relationships
+		assertThat(this.report.lines(this.port)).isEqualTo(List.of(
+				"  REST API       " + base + "/api (e.g. " + base + "/api/minerals)",
+				"  Neo4j Browser  " + base + "/browser/?dbms=" + bolt + "&preselectAuthMethod=NO_AUTH",
+				"  Bolt           " + bolt,
+				"  Health         " + base + "/actuator/health",
+				"  Database       20 nodes, 30 relationships"));
+	}
+
+	@Test
+	void healthIsUpWithTheEmbeddedNeo4j() {
+		Map<String, Object> health = this.api.getOk("/actuator/health", new TypeReference<Map<String, Object>>() {
+		});
+		assertThat(health).containsEntry("status", "UP");
+		assertThat(health).extractingByKey("components")
+			.extracting("neo4j")
+			.isEqualTo(Map.of("status", "UP", "details", Map.of("server", "5.26.30@127.0.0.1:" + this.database.boltPort(),
+					"edition", "community", "database", "neo4j")));
+	}
+
+}
