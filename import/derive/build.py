@@ -240,7 +240,7 @@ COLUMNS = {
     'minerals': ['id', 'name', 'basis', 'note'],
     'products': ['id', 'name', 'kind', 'note'],
     'production': ['country', 'item', 'stage', 'year', 'source', 'quantity', 'unit', 'share', 'published_as', 'note'],
-    'world_totals': ['item', 'stage', 'year', 'quantity', 'unit', 'source', 'note'],
+    'world_totals': ['item', 'stage', 'year', 'quantity', 'other_countries', 'unit', 'source', 'note'],
     'reserves': ['country', 'mineral', 'year', 'quantity', 'unit', 'published_as', 'source', 'note'],
     'sourcing': ['buyer', 'supplier', 'item', 'stage', 'year', 'share', 'quantity', 'unit', 'source', 'note'],
     'import_reliance': ['party', 'mineral', 'year', 'share', 'published_as', 'source', 'note'],
@@ -357,8 +357,9 @@ def build_usgs(raw_dir, out):
                     notes.append(cnote)
                 if mineral == 'bismuth':
                     notes.append('year columns not labelled by the parser; 2025e assigned because the total matches the chapter text')
+                other_q = value_cells(o)[0] if o is not None else None
                 out.add('world_totals', dict(item=mineral, stage=stage, year=year, quantity=q, unit=unit,
-                                             source=src, note='; '.join(notes)))
+                                             other_countries=other_q or '', source=src, note='; '.join(notes)))
             # world reserves go to the mineral note (see MINERALS); nothing else to do
             continue
         c = iso(country)
@@ -451,6 +452,7 @@ def build_iea(raw_dir, out):
             if note_extra:
                 notes.append(note_extra)
             out.add('world_totals', dict(item=mineral, stage=stage, year='2024', quantity=q, unit='kt',
+                                         other_countries=parse_number(rest[0]['value_kt']) if rest else '',
                                          source=src, note='; '.join(notes)))
             continue
         c = iso(country)

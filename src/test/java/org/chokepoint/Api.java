@@ -52,6 +52,28 @@ public final class Api {
 	}
 
 	/** GET that must answer 200 with JSON, read as the given type. */
+	/** POSTs a body; {@code credentials} "user:password" for HTTP basic, or null. */
+	public HttpResponse<String> post(String path, String body, String contentType, String credentials) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path))
+			.header("Content-Type", contentType)
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (credentials != null) {
+			request.header("Authorization", "Basic "
+					+ java.util.Base64.getEncoder().encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public <T> T getOk(String path, Class<T> type) {
 		return this.json.readValue(ok(path), type);
 	}

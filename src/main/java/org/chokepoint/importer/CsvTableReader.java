@@ -19,7 +19,7 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
 
 /**
  * Reads one import file with Jackson's CSV module and checks its shape: UTF-8, a header with
- * exactly the file's columns, and the same number of cells in every row. Cell contents are
+ * the file's required columns and no unknown one, and the same number of cells in every row. Cell contents are
  * checked later, by {@link ImportValidator}.
  */
 final class CsvTableReader {
@@ -177,9 +177,9 @@ final class CsvTableReader {
 				ok = false;
 			}
 		}
-		for (String name : names(spec)) {
-			if (!seen.contains(name)) {
-				errors.add(new ImportError(file, 1, 0, name, "missing column in the header"));
+		for (Column column : spec.columns()) {
+			if (column.required() && !seen.contains(column.name())) {
+				errors.add(new ImportError(file, 1, 0, column.name(), "missing column in the header"));
 				ok = false;
 			}
 		}

@@ -85,7 +85,7 @@ final class ChainReport {
 			StageFacts stageFacts = facts.get(stage);
 			List<SupplierShare> suppliers = shares.entrySet()
 				.stream()
-				.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+				.sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
 				.map(e -> new SupplierShare(e.getKey(), e.getValue(), this.alliances.allied(e.getKey(), item),
 						sourceOf(stageFacts, main.basis(), e.getKey())))
 				.toList();
@@ -136,7 +136,11 @@ final class ChainReport {
 				}
 			}
 		}
-		result.sort(Comparator.comparingDouble(SinglePointOfFailure::share).reversed());
+		result.sort(Comparator.comparingDouble(SinglePointOfFailure::share)
+			.reversed()
+			.thenComparing(SinglePointOfFailure::item)
+			.thenComparing(SinglePointOfFailure::stage)
+			.thenComparing(SinglePointOfFailure::country));
 		return result;
 	}
 
@@ -145,7 +149,7 @@ final class ChainReport {
 		return facts.global()
 			.stream()
 			.filter(s -> !s.country().equals(excluded) && s.share() > 0)
-			.sorted(Comparator.comparingDouble(Split::share).reversed())
+			.sorted(Comparator.comparingDouble(Split::share).reversed().thenComparing(Split::country))
 			.map(s -> new Alternative(s.country(), s.share(), this.alliances.allied(s.country(), item),
 					this.alliances.agreements(s.country(), item)))
 			.toList();

@@ -1,0 +1,101 @@
+package org.chokepoint.importer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks of a data folder beyond validity, to catch transcription errors: per (item, stage, year,
+ * source), the countries' quantities plus the source's "other countries" must give its world total
+ * within the rounding of published totals; no country or source may be listed and never used.
+ */
+public final class DataChecks {
+
+	/**
+	 * Published world totals are rounded to two or three significant figures: the largest gap
+	 * seen between a rounded USGS total and its countries' sum is 3 %.
+	 */
+	public static final double TOTAL_TOLERANCE = 0.035;
+
+	private DataChecks() {
+	}
+
+	/** Reads and validates a folder, then checks it; returns every finding (none: the data is consistent). */
+	public static List<String> check(Path directory) {
+		ImportFolder folder = ImportFolder.directory(directory);
+		List<ImportError> errors = new ArrayList<>();
+		Map<ImportFile, CsvTable> tables = new EnumMap<>(ImportFile.class);
+		Set<ImportFile> unreadable = EnumSet.noneOf(ImportFile.class);
+		folder.files().forEach((file, bytes) -> {
+			CsvTable table = CsvTableReader.read(file, bytes, errors);
+			if (table == null) {
+				unreadable.add(file);
+			}
+			else {
+				tables.put(file, table);
+			}
+		});
+		Map<ImportFile, List<Map<String, Object>>> rows = new ImportValidator(tables, unreadable, errors).validate();
+		List<String> findings = new ArrayList<>(errors.stream().map(ImportError::toString).toList());
+		findings.addAll(totals(rows));
+		findings.addAll(unused(rows));
+		return findings;
+	}
+
+	static List<String> totals(Map<ImportFile, List<Map<String, Object>>> rows) {
+		Map<List<Object>, Double> sums = new HashMap<>();
+		for (Map<String, Object> row : rows.get(ImportFile.PRODUCTION)) {
+			if (row.get("quantity") != null) {
+				sums.merge(List.of(row.get("item"), row.get("stage"), row.get("year"), row.get("source")),
+						(Double) row.get("quantity"), Double::sum);
+			}
+		}
+		List<String> findings = new ArrayList<>();
+		for (Map<String, Object> total : rows.get(ImportFile.WORLD_TOTALS)) {
+			List<Object> key = List.of(total.get("item"), total.get("stage"), total.get("year"), total.get("source"));
+			Double sum = sums.get(key);
+			double world = (Double) total.get("quantity");
+			if (sum == null || world == 0) {
+				continue;
+			}
+			Double other = (Double) total.get("other_countries");
+			String where = "world_totals.csv:" + total.get("_line") + " " + key;
+			if (other != null && Math.abs(sum + other - world) > TOTAL_TOLERANCE * world) {
+				findings.add(where + ": the countries (" + sum + ") and other countries (" + other
+						+ ") add up to " + (sum + other) + ", not the world total " + world);
+			}
+			else if (other == null && sum > world * (1 + TOTAL_TOLERANCE)) {
+				findings.add(where + ": the countries add up to " + sum + ", more than the world total " + world);
+			}
+		}
+		return findings;
+	}
+
+	static List<String> unused(Map<ImportFile, List<Map<String, Object>>> rows) {
+		Set<Object> used = new HashSet<>();
+		rows.forEach((file, list) -> {
+			if (file != ImportFile.COUNTRIES && file != ImportFile.SOURCES) {
+				list.forEach(row -> used.addAll(row.values()));
+			}
+		});
+		List<String> findings = new ArrayList<>();
+		rows.get(ImportFile.COUNTRIES).forEach(row -> {
+			if (!used.contains(row.get("iso3"))) {
+				findings.add("countries.csv:" + row.get("_line") + ": " + row.get("iso3") + " is in no fact");
+			}
+		});
+		rows.get(ImportFile.SOURCES).forEach(row -> {
+			if (!used.contains(row.get("id"))) {
+				findings.add("sources.csv:" + row.get("_line") + ": source " + row.get("id") + " is cited by no fact");
+			}
+		});
+		return findings;
+	}
+
+}

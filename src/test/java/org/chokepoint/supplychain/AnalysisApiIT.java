@@ -1,0 +1,155 @@
+package org.chokepoint.supplychain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.chokepoint.Api;
+import org.chokepoint.ChokepointTest;
+import org.chokepoint.importer.GraphCounts;
+import org.chokepoint.importer.ImportService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The analyses over HTTP: JSON shapes, 404 for unknown keys, 400 naming the bad parameter, nothing written. */
+@ChokepointTest(properties = "chokepoint.import.on-startup=false")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnalysisApiIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	ImportService importService;
+
+	@Autowired
+	GraphCounts counts;
+
+	Api api;
+
+	@BeforeAll
+	void importFixture() {
+		this.importService.importDirectory(Path.of("src/test/resources/fixtures/analysis"));
+	}
+
+	@BeforeEach
+	void connect() {
+		this.api = new Api(this.port, this.json);
+	}
+
+	@Test
+	void chainOfAProductForAConsumer() {
+		ChainAnalysis chain = this.api.getOk("/api/chains/p-mag?consumer=EU&year=2024&paths=2", ChainAnalysis.class);
+		assertThat(chain.chinaExposure()).isCloseTo(0.84, org.assertj.core.api.Assertions.within(1e-12));
+		assertThat(chain.threshold()).isEqualTo(0.5);
+		assertThat(chain.paths()).hasSize(2);
+		assertThat(chain.singlePointsOfFailure()).extracting(ChainAnalysis.SinglePointOfFailure::item).containsExactly("re", "p-mag");
+	}
+
+	@Test
+	void exposureAndChokepointsOfAllProductsForAConsumer() {
+		Map<String, Object> exposure = this.api.getOk("/api/exposure?consumer=USA&year=2024", Map.class);
+		assertThat((java.util.List<?>) exposure.get("items")).hasSize(8);
+		Map<String, Object> spof = this.api.getOk("/api/spof?consumer=USA&year=2024&threshold=0.99", Map.class);
+		// sole sources only: sole (refining CHN, mining AUS) under p-sole, p-two and comp-z; comp-y (KOR), comp-z (JPN)
+		assertThat((java.util.List<?>) spof.get("items")).isNotEmpty()
+			.allSatisfy(item -> assertThat(((Map<?, ?>) item).get("kind")).isEqualTo("SOLE_SOURCE"));
+	}
+
+	@Test
+	void concentrationOfAMineralPerStage() {
+		Concentration six = this.api.getOk("/api/minerals/six/concentration?year=2024", Concentration.class);
+		// 60 % and 40 %: 3600 + 1600
+		assertThat(six.stages()).singleElement().satisfies(stage -> {
+			assertThat(stage.stage()).isEqualTo(Stage.REFINING);
+			assertThat(stage.hhi()).isCloseTo(5200.0, org.assertj.core.api.Assertions.within(1e-9));
+			assertThat(stage.highlyConcentrated()).isTrue();
+			assertThat(stage.chinaShare()).isCloseTo(0.6, org.assertj.core.api.Assertions.within(1e-12));
+			assertThat(stage.top3Share()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
+		});
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', value = {
+		"/api/chains/unobtainium?consumer=EU|404|",
+		"/api/chains/p-mag?consumer=ATLANTIS|404|",
+		"/api/chains/p-mag|400|consumer",
+		"/api/chains/p-mag?consumer=EU&threshold=1.5|400|threshold",
+		"/api/chains/p-mag?consumer=EU&threshold=-1|400|threshold",
+		"/api/chains/p-mag?consumer=EU&threshold=NaN|400|threshold",
+		"/api/chains/p-mag?consumer=EU&threshold=1e309|400|threshold",
+		"/api/chains/p-mag?consumer=EU&asOf=2024-13-45|400|asOf",
+		"/api/chains/p-mag?consumer=EU&year=twenty|400|year",
+		"/api/chains/p-mag?consumer=EU&paths=1000|400|paths",
+		"/api/spof?consumer=ATLANTIS|404|",
+		"/api/exposure|400|consumer",
+		"/api/minerals/unobtainium/concentration|404|",
+		"/api/minerals/six/concentration?year=0|400|year" })
+	void badRequestsGetAProblemDetailNamingTheParameter(String path, int status, String parameter) {
+		HttpResponse<String> response = this.api.get(path);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		if (parameter != null) {
+			assertThat(response.body()).contains("\"parameter\":\"" + parameter + "\"");
+		}
+	}
+
+	@Test
+	void aScenarioOverHttpWritesNothing() {
+		Map<String, Long> nodes = this.counts.nodes();
+		Map<String, Long> relationships = this.counts.relationships();
+		HttpResponse<String> response = this.api.post("/api/scenarios",
+				"{\"country\":\"CHN\",\"items\":[\"six\"],\"targets\":[\"USA\"],\"fraction\":1,\"year\":2024}",
+				"application/json", null);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).contains("\"product\":\"p-six\"");
+		assertThat(this.counts.nodes()).isEqualTo(nodes);
+		assertThat(this.counts.relationships()).isEqualTo(relationships);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = {
+		"{\"country\":\"CHN\",\"items\":[\"six\"],\"fraction\":2}|400|fraction",
+		"{\"country\":\"CHN\",\"items\":[\"six\"],\"stage\":\"SMELTING\"}|400|stage",
+		"{\"country\":\"CHN\",\"items\":[\"unobtainium\"]}|404|",
+		"{\"measuresInForceOn\":\"3 Dec 2024\"}|400|measuresInForceOn",
+		"{}|400|country",
+		"{\"country\":\"x'}) DETACH DELETE n //\",\"items\":[\"six\"]}|404|" })
+	void badScenariosAreRefusedWithAProblemDetail(String body, int status, String parameter) {
+		Map<String, Long> relationships = this.counts.relationships();
+		HttpResponse<String> response = this.api.post("/api/scenarios", body, "application/json", null);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		if (parameter != null) {
+			assertThat(response.body()).contains("\"parameter\":\"" + parameter + "\"");
+		}
+		assertThat(this.counts.relationships()).isEqualTo(relationships);
+	}
+
+	@Test
+	void importingNeedsTheAdmin() {
+		assertThat(this.api.post("/api/admin/import", "", "application/json", null).statusCode()).isEqualTo(401);
+		assertThat(this.api.post("/api/admin/import", "", "application/json", "admin:wrong").statusCode()).isEqualTo(401);
+		HttpResponse<String> refused = this.api.post("/api/admin/import?dir=src/test/resources/fixtures/does-not-exist", "",
+				"application/json", "admin:test-admin-secret");
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+		HttpResponse<String> imported = this.api.post("/api/admin/import?dir=src/test/resources/fixtures/analysis", "",
+				"application/json", "admin:test-admin-secret");
+		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+		assertThat(imported.body()).contains("\"Product\":8");
+	}
+
+}
