@@ -13,15 +13,13 @@ import java.util.Set;
 /**
  * Checks of a data folder beyond validity, to catch transcription errors: per (item, stage, year,
  * source), the countries' quantities plus the source's "other countries" must give its world total
- * within the rounding of published totals; no country or source may be listed and never used.
+ * within the rounding of published totals; no country may be listed and never used. (A source cited
+ * only in notes is fine: it is the provenance of the note.)
  */
 public final class DataChecks {
 
-	/**
-	 * Published world totals are rounded to two or three significant figures: the largest gap
-	 * seen between a rounded USGS total and its countries' sum is 3 %.
-	 */
-	public static final double TOTAL_TOLERANCE = 0.035;
+	/** The least tolerance, as a fraction of the world total. */
+	public static final double TOTAL_TOLERANCE = 0.01;
 
 	private DataChecks() {
 	}
@@ -66,21 +64,39 @@ public final class DataChecks {
 			}
 			Double other = (Double) total.get("other_countries");
 			String where = "world_totals.csv:" + total.get("_line") + " " + key;
-			if (other != null && Math.abs(sum + other - world) > TOTAL_TOLERANCE * world) {
+			double allowed = allowedGap(world);
+			if (other != null && Math.abs(sum + other - world) > allowed) {
 				findings.add(where + ": the countries (" + sum + ") and other countries (" + other
 						+ ") add up to " + (sum + other) + ", not the world total " + world);
 			}
-			else if (other == null && sum > world * (1 + TOTAL_TOLERANCE)) {
+			else if (other == null && sum > world + allowed) {
 				findings.add(where + ": the countries add up to " + sum + ", more than the world total " + world);
 			}
 		}
 		return findings;
 	}
 
+	/**
+	 * Published world totals are rounded (USGS: "World total (rounded)", mostly to two or three
+	 * significant figures): a total of 1,200 stands for anything from 1,150 to 1,250. The gap allowed
+	 * is half a unit of the total's last non-zero digit, and at least 1 % of it.
+	 */
+	static double allowedGap(double world) {
+		double unit = 1;
+		long rounded = Math.round(world);
+		if (rounded == world) {
+			while (rounded != 0 && rounded % 10 == 0) {
+				rounded /= 10;
+				unit *= 10;
+			}
+		}
+		return Math.max(unit / 2, TOTAL_TOLERANCE * world);
+	}
+
 	static List<String> unused(Map<ImportFile, List<Map<String, Object>>> rows) {
 		Set<Object> used = new HashSet<>();
 		rows.forEach((file, list) -> {
-			if (file != ImportFile.COUNTRIES && file != ImportFile.SOURCES) {
+			if (file != ImportFile.COUNTRIES) {
 				list.forEach(row -> used.addAll(row.values()));
 			}
 		});
@@ -88,11 +104,6 @@ public final class DataChecks {
 		rows.get(ImportFile.COUNTRIES).forEach(row -> {
 			if (!used.contains(row.get("iso3"))) {
 				findings.add("countries.csv:" + row.get("_line") + ": " + row.get("iso3") + " is in no fact");
-			}
-		});
-		rows.get(ImportFile.SOURCES).forEach(row -> {
-			if (!used.contains(row.get("id"))) {
-				findings.add("sources.csv:" + row.get("_line") + ": source " + row.get("id") + " is cited by no fact");
 			}
 		});
 		return findings;

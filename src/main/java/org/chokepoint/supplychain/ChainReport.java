@@ -50,7 +50,8 @@ final class ChainReport {
 		Map<String, List<PositionStages>> byItem = new LinkedHashMap<>();
 		this.chain.positions()
 			.stream()
-			.sorted(Comparator.comparingInt(p -> p.position().size()))
+			.sorted(Comparator.comparingInt((PositionStages p) -> p.position().size())
+				.thenComparing(p -> String.join("/", p.position())))
 			.forEach(p -> byItem.computeIfAbsent(last(p.position()), k -> new ArrayList<>()).add(p));
 		List<ItemExposure> items = new ArrayList<>();
 		byItem.forEach((item, positions) -> {

@@ -34,6 +34,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	/** A refused import: every error, located; nothing was written. */
+	@ExceptionHandler
+	ProblemDetail importRefused(org.chokepoint.importer.ImportFailedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				ex.errors().size() + " error(s) in the import files; nothing was imported");
+		problem.setTitle("Import refused");
+		problem.setProperty("errors", ex.errors().stream().map(Object::toString).toList());
+		return problem;
+	}
+
 	@ExceptionHandler
 	ProblemDetail badParameter(BadParameterException ex) {
 		return badParameter(ex.parameter(), ex.getMessage());

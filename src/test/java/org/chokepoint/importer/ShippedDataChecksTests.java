@@ -16,8 +16,14 @@ class ShippedDataChecksTests {
 	static final Path SHIPPED = Path.of("import");
 
 	@Test
-	void theShippedDataPassesEveryCheck() {
-		assertThat(DataChecks.check(SHIPPED)).isEmpty();
+	void theShippedDataPassesEveryCheckButTwoKnownInconsistenciesOfTheSource() {
+		// The IEA data explorer's own figures for nickel: its countries plus "Rest of world" exceed
+		// its total by 100 kt (mining) and 113.1 kt (refining). Kept as published (import/README.md).
+		assertThat(DataChecks.check(SHIPPED)).containsExactly(
+				"world_totals.csv:58 [nickel, MINING, 2024, iea-cm-data-explorer-2025]: the countries (3332.0) and"
+						+ " other countries (629.0) add up to 3961.0, not the world total 3861.0",
+				"world_totals.csv:59 [nickel, REFINING, 2024, iea-cm-data-explorer-2025]: the countries (2965.377) and"
+						+ " other countries (631.42) add up to 3596.797, not the world total 3483.697");
 	}
 
 	@Test
@@ -26,7 +32,8 @@ class ShippedDataChecksTests {
 		// USGS MCS 2026: China mined 270,000 t REO of rare earths in 2024
 		replace(copy.resolve("production.csv"), "CHN,rare-earths,MINING,2024,usgs-mcs-2026-rare-earths,270000,",
 				"CHN,rare-earths,MINING,2024,usgs-mcs-2026-rare-earths,2700000,");
-		assertThat(DataChecks.check(copy)).singleElement()
+		assertThat(DataChecks.check(copy)).hasSize(3)
+			.first()
 			.asString()
 			.contains("[rare-earths, MINING, 2024, usgs-mcs-2026-rare-earths]")
 			.contains("not the world total 380000.0");
@@ -37,7 +44,7 @@ class ShippedDataChecksTests {
 		copyShipped(copy);
 		replace(copy.resolve("production.csv"), "CHN,rare-earths,MINING,2024,usgs-mcs-2026-rare-earths,270000,",
 				"CHN,rare-earths,MINING,2024,usgs-mcs-2026-rare-earths,27000,");
-		assertThat(DataChecks.check(copy)).singleElement().asString().contains("not the world total 380000.0");
+		assertThat(DataChecks.check(copy)).hasSize(3).first().asString().contains("not the world total 380000.0");
 	}
 
 	private static void copyShipped(Path copy) throws IOException {
