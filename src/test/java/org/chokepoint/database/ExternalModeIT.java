@@ -1,0 +1,58 @@
+package org.chokepoint.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.chokepoint.ChokepointApplication;
+import org.chokepoint.ChokepointTest;
+import org.chokepoint.Fixture;
+import org.chokepoint.importer.ImportService;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * External mode: a second instance with the embedded database off, pointed by {@code spring.neo4j.uri}
+ * at the first instance's Bolt port, serves the same data with no code change.
+ */
+@ChokepointTest(properties = "chokepoint.import.on-startup=false")
+class ExternalModeIT {
+
+	@Autowired
+	EmbeddedNeo4j embedded;
+
+	@Autowired
+	ImportService importService;
+
+	@Test
+	void aSecondInstanceInExternalModeServesTheFirstInstancesDatabase() throws Exception {
+		this.importService.importDirectory(Fixture.BASIC);
+		try (ConfigurableApplicationContext external = new SpringApplicationBuilder(ChokepointApplication.class)
+			.run("--chokepoint.embedded.enabled=false", "--spring.neo4j.uri=" + this.embedded.boltUri(),
+					"--server.port=0", "--chokepoint.import.on-startup=false")) {
+			assertThat(external.getBeanProvider(EmbeddedNeo4j.class).getIfAvailable()).isNull();
+			Driver driver = external.getBean(Driver.class);
+			assertThat(driver.executableQuery("MATCH (c:Country) RETURN count(c) AS n").execute().records().get(0)
+				.get("n").asLong()).isEqualTo(7);
+			int port = ((WebServerApplicationContext) external).getWebServer().getPort();
+			HttpResponse<String> gallium = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/minerals/gallium")).build(),
+						HttpResponse.BodyHandlers.ofString());
+			assertThat(gallium.statusCode()).isEqualTo(200);
+			assertThat(gallium.body()).contains("\"iso3\":\"CHN\"").contains("\"share\":0.98");
+			HttpResponse<String> health = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString());
+			assertThat(health.body()).contains("\"status\":\"UP\"");
+		}
+	}
+
+}
