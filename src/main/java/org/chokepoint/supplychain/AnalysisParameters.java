@@ -21,12 +21,12 @@ final class AnalysisParameters {
 		try {
 			int year = Integer.parseInt(value.strip());
 			if (year < 1900 || year > 2100) {
-				throw new BadParameterException("year", "year must be between 1900 and 2100, not " + year);
+				throw new BadParameterException("year", "must be between 1900 and 2100, not " + year);
 			}
 			return year;
 		}
 		catch (NumberFormatException ex) {
-			throw new BadParameterException("year", "year must be a whole number such as 2024, not '" + clip(value) + "'");
+			throw new BadParameterException("year", "must be a whole number such as 2024, not '" + clip(value) + "'");
 		}
 	}
 
@@ -44,10 +44,10 @@ final class AnalysisParameters {
 			number = Double.parseDouble(value.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw new BadParameterException(parameter, parameter + " must be a number between 0 and 1, not '" + clip(value) + "'");
+			throw new BadParameterException(parameter, "must be a number between 0 and 1, not '" + clip(value) + "'");
 		}
 		if (!Double.isFinite(number) || number < 0 || number > 1) {
-			throw new BadParameterException(parameter, parameter + " must be between 0 and 1, not " + clip(value));
+			throw new BadParameterException(parameter, "must be between 0 and 1, not " + clip(value));
 		}
 		return number;
 	}
@@ -61,7 +61,7 @@ final class AnalysisParameters {
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new BadParameterException(parameter, parameter + " must be a date YYYY-MM-DD, not '" + clip(value) + "'");
+			throw new BadParameterException(parameter, "must be a date YYYY-MM-DD, not '" + clip(value) + "'");
 		}
 	}
 
@@ -73,22 +73,22 @@ final class AnalysisParameters {
 		try {
 			int k = Integer.parseInt(value.strip());
 			if (k < 0 || k > 100) {
-				throw new BadParameterException("paths", "paths must be between 0 and 100, not " + k);
+				throw new BadParameterException("paths", "must be between 0 and 100, not " + k);
 			}
 			return k;
 		}
 		catch (NumberFormatException ex) {
-			throw new BadParameterException("paths", "paths must be a whole number between 0 and 100, not '" + clip(value) + "'");
+			throw new BadParameterException("paths", "must be a whole number between 0 and 100, not '" + clip(value) + "'");
 		}
 	}
 
 	/** A key from the path or a parameter: bounded, so an error message never echoes a megabyte. */
 	static String key(String parameter, String value) {
 		if (value == null || value.isBlank()) {
-			throw new BadParameterException(parameter, parameter + " is required");
+			throw new BadParameterException(parameter, "is required");
 		}
 		if (value.length() > 100) {
-			throw new BadParameterException(parameter, parameter + " is longer than 100 characters");
+			throw new BadParameterException(parameter, "is longer than 100 characters");
 		}
 		return value.strip();
 	}

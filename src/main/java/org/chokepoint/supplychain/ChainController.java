@@ -1,5 +1,7 @@
 package org.chokepoint.supplychain;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,6 +19,11 @@ class ChainController {
 		this.service = service;
 	}
 
+	@Operation(summary = "A product's supply chain for a consumer", description = """
+			China exposure, unknown and China-free shares (fractions 0..1, the worst input chain decides), each
+			item of the unfolded bill of materials with its stages, suppliers, stage shares and HHI, the single
+			points of failure with allied alternatives and stockpile cover, and on request the k heaviest paths.
+			Same numbers as cypher/queries/chain.cypher in Neo4j Browser.""")
 	@GetMapping("/{productId}")
 	ChainAnalysis chain(@PathVariable String productId, @RequestParam(required = false) String consumer,
 			@RequestParam(required = false) String year, @RequestParam(required = false) String threshold,

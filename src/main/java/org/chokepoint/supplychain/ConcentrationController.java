@@ -1,5 +1,7 @@
 package org.chokepoint.supplychain;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,6 +17,7 @@ class ConcentrationController {
 		this.service = service;
 	}
 
+	@Operation(summary = "HHI, top-3 and China share of world output of a mineral, per stage")
 	@GetMapping("/api/minerals/{id}/concentration")
 	Concentration concentration(@PathVariable String id, @RequestParam(required = false) String year) {
 		return this.service.of(AnalysisParameters.key("id", id), AnalysisParameters.year(year));

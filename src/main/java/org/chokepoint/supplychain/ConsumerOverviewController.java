@@ -1,5 +1,7 @@
 package org.chokepoint.supplychain;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,6 +19,7 @@ class ConsumerOverviewController {
 		this.service = service;
 	}
 
+	@Operation(summary = "Every product's single points of failure for a consumer, largest stage share first")
 	@GetMapping("/api/spof")
 	SpofList spof(@RequestParam(required = false) String consumer, @RequestParam(required = false) String threshold,
 			@RequestParam(required = false) String year, @RequestParam(required = false) String asOf) {
@@ -24,6 +27,7 @@ class ConsumerOverviewController {
 		return new SpofList(overview.consumer(), overview.year(), overview.threshold(), overview.singlePointsOfFailure());
 	}
 
+	@Operation(summary = "Every product's China exposure for a consumer, highest first")
 	@GetMapping("/api/exposure")
 	ExposureTable exposure(@RequestParam(required = false) String consumer, @RequestParam(required = false) String year,
 			@RequestParam(required = false) String threshold, @RequestParam(required = false) String asOf) {

@@ -65,7 +65,7 @@ public class ScenarioService {
 			measuresInForce(date, licenceCut, cuts, measures, notModelled);
 		}
 		if (cuts.isEmpty() && date == null) {
-			throw new BadParameterException("country", "a scenario needs a disruption (country, items, fraction, ...),"
+			throw new BadParameterException("country", "is missing: a scenario needs a disruption (country, items, fraction, ...),"
 					+ " a list of disruptions, or measuresInForceOn");
 		}
 		List<String> consumers = consumers(request.consumers(), cuts);
@@ -114,10 +114,10 @@ public class ScenarioService {
 
 	private Cut cut(String prefix, ScenarioRequest.Disruption disruption) {
 		if (disruption.country() == null || disruption.country().isBlank()) {
-			throw new BadParameterException(prefix + "country", prefix + "country is required (an ISO3 code)");
+			throw new BadParameterException(prefix + "country", "is required (an ISO3 code)");
 		}
 		if (disruption.items() == null || disruption.items().isEmpty()) {
-			throw new BadParameterException(prefix + "items", prefix + "items must name at least one mineral or product");
+			throw new BadParameterException(prefix + "items", "must name at least one mineral or product");
 		}
 		requireParty(prefix + "country", disruption.country());
 		for (String item : disruption.items()) {
@@ -139,7 +139,7 @@ public class ScenarioService {
 				stages = List.of(Stage.valueOf(disruption.stage()));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new BadParameterException(prefix + "stage", prefix + "stage must be MINING, REFINING or"
+				throw new BadParameterException(prefix + "stage", "must be MINING, REFINING or"
 						+ " MANUFACTURING, not '" + AnalysisParameters.clip(disruption.stage()) + "'");
 			}
 		}
@@ -150,7 +150,7 @@ public class ScenarioService {
 
 	private void requireParty(String parameter, String code) {
 		if (code == null || code.length() > 100) {
-			throw new BadParameterException(parameter, parameter + " must be an ISO3 or bloc code");
+			throw new BadParameterException(parameter, "must be an ISO3 or bloc code");
 		}
 		this.catalogue.requireConsumer(code);
 	}
