@@ -51,6 +51,7 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
 		long nodes = count("MATCH (n) RETURN count(n) AS count");
 		long relationships = count("MATCH ()-[r]->() RETURN count(r) AS count");
 		return List.of("  REST API       " + base + "/api (e.g. " + base + "/api/minerals)",
+				"  OpenAPI        " + base + "/v3/api-docs, Swagger UI " + base + "/swagger-ui.html",
 				"  Neo4j Browser  " + base + this.links.connectPath(),
 				"  Bolt           " + this.links.boltDirect(),
 				"  Health         " + base + actuator + "/health",

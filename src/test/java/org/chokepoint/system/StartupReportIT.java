@@ -30,6 +30,7 @@ class StartupReportIT extends ApiTestBase {
 		// 2 measures) + the data version + 2 migration records; 30 fixture relationships
 		assertThat(this.report.lines(this.port)).isEqualTo(List.of(
 				"  REST API       " + base + "/api (e.g. " + base + "/api/minerals)",
+				"  OpenAPI        " + base + "/v3/api-docs, Swagger UI " + base + "/swagger-ui.html",
 				"  Neo4j Browser  " + base + "/browser/?dbms=" + bolt + "&preselectAuthMethod=NO_AUTH",
 				"  Bolt           " + bolt,
 				"  Health         " + base + "/actuator/health",
