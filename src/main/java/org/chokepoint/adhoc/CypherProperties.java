@@ -13,7 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param timeout how long one query may run before Neo4j terminates its transaction
  * @param maxRows how many rows a response holds at most; further rows are not fetched and the response says {@code truncated}
  * @param maxRequestSize the largest request body accepted (query and parameters together)
- * @param allowedProcedures the only procedures a query may call (read-only introspection); every other procedure is refused
+ * @param allowedProcedures the only procedures a query may call (read-only introspection); every other procedure is refused, and a {@code dbms.*} one stays refused even here, as Neo4j plans it as SCHEMA_WRITE
  */
 @ConfigurationProperties("chokepoint.cypher")
 public record CypherProperties(

@@ -26,26 +26,32 @@ final class PlanCheck {
 	private PlanCheck() {
 	}
 
-	/** Why the query may not run, or empty. */
+	/**
+	 * Why the query may not run, or empty. The plan is walked first, for the most specific reason
+	 * (a {@code dbms} procedure, an administration command); the query type decides the rest.
+	 */
 	static Optional<String> refusal(ResultSummary explained, Predicate<String> isAllowedProcedure) {
+		if (explained.hasPlan()) {
+			Deque<Plan> todo = new ArrayDeque<>();
+			todo.push(explained.plan());
+			while (!todo.isEmpty()) {
+				Plan plan = todo.pop();
+				Optional<String> refusal = refusal(plan, isAllowedProcedure);
+				if (refusal.isPresent()) {
+					return refusal;
+				}
+				plan.children().forEach(todo::push);
+			}
+		}
 		QueryType type = explained.queryType();
+		if (type == QueryType.SCHEMA_WRITE) {
+			return Optional.of("schema changes and administration are not allowed: Neo4j plans this query as SCHEMA_WRITE");
+		}
 		if (type != QueryType.READ_ONLY) {
-			return Optional.of(type == QueryType.SCHEMA_WRITE
-					? "writes are not allowed: Neo4j plans this query as SCHEMA_WRITE (a schema or administration command, or a dbms procedure)"
-					: "writes are not allowed: Neo4j plans this query as " + type);
+			return Optional.of("writes are not allowed: Neo4j plans this query as " + type);
 		}
 		if (!explained.hasPlan()) {
 			return Optional.of("Neo4j gave no plan for this query, so it can't be checked");
-		}
-		Deque<Plan> todo = new ArrayDeque<>();
-		todo.push(explained.plan());
-		while (!todo.isEmpty()) {
-			Plan plan = todo.pop();
-			Optional<String> refusal = refusal(plan, isAllowedProcedure);
-			if (refusal.isPresent()) {
-				return refusal;
-			}
-			plan.children().forEach(todo::push);
 		}
 		return Optional.empty();
 	}
@@ -54,9 +60,6 @@ final class PlanCheck {
 		// operator types read like "ProcedureCall@neo4j": the operator, then the database it runs on
 		String[] parts = plan.operatorType().split("@", 2);
 		String operator = parts[0];
-		if (parts.length > 1 && parts[1].toLowerCase(Locale.ROOT).equals("system")) {
-			return Optional.of("queries on the system database are not allowed");
-		}
 		if (operator.equals("LoadCSV")) {
 			return Optional.of("LOAD CSV is not allowed: it reads files and URLs");
 		}
@@ -65,6 +68,9 @@ final class PlanCheck {
 		}
 		if (operator.startsWith("Show") || operator.startsWith("Terminate") || operator.equals("AdministrationCommand")) {
 			return Optional.of("administration commands are not allowed");
+		}
+		if (parts.length > 1 && parts[1].toLowerCase(Locale.ROOT).equals("system")) {
+			return Optional.of("queries on the system database are not allowed");
 		}
 		if (operator.equals("ProcedureCall")) {
 			Value details = plan.arguments().get("Details");
