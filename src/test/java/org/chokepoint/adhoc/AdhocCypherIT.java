@@ -257,6 +257,24 @@ class AdhocCypherIT {
 	}
 
 	@Test
+	void aQueryThatFailsInNeo4jIsA400WithNeo4jsMessageAndCode() throws Exception {
+		JsonNode problem = problem("UNWIND [1, 0] AS d RETURN 1 / d AS x", 400);
+		assertThat(problem.get("title").stringValue()).isEqualTo("Query failed");
+		assertThat(problem.get("detail").stringValue()).isEqualTo("/ by zero");
+		assertThat(problem.get("code").stringValue()).isEqualTo("Neo.ClientError.Statement.ArithmeticError");
+	}
+
+	@Test
+	void anUnknownFieldIsA400NamingIt() throws Exception {
+		HttpResponse<String> response = post("{\"query\": \"RETURN $x AS x\", \"params\": {\"x\": 1}}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.get("parameter").stringValue()).isEqualTo("params");
+		assertThat(problem.get("detail").stringValue())
+			.isEqualTo("unknown field 'params': the body has query and parameters");
+	}
+
+	@Test
 	void aMissingOrBlankQueryIsA400NamingQuery() throws Exception {
 		for (String request : List.of("{}", "{\"query\": \"  \"}", "{\"query\": null, \"parameters\": {}}")) {
 			HttpResponse<String> response = post(request);
