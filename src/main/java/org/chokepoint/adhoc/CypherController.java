@@ -1,0 +1,29 @@
+package org.chokepoint.adhoc;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/cypher}: an analyst's ad-hoc read query, answered as columns and rows. */
+@RestController
+class CypherController {
+
+	private final CypherRequestReader reader;
+
+	private final AdhocCypherService service;
+
+	CypherController(CypherRequestReader reader, AdhocCypherService service) {
+		this.reader = reader;
+		this.service = service;
+	}
+
+	@PostMapping(path = "/api/cypher", produces = MediaType.APPLICATION_JSON_VALUE)
+	CypherResponse run(HttpServletRequest request) throws IOException {
+		return this.service.run(this.reader.read(request));
+	}
+
+}

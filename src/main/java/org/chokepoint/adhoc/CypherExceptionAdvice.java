@@ -1,0 +1,36 @@
+package org.chokepoint.adhoc;
+
+import org.chokepoint.system.BadParameterException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * RFC 9457 problem details for {@code POST /api/cypher}. Scoped to its controller and ordered
+ * first, so it neither touches nor depends on the application-wide advice in {@code system}.
+ */
+@RestControllerAdvice(assignableTypes = CypherController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CypherExceptionAdvice {
+
+	@ExceptionHandler(CypherQueryException.class)
+	ProblemDetail query(CypherQueryException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+		problem.setTitle(ex.title());
+		ex.properties().forEach(problem::setProperty);
+		return problem;
+	}
+
+	@ExceptionHandler(BadParameterException.class)
+	ProblemDetail badParameter(BadParameterException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Bad request");
+		problem.setProperty("parameter", ex.parameter());
+		return problem;
+	}
+
+}
