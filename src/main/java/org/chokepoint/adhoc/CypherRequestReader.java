@@ -50,28 +50,28 @@ class CypherRequestReader {
 			root = this.mapper.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw new BadParameterException("body", "the body is not valid JSON: " + ex.getOriginalMessage());
+			throw new BadParameterException("body", "is not valid JSON: " + ex.getOriginalMessage());
 		}
 		if (root == null || !root.isObject()) {
 			throw new BadParameterException("body",
-					"the body must be a JSON object: {\"query\": \"MATCH ...\", \"parameters\": {...}}");
+					"must be a JSON object: {\"query\": \"MATCH ...\", \"parameters\": {...}}");
 		}
 		for (String field : root.propertyNames()) {
 			if (!field.equals("query") && !field.equals("parameters")) {
-				throw new BadParameterException(field, "unknown field '" + field + "': the body has query and parameters");
+				throw new BadParameterException(field, "is not a field of the body, which has query and parameters");
 			}
 		}
 		JsonNode query = root.get("query");
 		if (query == null || query.isNull() || (query.isString() && query.stringValue().isBlank())) {
-			throw new BadParameterException("query", "query is required: one Cypher statement");
+			throw new BadParameterException("query", "is required: one Cypher statement");
 		}
 		if (!query.isString()) {
-			throw new BadParameterException("query", "query must be a string");
+			throw new BadParameterException("query", "must be a string");
 		}
 		JsonNode parameters = root.get("parameters");
 		if (parameters != null && !parameters.isNull() && !parameters.isObject()) {
 			throw new BadParameterException("parameters",
-					"parameters must be a JSON object of names to values, e.g. {\"iso3\": \"CHN\"}");
+					"must be a JSON object of names to values, e.g. {\"iso3\": \"CHN\"}");
 		}
 		@SuppressWarnings("unchecked")
 		Map<String, Object> values = parameters == null || parameters.isNull() ? Map.of()

@@ -271,7 +271,7 @@ class AdhocCypherIT {
 		JsonNode problem = this.json.readTree(response.body());
 		assertThat(problem.get("parameter").stringValue()).isEqualTo("params");
 		assertThat(problem.get("detail").stringValue())
-			.isEqualTo("unknown field 'params': the body has query and parameters");
+			.isEqualTo("Parameter 'params' is not a field of the body, which has query and parameters");
 	}
 
 	@Test
@@ -281,7 +281,7 @@ class AdhocCypherIT {
 			assertThat(response.statusCode()).isEqualTo(400);
 			JsonNode problem = this.json.readTree(response.body());
 			assertThat(problem.get("parameter").stringValue()).isEqualTo("query");
-			assertThat(problem.get("detail").stringValue()).isEqualTo("query is required: one Cypher statement");
+			assertThat(problem.get("detail").stringValue()).isEqualTo("Parameter 'query' is required: one Cypher statement");
 		}
 	}
 

@@ -32,13 +32,14 @@ class DataReportIT {
 
 	@Test
 	void listsSharesThatFallBackToTheUnknownSupplier() {
-		// USGS rare earths 2024: "Other countries" 1,000 t of 380,000 t are not attributed
+		// Project Blue (via Notebookcheck) gives only China's share of refined antimony, 48 % in 2023:
+		// the other 52 % is the unknown supplier
 		assertThat(this.service.report().unknownShares()).anySatisfy(row -> {
-			assertThat(row).containsEntry("item", "rare-earths")
-				.containsEntry("stage", "MINING")
-				.containsEntry("year", 2024L)
-				.containsEntry("source", "usgs-mcs-2026-rare-earths");
-			assertThat((Double) row.get("unknownShare")).isGreaterThan(0.0);
+			assertThat(row).containsEntry("item", "antimony")
+				.containsEntry("stage", "REFINING")
+				.containsEntry("year", 2023L)
+				.containsEntry("source", "notebookcheck-2024-project-blue");
+			assertThat((Double) row.get("unknownShare")).isCloseTo(0.52, org.assertj.core.api.Assertions.within(1e-12));
 		});
 	}
 

@@ -122,7 +122,54 @@ class ImporterIT {
 						"production.csv:1:6 (units): unknown column"),
 				Arguments.of("production.csv", "MYS,rare-earths,REFINING,2024,,,0.045,,src-b,",
 						"MYS,ndfeb-magnet,REFINING,2024,,,0.045,,src-b,",
-						"production.csv:9:3 (stage): REFINING is for minerals, but ndfeb-magnet is a product"));
+						"production.csv:9:3 (stage): REFINING is for minerals, but ndfeb-magnet is a product"),
+				Arguments.of("production.csv", "CHN,gallium,REFINING,2024,980,t,,,src-a,",
+						"CHN,gallium,REFINING,2024,Infinity,t,,,src-a,",
+						"production.csv:2:5 (quantity): not a finite number: \"Infinity\""),
+				Arguments.of("production.csv", "CHN,gallium,REFINING,2024,980,t,,,src-a,",
+						"CHN,gallium,REFINING,2024,1e309,t,,,src-a,",
+						"production.csv:2:5 (quantity): not a finite number: \"1e309\""),
+				Arguments.of("production.csv", "CHN,gallium,REFINING,2024,980,t,,,src-a,",
+						"CHN,gallium,REFINING,2024,1e20,t,,,src-a,",
+						"production.csv:2:5 (quantity): implausibly large quantity 1e20"),
+				Arguments.of("production.csv", "country,item,stage,year,quantity,unit,share,published_as,source,note",
+						"country,item,stage,quantity,unit,share,published_as,source,note",
+						"production.csv:1 (year): missing column in the header"),
+				Arguments.of("production.csv", "CHN,gallium,REFINING,2024,980,t,,,src-a,",
+						"CHN,gallium,REFINING,2024,,t,,,src-a,",
+						"production.csv:2:5 (quantity): a fact needs a value: fill one of quantity, share, published_as"),
+				Arguments.of("sources.csv", "src-b,Industry report B", "src-b,Industry report B,\"unclosed",
+						"sources.csv"),
+				Arguments.of("products.csv", "wind-turbine,Wind turbine,END_PRODUCT,", "Wind Turbine,Wind turbine,END_PRODUCT,",
+						"products.csv:3:1 (id): \"Wind Turbine\" is not a lower-case slug such as ndfeb-magnet"));
+	}
+
+	@Test
+	void refusesAnEmptyFile() throws IOException {
+		copyBasicWith("blocs.csv", "EU,European Union,", "EU,European Union,");
+		Files.writeString(this.folder.resolve("blocs.csv"), "");
+		assertThatThrownBy(() -> this.importService.importDirectory(this.folder))
+			.isInstanceOf(ImportFailedException.class)
+			.hasMessageContaining("blocs.csv: the file is empty: it needs at least the header row code,name,note");
+	}
+
+	@Test
+	void refusesALineOfAHundredMegabytesWithoutReadingItAsData() throws IOException {
+		copyBasicWith("blocs.csv", "EU,European Union,", "EU,European Union,");
+		Files.writeString(this.folder.resolve("blocs.csv"),
+				"code,name,note\nEU,European Union," + "x".repeat(100 * 1024 * 1024) + "\n");
+		Map<String, Long> relationships = this.counts.relationships();
+		assertThatThrownBy(() -> this.importService.importDirectory(this.folder))
+			.isInstanceOf(ImportFailedException.class)
+			.hasMessageContaining("blocs.csv:2: line longer than 1000000 characters");
+		assertThat(this.counts.relationships()).isEqualTo(relationships);
+	}
+
+	@Test
+	void acceptsAByteOrderMarkAsSpreadsheetsWriteIt() throws IOException {
+		copyBasicWith("blocs.csv", "EU,European Union,", "EU,European Union,");
+		Files.writeString(this.folder.resolve("blocs.csv"), "\uFEFFcode,name,note\nEU,European Union,\n");
+		assertThat(this.importService.importDirectory(this.folder).nodes()).containsEntry("Bloc", 1L);
 	}
 
 	@ParameterizedTest(name = "{3}")
