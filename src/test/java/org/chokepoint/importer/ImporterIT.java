@@ -139,7 +139,7 @@ class ImporterIT {
 						"CHN,gallium,REFINING,2024,,t,,,src-a,",
 						"production.csv:2:5 (quantity): a fact needs a value: fill one of quantity, share, published_as"),
 				Arguments.of("sources.csv", "src-b,Industry report B", "src-b,Industry report B,\"unclosed",
-						"sources.csv"),
+						"sources.csv:4: not valid CSV: Missing closing quote for value"),
 				Arguments.of("products.csv", "wind-turbine,Wind turbine,END_PRODUCT,", "Wind Turbine,Wind turbine,END_PRODUCT,",
 						"products.csv:3:1 (id): \"Wind Turbine\" is not a lower-case slug such as ndfeb-magnet"));
 	}
