@@ -149,6 +149,19 @@ final class GraphWriter {
 				""");
 	}
 
+	/**
+	 * CREATE, not MERGE: the flows are unique per key by construction (added up in {@link TradeFlows})
+	 * and the graph was emptied in the same transaction, so a MERGE would only scan the buyer's
+	 * thousands of SOURCES relationships per row for a match that can't exist.
+	 */
+	static final String TRADE_FLOWS = """
+			UNWIND $rows AS r
+			MATCH (buyer:Country {iso3: r[0]})
+			MATCH (supplier:Country {iso3: r[1]})
+			CREATE (buyer)-[:SOURCES {item: r[2], stage: r[3], year: r[4], source: r[5], share: r[6],
+			                          quantity: r[7], unit: r[8]}]->(supplier)
+			""";
+
 	private static String production(String type, String label) {
 		return """
 				UNWIND $rows AS r
@@ -172,11 +185,34 @@ final class GraphWriter {
 				rows.forEach(r -> byStage.computeIfAbsent((String) r.get("stage"), k -> new ArrayList<>()).add(r));
 				byStage.forEach((stage, stageRows) -> inBatches(tx, file, PRODUCTION_BY_STAGE.get(stage), stageRows, progress));
 			}
+			else if (file == ImportFile.TRADE_FLOWS) {
+				writeTradeFlows(tx, data.tradeFlows(), progress);
+			}
 			else if (STATEMENTS.containsKey(file)) {
 				// world totals are not written as such: they live on as each fact's worldTotal
 				inBatches(tx, file, STATEMENTS.get(file), rows, progress);
 			}
 		}
+	}
+
+	private static void writeTradeFlows(Transaction tx, TradeFlows flows, Consumer<String> progress) {
+		if (flows.size() == 0) {
+			return;
+		}
+		long started = System.nanoTime();
+		int[] done = { 0 };
+		flows.forEachBatch(BATCH_SIZE, batch -> {
+			tx.run(TRADE_FLOWS, Map.of("rows", batch)).consume();
+			done[0] += batch.size();
+			if (done[0] % 100_000 < BATCH_SIZE) {
+				long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+				progress.accept("trade_flows.csv: " + done[0] + " / " + flows.size() + " SOURCES relationships ("
+						+ done[0] * 1000L / millis + " relationships/s)");
+			}
+		});
+		long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+		progress.accept("trade_flows.csv: " + flows.size() + " SOURCES relationships in " + millis + " ms ("
+				+ flows.size() * 1000L / millis + " relationships/s)");
 	}
 
 	private static void inBatches(Transaction tx, ImportFile file, String statement, List<Map<String, Object>> rows,

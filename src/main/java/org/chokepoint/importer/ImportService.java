@@ -84,6 +84,9 @@ public class ImportService {
 		Map<ImportFile, CsvTable> tables = new EnumMap<>(ImportFile.class);
 		Set<ImportFile> unreadable = EnumSet.noneOf(ImportFile.class);
 		folder.files().forEach((file, bytes) -> {
+			if (file == ImportFile.TRADE_FLOWS) {
+				return; // streamed below, once the keys it refers to are known
+			}
 			CsvTable table = CsvTableReader.read(file, bytes, errors);
 			if (table != null) {
 				tables.put(file, table);
@@ -94,13 +97,14 @@ public class ImportService {
 		});
 		ImportValidator validator = new ImportValidator(tables, unreadable, errors);
 		Map<ImportFile, List<Map<String, Object>>> rows = validator.validate();
+		TradeFlows flows = readTradeFlows(folder, validator, rows, errors);
 		if (!errors.isEmpty()) {
 			log.warn("Import of {} refused, nothing written:\n{}", folder.description(),
 					new ImportFailedException(errors).getMessage());
 			throw new ImportFailedException(errors);
 		}
-		ImportData data = new ImportData(rows, folder.version(), validator.warnings());
-		int rowsRead = rows.values().stream().mapToInt(List::size).sum();
+		ImportData data = new ImportData(rows, flows, folder.version(), validator.warnings());
+		long rowsRead = rows.values().stream().mapToInt(List::size).sum() + flows.rowsRead();
 		log.info("Import of {}: {} rows valid, writing", folder.description(), rowsRead);
 		write(data, folder.description());
 		long millis = (System.nanoTime() - started) / 1_000_000;
@@ -111,6 +115,33 @@ public class ImportService {
 				report.nodes(), report.relationships());
 		data.warnings().forEach(w -> log.warn("Import warning: {}", w));
 		return report;
+	}
+
+	private TradeFlows readTradeFlows(ImportFolder folder, ImportValidator validator,
+			Map<ImportFile, List<Map<String, Object>>> rows, List<ImportError> errors) {
+		byte[] bytes = folder.files().get(ImportFile.TRADE_FLOWS);
+		if (bytes == null) {
+			return TradeFlows.empty();
+		}
+		long started = System.nanoTime();
+		Set<String> products = new java.util.HashSet<>();
+		rows.get(ImportFile.PRODUCTS).forEach(p -> products.add((String) p.get("id")));
+		TradeFlows flows = TradeFlows.read(bytes, validator, rows.get(ImportFile.HS_CODES), products, errors,
+				message -> log.info("Import progress: {}", message));
+		// one group of shares comes from one file: sourcing.csv or trade_flows.csv, never both
+		for (Map<String, Object> row : rows.get(ImportFile.SOURCING)) {
+			if (flows.hasGroup((String) row.get("buyer"), (String) row.get("item"), (String) row.get("stage"),
+					(Long) row.get("year"), (String) row.get("source"))) {
+				errors.add(new ImportError(ImportFile.SOURCING.fileName(), (Integer) row.get("_line"), 0, null,
+						"buyer/item/stage/year/source " + List.of(row.get("buyer"), row.get("item"), row.get("stage"),
+								row.get("year"), row.get("source"))
+								+ " is also given by trade_flows.csv; give a group's shares in one file only"));
+			}
+		}
+		long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+		log.info("Import progress: trade_flows.csv: {} rows read and checked, {} flows, in {} ms ({} rows/s)",
+				flows.rowsRead(), flows.size(), millis, flows.rowsRead() * 1000 / millis);
+		return flows;
 	}
 
 	private void write(ImportData data, String description) {
