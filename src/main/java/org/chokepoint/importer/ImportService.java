@@ -16,6 +16,7 @@ import org.neo4j.driver.TransactionConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,7 +36,10 @@ public class ImportService {
 
 	private final ImportProperties properties;
 
-	ImportService(Driver driver, GraphCounts counts, ImportProperties properties) {
+	private final ApplicationEventPublisher events;
+
+	ImportService(Driver driver, GraphCounts counts, ImportProperties properties, ApplicationEventPublisher events) {
+		this.events = events;
 		this.driver = driver;
 		this.counts = counts;
 		this.properties = properties;
@@ -114,6 +118,8 @@ public class ImportService {
 				report.version(), millis, rowsRead, millis == 0 ? rowsRead : rowsRead * 1000L / millis,
 				report.nodes(), report.relationships());
 		data.warnings().forEach(w -> log.warn("Import warning: {}", w));
+		// analyses cached for the old version are stale
+		this.events.publishEvent(report);
 		return report;
 	}
 
@@ -144,19 +150,41 @@ public class ImportService {
 		return flows;
 	}
 
+	/**
+	 * Stages the trade flows in small transactions, then switches: one transaction hides the old
+	 * graph, adopts the staged flows and writes everything else. Only that commit makes the new
+	 * version visible; a failure before it leaves the old graph whole and the staged nodes to clean up.
+	 */
 	private void write(ImportData data, String description) {
 		TransactionConfig config = TransactionConfig.builder().withTimeout(this.properties.timeout()).build();
-		try (Session session = this.driver.session(); Transaction tx = session.beginTransaction(config)) {
-			tx.run(GraphWriter.DELETE_ALL).consume();
-			GraphWriter.write(tx, data, message -> log.info("Import progress: {}", message));
-			tx.run("""
-					MERGE (v:DataVersion {key: 'current'})
-					SET v.version = $version,
-					    v.folder = $folder,
-					    v.importedAt = datetime()
-					""", Map.of("version", data.version(), "folder", description)).consume();
-			tx.commit();
+		try (Session session = this.driver.session()) {
+			cleanUp(session);
+			try {
+				GraphWriter.stageTradeFlows(session, data.tradeFlows(), message -> log.info("Import progress: {}", message));
+				try (Transaction tx = session.beginTransaction(config)) {
+					tx.run(GraphWriter.RETIRE_ALL).consume();
+					GraphWriter.write(tx, data, message -> log.info("Import progress: {}", message));
+					tx.run("""
+							MERGE (v:DataVersion {key: 'current'})
+							SET v.version = $version,
+							    v.folder = $folder,
+							    v.importedAt = datetime()
+							""", Map.of("version", data.version(), "folder", description)).consume();
+					tx.commit();
+				}
+			}
+			finally {
+				cleanUp(session);
+			}
 		}
+	}
+
+	/** Deletes the retired graph and staged leftovers (of this import, or of one that was killed). */
+	private void cleanUp(Session session) {
+		long started = System.nanoTime();
+		GraphWriter.CLEAN_UP.forEach(statement -> session.run(statement).consume());
+		log.info("Import progress: old version and staged leftovers deleted in {} ms",
+				(System.nanoTime() - started) / 1_000_000);
 	}
 
 }

@@ -52,6 +52,21 @@ final class LongDoubleMap {
 		}
 	}
 
+	/** In key order (for trade flows: exporter, then importer, item, year), so writes touch one node at a time. */
+	void forEachSorted(Visitor visitor) {
+		long[] sorted = new long[this.size];
+		int n = 0;
+		for (long key : this.keys) {
+			if (key != EMPTY) {
+				sorted[n++] = key;
+			}
+		}
+		Arrays.sort(sorted);
+		for (long key : sorted) {
+			visitor.accept(key, this.values[slot(key, this.keys)]);
+		}
+	}
+
 	private static int slot(long key, long[] keys) {
 		int mask = keys.length - 1;
 		int slot = (int) (mix(key) & mask);

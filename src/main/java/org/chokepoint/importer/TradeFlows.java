@@ -246,6 +246,11 @@ final class TradeFlows {
 		return i;
 	}
 
+	/** The countries the flows name, as importer or exporter. */
+	List<String> parties() {
+		return List.copyOf(this.parties);
+	}
+
 	/** Rows read from the file. */
 	long rowsRead() {
 		return this.rowsRead;
@@ -273,7 +278,7 @@ final class TradeFlows {
 	 */
 	void forEachBatch(int batchSize, Consumer<List<List<Object>>> consumer) {
 		List<List<Object>> batch = new ArrayList<>(batchSize);
-		this.flows.forEach((key, quantity) -> {
+		this.flows.forEachSorted((key, quantity) -> {
 			long groupKey = key & ((1L << (ITEM_STAGE_BITS + YEAR_BITS + SOURCE_BITS + PARTY_BITS)) - 1);
 			Group group = this.groups.get(groupKey);
 			int source = (int) (key & ((1 << SOURCE_BITS) - 1));

@@ -1,10 +1,12 @@
 package org.chokepoint.supplychain;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /** {@code GET /api/chains/{productId}}: a product's supply chain for a consumer. */
 @RestController
@@ -17,14 +19,20 @@ class ChainController {
 		this.service = service;
 	}
 
+	/** The ETag is the data version: a client that has it gets a 304 without the analysis being run. */
 	@GetMapping("/{productId}")
-	ChainAnalysis chain(@PathVariable String productId, @RequestParam(required = false) String consumer,
+	ResponseEntity<ChainAnalysis> chain(@PathVariable String productId, @RequestParam(required = false) String consumer,
 			@RequestParam(required = false) String year, @RequestParam(required = false) String threshold,
-			@RequestParam(required = false) String asOf, @RequestParam(required = false) String paths) {
-		return this.service.analyse(AnalysisParameters.key("productId", productId),
+			@RequestParam(required = false) String asOf, @RequestParam(required = false) String paths,
+			WebRequest request) {
+		String etag = "\"" + this.service.dataVersion() + "\"";
+		if (request.checkNotModified(etag)) {
+			return null;
+		}
+		return ResponseEntity.ok().eTag(etag).body(this.service.analyse(AnalysisParameters.key("productId", productId),
 				AnalysisParameters.key("consumer", consumer), AnalysisParameters.year(year),
 				AnalysisParameters.threshold(threshold), AnalysisParameters.date("asOf", asOf),
-				AnalysisParameters.paths(paths));
+				AnalysisParameters.paths(paths)));
 	}
 
 }
