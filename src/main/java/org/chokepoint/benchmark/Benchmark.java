@@ -93,9 +93,9 @@ public final class Benchmark {
 		heap.start();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ChokepointApplication.class)
 			.web(WebApplicationType.NONE)
-			.properties("chokepoint.embedded.port=0", "chokepoint.embedded.data-dir=" + db,
-					"chokepoint.import.on-startup=false", "chokepoint.embedded.shutdown-quiet-period=0s")
-			.run()) {
+			// arguments, not default properties: application.yaml would win over those
+			.run("--chokepoint.embedded.port=0", "--chokepoint.embedded.data-dir=" + db,
+					"--chokepoint.import.on-startup=false", "--chokepoint.embedded.shutdown-quiet-period=0s")) {
 			put("tier", this.tier);
 			put("trade_flows", parameters.flows());
 			Driver driver = context.getBean(Driver.class);
@@ -293,7 +293,7 @@ public final class Benchmark {
 	}
 
 	/** The largest absolute difference between the API's figures and the in-memory ones. */
-	static double difference(ChainAnalysis api, InMemoryChain.Result expected) {
+	public static double difference(ChainAnalysis api, InMemoryChain.Result expected) {
 		double diff = Math.abs(api.chinaExposure() - expected.product().chinaExposure());
 		diff = Math.max(diff, Math.abs(api.unknownShare() - expected.product().unknownShare()));
 		diff = Math.max(diff, Math.abs(api.chinaFreeShare() - expected.product().chinaFreeShare()));

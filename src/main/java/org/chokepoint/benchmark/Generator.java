@@ -179,7 +179,7 @@ public final class Generator {
 					for (int buyer = 0; buyer < n; buyer++) {
 						// k suppliers without replacement, weighted by output (Efraimidis-Spirakis)
 						for (int c = 0; c < n; c++) {
-							keys[c] = c == buyer ? -1 : Math.log(random.nextDouble()) / output[c];
+							keys[c] = c == buyer ? Double.NEGATIVE_INFINITY : Math.log(random.nextDouble()) / output[c];
 							order[c] = c;
 						}
 						Arrays.sort(order, (a, b) -> Double.compare(keys[b], keys[a]));
