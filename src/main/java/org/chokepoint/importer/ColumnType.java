@@ -25,6 +25,10 @@ enum ColumnType {
 	PRODUCT,
 	/** A mineral or a product. */
 	ITEM,
+	/** A new six-digit Harmonized System code (hs_codes.csv). */
+	NEW_HS6,
+	/** A mineral or a product, or a six-digit HS code of hs_codes.csv that stands for one at a stage. */
+	TRADE_ITEM,
 	/** A source of sources.csv. */
 	SOURCE,
 	/** An agreement of agreements.csv. */

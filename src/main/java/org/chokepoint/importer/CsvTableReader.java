@@ -27,7 +27,7 @@ final class CsvTableReader {
 	/** A longer line is refused rather than read (a runaway quote can swallow a whole file). */
 	static final int MAX_LINE_CHARS = 1_000_000;
 
-	private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
+	static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
 
 	private CsvTableReader() {
 	}
@@ -160,7 +160,7 @@ final class CsvTableReader {
 		return 0;
 	}
 
-	private static boolean checkHeader(ImportFile spec, List<String> header, List<ImportError> errors) {
+	static boolean checkHeader(ImportFile spec, List<String> header, List<ImportError> errors) {
 		String file = spec.fileName();
 		Set<String> expected = new HashSet<>(names(spec));
 		boolean ok = true;

@@ -38,6 +38,7 @@ final class FactRules {
 		stagesFitItems(ImportFile.PRODUCTION);
 		stagesFitItems(ImportFile.WORLD_TOTALS);
 		stagesFitItems(ImportFile.SOURCING);
+		stagesFitItems(ImportFile.HS_CODES);
 		needsValue(ImportFile.PRODUCTION, "quantity", "share", "published_as");
 		needsValue(ImportFile.RESERVES, "quantity", "published_as");
 		needsValue(ImportFile.IMPORT_RELIANCE, "share", "published_as");

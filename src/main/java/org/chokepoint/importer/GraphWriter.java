@@ -7,23 +7,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
 
 /**
  * Writes validated rows with {@code UNWIND $rows AS r MERGE ...}, in batches, inside the
- * caller's transaction. The statement of each file is fixed text: labels and relationship types
+ * caller's transaction; stages the trade flows before it, in transactions of their own. The statement of each file is fixed text: labels and relationship types
  * never come from the data (a stage picks one of three statements).
  */
 final class GraphWriter {
 
 	static final int BATCH_SIZE = 10_000;
 
-	/** Removes the knowledge graph (not the schema history nor the data version). */
-	static final String DELETE_ALL = """
+	/** Trade flows per staging transaction. */
+	static final int STAGE_BATCH_SIZE = 20_000;
+
+	/**
+	 * Hides the current knowledge graph from every query (not the schema history nor the data
+	 * version): its nodes lose their labels and become :Retired, deleted after the commit by
+	 * {@link #CLEAN_UP}. A few thousand label changes, whatever the number of facts.
+	 */
+	static final String RETIRE_ALL = """
 			MATCH (n)
 			WHERE n:Item OR n:Party OR n:Agreement OR n:TradeMeasure OR n:Source
-			DETACH DELETE n
+			REMOVE n:Item:Mineral:Product:Party:Country:Bloc:Agreement:TradeMeasure:Source
+			SET n:Retired
 			""";
+
+	/** Makes the staged countries, and the trade flows between them, part of the graph being written. */
+	static final String ADOPT_STAGED = """
+			MATCH (n:StagedCountry)
+			REMOVE n:StagedCountry
+			SET n:Country:Party
+			""";
+
+	/** Deletes retired and staged leftovers in small transactions: their relationships first, then them. */
+	static final List<String> CLEAN_UP = List.of("""
+			MATCH (n)-[r]-()
+			WHERE n:Retired OR n:StagedCountry
+			CALL (r) {
+			  DELETE r
+			} IN TRANSACTIONS OF 50000 ROWS
+			""", """
+			MATCH (n)
+			WHERE n:Retired OR n:StagedCountry
+			CALL (n) {
+			  DELETE n
+			} IN TRANSACTIONS OF 10000 ROWS
+			""");
 
 	private static final Map<ImportFile, String> STATEMENTS = new LinkedHashMap<>();
 
@@ -149,6 +180,19 @@ final class GraphWriter {
 				""");
 	}
 
+	/**
+	 * CREATE, not MERGE: the flows are unique per key by construction (added up in {@link TradeFlows})
+	 * and written between fresh staged nodes, so a MERGE would only scan the buyer's thousands of
+	 * SOURCES relationships per row for a match that can't exist.
+	 */
+	static final String TRADE_FLOWS = """
+			UNWIND $rows AS r
+			MATCH (buyer:StagedCountry {iso3: r[0]})
+			MATCH (supplier:StagedCountry {iso3: r[1]})
+			CREATE (buyer)-[:SOURCES {item: r[2], stage: r[3], year: r[4], source: r[5], share: r[6],
+			                          quantity: r[7], unit: r[8]}]->(supplier)
+			""";
+
 	private static String production(String type, String label) {
 		return """
 				UNWIND $rows AS r
@@ -172,11 +216,44 @@ final class GraphWriter {
 				rows.forEach(r -> byStage.computeIfAbsent((String) r.get("stage"), k -> new ArrayList<>()).add(r));
 				byStage.forEach((stage, stageRows) -> inBatches(tx, file, PRODUCTION_BY_STAGE.get(stage), stageRows, progress));
 			}
+			else if (file == ImportFile.COUNTRIES) {
+				tx.run(ADOPT_STAGED).consume();
+				inBatches(tx, file, STATEMENTS.get(file), rows, progress);
+			}
 			else if (STATEMENTS.containsKey(file)) {
 				// world totals are not written as such: they live on as each fact's worldTotal
 				inBatches(tx, file, STATEMENTS.get(file), rows, progress);
 			}
 		}
+	}
+
+	/**
+	 * Stages the trade flows, before the switch: the countries they name as :StagedCountry and the
+	 * SOURCES relationships between them, one committed transaction per batch, so memory stays flat
+	 * whatever the number of flows. No query sees them until {@link #ADOPT_STAGED}.
+	 */
+	static void stageTradeFlows(Session session, TradeFlows flows, Consumer<String> progress) {
+		if (flows.size() == 0) {
+			return;
+		}
+		long started = System.nanoTime();
+		session.executeWriteWithoutResult(tx -> tx.run("""
+				UNWIND $codes AS code
+				CREATE (:StagedCountry {iso3: code})
+				""", Map.of("codes", flows.parties())).consume());
+		int[] done = { 0 };
+		flows.forEachBatch(STAGE_BATCH_SIZE, batch -> {
+			session.executeWriteWithoutResult(tx -> tx.run(TRADE_FLOWS, Map.of("rows", batch)).consume());
+			done[0] += batch.size();
+			if (done[0] % 100_000 < BATCH_SIZE) {
+				long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+				progress.accept("trade_flows.csv: " + done[0] + " / " + flows.size() + " SOURCES relationships ("
+						+ done[0] * 1000L / millis + " relationships/s)");
+			}
+		});
+		long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+		progress.accept("trade_flows.csv: " + flows.size() + " SOURCES relationships in " + millis + " ms ("
+				+ flows.size() * 1000L / millis + " relationships/s)");
 	}
 
 	private static void inBatches(Transaction tx, ImportFile file, String statement, List<Map<String, Object>> rows,

@@ -9,10 +9,11 @@ import java.util.Map;
  * rows carry the derived {@code share} and {@code worldTotal}.
  *
  * @param rows the rows per file
+ * @param tradeFlows trade_flows.csv, added up per flow (never as rows)
  * @param version the data version: a SHA-256 over the files' bytes
  * @param warnings what is suspicious but not wrong (e.g. countries adding up above the world total)
  */
-record ImportData(Map<ImportFile, List<Map<String, Object>>> rows, String version, List<String> warnings) {
+record ImportData(Map<ImportFile, List<Map<String, Object>>> rows, TradeFlows tradeFlows, String version, List<String> warnings) {
 
 	List<Map<String, Object>> of(ImportFile file) {
 		return this.rows.getOrDefault(file, List.of());

@@ -21,6 +21,8 @@ enum ImportFile {
 			optional("note", TEXT)),
 	PRODUCTS("products.csv", List.of("id"), required("id", SLUG), required("name", TEXT),
 			required("kind", PRODUCT_KIND), optional("note", TEXT)),
+	HS_CODES("hs_codes.csv", List.of("hs6"), required("hs6", NEW_HS6), required("item", ITEM),
+			required("stage", STAGE), optional("note", TEXT)),
 	AGREEMENTS("agreements.csv", List.of("id"), required("id", ID), required("name", TEXT),
 			required("type", AGREEMENT_TYPE), optional("signed", DATE), optional("in_force", DATE),
 			optional("ended", DATE), required("critical_minerals", BOOLEAN), required("year", YEAR),
@@ -47,6 +49,13 @@ enum ImportFile {
 			required("supplier", PARTY), required("item", ITEM), required("stage", STAGE), required("year", YEAR),
 			required("share", SHARE), optional("quantity", QUANTITY), optional("unit", TEXT),
 			required("source", SOURCE), optional("note", TEXT)),
+	/**
+	 * Bilateral trade (BACI, Comtrade): read by {@link TradeFlows}, streaming, never as a table of rows;
+	 * rows of one (importer, exporter, item, stage, year, source) add up (several HS codes of one item).
+	 */
+	TRADE_FLOWS("trade_flows.csv", List.of(), required("year", YEAR), required("exporter", COUNTRY),
+			required("importer", COUNTRY), required("item", TRADE_ITEM), optional("stage", STAGE),
+			required("quantity", QUANTITY), required("unit", TEXT), required("source", SOURCE)),
 	IMPORT_RELIANCE("import_reliance.csv", List.of("party", "mineral", "year", "source"), required("party", PARTY),
 			required("mineral", MINERAL), required("year", YEAR), optional("share", SHARE),
 			optional("published_as", TEXT), required("source", SOURCE), optional("note", TEXT)),

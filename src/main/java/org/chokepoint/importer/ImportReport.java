@@ -14,6 +14,6 @@ import java.util.Map;
  * @param millis how long it took, reading to commit
  * @param warnings what is suspicious but was loaded
  */
-public record ImportReport(String folder, String version, int rowsRead, Map<String, Long> nodes,
+public record ImportReport(String folder, String version, long rowsRead, Map<String, Long> nodes,
 		Map<String, Long> relationships, long millis, List<String> warnings) {
 }

@@ -16,6 +16,7 @@ import org.neo4j.driver.TransactionConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,7 +36,10 @@ public class ImportService {
 
 	private final ImportProperties properties;
 
-	ImportService(Driver driver, GraphCounts counts, ImportProperties properties) {
+	private final ApplicationEventPublisher events;
+
+	ImportService(Driver driver, GraphCounts counts, ImportProperties properties, ApplicationEventPublisher events) {
+		this.events = events;
 		this.driver = driver;
 		this.counts = counts;
 		this.properties = properties;
@@ -84,6 +88,9 @@ public class ImportService {
 		Map<ImportFile, CsvTable> tables = new EnumMap<>(ImportFile.class);
 		Set<ImportFile> unreadable = EnumSet.noneOf(ImportFile.class);
 		folder.files().forEach((file, bytes) -> {
+			if (file == ImportFile.TRADE_FLOWS) {
+				return; // streamed below, once the keys it refers to are known
+			}
 			CsvTable table = CsvTableReader.read(file, bytes, errors);
 			if (table != null) {
 				tables.put(file, table);
@@ -94,13 +101,14 @@ public class ImportService {
 		});
 		ImportValidator validator = new ImportValidator(tables, unreadable, errors);
 		Map<ImportFile, List<Map<String, Object>>> rows = validator.validate();
+		TradeFlows flows = readTradeFlows(folder, validator, rows, errors);
 		if (!errors.isEmpty()) {
 			log.warn("Import of {} refused, nothing written:\n{}", folder.description(),
 					new ImportFailedException(errors).getMessage());
 			throw new ImportFailedException(errors);
 		}
-		ImportData data = new ImportData(rows, folder.version(), validator.warnings());
-		int rowsRead = rows.values().stream().mapToInt(List::size).sum();
+		ImportData data = new ImportData(rows, flows, folder.version(), validator.warnings());
+		long rowsRead = rows.values().stream().mapToInt(List::size).sum() + flows.rowsRead();
 		log.info("Import of {}: {} rows valid, writing", folder.description(), rowsRead);
 		write(data, folder.description());
 		long millis = (System.nanoTime() - started) / 1_000_000;
@@ -110,22 +118,73 @@ public class ImportService {
 				report.version(), millis, rowsRead, millis == 0 ? rowsRead : rowsRead * 1000L / millis,
 				report.nodes(), report.relationships());
 		data.warnings().forEach(w -> log.warn("Import warning: {}", w));
+		// analyses cached for the old version are stale
+		this.events.publishEvent(report);
 		return report;
 	}
 
+	private TradeFlows readTradeFlows(ImportFolder folder, ImportValidator validator,
+			Map<ImportFile, List<Map<String, Object>>> rows, List<ImportError> errors) {
+		byte[] bytes = folder.files().get(ImportFile.TRADE_FLOWS);
+		if (bytes == null) {
+			return TradeFlows.empty();
+		}
+		long started = System.nanoTime();
+		Set<String> products = new java.util.HashSet<>();
+		rows.get(ImportFile.PRODUCTS).forEach(p -> products.add((String) p.get("id")));
+		TradeFlows flows = TradeFlows.read(bytes, validator, rows.get(ImportFile.HS_CODES), products, errors,
+				message -> log.info("Import progress: {}", message));
+		// one group of shares comes from one file: sourcing.csv or trade_flows.csv, never both
+		for (Map<String, Object> row : rows.get(ImportFile.SOURCING)) {
+			if (flows.hasGroup((String) row.get("buyer"), (String) row.get("item"), (String) row.get("stage"),
+					(Long) row.get("year"), (String) row.get("source"))) {
+				errors.add(new ImportError(ImportFile.SOURCING.fileName(), (Integer) row.get("_line"), 0, null,
+						"buyer/item/stage/year/source " + List.of(row.get("buyer"), row.get("item"), row.get("stage"),
+								row.get("year"), row.get("source"))
+								+ " is also given by trade_flows.csv; give a group's shares in one file only"));
+			}
+		}
+		long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+		log.info("Import progress: trade_flows.csv: {} rows read and checked, {} flows, in {} ms ({} rows/s)",
+				flows.rowsRead(), flows.size(), millis, flows.rowsRead() * 1000 / millis);
+		return flows;
+	}
+
+	/**
+	 * Stages the trade flows in small transactions, then switches: one transaction hides the old
+	 * graph, adopts the staged flows and writes everything else. Only that commit makes the new
+	 * version visible; a failure before it leaves the old graph whole and the staged nodes to clean up.
+	 */
 	private void write(ImportData data, String description) {
 		TransactionConfig config = TransactionConfig.builder().withTimeout(this.properties.timeout()).build();
-		try (Session session = this.driver.session(); Transaction tx = session.beginTransaction(config)) {
-			tx.run(GraphWriter.DELETE_ALL).consume();
-			GraphWriter.write(tx, data, message -> log.info("Import progress: {}", message));
-			tx.run("""
-					MERGE (v:DataVersion {key: 'current'})
-					SET v.version = $version,
-					    v.folder = $folder,
-					    v.importedAt = datetime()
-					""", Map.of("version", data.version(), "folder", description)).consume();
-			tx.commit();
+		try (Session session = this.driver.session()) {
+			cleanUp(session);
+			try {
+				GraphWriter.stageTradeFlows(session, data.tradeFlows(), message -> log.info("Import progress: {}", message));
+				try (Transaction tx = session.beginTransaction(config)) {
+					tx.run(GraphWriter.RETIRE_ALL).consume();
+					GraphWriter.write(tx, data, message -> log.info("Import progress: {}", message));
+					tx.run("""
+							MERGE (v:DataVersion {key: 'current'})
+							SET v.version = $version,
+							    v.folder = $folder,
+							    v.importedAt = datetime()
+							""", Map.of("version", data.version(), "folder", description)).consume();
+					tx.commit();
+				}
+			}
+			finally {
+				cleanUp(session);
+			}
 		}
+	}
+
+	/** Deletes the retired graph and staged leftovers (of this import, or of one that was killed). */
+	private void cleanUp(Session session) {
+		long started = System.nanoTime();
+		GraphWriter.CLEAN_UP.forEach(statement -> session.run(statement).consume());
+		log.info("Import progress: old version and staged leftovers deleted in {} ms",
+				(System.nanoTime() - started) / 1_000_000);
 	}
 
 }

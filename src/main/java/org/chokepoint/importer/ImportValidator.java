@@ -25,6 +25,10 @@ final class ImportValidator {
 
 	private static final Pattern BLOC_CODE = Pattern.compile("[A-Z0-9]+(-[A-Z0-9]+)*");
 
+	private static final Pattern HS6 = Pattern.compile("[0-9]{6}");
+
+	private static final Pattern NOT_FINITE = Pattern.compile("(?i).*(nan|infinity).*");
+
 	private static final Set<String> ISO3 = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
 
 	/** Shares of a group may add up to 1 plus this (rounding in the published figures). */
@@ -74,7 +78,10 @@ final class ImportValidator {
 		this.keys.put(ColumnType.PRODUCT, keysOf(ImportFile.PRODUCTS, "id"));
 		this.keys.put(ColumnType.AGREEMENT, keysOf(ImportFile.AGREEMENTS, "id"));
 		this.keys.put(ColumnType.MEASURE, keysOf(ImportFile.MEASURES, "id"));
+		this.keys.put(ColumnType.NEW_HS6, keysOf(ImportFile.HS_CODES, "hs6"));
 		sharedKeys(ImportFile.PRODUCTS, "id", ColumnType.MINERAL, "a mineral");
+		sharedKeys(ImportFile.HS_CODES, "hs6", ColumnType.MINERAL, "a mineral");
+		sharedKeys(ImportFile.HS_CODES, "hs6", ColumnType.PRODUCT, "a product");
 		sharedKeys(ImportFile.BLOCS, "code", ColumnType.COUNTRY, "a country");
 	}
 
@@ -148,6 +155,16 @@ final class ImportValidator {
 		return result;
 	}
 
+	/** The keys of a kind (e.g. the ISO3 codes of countries.csv), or null when its file was unreadable. */
+	Set<String> keys(ColumnType type) {
+		return this.keys.get(type);
+	}
+
+	/** One cell of a file read outside {@link #validate()} (streamed): its typed value, or null after reporting. */
+	Object cell(CsvTable table, CsvTable.Row row, Column column, String cell) {
+		return convert(table, row, column, cell);
+	}
+
 	/** The typed value, or null after reporting why the cell is wrong. */
 	private Object convert(CsvTable table, CsvTable.Row row, Column column, String cell) {
 		String name = column.name();
@@ -160,6 +177,16 @@ final class ImportValidator {
 				return matches(table, row, name, cell, ID, "an id of letters, digits and single - . or _");
 			case NEW_BLOC:
 				return matches(table, row, name, cell, BLOC_CODE, "an upper-case bloc code such as EU");
+			case NEW_HS6:
+				return matches(table, row, name, cell, HS6, "a six-digit HS code such as 810292");
+			case TRADE_ITEM:
+				if (known(ColumnType.MINERAL, ColumnType.PRODUCT) && this.keys.get(ColumnType.NEW_HS6) != null
+						&& !this.keys.get(ColumnType.MINERAL).contains(cell) && !this.keys.get(ColumnType.PRODUCT).contains(cell)
+						&& !this.keys.get(ColumnType.NEW_HS6).contains(cell)) {
+					return fail(table, row, name, "unknown item \"" + abbreviate(cell)
+							+ "\" (not in minerals.csv, products.csv nor, as an HS code, hs_codes.csv)");
+				}
+				return cell;
 			case NEW_ISO3:
 				if (!ISO3.contains(cell)) {
 					return fail(table, row, name, "unknown ISO 3166-1 alpha-3 country code \"" + cell + "\"");
@@ -241,7 +268,7 @@ final class ImportValidator {
 			return fail(table, row, name, "not a number: \"" + abbreviate(cell)
 					+ "\" (write a value published as text in published_as)");
 		}
-		if (!Double.isFinite(value) || cell.matches("(?i).*(nan|infinity).*")) {
+		if (!Double.isFinite(value) || NOT_FINITE.matcher(cell).matches()) {
 			return fail(table, row, name, "not a finite number: \"" + abbreviate(cell) + "\"");
 		}
 		if (value < 0) {

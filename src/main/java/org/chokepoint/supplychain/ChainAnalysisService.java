@@ -30,10 +30,18 @@ public class ChainAnalysisService {
 
 	private final Catalogue catalogue;
 
-	ChainAnalysisService(ChainQuery chains, Alliances alliances, Catalogue catalogue) {
+	private final AnalysisCache cache;
+
+	ChainAnalysisService(ChainQuery chains, Alliances alliances, Catalogue catalogue, AnalysisCache cache) {
 		this.chains = chains;
 		this.alliances = alliances;
 		this.catalogue = catalogue;
+		this.cache = cache;
+	}
+
+	/** The data version the analyses are of: the ETag of their responses. */
+	public String dataVersion() {
+		return this.cache.version();
 	}
 
 	/**
@@ -41,6 +49,12 @@ public class ChainAnalysisService {
 	 * @param paths how many of the heaviest paths to list (0: none)
 	 */
 	public ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf,
+			int paths) {
+		return this.cache.get(List.of("analysis", product, consumer, year, threshold, asOf, paths),
+				() -> analyseUncached(product, consumer, year, threshold, asOf, paths));
+	}
+
+	private ChainAnalysis analyseUncached(String product, String consumer, int year, double threshold, LocalDate asOf,
 			int paths) {
 		this.catalogue.requireProduct(product);
 		this.catalogue.requireConsumer(consumer);

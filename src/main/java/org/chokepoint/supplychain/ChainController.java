@@ -2,11 +2,13 @@ package org.chokepoint.supplychain;
 
 import io.swagger.v3.oas.annotations.Operation;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /** {@code GET /api/chains/{productId}}: a product's supply chain for a consumer. */
 @RestController
@@ -19,19 +21,25 @@ class ChainController {
 		this.service = service;
 	}
 
+	/** The ETag is the data version: a client that has it gets a 304 without the analysis being run. */
 	@Operation(summary = "A product's supply chain for a consumer", description = """
 			China exposure, unknown and China-free shares (fractions 0..1, the worst input chain decides), each
 			item of the unfolded bill of materials with its stages, suppliers, stage shares and HHI, the single
 			points of failure with allied alternatives and stockpile cover, and on request the k heaviest paths.
 			Same numbers as cypher/queries/chain.cypher in Neo4j Browser.""")
 	@GetMapping("/{productId}")
-	ChainAnalysis chain(@PathVariable String productId, @RequestParam(required = false) String consumer,
+	ResponseEntity<ChainAnalysis> chain(@PathVariable String productId, @RequestParam(required = false) String consumer,
 			@RequestParam(required = false) String year, @RequestParam(required = false) String threshold,
-			@RequestParam(required = false) String asOf, @RequestParam(required = false) String paths) {
-		return this.service.analyse(AnalysisParameters.key("productId", productId),
+			@RequestParam(required = false) String asOf, @RequestParam(required = false) String paths,
+			WebRequest request) {
+		String etag = "\"" + this.service.dataVersion() + "\"";
+		if (request.checkNotModified(etag)) {
+			return null;
+		}
+		return ResponseEntity.ok().eTag(etag).body(this.service.analyse(AnalysisParameters.key("productId", productId),
 				AnalysisParameters.key("consumer", consumer), AnalysisParameters.year(year),
 				AnalysisParameters.threshold(threshold), AnalysisParameters.date("asOf", asOf),
-				AnalysisParameters.paths(paths));
+				AnalysisParameters.paths(paths)));
 	}
 
 }

@@ -25,12 +25,19 @@ class ChainQuery {
 
 	private final Neo4jClient client;
 
-	ChainQuery(Neo4jClient client) {
+	private final AnalysisCache cache;
+
+	ChainQuery(Neo4jClient client, AnalysisCache cache) {
 		this.client = client;
+		this.cache = cache;
 	}
 
 	/** The chain of {@code product} for {@code consumer} in {@code year}, under the given cuts (none: as is). */
 	ChainComputation run(String product, String consumer, int year, List<Cut> cuts) {
+		return this.cache.get(List.of("chain", product, consumer, year, cuts), () -> runUncached(product, consumer, year, cuts));
+	}
+
+	private ChainComputation runUncached(String product, String consumer, int year, List<Cut> cuts) {
 		Map<String, Object> row = this.client.query(CHAIN)
 			.bindAll(Map.of("product", product, "consumer", consumer, "year", year, "cuts",
 					cuts.stream().map(Cut::asParameter).toList()))

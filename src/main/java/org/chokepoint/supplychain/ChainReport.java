@@ -50,6 +50,7 @@ final class ChainReport {
 		Map<String, List<PositionStages>> byItem = new LinkedHashMap<>();
 		this.chain.positions()
 			.stream()
+			// by depth, then by position: a stable order whatever order the query returns positions in
 			.sorted(Comparator.comparingInt((PositionStages p) -> p.position().size())
 				.thenComparing(p -> String.join("/", p.position())))
 			.forEach(p -> byItem.computeIfAbsent(last(p.position()), k -> new ArrayList<>()).add(p));
@@ -82,11 +83,19 @@ final class ChainReport {
 		byStage.forEach((stage, results) -> {
 			StageResult main = results.stream().max(Comparator.comparingDouble(StageResult::weightIn)).orElseThrow();
 			Map<String, Double> shares = new LinkedHashMap<>();
-			results.forEach(r -> r.suppliers().forEach(s -> shares.merge(s.country(), s.share(), Math::max)));
+			Map<String, Double> china = new LinkedHashMap<>();
+			results.forEach(r -> r.suppliers().forEach(s -> {
+				shares.merge(s.country(), s.share(), Math::max);
+				china.merge(s.country(), s.china(), Math::max);
+			}));
 			StageFacts stageFacts = facts.get(stage);
 			List<SupplierShare> suppliers = shares.entrySet()
 				.stream()
-				.sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+				// equal shares: the one more exposed to China first, then by code (a stable order)
+				.sorted(Map.Entry.<String, Double>comparingByValue()
+					.reversed()
+					.thenComparing(e -> -china.get(e.getKey()))
+					.thenComparing(Map.Entry::getKey))
 				.map(e -> new SupplierShare(e.getKey(), e.getValue(), this.alliances.allied(e.getKey(), item),
 						sourceOf(stageFacts, main.basis(), e.getKey())))
 				.toList();

@@ -1,0 +1,392 @@
+package org.chokepoint.benchmark;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.chokepoint.ChokepointApplication;
+import org.chokepoint.database.EmbeddedNeo4j;
+import org.chokepoint.importer.ImportReport;
+import org.chokepoint.importer.ImportService;
+import org.chokepoint.supplychain.ChainAnalysis;
+import org.chokepoint.supplychain.ChainAnalysisService;
+import org.chokepoint.supplychain.ConsumerOverviewService;
+import org.chokepoint.supplychain.ScenarioRequest;
+import org.chokepoint.supplychain.ScenarioService;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionConfig;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One benchmark run of a tier, on a fresh embedded database: the application's import vs LOAD CSV,
+ * chain analysis latency (cold and warm), a consumer's overview, a scenario, a naive
+ * path-enumerating query, and the in-memory floor with a check that the API's numbers equal it.
+ * Writes {@code target/benchmark/results-<tier>.csv}, {@code results.md} and {@code latency.png}.
+ *
+ * <pre>mvn -q -B -o package -DskipTests &amp;&amp; java -Xmx2g -cp target/chokepoint.jar \
+ *   -Dloader.main=org.chokepoint.benchmark.Benchmark org.springframework.boot.loader.launch.PropertiesLauncher --tier M</pre>
+ */
+public final class Benchmark {
+
+	static final int YEAR = 2024;
+
+	static final int DEFAULT_PAIRS = 20;
+
+	private int pairs = DEFAULT_PAIRS;
+
+	static final int WARM_REPEATS = 5;
+
+	private final Map<String, String> results = new LinkedHashMap<>();
+
+	private final String tier;
+
+	private final Duration budget;
+
+	private Benchmark(String tier, Duration budget) {
+		this.tier = tier;
+		this.budget = budget;
+	}
+
+	public static void main(String[] args) throws Exception {
+		String tier = "S";
+		long budgetSeconds = 60;
+		int pairs = DEFAULT_PAIRS;
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			switch (args[i]) {
+				case "--tier" -> tier = args[i + 1].toUpperCase(Locale.ROOT);
+				case "--budget" -> budgetSeconds = Long.parseLong(args[i + 1]);
+				case "--pairs" -> pairs = Integer.parseInt(args[i + 1]);
+				default -> throw new IllegalArgumentException("usage: Benchmark --tier S|M|L [--budget SECONDS] [--pairs N]");
+			}
+		}
+		Benchmark benchmark = new Benchmark(tier, Duration.ofSeconds(budgetSeconds));
+		benchmark.pairs = pairs;
+		benchmark.run();
+		System.exit(0);
+	}
+
+	private void run() throws Exception {
+		Path out = Path.of("target/benchmark");
+		Path data = out.resolve("data-" + this.tier);
+		Path db = out.resolve("db-" + this.tier);
+		Generator.Parameters parameters = Generator.tier(this.tier);
+		if (!Files.exists(data.resolve("trade_flows.csv"))) {
+			Generator.write(parameters, data);
+		}
+		deleteRecursively(db);
+		HeapSampler heap = new HeapSampler();
+		heap.start();
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ChokepointApplication.class)
+			.web(WebApplicationType.NONE)
+			// arguments, not default properties: application.yaml would win over those
+			.run("--chokepoint.embedded.port=0", "--chokepoint.embedded.data-dir=" + db,
+					"--chokepoint.import.on-startup=false", "--chokepoint.embedded.shutdown-quiet-period=0s")) {
+			put("tier", this.tier);
+			put("trade_flows", parameters.flows());
+			Driver driver = context.getBean(Driver.class);
+			ImportService importer = context.getBean(ImportService.class);
+			long started = System.nanoTime();
+			ImportReport report = importer.importDirectory(data);
+			double importSeconds = seconds(started);
+			long relationships = report.relationships().values().stream().mapToLong(Long::longValue).sum();
+			put("import_s", importSeconds);
+			put("import_relationships", relationships);
+			put("import_rel_per_s", relationships / importSeconds);
+			loadCsv(driver, context.getBean(EmbeddedNeo4j.class), data);
+			chains(context, driver, parameters);
+		}
+		finally {
+			heap.stop = true;
+		}
+		put("peak_heap_mb", heap.peak.get() / 1e6);
+		put("peak_rss_mb", peakRssKb() / 1e3);
+		Report.write(out, this.tier, this.results);
+	}
+
+	/** Neo4j's own LOAD CSV + MERGE of the same rows, within the time budget; its rate from what it committed. */
+	private void loadCsv(Driver driver, EmbeddedNeo4j database, Path data) throws IOException {
+		Path importDir = database.home().resolve("import");
+		Files.createDirectories(importDir);
+		Files.copy(data.resolve("trade_flows.csv"), importDir.resolve("trade_flows.csv"), StandardCopyOption.REPLACE_EXISTING);
+		Map<String, Object> hs = new LinkedHashMap<>();
+		for (String line : Files.readAllLines(data.resolve("hs_codes.csv")).subList(1, Files.readAllLines(data.resolve("hs_codes.csv")).size())) {
+			String[] cells = line.split(",", -1);
+			hs.put(cells[0], List.of(cells[1], cells[2]));
+		}
+		String load = """
+				LOAD CSV WITH HEADERS FROM 'file:///trade_flows.csv' AS row
+				CALL (row) {
+				  WITH row, $hs[row.item] AS mapped
+				  MATCH (b:Country {iso3: row.importer})
+				  MATCH (s:Country {iso3: row.exporter})
+				  MERGE (b)-[f:SOURCES_LOADCSV {item: coalesce(mapped[0], row.item), stage: coalesce(mapped[1], row.stage),
+				                                year: toInteger(row.year), source: row.source}]->(s)
+				  ON CREATE SET f.quantity = toFloat(row.quantity), f.unit = row.unit
+				  ON MATCH SET f.quantity = f.quantity + toFloat(row.quantity)
+				} IN TRANSACTIONS OF 10000 ROWS
+				""";
+		long started = System.nanoTime();
+		String outcome = "completed";
+		try (Session session = driver.session()) {
+			session.run(load, Map.of("hs", hs), TransactionConfig.builder().withTimeout(this.budget).build()).consume();
+			// the shares: a second pass over every relationship, grouped by importer
+			session.run("""
+					MATCH (b:Country)-[f:SOURCES_LOADCSV]->()
+					WITH b, f.item AS item, f.stage AS stage, f.year AS year, f.source AS source, collect(f) AS flows, sum(f.quantity) AS total
+					CALL (flows, total) {
+					  UNWIND flows AS f
+					  SET f.share = f.quantity / total
+					} IN TRANSACTIONS OF 1000 ROWS
+					""", TransactionConfig.builder().withTimeout(this.budget).build()).consume();
+		}
+		catch (RuntimeException ex) {
+			outcome = "stopped: " + String.valueOf(ex.getMessage()).lines().findFirst().orElse("");
+		}
+		double elapsed = seconds(started);
+		long loaded;
+		try (Session session = driver.session()) {
+			loaded = session.run("MATCH ()-[f:SOURCES_LOADCSV]->() RETURN count(f) AS n").single().get("n").asLong();
+			session.run("MATCH ()-[f:SOURCES_LOADCSV]->() CALL (f) { DELETE f } IN TRANSACTIONS OF 50000 ROWS").consume();
+		}
+		put("loadcsv_s", elapsed);
+		put("loadcsv_relationships", loaded);
+		put("loadcsv_rel_per_s", loaded / elapsed);
+		put("loadcsv_outcome", outcome);
+	}
+
+	private void chains(ConfigurableApplicationContext context, Driver driver, Generator.Parameters p) {
+		ChainAnalysisService service = context.getBean(ChainAnalysisService.class);
+		List<String> countries = Generator.countries(p.countries());
+		List<String> endProducts = new ArrayList<>();
+		for (int i = 0; i < p.products(); i++) {
+			if (Generator.level(p, i) == 0) {
+				endProducts.add(Generator.product(i));
+			}
+		}
+		LocalDate asOf = LocalDate.of(YEAR, 6, 1);
+		double[] cold = new double[this.pairs];
+		double[] warm = new double[this.pairs * WARM_REPEATS];
+		double[] floor = new double[this.pairs];
+		double maxDiff = 0;
+		double maxPaths = 0;
+		for (int i = 0; i < this.pairs; i++) {
+			String consumer = countries.get(1 + i % (countries.size() - 1));
+			String product = endProducts.get(i % endProducts.size());
+			long started = System.nanoTime();
+			ChainAnalysis api = service.analyse(product, consumer, YEAR, 0.5, asOf, 0);
+			cold[i] = millis(started);
+			for (int r = 0; r < WARM_REPEATS; r++) {
+				started = System.nanoTime();
+				service.analyse(product, consumer, YEAR, 0.5, asOf, 0);
+				warm[i * WARM_REPEATS + r] = millis(started);
+			}
+			InMemoryChain memory = InMemoryChain.load(driver, product, YEAR);
+			started = System.nanoTime();
+			InMemoryChain.Result expected = memory.compute(product, consumer);
+			floor[i] = millis(started);
+			maxDiff = Math.max(maxDiff, difference(api, expected));
+			maxPaths = Math.max(maxPaths, expected.paths());
+		}
+		putLatency("chain_cold", cold);
+		putLatency("chain_warm", warm);
+		putLatency("inmemory", floor);
+		put("chain_cold_p50_x_floor", percentile(cold, 50) / Math.max(1e-3, percentile(floor, 50)));
+		put("chain_warm_p50_x_floor", percentile(warm, 50) / Math.max(1e-3, percentile(floor, 50)));
+		put("max_abs_difference_vs_inmemory", maxDiff);
+		put("equal_to_1e-9", maxDiff <= 1e-9);
+		put("max_paths_per_chain", maxPaths);
+		put("pairs", this.pairs);
+		String consumer = countries.get(1);
+		timed("overview", () -> context.getBean(ConsumerOverviewService.class)
+			.overview(consumer, YEAR, 0.5, asOf)
+			.singlePointsOfFailure()
+			.size() + " chokepoints");
+		timed("scenario", () -> context.getBean(ScenarioService.class)
+			.run(new ScenarioRequest("CHN", List.of(Generator.mineral(0)), null, List.of(), 1.0, null, null, null,
+					List.of(consumer), YEAR))
+			.hits()
+			.size() + " hits");
+		naivePaths(driver, p, consumer, endProducts.get(0));
+	}
+
+	/** Runs {@code task} on its own thread within the budget; past it, the thread is left behind (daemon). */
+	private void timed(String name, java.util.concurrent.Callable<String> task) {
+		java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+			Thread thread = new Thread(r, name);
+			thread.setDaemon(true);
+			return thread;
+		});
+		long started = System.nanoTime();
+		try {
+			String outcome = executor.submit(task).get(this.budget.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+			put(name + "_ms", millis(started));
+			put(name + "_outcome", outcome);
+		}
+		catch (java.util.concurrent.TimeoutException ex) {
+			put(name + "_ms", ">" + this.budget.toMillis());
+			put(name + "_outcome", "not finished within " + this.budget.toSeconds() + " s");
+		}
+		catch (Exception ex) {
+			put(name + "_outcome", "failed: " + ex.getMessage());
+		}
+		executor.shutdown();
+	}
+
+	/** The same input chain as a path-enumerating MATCH, one hop per stage, within the budget. */
+	private void naivePaths(Driver driver, Generator.Parameters p, String consumer, String product) {
+		List<String[]> hops = new ArrayList<>();
+		String item = product;
+		// follow the first product input down the levels, then its first mineral
+		try (Session session = driver.session()) {
+			while (item != null) {
+				hops.add(new String[] { item, item.startsWith("product-") ? "MANUFACTURING" : "REFINING" });
+				if (!item.startsWith("product-")) {
+					hops.add(new String[] { item, "MINING" });
+					break;
+				}
+				List<String> inputs = session.run("MATCH (:Product {id: $id})-[:REQUIRES]->(i:Item) RETURN i.id AS id ORDER BY id",
+						Map.of("id", item)).list(r -> r.get("id").asString());
+				item = inputs.stream().filter(i -> i.startsWith("product-")).findFirst()
+					.orElse(inputs.isEmpty() ? null : inputs.get(0));
+			}
+		}
+		StringBuilder query = new StringBuilder("MATCH (c:Party {code: $consumer})");
+		StringBuilder weight = new StringBuilder("1.0");
+		StringBuilder china = new StringBuilder("false");
+		for (int h = 0; h < hops.size(); h++) {
+			query.append("-[f").append(h).append(":SOURCES {item: '").append(hops.get(h)[0]).append("', stage: '")
+				.append(hops.get(h)[1]).append("', year: $year}]->(x").append(h).append(")");
+			weight.append(" * f").append(h).append(".share");
+			china.append(" OR x").append(h).append(".code = 'CHN'");
+		}
+		query.append(" RETURN count(*) AS paths, sum(").append(weight).append(") AS weight, sum(CASE WHEN ")
+			.append(china).append(" THEN ").append(weight).append(" ELSE 0 END) AS china");
+		long started = System.nanoTime();
+		String outcome;
+		try (Session session = driver.session()) {
+			var r = session.run(query.toString(), Map.of("consumer", consumer, "year", YEAR),
+					TransactionConfig.builder().withTimeout(this.budget).build()).single();
+			outcome = "completed: " + r.get("paths").asLong() + " paths";
+		}
+		catch (RuntimeException ex) {
+			outcome = "stopped after " + this.budget.toSeconds() + " s (" + ex.getClass().getSimpleName() + ")";
+		}
+		put("naive_hops", hops.size());
+		put("naive_expected_paths", Math.pow(Math.min(p.suppliers(), p.countries() - 1), hops.size()));
+		put("naive_ms", millis(started));
+		put("naive_outcome", outcome);
+	}
+
+	/** The largest absolute difference between the API's figures and the in-memory ones. */
+	public static double difference(ChainAnalysis api, InMemoryChain.Result expected) {
+		double diff = Math.abs(api.chinaExposure() - expected.product().chinaExposure());
+		diff = Math.max(diff, Math.abs(api.unknownShare() - expected.product().unknownShare()));
+		diff = Math.max(diff, Math.abs(api.chinaFreeShare() - expected.product().chinaFreeShare()));
+		for (ChainAnalysis.ItemExposure item : api.inputs()) {
+			InMemoryChain.Figures worst = expected.itemWorst().get(item.item());
+			if (worst != null && item.chinaExposure() != null) {
+				diff = Math.max(diff, Math.abs(item.chinaExposure() - worst.chinaExposure()));
+				diff = Math.max(diff, Math.abs(item.chinaFreeShare() - worst.chinaFreeShare()));
+			}
+			for (ChainAnalysis.StageSupply stage : item.stages()) {
+				for (ChainAnalysis.SupplierShare supplier : stage.suppliers()) {
+					Double share = expected.stageShares().get(item.item() + "|" + stage.stage() + "|" + supplier.country());
+					diff = Math.max(diff, share == null ? supplier.share() : Math.abs(share - supplier.share()));
+				}
+			}
+		}
+		return diff;
+	}
+
+	private void putLatency(String name, double[] millis) {
+		put(name + "_p50_ms", percentile(millis, 50));
+		put(name + "_p95_ms", percentile(millis, 95));
+		put(name + "_max_ms", Arrays.stream(millis).max().orElse(0));
+	}
+
+	static double percentile(double[] values, double p) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+	}
+
+	private void put(String key, Object value) {
+		String text = value instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : String.valueOf(value);
+		this.results.put(key, text);
+		System.out.println("benchmark " + this.tier + " " + key + " = " + text);
+	}
+
+	private static double millis(long started) {
+		return (System.nanoTime() - started) / 1e6;
+	}
+
+	private static double seconds(long started) {
+		return (System.nanoTime() - started) / 1e9;
+	}
+
+	private static long peakRssKb() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+				if (line.startsWith("VmHWM:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", ""));
+				}
+			}
+		}
+		catch (IOException ex) {
+			// not Linux: no figure
+		}
+		return -1;
+	}
+
+	private static void deleteRecursively(Path path) throws IOException {
+		if (Files.exists(path)) {
+			try (var walk = Files.walk(path)) {
+				walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
+		}
+	}
+
+	/** Samples the used heap every 20 ms: its peak. */
+	private static final class HeapSampler extends Thread {
+
+		final AtomicLong peak = new AtomicLong();
+
+		volatile boolean stop;
+
+		HeapSampler() {
+			setDaemon(true);
+		}
+
+		@Override
+		public void run() {
+			var memory = ManagementFactory.getMemoryMXBean();
+			while (!this.stop) {
+				this.peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+				try {
+					Thread.sleep(20);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}
+
+	}
+
+}

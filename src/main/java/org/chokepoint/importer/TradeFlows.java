@@ -1,0 +1,302 @@
+package org.chokepoint.importer;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.MappingIterator;
+
+/**
+ * {@code trade_flows.csv}, read as a stream and added up into one quantity per (importer, exporter,
+ * item, stage, year, source), from which each importer's {@code SOURCES} shares are derived: the
+ * quantity over the importer's total of the same item, stage, year and source.
+ *
+ * <p>Millions of rows are never held as rows: each is checked, typed and folded into a primitive
+ * map keyed by a packed long, so memory grows with the distinct flows, not with the file.
+ */
+final class TradeFlows {
+
+	/** After this many errors in the file, the rest are only counted (a wrong file can have millions). */
+	static final int MAX_ERRORS = 1000;
+
+	private static final int PARTY_BITS = 10;
+
+	private static final int ITEM_STAGE_BITS = 16;
+
+	private static final int YEAR_BITS = 8;
+
+	private static final int SOURCE_BITS = 12;
+
+	private final List<String> parties = new ArrayList<>();
+
+	private final Map<String, Integer> partyIndex = new HashMap<>();
+
+	private final List<String[]> itemStages = new ArrayList<>();
+
+	private final Map<String, Integer> itemStageIndex = new HashMap<>();
+
+	private final List<String> sources = new ArrayList<>();
+
+	private final Map<String, Integer> sourceIndex = new HashMap<>();
+
+	private final List<String> units = new ArrayList<>();
+
+	private final Map<String, Integer> unitIndex = new HashMap<>();
+
+	/** (importer, exporter, item-stage, year, source) -> quantity. */
+	private final LongDoubleMap flows = new LongDoubleMap();
+
+	/** (importer, item-stage, year, source) -> the importer's total and unit. */
+	private final Map<Long, Group> groups = new HashMap<>();
+
+	private long rowsRead;
+
+	private static final class Group {
+
+		double total;
+
+		int unit;
+
+		int line;
+
+	}
+
+	private TradeFlows() {
+	}
+
+	static TradeFlows empty() {
+		return new TradeFlows();
+	}
+
+	/**
+	 * Reads, checks and adds up the file. Errors go to {@code errors} as {@code file:line:column}.
+	 * @param hsCodes the typed rows of hs_codes.csv
+	 * @param products the product ids (MANUFACTURING is for products only)
+	 */
+	static TradeFlows read(byte[] bytes, ImportValidator validator, List<Map<String, Object>> hsCodes,
+			Set<String> products, List<ImportError> errors, Consumer<String> progress) {
+		TradeFlows flows = new TradeFlows();
+		flows.parse(bytes, validator, hsCodes, products, errors, progress);
+		return flows;
+	}
+
+	private void parse(byte[] bytes, ImportValidator validator, List<Map<String, Object>> hsCodes,
+			Set<String> products, List<ImportError> errors, Consumer<String> progress) {
+		ImportFile spec = ImportFile.TRADE_FLOWS;
+		String file = spec.fileName();
+		Map<String, String[]> byHs = new HashMap<>();
+		hsCodes.forEach(h -> byHs.put((String) h.get("hs6"), new String[] { (String) h.get("item"), (String) h.get("stage") }));
+		int errorsBefore = errors.size();
+		long suppressed = 0;
+		try (MappingIterator<List<String>> iterator = CsvTableReader.MAPPER.readerForListOf(String.class)
+			.readValues(new ByteArrayInputStream(bytes))) {
+			if (!iterator.hasNextValue()) {
+				errors.add(new ImportError(file, 0, 0, null, "the file is empty: it needs at least the header row"));
+				return;
+			}
+			List<String> header = iterator.nextValue().stream().map(String::strip).toList();
+			if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+				List<String> copy = new ArrayList<>(header);
+				copy.set(0, copy.get(0).substring(1));
+				header = copy;
+			}
+			if (!CsvTableReader.checkHeader(spec, header, errors)) {
+				return;
+			}
+			CsvTable table = new CsvTable(file, header, List.of());
+			int[] at = new int[spec.columns().size()];
+			for (int c = 0; c < at.length; c++) {
+				at[c] = header.indexOf(spec.columns().get(c).name());
+			}
+			int line = iterator.currentLocation().getLineNr() + (iterator.currentLocation().getColumnNr() > 1 ? 1 : 0);
+			Object[] values = new Object[at.length];
+			while (iterator.hasNextValue()) {
+				List<String> record = iterator.nextValue();
+				int rowLine = line;
+				line = iterator.currentLocation().getLineNr() + (iterator.currentLocation().getColumnNr() > 1 ? 1 : 0);
+				if (record.size() == 1 && record.get(0).isBlank()) {
+					continue;
+				}
+				if (errors.size() - errorsBefore >= MAX_ERRORS) {
+					suppressed++;
+					continue;
+				}
+				if (record.size() != header.size()) {
+					errors.add(new ImportError(file, rowLine, Math.min(record.size(), header.size()) + 1, null,
+							"expected " + header.size() + " columns, found " + record.size()));
+					continue;
+				}
+				CsvTable.Row row = new CsvTable.Row(rowLine, Map.of());
+				boolean ok = true;
+				for (int c = 0; c < at.length; c++) {
+					Column column = spec.columns().get(c);
+					String cell = record.get(at[c]).strip();
+					values[c] = null;
+					if (cell.isEmpty()) {
+						if (column.required()) {
+							errors.add(new ImportError(file, rowLine, at[c] + 1, column.name(), "required, but empty"));
+							ok = false;
+						}
+						continue;
+					}
+					values[c] = validator.cell(table, row, column, cell);
+					ok &= values[c] != null;
+				}
+				if (ok) {
+					add(table, rowLine, values, byHs, products, errors);
+				}
+				if (++this.rowsRead % 1_000_000 == 0) {
+					progress.accept(file + ": " + this.rowsRead + " rows read, " + this.flows.size() + " flows");
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			errors.add(new ImportError(file, ex.getLocation() != null ? ex.getLocation().getLineNr() : 0, 0, null,
+					"not valid CSV: " + ex.getOriginalMessage()));
+		}
+		if (suppressed > 0) {
+			errors.add(new ImportError(file, 0, 0, null, "and " + suppressed + " more rows not checked after "
+					+ MAX_ERRORS + " errors"));
+		}
+	}
+
+	/** Columns in the order of {@link ImportFile#TRADE_FLOWS}: year, exporter, importer, item, stage, quantity, unit, source. */
+	private void add(CsvTable table, int line, Object[] v, Map<String, String[]> byHs, Set<String> products,
+			List<ImportError> errors) {
+		String file = table.file();
+		long year = (Long) v[0];
+		String exporter = (String) v[1];
+		String importer = (String) v[2];
+		String item = (String) v[3];
+		String stage = (String) v[4];
+		String[] hs = byHs.get(item);
+		if (hs != null) {
+			if (stage != null && !stage.equals(hs[1])) {
+				errors.add(new ImportError(file, line, table.columnNumber("stage"), "stage", "HS code " + item + " is "
+						+ hs[0] + " at " + hs[1] + " in hs_codes.csv, not " + stage + " (leave stage empty for HS codes)"));
+				return;
+			}
+			item = hs[0];
+			stage = hs[1];
+		}
+		else if (stage == null) {
+			errors.add(new ImportError(file, line, table.columnNumber("stage"), "stage",
+					"required for an item (it may be empty only when item is an HS code of hs_codes.csv)"));
+			return;
+		}
+		else if (products.contains(item) != "MANUFACTURING".equals(stage)) {
+			errors.add(new ImportError(file, line, table.columnNumber("stage"), "stage", "MANUFACTURING".equals(stage)
+					? "MANUFACTURING is for products, but " + item + " is a mineral (use MINING or REFINING)"
+					: stage + " is for minerals, but " + item + " is a product (use MANUFACTURING)"));
+			return;
+		}
+		if (exporter.equals(importer)) {
+			errors.add(new ImportError(file, line, table.columnNumber("exporter"), "exporter", "an importer's trade with"
+					+ " itself is not a trade flow (give a buyer's own output in sourcing.csv, without trade flows)"));
+			return;
+		}
+		int source = index(this.sources, this.sourceIndex, (String) v[7], SOURCE_BITS);
+		int itemStage = this.itemStageIndex.computeIfAbsent(item + "|" + stage, k -> this.itemStages.size());
+		if (itemStage == this.itemStages.size()) {
+			this.itemStages.add(new String[] { item, stage });
+		}
+		if (source < 0 || itemStage >= 1 << ITEM_STAGE_BITS || year - 1900 >= 1 << YEAR_BITS) {
+			errors.add(new ImportError(file, line, 0, null, "too many distinct sources or items for one import"));
+			return;
+		}
+		int buyer = index(this.parties, this.partyIndex, importer, PARTY_BITS);
+		int seller = index(this.parties, this.partyIndex, exporter, PARTY_BITS);
+		int unit = index(this.units, this.unitIndex, (String) v[6], 20);
+		long groupKey = ((((long) buyer << ITEM_STAGE_BITS | itemStage) << YEAR_BITS | (year - 1900)) << SOURCE_BITS)
+				| source;
+		Group group = this.groups.get(groupKey);
+		if (group == null) {
+			group = new Group();
+			group.unit = unit;
+			group.line = line;
+			this.groups.put(groupKey, group);
+		}
+		else if (group.unit != unit) {
+			errors.add(new ImportError(file, line, table.columnNumber("unit"), "unit", "unit \"" + v[6]
+					+ "\" differs from \"" + this.units.get(group.unit) + "\" of the same importer, item, stage, year"
+					+ " and source on line " + group.line));
+			return;
+		}
+		double quantity = (Double) v[5];
+		group.total += quantity;
+		long flowKey = groupKey | ((long) seller << (ITEM_STAGE_BITS + YEAR_BITS + SOURCE_BITS + PARTY_BITS));
+		this.flows.add(flowKey, quantity);
+	}
+
+	private static int index(List<String> values, Map<String, Integer> index, String value, int bits) {
+		Integer i = index.get(value);
+		if (i == null) {
+			if (values.size() >= 1 << bits) {
+				return -1;
+			}
+			i = values.size();
+			values.add(value);
+			index.put(value, i);
+		}
+		return i;
+	}
+
+	/** The countries the flows name, as importer or exporter. */
+	List<String> parties() {
+		return List.copyOf(this.parties);
+	}
+
+	/** Rows read from the file. */
+	long rowsRead() {
+		return this.rowsRead;
+	}
+
+	/** Distinct flows: the SOURCES relationships they become. */
+	int size() {
+		return this.flows.size();
+	}
+
+	/** Whether trade flows give the (buyer, item, stage, year, source) group. */
+	boolean hasGroup(String buyer, String item, String stage, long year, String source) {
+		Integer b = this.partyIndex.get(buyer);
+		Integer is = this.itemStageIndex.get(item + "|" + stage);
+		Integer s = this.sourceIndex.get(source);
+		if (b == null || is == null || s == null) {
+			return false;
+		}
+		return this.groups.containsKey(((((long) b << ITEM_STAGE_BITS | is) << YEAR_BITS | (year - 1900)) << SOURCE_BITS) | s);
+	}
+
+	/**
+	 * Every flow as a {@code SOURCES} row, in batches: [buyer, supplier, item, stage, year, source,
+	 * share, quantity, unit]. Lists rather than maps: a third of the bytes over Bolt.
+	 */
+	void forEachBatch(int batchSize, Consumer<List<List<Object>>> consumer) {
+		List<List<Object>> batch = new ArrayList<>(batchSize);
+		this.flows.forEachSorted((key, quantity) -> {
+			long groupKey = key & ((1L << (ITEM_STAGE_BITS + YEAR_BITS + SOURCE_BITS + PARTY_BITS)) - 1);
+			Group group = this.groups.get(groupKey);
+			int source = (int) (key & ((1 << SOURCE_BITS) - 1));
+			long year = ((key >>> SOURCE_BITS) & ((1 << YEAR_BITS) - 1)) + 1900;
+			String[] itemStage = this.itemStages.get((int) ((key >>> (SOURCE_BITS + YEAR_BITS)) & ((1 << ITEM_STAGE_BITS) - 1)));
+			int buyer = (int) ((key >>> (SOURCE_BITS + YEAR_BITS + ITEM_STAGE_BITS)) & ((1 << PARTY_BITS) - 1));
+			int seller = (int) (key >>> (SOURCE_BITS + YEAR_BITS + ITEM_STAGE_BITS + PARTY_BITS));
+			batch.add(List.of(this.parties.get(buyer), this.parties.get(seller), itemStage[0], itemStage[1], year,
+					this.sources.get(source), group.total > 0 ? quantity / group.total : 0.0, quantity,
+					this.units.get(group.unit)));
+			if (batch.size() == batchSize) {
+				consumer.accept(List.copyOf(batch));
+				batch.clear();
+			}
+		});
+		if (!batch.isEmpty()) {
+			consumer.accept(List.copyOf(batch));
+		}
+	}
+
+}
