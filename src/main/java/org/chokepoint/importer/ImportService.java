@@ -179,6 +179,16 @@ public class ImportService {
 		}
 	}
 
+	/**
+	 * Deletes what an import killed half-way left behind (staged flows, a retired graph), so the
+	 * database holds exactly its committed data version. Run at start-up.
+	 */
+	public void cleanUpLeftovers() {
+		try (Session session = this.driver.session()) {
+			cleanUp(session);
+		}
+	}
+
 	/** Deletes the retired graph and staged leftovers (of this import, or of one that was killed). */
 	private void cleanUp(Session session) {
 		long started = System.nanoTime();
