@@ -85,7 +85,11 @@ public class SchemaMigrations {
 			Resource[] resources = new PathMatchingResourcePatternResolver().getResources(LOCATION);
 			List<Migration> migrations = new ArrayList<>();
 			for (Resource resource : resources) {
-				migrations.add(Migration.parse(resource.getFilename(), resource.getContentAsString(StandardCharsets.UTF_8)));
+				Migration migration = Migration.parse(resource.getFilename(), resource.getContentAsString(StandardCharsets.UTF_8));
+				// a classpath can name the same folder twice (a manifest Class-Path, say): one file, found twice
+				if (!migrations.contains(migration)) {
+					migrations.add(migration);
+				}
 			}
 			migrations.sort(Comparator.comparingInt(Migration::version));
 			for (int i = 1; i < migrations.size(); i++) {

@@ -21,7 +21,10 @@ class ChainController {
 		this.service = service;
 	}
 
-	/** The ETag is the data version: a client that has it gets a 304 without the analysis being run. */
+	/**
+	 * The ETag is the data version with the year and date the answer is for: a client that has it
+	 * gets a 304 without the analysis being run.
+	 */
 	@Operation(summary = "A product's supply chain for a consumer", description = """
 			China exposure, unknown and China-free shares (fractions 0..1, the worst input chain decides), each
 			item of the unfolded bill of materials with its stages, suppliers, stage shares and HHI, the single
@@ -32,14 +35,18 @@ class ChainController {
 			@RequestParam(required = false) String year, @RequestParam(required = false) String threshold,
 			@RequestParam(required = false) String asOf, @RequestParam(required = false) String paths,
 			WebRequest request) {
-		String etag = "\"" + this.service.dataVersion() + "\"";
+		String product = AnalysisParameters.key("productId", productId);
+		String buyer = AnalysisParameters.key("consumer", consumer);
+		int factsYear = AnalysisParameters.year(year);
+		double chokepoint = AnalysisParameters.threshold(threshold);
+		java.time.LocalDate date = AnalysisParameters.date("asOf", asOf);
+		int k = AnalysisParameters.paths(paths);
+		// the defaults (year, asOf) move with the calendar: the tag names them with the data version
+		String etag = "\"" + this.service.dataVersion() + "-" + factsYear + "-" + date + "\"";
 		if (request.checkNotModified(etag)) {
 			return null;
 		}
-		return ResponseEntity.ok().eTag(etag).body(this.service.analyse(AnalysisParameters.key("productId", productId),
-				AnalysisParameters.key("consumer", consumer), AnalysisParameters.year(year),
-				AnalysisParameters.threshold(threshold), AnalysisParameters.date("asOf", asOf),
-				AnalysisParameters.paths(paths)));
+		return ResponseEntity.ok().eTag(etag).body(this.service.analyse(product, buyer, factsYear, chokepoint, date, k));
 	}
 
 }

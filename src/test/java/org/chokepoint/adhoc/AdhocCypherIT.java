@@ -124,7 +124,8 @@ class AdhocCypherIT {
 		JsonNode body = ok("CALL db.labels() YIELD label RETURN label ORDER BY label", Map.of());
 		List<String> labels = new ArrayList<>();
 		body.get("rows").forEach(row -> labels.add(row.get(0).stringValue()));
-		assertThat(labels).isEqualTo(List.copyOf(this.counts.nodes().keySet()));
+		// db.labels() also names labels that only an index holds now (StagedCountry, between imports)
+		assertThat(labels).containsAll(this.counts.nodes().keySet()).isSorted();
 	}
 
 	static Stream<Arguments> writes() {

@@ -27,14 +27,14 @@ class StartupReportIT extends ApiTestBase {
 		String base = "http://localhost:" + this.port;
 		String bolt = "bolt://127.0.0.1:" + this.database.boltPort();
 		// 17 fixture nodes (7 countries, a bloc, 2 minerals, 2 products, 2 sources, an agreement,
-		// 2 measures) + the data version + 2 migration records; 30 fixture relationships
+		// 2 measures) + the data version + 3 migration records; 30 fixture relationships
 		assertThat(this.report.lines(this.port)).isEqualTo(List.of(
 				"  REST API       " + base + "/api (e.g. " + base + "/api/minerals)",
 				"  OpenAPI        " + base + "/v3/api-docs, Swagger UI " + base + "/swagger-ui.html",
 				"  Neo4j Browser  " + base + "/browser/?dbms=" + bolt + "&preselectAuthMethod=NO_AUTH",
 				"  Bolt           " + bolt,
 				"  Health         " + base + "/actuator/health",
-				"  Database       20 nodes, 30 relationships"));
+				"  Database       21 nodes, 30 relationships"));
 	}
 
 	@Test
