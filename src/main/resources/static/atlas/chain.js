@@ -12,7 +12,7 @@ const GAP = 14;         // between item bands
 const LABEL = 84;       // supplier name width
 const BAR = 62;         // bar length for a share of 1
 const MAX_ROWS = 5;     // suppliers drawn per group; the rest are summed up
-const CONSUMER_W = 104;
+const CONSUMER_W = 118;
 const LINK_MAX = 22;    // link width for a share of 1
 
 /**
@@ -55,9 +55,9 @@ export function drawChain(container, chain, parents) {
           : groups.get(`${parents.get(input.item) || chain.product}|MANUFACTURING`) || consumer;
       const from = groups.get(`${input.item}|${stage.stage}`);
       for (const row of from.rows.values()) {
-        edges.push(link(from, row, down, chain.threshold));
+        edges.push(link(from, row, down));
       }
-      if (!from.rows.size && down) edges.push(link(from, { y: from.y + HEAD + ROW / 2, share: 0.02 }, down, 1));
+      if (!from.rows.size && down) edges.push(link(from, { y: from.y + HEAD + ROW / 2, share: 0.02 }, down));
     });
   }
 
@@ -131,7 +131,7 @@ function drawGroup(chain, input, stage, group) {
       class: classes, 'data-country': row.country, 'data-share': row.share.toFixed(6),
       'data-kind': sole ? 'SOLE_SOURCE' : chokepoint ? 'CHOKEPOINT' : null,
     },
-    svg('text', { x: group.x + 5, y: y + 12, class: 'name' }, label.length > 15 ? label.slice(0, 14) + '…' : label,
+    svg('text', { x: group.x + 5, y: y + 12, class: 'name' }, label.length > 13 ? label.slice(0, 12) + '…' : label,
       svg('title', {}, `${who}${row.allied ? ' (allied: shares an agreement in force covering the item)' : ''}${row.country === 'CHN' ? ' (China)' : ''}`)),
     svg('rect', { class: 'bar', x: group.x + LABEL, y: y + 3, width: Math.max(1, row.share * BAR), height: ROW - 6 }),
     row.source ? svg('a', { href: `/api/sources/${encodeURIComponent(row.source)}`, target: '_blank' }, shareText) : shareText);
@@ -146,11 +146,11 @@ function factYear(stage, source) {
   return fact ? fact.year : null;
 }
 
-function link(from, row, to, threshold) {
+function link(from, row, to) {
   const x1 = from.x + GROUP;
   const y1 = row.y;
   const width = Math.max(1, Math.min(1, row.share) * LINK_MAX);
-  const cls = row.choke || row.share >= threshold ? 'edge choke' : 'edge';
+  const cls = row.choke ? 'edge choke' : 'edge';
   let d;
   if (to.x > from.x + 1) {
     const x2 = to.x;

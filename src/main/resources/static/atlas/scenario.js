@@ -42,7 +42,7 @@ export async function requestFor(form, state) {
 
 export function drawScenario(out, result, state, open) {
   const mine = result.hits.find(h => h.consumer === state.consumer && h.product === state.product);
-  out.replaceChildren(
+  out.replaceChildren(...[
     result.measures.length ? el('p', {}, `Measures in force on ${result.measuresInForceOn}, as cuts: `,
       result.measures.map(m => `${m.measure} (${nameOf(m.imposer)} ${m.type.toLowerCase().replace('_', ' ')}: ${m.items.map(nameOf).join(', ')}${m.targets.length ? ' to ' + m.targets.map(nameOf).join(', ') : ''}, cut ${pct(m.fraction, 0)})`).join('; ')) : null,
     result.notModelled.length ? el('p', { class: 'muted' }, `Not modelled (cut nothing here): ${result.notModelled.join(', ')}`) : null,
@@ -63,5 +63,5 @@ export function drawScenario(out, result, state, open) {
         el('td', { class: 'num' }, pct(h.before.chinaExposure)),
         el('td', { class: 'num' }, h.after ? pct(h.after.chinaExposure) : '–'),
         el('td', {}, [...new Set(h.causes.flatMap(c => c.cutItems))].map(nameOf).join(', '))))))
-      : el('p', {}, 'No product of these consumers loses supply.'));
+      : el('p', {}, 'No product of these consumers loses supply.')].filter(Boolean));
 }

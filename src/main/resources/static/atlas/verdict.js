@@ -32,9 +32,13 @@ export function drawVerdict(container, chain) {
 }
 
 function spof(s) {
+  // the largest few and every allied one: the rest are rarely a real alternative
+  const shown = s.alternatives.filter((a, i) => i < 4 || (a.allied && a.worldShare > 0));
+  const hidden = s.alternatives.length - shown.length;
   const alternatives = s.alternatives.length
-    ? s.alternatives.map(a => el('span', {}, `${nameOf(a.country)} ${pct(a.worldShare)}`,
+    ? shown.map(a => el('span', {}, `${nameOf(a.country)} ${pct(a.worldShare)}`,
       a.allied ? el('span', { class: 'allied-tag', title: a.agreements.join(', ') }, ' ✓ allied') : null)).flatMap((n, i) => i ? [', ', n] : [n])
+      .concat(hidden ? [`, ${hidden} more`] : [])
     : ['none'];
   return el('li', { 'data-item': s.item, 'data-stage': s.stage, 'data-country': s.country },
     el('span', { class: s.country === 'CHN' ? 'china-mark' : '' }, s.country === 'CHN' ? '◆ ' : ''),
