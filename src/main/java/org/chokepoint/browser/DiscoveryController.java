@@ -1,6 +1,5 @@
 package org.chokepoint.browser;
 
-import java.net.URI;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -8,16 +7,13 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.neo4j.core.Neo4jClient;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * {@code GET /}: for Neo4j Browser (asking for JSON), where the database is; for anyone else, for
- * now, a redirect into the Browser, connected.
+ * {@code GET /} asking for JSON, as Neo4j Browser does: where the database is. Anyone else gets the
+ * atlas page ({@code org.chokepoint.atlas}).
  */
 @RestController
 class DiscoveryController {
@@ -38,13 +34,6 @@ class DiscoveryController {
 		Optional<Server> server = server();
 		return new Discovery(this.links.boltDirect().toString(), this.links.boltRouting().toString(),
 				server.map(Server::version).orElse(null), server.map(Server::edition).orElse(null));
-	}
-
-	// the landing page is another issue's; until then the root leads into the Browser
-	@GetMapping("/")
-	ResponseEntity<Void> toBrowser() {
-		String root = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-		return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(root + this.links.connectPath())).build();
 	}
 
 	private Optional<Server> server() {

@@ -23,6 +23,15 @@ class CountryService {
 			       [c IN countries[$skip..$skip + $limit] | c {.iso3, .name}] AS items
 			""";
 
+	private static final String BLOCS = """
+			MATCH (b:Bloc)
+			WITH b, COUNT { (:Country)-[:MEMBER_OF]->(b) } AS members
+			ORDER BY b.code
+			WITH collect(b {.code, .name, members: members}) AS blocs
+			RETURN size(blocs) AS total,
+			       blocs[$skip..$skip + $limit] AS items
+			""";
+
 	// a membership may be cited by several sources: one entry per bloc, with the earliest date.
 	// The subqueries are evaluated in WITH, not inside the map projection: an aggregating COLLECT
 	// inside a projection of c makes Neo4j 5.26 see c's properties as implicit grouping keys (42I18).
@@ -63,6 +72,10 @@ class CountryService {
 
 	Paged<CountrySummary> list(Paging paging) {
 		return Paged.fetch(this.client, LIST, Map.of(), paging, CountrySummary.class);
+	}
+
+	Paged<BlocSummary> blocs(Paging paging) {
+		return Paged.fetch(this.client, BLOCS, Map.of(), paging, BlocSummary.class);
 	}
 
 	/** The country with this ISO3 code, in any letter case. */

@@ -67,11 +67,23 @@ class BrowserIT extends ApiTestBase {
 	}
 
 	@Test
-	void sendsAWebBrowserAtTheRootIntoNeo4jBrowserConnectedWithoutAuthentication() {
+	void answersAWebBrowserAtTheRootWithTheAtlasLinkedToNeo4jBrowserConnectedWithoutAuthentication() {
 		HttpResponse<String> response = this.api.get("/", "text/html,application/xhtml+xml,*/*;q=0.8");
-		assertThat(response.statusCode()).isEqualTo(302);
-		assertThat(response.headers().firstValue("Location")).contains(this.api.base() + "/browser/?dbms=bolt://127.0.0.1:"
-				+ this.database.boltPort() + "&preselectAuthMethod=NO_AUTH");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+		assertThat(response.body()).contains("<title>Chokepoint atlas</title>")
+			.contains("data-browser=\"/browser/?dbms=bolt://127.0.0.1:" + this.database.boltPort()
+					+ "&amp;preselectAuthMethod=NO_AUTH\"");
+	}
+
+	@Test
+	void servesTheBrowserQueriesTheAtlasLinksToAndNothingElse() throws IOException {
+		HttpResponse<String> chain = this.api.get("/atlas/queries/chain.cypher", "text/plain");
+		assertThat(chain.statusCode()).isEqualTo(200);
+		assertThat(chain.body()).isEqualTo(new ClassPathResource("cypher/queries/chain.cypher")
+			.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(this.api.get("/atlas/queries/nothing-here.cypher", "text/plain").statusCode()).isEqualTo(404);
+		assertThat(this.api.get("/atlas/queries/V0001.cypher", "text/plain").statusCode()).isEqualTo(404);
 	}
 
 }

@@ -1,0 +1,26 @@
+package org.chokepoint.country;
+
+import org.chokepoint.system.Paged;
+import org.chokepoint.system.Paging;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/blocs}: the blocs, which are consumers and parties like countries. */
+@RestController
+class BlocController {
+
+	private final CountryService countries;
+
+	BlocController(CountryService countries) {
+		this.countries = countries;
+	}
+
+	@GetMapping("/api/blocs")
+	Paged<BlocSummary> list(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+		return this.countries.blocs(Paging.of(page, size));
+	}
+
+}

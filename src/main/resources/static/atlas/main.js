@@ -1,0 +1,164 @@
+// The atlas page: reads the choice from the URL (a shareable view), loads the lists, and draws
+// the chain, the verdict, the overview and scenarios from the REST API.
+import { api, el, names, nameOf } from './util.js';
+import { drawChain } from './chain.js';
+import { drawVerdict } from './verdict.js';
+import { drawOverview } from './overview.js';
+import { drawScenario, fillItems, fillMeasures, requestFor } from './scenario.js';
+import { cutsOf, setBrowserLink } from './links.js';
+
+const $ = id => document.getElementById(id);
+const form = $('choice');
+const state = { consumer: 'EU', product: 'ndfeb-magnet', year: new Date().getFullYear(), threshold: 0.5 };
+let lastChain = null;
+let overviewOf = null;
+
+function status(text, error = false) {
+  $('status').textContent = text;
+  $('status').classList.toggle('error', error);
+}
+
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  for (const key of Object.keys(state)) {
+    if (params.get(key)) state[key] = ['year', 'threshold'].includes(key) ? Number(params.get(key)) : params.get(key);
+  }
+}
+
+function query(product = state.product, consumer = state.consumer) {
+  return new URLSearchParams({ ...state, product, consumer }).toString();
+}
+
+function writeForm() {
+  $('consumer').value = state.consumer;
+  $('product').value = state.product;
+  $('year').value = state.year;
+  $('threshold').value = state.threshold;
+}
+
+/** The consumer input takes a code or a name ("European Union", "Japan"). */
+function consumerCode(text) {
+  const value = text.trim();
+  const upper = value.toUpperCase();
+  if (names.has(upper)) return upper;
+  for (const option of $('consumers').options) {
+    if (option.label.toLowerCase() === value.toLowerCase()) return option.value;
+  }
+  return upper;
+}
+
+async function loadLists() {
+  const [countries, blocs, products, minerals, measures] = await Promise.all([
+    api('/api/countries?size=500'), api('/api/blocs?size=500'), api('/api/products?size=500'),
+    api('/api/minerals?size=500'), api('/api/measures?size=500')]);
+  for (const c of countries.items) names.set(c.iso3, c.name);
+  for (const b of blocs.items) names.set(b.code, b.name);
+  for (const i of [...products.items, ...minerals.items]) names.set(i.id, i.name);
+  $('consumers').replaceChildren(
+    ...blocs.items.map(b => el('option', { value: b.code, label: `${b.name} (bloc)` })),
+    ...countries.items.map(c => el('option', { value: c.iso3, label: c.name })));
+  $('countries-only').replaceChildren(...countries.items.map(c => el('option', { value: c.iso3, label: c.name })));
+  $('product').replaceChildren(...[...products.items].sort((a, b) => a.name.localeCompare(b.name))
+    .map(p => el('option', { value: p.id }, p.name)));
+  fillMeasures($('scenario-measure'), measures.items);
+}
+
+/** Which product each product of the chain is an input of (its bill of materials, one level each). */
+async function parentsOf(chain) {
+  const parents = new Map();
+  const products = chain.inputs.filter(i => i.kind === 'PRODUCT');
+  const details = await Promise.all(products.map(p => api(`/api/products/${encodeURIComponent(p.item)}`).catch(() => null)));
+  details.forEach(d => d && d.inputs.forEach(i => { if (!parents.has(i.id)) parents.set(i.id, d.id); }));
+  return parents;
+}
+
+async function show(push) {
+  writeForm();
+  if (push) history.pushState(null, '', `?${query()}`);
+  document.title = `${nameOf(state.product)} for ${nameOf(state.consumer)}: Chokepoint atlas`;
+  status(`Loading the chain of ${nameOf(state.product)} for ${nameOf(state.consumer)}…`);
+  const params = { product: state.product, consumer: state.consumer, year: state.year, cuts: [] };
+  setBrowserLink($('chain-browser'), 'chain', params);
+  setBrowserLink($('scenario-browser'), 'measures-in-force', { date: { date: $('scenario-date').value } });
+  setBrowserLink($('overview-browser'), 'chain', params);
+  const overview = loadOverview();
+  try {
+    const chain = await api(`/api/chains/${encodeURIComponent(state.product)}?consumer=${encodeURIComponent(state.consumer)}`
+      + `&year=${state.year}&threshold=${state.threshold}`);
+    drawChain($('chain'), chain, await parentsOf(chain));
+    drawVerdict($('verdict'), chain);
+    fillItems($('cut-item'), chain);
+    lastChain = chain;
+    status(`${nameOf(chain.product)} for ${nameOf(chain.consumer)}, ${chain.year}.`);
+  } catch (error) {
+    $('chain').replaceChildren(el('p', {}, 'No chain to show.'));
+    $('verdict').replaceChildren();
+    status(error.message, true);
+  }
+  await overview;
+}
+
+async function loadOverview() {
+  $('overview-consumer').textContent = nameOf(state.consumer);
+  const key = `${state.consumer}|${state.year}|${state.threshold}`;
+  if (overviewOf === key) {
+    for (const b of $('overview-chart').querySelectorAll('button')) b.classList.toggle('current', b.dataset.product === state.product);
+    return;
+  }
+  overviewOf = key;
+  $('overview-table').replaceChildren(el('p', { class: 'muted' }, 'Ranking every product…'));
+  $('overview-chart').replaceChildren();
+  try {
+    const overview = await api(`/api/exposure?consumer=${encodeURIComponent(state.consumer)}&year=${state.year}&threshold=${state.threshold}`);
+    if (overviewOf !== key) return;
+    drawOverview($('overview-chart'), $('overview-table'), overview, state.product, open);
+  } catch (error) {
+    overviewOf = null;
+    $('overview-table').replaceChildren(el('p', {}, error.message));
+  }
+}
+
+function open(product, consumer = state.consumer) {
+  state.product = product;
+  state.consumer = consumer;
+  show(true).then(() => $('chain-heading').focus());
+}
+open.query = query;
+
+form.addEventListener('submit', event => {
+  event.preventDefault();
+  if (!form.reportValidity()) return;
+  state.consumer = consumerCode($('consumer').value);
+  state.product = $('product').value;
+  state.year = Number($('year').value);
+  state.threshold = Number($('threshold').value);
+  show(true);
+});
+$('product').addEventListener('change', () => form.requestSubmit());
+
+$('scenario-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const out = $('scenario');
+  out.replaceChildren(el('p', { class: 'muted' }, 'Running the scenario…'));
+  try {
+    const request = await requestFor(event.target, state);
+    const result = await api('/api/scenarios', request);
+    drawScenario(out, result, state, open);
+    setBrowserLink($('scenario-browser'), 'chain', {
+      product: state.product, consumer: state.consumer, year: state.year, cuts: cutsOf(result.disruptions),
+    });
+  } catch (error) {
+    out.replaceChildren(el('p', { class: 'status error' }, error.message));
+  }
+});
+
+window.addEventListener('popstate', () => {
+  readUrl();
+  show(false);
+});
+
+readUrl();
+writeForm();
+loadLists()
+  .catch(error => status(error.message, true))
+  .then(() => show(false));

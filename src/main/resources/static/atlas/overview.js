@@ -1,0 +1,44 @@
+// The consumer's overview: every product ranked by China exposure, as a bar chart and a sortable
+// table; choosing a product opens its chain.
+import { el, nameOf, pct } from './util.js';
+import { stack } from './verdict.js';
+
+const COLUMNS = [
+  ['product', 'Product', false], ['chinaExposure', 'China', true], ['unknownShare', 'Unknown', true],
+  ['chinaFreeShare', 'China-free', true], ['singlePointsOfFailure', 'SPOFs', true], ['worstInput', 'Worst input', false],
+];
+
+export function drawOverview(chart, table, overview, current, open) {
+  const items = overview.items;
+  chart.replaceChildren(...items.map(p => el('button', {
+    type: 'button', class: p.product === current ? 'current' : null, 'data-product': p.product,
+    'aria-label': `${nameOf(p.product)}: China ${pct(p.chinaExposure)}; open its chain`, onclick: () => open(p.product),
+  }, el('span', { class: 'label' }, nameOf(p.product)), stack(p), el('span', { class: 'value' }, pct(p.chinaExposure, 0)))));
+  let sort = { key: 'chinaExposure', descending: true };
+  const draw = () => {
+    const sorted = [...items].sort((a, b) => {
+      const [x, y] = [a[sort.key], b[sort.key]];
+      const order = typeof x === 'number' || typeof y === 'number' ? (x ?? -1) - (y ?? -1)
+        : nameOf(String(x)).localeCompare(nameOf(String(y)));
+      return sort.descending ? -order : order;
+    });
+    table.replaceChildren(el('table', { id: 'overview-rows' },
+      el('thead', {}, el('tr', {}, COLUMNS.map(([key, title, numeric]) => el('th', {
+        class: numeric ? 'num' : null,
+        'aria-sort': sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none',
+      }, el('button', {
+        type: 'button', onclick: () => {
+          sort = { key, descending: sort.key === key ? !sort.descending : numeric };
+          draw();
+        },
+      }, title, sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''))))),
+      el('tbody', {}, sorted.map(p => el('tr', { 'data-product': p.product },
+        el('td', {}, el('a', { href: `?${open.query(p.product)}`, onclick: e => { e.preventDefault(); open(p.product); } }, nameOf(p.product))),
+        el('td', { class: p.chinaExposure >= 0.5 ? 'num hot' : 'num' }, pct(p.chinaExposure)),
+        el('td', { class: 'num' }, pct(p.unknownShare)),
+        el('td', { class: 'num' }, pct(p.chinaFreeShare)),
+        el('td', { class: 'num' }, String(p.singlePointsOfFailure)),
+        el('td', {}, p.worstInput ? nameOf(p.worstInput) : '–'))))));
+  };
+  draw();
+}
