@@ -40,11 +40,11 @@ class DiscoveryController {
 				server.map(Server::version).orElse(null), server.map(Server::edition).orElse(null));
 	}
 
-	// the landing page is another issue's; until then the root leads into the Browser
+	// the landing page is another issue's; until then the root leads into the Browser, playing the guide
 	@GetMapping("/")
 	ResponseEntity<Void> toBrowser() {
 		String root = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-		return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(root + this.links.connectPath())).build();
+		return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(root + this.links.startPath(root))).build();
 	}
 
 	private Optional<Server> server() {
