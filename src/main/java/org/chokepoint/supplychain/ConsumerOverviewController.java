@@ -4,6 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.chokepoint.system.CsvTable;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +36,13 @@ class ConsumerOverviewController {
 	}
 
 	@Operation(summary = "Every product's China exposure for a consumer, highest first")
+	@ApiResponse(responseCode = "200", description = "Every product's figures", content = {
+			@Content(mediaType = "application/json", schema = @Schema(implementation = ExposureTable.class),
+					examples = @ExampleObject(name = "eu", summary = ApiExamples.EXPOSURE_SUMMARY,
+							value = ApiExamples.EXPOSURE)),
+			@Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+					examples = @ExampleObject(name = "eu-csv", summary = ApiExamples.EXPOSURE_SUMMARY,
+							value = ApiExamples.EXPOSURE_CSV)) })
 	@GetMapping("/api/exposure")
 	ExposureTable exposure(@RequestParam(required = false) String consumer, @RequestParam(required = false) String year,
 			@RequestParam(required = false) String threshold, @RequestParam(required = false) String asOf) {
