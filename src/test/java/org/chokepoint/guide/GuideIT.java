@@ -1,6 +1,7 @@
 package org.chokepoint.guide;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -79,7 +80,9 @@ class GuideIT {
 	void theChainQueryOfTheGuideGivesTheEuMagnetsFiguresAndTheScenarioCutsThem() {
 		GuideQuery chain = GuideQuery.load("chain");
 		Record plain = run(chain.text(), new GuideStep.Query(chain, Map.of()).parameters()).get(0);
-		assertThat(plain.get("worstInput").asString()).isEqualTo("magnet-rare-earths");
+		// 2024: before the EU's own magnet sourcing (2026), so world shares (China 0.85); magnet-rare-earths and
+		// rare-earths tie for the worst input, which one is named depends on the last digits of a sum
+		assertThat(plain.get("chinaExposure").asDouble()).isCloseTo(0.85, within(1e-9));
 		assertThat(plain.get("remainingSupply").asDouble()).isEqualTo(1.0);
 		GuideStep.Query scenario = Guide.steps()
 			.stream()
