@@ -4,6 +4,8 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,6 +23,7 @@ class CypherController {
 		this.service = service;
 	}
 
+	@Operation(summary = "Run an ad-hoc read-only Cypher query, answered as columns and rows")
 	@PostMapping(path = "/api/cypher", produces = MediaType.APPLICATION_JSON_VALUE)
 	CypherResponse run(HttpServletRequest request) throws IOException {
 		return this.service.run(this.reader.read(request));

@@ -1,6 +1,8 @@
 package org.chokepoint.browser;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.neo4j.driver.AuthTokens;
@@ -8,6 +10,7 @@ import org.neo4j.driver.AuthTokens;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Where the database is, for Neo4j Browser and for people: the Bolt address the application's
@@ -20,6 +23,9 @@ public class BrowserLinks {
 
 	/** The Browser's entry page, relative to the application's root. */
 	public static final String BROWSER_PATH = "/browser/";
+
+	/** The Browser guide ({@code :play} it), relative to the application's root. */
+	public static final String GUIDE_PATH = "/guide/chokepoint.html";
 
 	private static final Map<String, String> DIRECT = Map.of("neo4j", "bolt", "neo4j+s", "bolt+s", "neo4j+ssc",
 			"bolt+ssc");
@@ -60,6 +66,24 @@ public class BrowserLinks {
 		URI routing = boltRouting();
 		return BROWSER_PATH + "?dbms=" + routing.getScheme() + "://" + this.username + "@" + routing.getHost() + ":"
 				+ port();
+	}
+
+	/**
+	 * The Browser's path that connects (see {@link #connectPath()}) and plays the guide: the guide's
+	 * address names a loopback host as {@code localhost}, the one loopback name in the Browser's
+	 * default allow-list for remote guides, which applies until the Browser has read the server's.
+	 * @param base the application's root as the client reached it, e.g. {@code http://127.0.0.1:8080}
+	 */
+	public String startPath(String base) {
+		return connectPath() + "&cmd=play&arg=" + URLEncoder.encode(guideUrl(base), StandardCharsets.UTF_8);
+	}
+
+	/** The guide's address under {@code base}, a loopback host named {@code localhost}. */
+	public static String guideUrl(String base) {
+		String host = URI.create(base).getHost();
+		boolean loopback = "127.0.0.1".equals(host) || "[::1]".equals(host);
+		String root = loopback ? UriComponentsBuilder.fromUriString(base).host("localhost").toUriString() : base;
+		return root + GUIDE_PATH;
 	}
 
 	private URI withScheme(String scheme) {

@@ -19,6 +19,7 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.server.configuration.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			.setConfig(GraphDatabaseSettings.auth_enabled, properties.authEnabled())
 			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period,
 					(int) properties.shutdownQuietPeriod().toSeconds())
-			.setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(10));
+			.setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(10))
+			// Neo4j Browser reads these through dbms.clientConfig(): remote guides from these hosts
+			// (the application's own guide, at either loopback name), and no usage data sent, which
+			// also keeps its consent banner away
+			.setConfig(ServerSettings.browser_remote_content_hostname_whitelist, "guides.neo4j.com,localhost,127.0.0.1")
+			.setConfig(ServerSettings.allow_telemetry, false);
 		if (properties.pageCache() != null && !properties.pageCache().isBlank()) {
 			builder.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()));
 		}

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import org.chokepoint.system.Paged;
 import org.chokepoint.system.Paging;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +25,7 @@ class MeasureController {
 	}
 
 	/** All measures, or with {@code inForceOn=YYYY-MM-DD} those in force on that day. */
+	@Operation(summary = "Trade measures by effective date, or those in force on a day, paged (JSON or CSV)")
 	@GetMapping
 	Paged<MeasureSummary> list(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate inForceOn,
@@ -31,6 +34,7 @@ class MeasureController {
 		return this.measures.list(inForceOn, Paging.of(page, size));
 	}
 
+	@Operation(summary = "A trade measure: its imposer, what it restricts and whom it targets")
 	@GetMapping("/{id}")
 	MeasureDetails details(@PathVariable String id) {
 		return this.measures.details(id);

@@ -3,6 +3,8 @@ package org.chokepoint.product;
 import org.chokepoint.system.Paged;
 import org.chokepoint.system.Paging;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,12 +21,14 @@ class ProductController {
 		this.products = products;
 	}
 
+	@Operation(summary = "Products by name with their kind, paged (JSON or CSV)")
 	@GetMapping
 	Paged<ProductSummary> list(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
 		return this.products.list(Paging.of(page, size));
 	}
 
+	@Operation(summary = "A product: its bill of materials and its manufacturers")
 	@GetMapping("/{id}")
 	ProductDetails details(@PathVariable String id) {
 		return this.products.details(id);

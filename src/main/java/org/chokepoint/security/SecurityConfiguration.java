@@ -2,6 +2,7 @@ package org.chokepoint.security;
 
 import java.util.List;
 
+import org.chokepoint.browser.BrowserLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +85,13 @@ class SecurityConfiguration {
 		if (!properties.corsAllowedOrigins().isEmpty()) {
 			source.registerCorsConfiguration("/api/**", cors);
 		}
+		// the Browser guide is public, read-only HTML; Neo4j Browser may have been opened at another
+		// loopback name than the guide's, and asks with Cache-Control and Pragma (a preflight)
+		CorsConfiguration guide = new CorsConfiguration();
+		guide.addAllowedOrigin("*");
+		guide.setAllowedMethods(List.of("GET"));
+		guide.addAllowedHeader("*");
+		source.registerCorsConfiguration(BrowserLinks.GUIDE_PATH, guide);
 		return source;
 	}
 

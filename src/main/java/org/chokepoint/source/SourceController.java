@@ -3,6 +3,8 @@ package org.chokepoint.source;
 import org.chokepoint.system.Paged;
 import org.chokepoint.system.Paging;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,12 +21,14 @@ class SourceController {
 		this.sources = sources;
 	}
 
+	@Operation(summary = "The sources facts cite, paged (JSON or CSV)")
 	@GetMapping
 	Paged<SourceSummary> list(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
 		return this.sources.list(Paging.of(page, size));
 	}
 
+	@Operation(summary = "A source: title, publisher, year, URL, quality, and the facts that cite it")
 	@GetMapping("/{id}")
 	SourceDetails details(@PathVariable String id) {
 		return this.sources.details(id);

@@ -1,6 +1,10 @@
 package org.chokepoint.supplychain;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +34,9 @@ class ChainController {
 			item of the unfolded bill of materials with its stages, suppliers, stage shares and HHI, the single
 			points of failure with allied alternatives and stockpile cover, and on request the k heaviest paths.
 			Same numbers as cypher/queries/chain.cypher in Neo4j Browser.""")
+	@ApiResponse(responseCode = "200", description = "The chain", content = @Content(mediaType = "application/json",
+			schema = @Schema(implementation = ChainAnalysis.class),
+			examples = @ExampleObject(name = "eu-magnets", summary = ApiExamples.CHAIN_SUMMARY, value = ApiExamples.CHAIN)))
 	@GetMapping("/{productId}")
 	ResponseEntity<ChainAnalysis> chain(@PathVariable String productId, @RequestParam(required = false) String consumer,
 			@RequestParam(required = false) String year, @RequestParam(required = false) String threshold,

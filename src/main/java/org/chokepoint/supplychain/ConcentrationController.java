@@ -1,6 +1,10 @@
 package org.chokepoint.supplychain;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +22,10 @@ class ConcentrationController {
 	}
 
 	@Operation(summary = "HHI, top-3 and China share of world output of a mineral, per stage")
+	@ApiResponse(responseCode = "200", description = "Per stage", content = @Content(mediaType = "application/json",
+			schema = @Schema(implementation = Concentration.class),
+			examples = @ExampleObject(name = "gallium", summary = ApiExamples.CONCENTRATION_SUMMARY,
+					value = ApiExamples.CONCENTRATION)))
 	@GetMapping("/api/minerals/{id}/concentration")
 	Concentration concentration(@PathVariable String id, @RequestParam(required = false) String year) {
 		return this.service.of(AnalysisParameters.key("id", id), AnalysisParameters.year(year));

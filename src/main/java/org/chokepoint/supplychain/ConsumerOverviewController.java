@@ -1,6 +1,14 @@
 package org.chokepoint.supplychain;
 
+import java.util.Arrays;
+import java.util.List;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.chokepoint.system.CsvTable;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,6 +36,13 @@ class ConsumerOverviewController {
 	}
 
 	@Operation(summary = "Every product's China exposure for a consumer, highest first")
+	@ApiResponse(responseCode = "200", description = "Every product's figures", content = {
+			@Content(mediaType = "application/json", schema = @Schema(implementation = ExposureTable.class),
+					examples = @ExampleObject(name = "eu", summary = ApiExamples.EXPOSURE_SUMMARY,
+							value = ApiExamples.EXPOSURE)),
+			@Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+					examples = @ExampleObject(name = "eu-csv", summary = ApiExamples.EXPOSURE_SUMMARY,
+							value = ApiExamples.EXPOSURE_CSV)) })
 	@GetMapping("/api/exposure")
 	ExposureTable exposure(@RequestParam(required = false) String consumer, @RequestParam(required = false) String year,
 			@RequestParam(required = false) String threshold, @RequestParam(required = false) String asOf) {
@@ -41,11 +56,47 @@ class ConsumerOverviewController {
 	}
 
 	/** The single points of failure of all products for a consumer, largest share first. */
-	record SpofList(String consumer, int year, double threshold, java.util.List<ChainAnalysis.SinglePointOfFailure> items) {
+	record SpofList(String consumer, int year, double threshold,
+			java.util.List<ChainAnalysis.SinglePointOfFailure> items) implements CsvTable {
+
+		@Override
+		public List<String> csvColumns() {
+			return List.of("consumer", "year", "threshold_fraction", "product", "item", "stage", "country",
+					"share_fraction", "kind", "alternatives", "allied_alternatives", "days_of_cover");
+		}
+
+		@Override
+		public List<List<Object>> csvRows() {
+			return this.items.stream()
+				.map(s -> Arrays.<Object>asList(this.consumer, this.year, this.threshold, s.product(), s.item(),
+						s.stage(), s.country(), s.share(), s.kind(),
+						s.alternatives().stream().map(ChainAnalysis.Alternative::country).toList(),
+						s.alternatives().stream().filter(ChainAnalysis.Alternative::allied)
+							.map(ChainAnalysis.Alternative::country).toList(),
+						s.stockpileDaysOfCover()))
+				.toList();
+		}
+
 	}
 
 	/** Every product's China exposure for a consumer, highest first. */
-	record ExposureTable(String consumer, int year, java.util.List<ConsumerOverview.ProductExposure> items) {
+	record ExposureTable(String consumer, int year,
+			java.util.List<ConsumerOverview.ProductExposure> items) implements CsvTable {
+
+		@Override
+		public List<String> csvColumns() {
+			return List.of("consumer", "year", "product", "china_exposure_fraction", "unknown_share_fraction",
+					"china_free_share_fraction", "worst_input", "single_points_of_failure");
+		}
+
+		@Override
+		public List<List<Object>> csvRows() {
+			return this.items.stream()
+				.map(p -> Arrays.<Object>asList(this.consumer, this.year, p.product(), p.chinaExposure(),
+						p.unknownShare(), p.chinaFreeShare(), p.worstInput(), p.singlePointsOfFailure()))
+				.toList();
+		}
+
 	}
 
 }

@@ -1,7 +1,10 @@
 package org.chokepoint.supplychain;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+
+import org.chokepoint.system.CsvTable;
 
 /**
  * What a disruption does: the consumers and products hit, largest loss first. Before and after
@@ -17,7 +20,28 @@ import java.util.List;
  * @param hits per consumer and product hit, ranked by supplyLost
  */
 public record ScenarioResult(int year, LocalDate measuresInForceOn, double licenceCut, List<Cut> disruptions,
-		List<MeasureApplied> measures, List<String> notModelled, List<String> consumers, List<Hit> hits) {
+		List<MeasureApplied> measures, List<String> notModelled, List<String> consumers,
+		List<Hit> hits) implements CsvTable {
+
+	/** As CSV: the hits, one row each, with before and after figures side by side. */
+	@Override
+	public List<String> csvColumns() {
+		return List.of("year", "consumer", "product", "supply_lost_fraction", "china_exposure_before_fraction",
+				"unknown_share_before_fraction", "china_free_share_before_fraction", "china_exposure_after_fraction",
+				"unknown_share_after_fraction", "china_free_share_after_fraction", "cut_inputs", "cut_items");
+	}
+
+	@Override
+	public List<List<Object>> csvRows() {
+		return this.hits.stream().map(hit -> {
+			Figures after = (hit.after() != null) ? hit.after() : new Figures(null, null, null);
+			return Arrays.<Object>asList(this.year, hit.consumer(), hit.product(), hit.supplyLost(),
+					hit.before().chinaExposure(), hit.before().unknownShare(), hit.before().chinaFreeShare(),
+					after.chinaExposure(), after.unknownShare(), after.chinaFreeShare(),
+					hit.causes().stream().map(Cause::input).distinct().toList(),
+					hit.causes().stream().flatMap(c -> c.cutItems().stream()).distinct().sorted().toList());
+		}).toList();
+	}
 
 	/**
 	 * A trade measure turned into a cut.

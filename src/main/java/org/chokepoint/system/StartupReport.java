@@ -52,7 +52,7 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
 		long relationships = count("MATCH ()-[r]->() RETURN count(r) AS count");
 		return List.of("  REST API       " + base + "/api (e.g. " + base + "/api/minerals)",
 				"  OpenAPI        " + base + "/v3/api-docs, Swagger UI " + base + "/swagger-ui.html",
-				"  Neo4j Browser  " + base + this.links.connectPath(),
+				"  Neo4j Browser  " + base + this.links.startPath(base),
 				"  Bolt           " + this.links.boltDirect(),
 				"  Health         " + base + actuator + "/health",
 				"  Database       " + nodes + " nodes, " + relationships + " relationships");

@@ -24,6 +24,9 @@ class BrowserIT extends ApiTestBase {
 	@Autowired
 	EmbeddedNeo4j database;
 
+	@Autowired
+	org.neo4j.driver.Driver driver;
+
 	@Test
 	void servesTheBrowsersIndexHtmlFromItsJar() throws IOException {
 		HttpResponse<String> response = this.api.get("/browser/", "text/html");
@@ -84,6 +87,41 @@ class BrowserIT extends ApiTestBase {
 			.getContentAsString(StandardCharsets.UTF_8));
 		assertThat(this.api.get("/atlas/queries/nothing-here.cypher", "text/plain").statusCode()).isEqualTo(404);
 		assertThat(this.api.get("/atlas/queries/V0001.cypher", "text/plain").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void namesTheGuideAtLocalhostForALoopbackAddressAndAtTheHostOtherwise() {
+		assertThat(BrowserLinks.guideUrl("http://127.0.0.1:8080")).isEqualTo("http://localhost:8080/guide/chokepoint.html");
+		assertThat(BrowserLinks.guideUrl("http://[::1]:8080")).isEqualTo("http://localhost:8080/guide/chokepoint.html");
+		assertThat(BrowserLinks.guideUrl("http://localhost:8080")).isEqualTo("http://localhost:8080/guide/chokepoint.html");
+		assertThat(BrowserLinks.guideUrl("http://analyst.example:9000/kb"))
+			.isEqualTo("http://analyst.example:9000/kb/guide/chokepoint.html");
+	}
+
+	@Test
+	void letsTheBrowserFetchTheGuideFromAnotherOrigin() throws Exception {
+		java.net.http.HttpRequest preflight = java.net.http.HttpRequest
+			.newBuilder(this.api.base().resolve("/guide/chokepoint.html"))
+			.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+			.header("Origin", "http://127.0.0.1:" + this.port)
+			.header("Access-Control-Request-Method", "GET")
+			.header("Access-Control-Request-Headers", "cache-control,pragma")
+			.build();
+		HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+			.send(preflight, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+	}
+
+	@Test
+	void tellsTheBrowserToAllowTheGuidesHostsAndToSendNoUsageData() {
+		Map<String, Object> settings = new java.util.HashMap<>();
+		try (org.neo4j.driver.Session system = this.driver.session(org.neo4j.driver.SessionConfig.forDatabase("system"))) {
+			system.run("CALL dbms.clientConfig()").forEachRemaining(
+					row -> settings.put(row.get("name").asString(), row.get("value").asObject()));
+		}
+		assertThat(settings).containsEntry("browser.remote_content_hostname_whitelist", "guides.neo4j.com,localhost,127.0.0.1")
+			.containsEntry("client.allow_telemetry", "false");
 	}
 
 }

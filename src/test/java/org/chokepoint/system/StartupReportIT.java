@@ -31,7 +31,8 @@ class StartupReportIT extends ApiTestBase {
 		assertThat(this.report.lines(this.port)).isEqualTo(List.of(
 				"  REST API       " + base + "/api (e.g. " + base + "/api/minerals)",
 				"  OpenAPI        " + base + "/v3/api-docs, Swagger UI " + base + "/swagger-ui.html",
-				"  Neo4j Browser  " + base + "/browser/?dbms=" + bolt + "&preselectAuthMethod=NO_AUTH",
+				"  Neo4j Browser  " + base + "/browser/?dbms=" + bolt + "&preselectAuthMethod=NO_AUTH&cmd=play&arg="
+						+ "http%3A%2F%2Flocalhost%3A" + this.port + "%2Fguide%2Fchokepoint.html",
 				"  Bolt           " + bolt,
 				"  Health         " + base + "/actuator/health",
 				"  Database       21 nodes, 30 relationships"));
