@@ -1,5 +1,7 @@
 package org.chokepoint.country;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.chokepoint.system.Paged;
 import org.chokepoint.system.Paging;
 
@@ -17,6 +19,7 @@ class BlocController {
 		this.countries = countries;
 	}
 
+	@Operation(summary = "Blocs (consumers and parties like countries) with their member counts, paged")
 	@GetMapping("/api/blocs")
 	Paged<BlocSummary> list(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
