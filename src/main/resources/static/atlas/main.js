@@ -77,10 +77,11 @@ async function show(push) {
   if (push) history.pushState(null, '', `?${query()}`);
   document.title = `${nameOf(state.product)} for ${nameOf(state.consumer)}: Chokepoint atlas`;
   status(`Loading the chain of ${nameOf(state.product)} for ${nameOf(state.consumer)}…`);
-  const params = { product: state.product, consumer: state.consumer, year: state.year, cuts: [] };
+  const params = { products: [state.product], consumer: state.consumer, year: state.year, threshold: state.threshold, cuts: [] };
   setBrowserLink($('chain-browser'), 'chain', params);
   setBrowserLink($('scenario-browser'), 'measures-in-force', { date: { date: $('scenario-date').value } });
-  setBrowserLink($('overview-browser'), 'chain', params);
+  // every product: the overview's exposure table, and its chokepoints at the threshold
+  setBrowserLink($('overview-browser'), 'chain', { ...params, products: null });
   const overview = loadOverview();
   try {
     const chain = await api(`/api/chains/${encodeURIComponent(state.product)}?consumer=${encodeURIComponent(state.consumer)}`
@@ -145,7 +146,8 @@ $('scenario-form').addEventListener('submit', async event => {
     const result = await api('/api/scenarios', request);
     drawScenario(out, result, state, open);
     setBrowserLink($('scenario-browser'), 'chain', {
-      product: state.product, consumer: state.consumer, year: state.year, cuts: cutsOf(result.disruptions),
+      products: [state.product], consumer: state.consumer, year: state.year, threshold: state.threshold,
+      cuts: cutsOf(result.disruptions),
     });
   } catch (error) {
     out.replaceChildren(el('p', { class: 'status error' }, error.message));

@@ -58,10 +58,13 @@ final class Guide {
 						<code>'graphite'</code>...) and run again. <code>GET /api/minerals/gallium/concentration</code>
 						runs this file.</p>"""), query("concentration")),
 				step("4. The chokepoints of a consumer", text("""
-						<p>In the <code>stages</code> of step 2, a supplier with a stage share of 0.5 or more is a
-						<em>chokepoint</em>, one with 1 a <em>sole source</em>. What softens one: allied alternative
-						suppliers, and a stockpile. <code>GET /api/spof?consumer=EU</code> lists every product's
-						chokepoints with both, from step 2's query and these two.</p>
+						<p>A supplier with a stage share of <code>$threshold</code> (0.5) or more is a
+						<em>chokepoint</em>, one with 1 a <em>sole source</em>. Step 2's query for every product
+						(<code>$products</code> null): one row per product, most China-exposed first, with its
+						<code>chokepoints</code>, as <code>GET /api/exposure</code> and <code>GET /api/spof</code>.</p>"""),
+						query("chain", Map.of("products", "null")), text("""
+						<p>What softens a chokepoint: allied alternative suppliers, and a stockpile.
+						<code>GET /api/spof?consumer=EU</code> adds both, from these two queries.</p>
 						<p>With whom does the EU share an agreement in force, and what does it cover?</p>"""),
 						query("allies"), text("<p>How many days of supply do Japan's stockpiles cover?</p>"),
 						query("stockpile")),

@@ -39,8 +39,9 @@ class ChainQuery {
 
 	private ChainComputation runUncached(String product, String consumer, int year, List<Cut> cuts) {
 		Map<String, Object> row = this.client.query(CHAIN)
-			.bindAll(Map.of("product", product, "consumer", consumer, "year", year, "cuts",
-					cuts.stream().map(Cut::asParameter).toList()))
+			// one product; its chokepoints column is not read here (ChainReport ranks them with alternatives)
+			.bindAll(Map.of("products", List.of(product), "consumer", consumer, "year", year, "threshold",
+					AnalysisParameters.DEFAULT_THRESHOLD, "cuts", cuts.stream().map(Cut::asParameter).toList()))
 			.fetch()
 			.one()
 			.orElseThrow(() -> new IllegalStateException("chain.cypher returned no row for " + product + "/" + consumer));

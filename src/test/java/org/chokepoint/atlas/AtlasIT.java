@@ -103,8 +103,9 @@ class AtlasIT {
 			.contains("preselectAuthMethod=NO_AUTH", "&cmd=edit&arg=");
 		String query = java.net.URLDecoder.decode(browserLink.substring(browserLink.indexOf("&arg=") + 5),
 				java.nio.charset.StandardCharsets.UTF_8);
-		assertThat(query).contains(":param product => 'ndfeb-magnet';", ":param consumer => 'EU';",
-				":param year => 2026;", ":param cuts => [];", "MATCH (product:Product {id: $product})");
+		assertThat(query).contains(":param products => ['ndfeb-magnet'];", ":param consumer => 'EU';",
+				":param year => 2026;", ":param threshold => 0.5;", ":param cuts => [];",
+				"WHERE $products IS NULL OR product.id IN $products");
 		// the whole query fits in a request line the server takes
 		assertThat(get(browserLink).statusCode()).isEqualTo(200);
 		waitFor(By.cssSelector("#overview-rows tbody tr[data-product='ndfeb-magnet']"));

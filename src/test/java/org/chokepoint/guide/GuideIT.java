@@ -132,7 +132,7 @@ class GuideIT {
 				}
 			}
 		}
-		assertThat(page).contains(HtmlUtils.htmlEscape(":param product => 'ndfeb-magnet';\n:param consumer => 'EU'"));
+		assertThat(page).contains(HtmlUtils.htmlEscape(":param products => ['ndfeb-magnet'];\n:param consumer => 'EU'"));
 		assertThat(page).contains(HtmlUtils.htmlEscape(":param mineral => 'gallium';\n:param year => 2026"));
 		assertThat(page).contains(HtmlUtils.htmlEscape(":param date => date('2024-12-03')"));
 	}

@@ -39,6 +39,9 @@ class SupplyChainAnalysisIT {
 	@Autowired
 	ChainAnalysisService chains;
 
+	@Autowired
+	org.neo4j.driver.Driver driver;
+
 	@BeforeAll
 	void importFixture() {
 		this.importService.importDirectory(Path.of("src/test/resources/fixtures/analysis"));
@@ -186,6 +189,34 @@ class SupplyChainAnalysisIT {
 				new ChainAnalysis.PathStep("re", Stage.REFINING, "CHN"));
 		assertThat(chain.paths().get(3).steps()).containsExactly(
 				new ChainAnalysis.PathStep("p-mag", Stage.MANUFACTURING, "UNKNOWN"));
+	}
+
+	@Test
+	void chainCypherForEveryProductGivesTheApisExposuresAndChokepoints() {
+		// what an analyst pastes into Neo4j Browser: chain.cypher with $products null
+		List<java.util.Map<String, Object>> rows = this.driver.executableQuery(org.chokepoint.system.CypherFile.load("chain"))
+			.withParameters(java.util.Map.of("consumer", "USA", "year", 2024, "threshold", 0.5, "cuts", List.of(),
+					"products", org.neo4j.driver.Values.NULL))
+			.execute()
+			.records()
+			.stream()
+			.map(org.neo4j.driver.Record::asMap)
+			.toList();
+		assertThat(rows).extracting(row -> row.get("product"))
+			.containsExactlyInAnyOrder("p-sole", "p-six", "p-dia", "comp-x", "comp-y", "p-mag", "p-two", "comp-z");
+		for (java.util.Map<String, Object> row : rows) {
+			ChainAnalysis api = analyse((String) row.get("product"), "USA", 0.5);
+			assertThat((Double) row.get("chinaExposure")).isCloseTo(api.chinaExposure(), EXACT);
+			assertThat((Double) row.get("chinaFreeShare")).isCloseTo(api.chinaFreeShare(), EXACT);
+			@SuppressWarnings("unchecked")
+			List<java.util.Map<String, Object>> chokepoints = (List<java.util.Map<String, Object>>) row.get("chokepoints");
+			assertThat(chokepoints).extracting(c -> c.get("item") + "/" + c.get("stage") + "/" + c.get("country") + "/"
+					+ c.get("kind"))
+				.containsExactlyInAnyOrderElementsOf(api.singlePointsOfFailure()
+					.stream()
+					.map(s -> s.item() + "/" + s.stage() + "/" + s.country() + "/" + s.kind())
+					.toList());
+		}
 	}
 
 	private static SinglePointOfFailure spof(ChainAnalysis chain, String item) {
