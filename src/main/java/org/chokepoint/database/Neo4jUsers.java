@@ -62,8 +62,19 @@ final class Neo4jUsers {
 		}
 	}
 
-	/** Sets the user's password (creating the user if needed) unless it already is this one. */
+	/**
+	 * Sets the user's password (creating the user if needed) unless it already is this one. When the
+	 * application connects as another user, Neo4j's initial user {@code neo4j}, if it still waits for
+	 * its first password change (a store made with authentication off), gets the same password: else
+	 * anyone could log in with {@code neo4j}/{@code neo4j} and choose one.
+	 */
 	void ensurePassword(String username, String password) {
+		if (!"neo4j".equals(username) && initialUserWaitsForItsPassword()) {
+			this.service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+				.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+						Map.of("password", password));
+			log.info("Neo4j user 'neo4j': still had Neo4j's initial password, now has the configured one");
+		}
 		AuthenticationResult result = check(username, password);
 		if (result == AuthenticationResult.SUCCESS) {
 			log.info("Neo4j user '{}': the stored password is the configured one", username);
@@ -78,6 +89,13 @@ final class Neo4jUsers {
 		log.info("Neo4j user '{}': {} the configured password ({})", username, exists ? "changed to" : "created with",
 				result == AuthenticationResult.PASSWORD_CHANGE_REQUIRED ? "the store held Neo4j's initial password"
 						: "the store held another one");
+	}
+
+	private boolean initialUserWaitsForItsPassword() {
+		return this.service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+			.executeTransactionally("SHOW USERS YIELD user, passwordChangeRequired"
+					+ " WHERE user = 'neo4j' AND passwordChangeRequired RETURN count(*) AS n", Map.of(),
+					rows -> ((Number) rows.next().get("n")).longValue() > 0);
 	}
 
 	/** Whether Neo4j would let the user in with this password, as a Bolt login would be checked. */

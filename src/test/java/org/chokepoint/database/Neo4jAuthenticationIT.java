@@ -142,6 +142,19 @@ class Neo4jAuthenticationIT {
 	}
 
 	@Test
+	void onAStoreMadeWithoutAuthenticationNeo4jsInitialPasswordStopsWorkingAlsoWhenConnectingAsAnotherUser() {
+		EmbeddedNeo4jProperties open = new EmbeddedNeo4jProperties(true, "127.0.0.1", 0, this.work.resolve("db"), false,
+				"16m", Duration.ZERO);
+		try (EmbeddedNeo4j database = EmbeddedNeo4j.start(open, "neo4j", "")) {
+			assertThat(countries(database, AuthTokens.none())).isZero();
+		}
+		try (EmbeddedNeo4j database = EmbeddedNeo4j.start(properties("127.0.0.1", "db"), "analyst", "analyst-password")) {
+			assertThat(countries(database, AuthTokens.basic("analyst", "analyst-password"))).isZero();
+			assertRefused(database, AuthTokens.basic("neo4j", "neo4j"));
+		}
+	}
+
+	@Test
 	void anotherConfiguredUserIsCreatedWithThePasswordAndNeo4jsInitialPasswordNeverWorks() {
 		try (EmbeddedNeo4j database = EmbeddedNeo4j.start(properties("127.0.0.1", "db"), "analyst", "analyst-password")) {
 			assertThat(countries(database, AuthTokens.basic("analyst", "analyst-password"))).isZero();
