@@ -45,6 +45,11 @@ public class BrowserLinks {
 		this.username = properties.getAuthentication().getUsername();
 	}
 
+	/** The user Neo4j Browser logs in as, or null when the database checks no credentials. */
+	public String username() {
+		return this.authEnabled ? this.username : null;
+	}
+
 	/** The direct address, e.g. {@code bolt://127.0.0.1:7687}. */
 	public URI boltDirect() {
 		return withScheme(DIRECT.getOrDefault(this.uri.getScheme(), this.uri.getScheme()));
@@ -57,15 +62,16 @@ public class BrowserLinks {
 
 	/**
 	 * The Browser's path with its connect string: without authentication it connects by itself;
-	 * with it, the form is filled in but for the password.
+	 * with it (the default), its connect form opens with the address and the user name filled in,
+	 * and asks for the password ({@code spring.neo4j.authentication.password}).
 	 */
 	public String connectPath() {
 		if (!this.authEnabled) {
 			return BROWSER_PATH + "?dbms=" + boltDirect() + "&preselectAuthMethod=NO_AUTH";
 		}
-		URI routing = boltRouting();
-		return BROWSER_PATH + "?dbms=" + routing.getScheme() + "://" + this.username + "@" + routing.getHost() + ":"
-				+ port();
+		URI direct = boltDirect();
+		return BROWSER_PATH + "?dbms=" + direct.getScheme() + "://" + URLEncoder.encode(this.username, StandardCharsets.UTF_8)
+				+ "@" + direct.getHost() + ":" + port();
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package org.chokepoint.database;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -17,6 +15,8 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.server.configuration.ServerSettings;
@@ -41,19 +41,33 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	private final int boltPort;
 
-	private EmbeddedNeo4j(DatabaseManagementService service, Path home, String host, int boltPort) {
+	private final AuthToken authToken;
+
+	private EmbeddedNeo4j(DatabaseManagementService service, Path home, String host, int boltPort, AuthToken authToken) {
 		this.service = service;
 		this.home = home;
 		this.host = host;
 		this.boltPort = boltPort;
+		this.authToken = authToken;
 	}
 
-	/** Starts a database with the given settings and waits until Bolt accepts connections. */
-	public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
+	/**
+	 * Starts a database with the given settings and waits until Bolt accepts connections. With
+	 * authentication on, the configured password becomes the user's password if the store holds
+	 * another one (a fresh store holds Neo4j's initial one).
+	 * @param username the Neo4j user clients connect as ({@code spring.neo4j.authentication.username})
+	 * @param password the configured password ({@code spring.neo4j.authentication.password}), possibly
+	 * empty: see {@link Neo4jPassword#resolve(String, String)}
+	 */
+	public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties, String username, String password) {
 		refuseOpenDatabaseOnNetwork(properties);
+		String effectivePassword = properties.authEnabled() ? Neo4jPassword.resolve(properties.host(), password) : null;
 		// Neo4j needs an absolute, normalized home directory
 		Path home = properties.dataDir().toAbsolutePath().normalize();
 		long started = System.nanoTime();
+		if (effectivePassword != null) {
+			Neo4jUsers.setInitialPassword(home, effectivePassword);
+		}
 		DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
 			.setConfig(BoltConnector.enabled, true)
 			.setConfig(BoltConnector.listen_address, new SocketAddress(properties.host(), properties.port()))
@@ -76,32 +90,34 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			builder.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()));
 		}
 		DatabaseManagementService service = builder.build();
+		try {
+			if (effectivePassword != null) {
+				new Neo4jUsers(service).ensurePassword(username, effectivePassword);
+			}
+		}
+		catch (RuntimeException ex) {
+			service.shutdown();
+			throw ex;
+		}
 		GraphDatabaseAPI database = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
 		int port = database.getDependencyResolver()
 			.resolveDependency(ConnectorPortRegister.class)
 			.getLocalAddress(ConnectorType.BOLT)
 			.getPort();
-		log.info("Embedded Neo4j started in {} ms, home {}, Bolt on {}:{}",
-				(System.nanoTime() - started) / 1_000_000, home, properties.host(), port);
-		return new EmbeddedNeo4j(service, home, properties.host(), port);
+		log.info("Embedded Neo4j started in {} ms, home {}, Bolt on {}:{}, authentication {}",
+				(System.nanoTime() - started) / 1_000_000, home, properties.host(), port,
+				effectivePassword != null ? "on (user " + username + ")" : "OFF");
+		AuthToken token = effectivePassword != null ? AuthTokens.basic(username, effectivePassword) : AuthTokens.none();
+		return new EmbeddedNeo4j(service, home, properties.host(), port, token);
 	}
 
 	private static void refuseOpenDatabaseOnNetwork(EmbeddedNeo4jProperties properties) {
-		if (properties.authEnabled() || isLoopback(properties.host())) {
+		if (properties.authEnabled() || Neo4jPassword.isLoopback(properties.host())) {
 			return;
 		}
 		throw new IllegalStateException("Refusing to start: chokepoint.embedded.host=" + properties.host()
 				+ " is not a loopback address and chokepoint.embedded.auth-enabled=false, so anyone on the"
 				+ " network could read and change the database. Listen on 127.0.0.1, or enable authentication.");
-	}
-
-	private static boolean isLoopback(String host) {
-		try {
-			return InetAddress.getByName(host).isLoopbackAddress();
-		}
-		catch (UnknownHostException ex) {
-			return false;
-		}
 	}
 
 	/** The address clients connect to, e.g. {@code bolt://127.0.0.1:7687}. */
@@ -118,9 +134,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		return this.home;
 	}
 
-	/** The DBMS, for administration only (setting the initial password); data goes through Bolt. */
-	DatabaseManagementService managementService() {
-		return this.service;
+	/** The credentials clients connect with: the user and its password, or none with authentication off. */
+	public AuthToken authToken() {
+		return this.authToken;
 	}
 
 	@Override

@@ -1,10 +1,8 @@
 package org.chokepoint.database;
 
 import java.net.URI;
-import java.util.Map;
 
 import org.neo4j.driver.AuthToken;
-import org.neo4j.driver.AuthTokens;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
@@ -14,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Starts the embedded Neo4j (unless {@code chokepoint.embedded.enabled=false}) and points Spring
- * Boot's driver, and with it Spring Data Neo4j, at its Bolt connector. With embedded off, Boot's
- * own {@code spring.neo4j.*} settings decide where the database is.
+ * Boot's driver, and with it Spring Data Neo4j, at its Bolt connector with its credentials. With
+ * embedded off, Boot's own {@code spring.neo4j.*} settings decide where the database is.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "chokepoint.embedded", name = "enabled", havingValue = "true", matchIfMissing = true)
@@ -23,21 +21,14 @@ class EmbeddedNeo4jConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties, Neo4jProperties neo4jProperties) {
-		EmbeddedNeo4j database = EmbeddedNeo4j.start(properties);
-		if (properties.authEnabled()) {
-			setPassword(database, neo4jProperties.getAuthentication());
-		}
-		return database;
+		Neo4jProperties.Authentication authentication = neo4jProperties.getAuthentication();
+		return EmbeddedNeo4j.start(properties, authentication.getUsername(), authentication.getPassword());
 	}
 
 	@Bean
-	Neo4jConnectionDetails neo4jConnectionDetails(EmbeddedNeo4j database, EmbeddedNeo4jProperties properties,
-			Neo4jProperties neo4jProperties) {
+	Neo4jConnectionDetails neo4jConnectionDetails(EmbeddedNeo4j database) {
 		URI uri = database.boltUri();
-		AuthToken token = properties.authEnabled()
-				? AuthTokens.basic(neo4jProperties.getAuthentication().getUsername(),
-						neo4jProperties.getAuthentication().getPassword())
-				: AuthTokens.none();
+		AuthToken token = database.authToken();
 		return new Neo4jConnectionDetails() {
 			@Override
 			public URI getUri() {
@@ -49,18 +40,6 @@ class EmbeddedNeo4jConfiguration {
 				return token;
 			}
 		};
-	}
-
-	private static void setPassword(EmbeddedNeo4j database, Neo4jProperties.Authentication authentication) {
-		String password = authentication.getPassword();
-		if (password == null || password.isBlank() || "neo4j".equals(password)) {
-			throw new IllegalStateException("chokepoint.embedded.auth-enabled=true needs a password other than"
-					+ " the default: set spring.neo4j.authentication.password (or NEO4J_PASSWORD)");
-		}
-		database.managementService()
-			.database("system")
-			.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-					Map.of("password", password));
 	}
 
 }

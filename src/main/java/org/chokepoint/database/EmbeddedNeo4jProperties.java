@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param host the address Bolt listens on; loopback by default, so nothing outside this machine can connect
  * @param port the Bolt port; 0 picks any free port
  * @param dataDir the directory of the database files (made absolute and normalized)
- * @param authEnabled whether Neo4j checks credentials; the password is {@code spring.neo4j.authentication.password}
+ * @param authEnabled whether Neo4j checks credentials (the default): user {@code spring.neo4j.authentication.username},
+ * password {@code spring.neo4j.authentication.password} ({@code NEO4J_PASSWORD}; see {@link Neo4jPassword}); off
+ * is allowed on a loopback host only
  * @param pageCache the page cache size, e.g. {@code 256m}; empty lets Neo4j choose
  * @param shutdownQuietPeriod how long Bolt waits for quiet at shutdown (Neo4j's default is 5 s)
  */
@@ -23,7 +25,7 @@ public record EmbeddedNeo4jProperties(
 		@DefaultValue("127.0.0.1") String host,
 		@DefaultValue("7687") int port,
 		@DefaultValue("data/neo4j") Path dataDir,
-		@DefaultValue("false") boolean authEnabled,
+		@DefaultValue("true") boolean authEnabled,
 		String pageCache,
 		@DefaultValue("2s") Duration shutdownQuietPeriod) {
 }

@@ -25,6 +25,8 @@ final class Guide {
 						<p>Where does the supply of gallium, rare-earth magnets or antimony really come from, and where is
 						the single point of failure? This guide walks through the graph with the queries the REST API
 						runs: the files of <code>cypher/queries/</code>.</p>
+						<p>The Browser connects as the user <code>neo4j</code> with the password the application was
+						given (<code>NEO4J_PASSWORD</code>, see the README's Security section).</p>
 						<p>Click a grey block to put it into the editor, then run it (Ctrl+Enter or the play button).
 						Run the <code>:param</code> block of a step first: it sets the query's parameters.</p>
 						<ol><li>The model</li><li>The EU's magnets</li><li>China's share per mineral and stage</li>

@@ -99,8 +99,7 @@ class AtlasIT {
 		assertThat(text("#spof-list")).contains("China", "87.5 % chokepoint", "allied");
 
 		String browserLink = waitFor(By.cssSelector("#chain-browser[href*='cmd=edit']")).getAttribute("href");
-		assertThat(browserLink).startsWith(base() + "/browser/?dbms=bolt://127.0.0.1:")
-			.contains("preselectAuthMethod=NO_AUTH", "&cmd=edit&arg=");
+		assertThat(browserLink).startsWith(base() + "/browser/?dbms=bolt://neo4j@127.0.0.1:").contains("&cmd=edit&arg=");
 		String query = java.net.URLDecoder.decode(browserLink.substring(browserLink.indexOf("&arg=") + 5),
 				java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(query).contains(":param products => ['ndfeb-magnet'];", ":param consumer => 'EU';",

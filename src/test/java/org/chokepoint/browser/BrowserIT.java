@@ -70,13 +70,12 @@ class BrowserIT extends ApiTestBase {
 	}
 
 	@Test
-	void answersAWebBrowserAtTheRootWithTheAtlasLinkedToNeo4jBrowserConnectedWithoutAuthentication() {
+	void answersAWebBrowserAtTheRootWithTheAtlasLinkedToNeo4jBrowsersConnectFormForUserNeo4j() {
 		HttpResponse<String> response = this.api.get("/", "text/html,application/xhtml+xml,*/*;q=0.8");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
 		assertThat(response.body()).contains("<title>Chokepoint atlas</title>")
-			.contains("data-browser=\"/browser/?dbms=bolt://127.0.0.1:" + this.database.boltPort()
-					+ "&amp;preselectAuthMethod=NO_AUTH\"");
+			.contains("data-browser=\"/browser/?dbms=bolt://neo4j@127.0.0.1:" + this.database.boltPort() + "\"");
 	}
 
 	@Test

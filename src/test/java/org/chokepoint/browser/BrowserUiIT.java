@@ -28,12 +28,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Neo4j Browser in a real browser (headless Chromium, as {@code AtlasIT}), as a new user meets it:
- * the start link the application builds ({@link BrowserLinks#startPath(String)}) connects without a
- * password and plays the guide; on its step 6 the {@code :param} block, then the query of
+ * the start link the application builds ({@link BrowserLinks#startPath(String)}) opens the connect
+ * form with the address and the user {@code neo4j} filled in; with the password typed in
+ * ({@code spring.neo4j.authentication.password}, the tests' one) it connects and plays the guide; on its step 6 the {@code :param} block, then the query of
  * {@code cypher/queries/source.cypher}, go into the editor with a click and run; the result frame's
  * table shows the shipped fact. Screenshots under {@code target/screenshots/}
  * ({@code browser-1-connected.png}, {@code browser-2-result.png}; {@code browser-failure.png} and
@@ -55,6 +57,9 @@ class BrowserUiIT {
 
 	@Autowired
 	BrowserLinks links;
+
+	@Value("${spring.neo4j.authentication.password}")
+	String password;
 
 	@BeforeAll
 	static void startChromium() throws IOException {
@@ -84,17 +89,27 @@ class BrowserUiIT {
 	}
 
 	@Test
-	void connectsWithoutAPasswordPlaysTheGuideAndRunsItsSourceQueryWithItsParameters() throws Exception {
+	void logsInWithThePasswordPlaysTheGuideAndRunsItsSourceQueryWithItsParameters() throws Exception {
 		browser.manage().window().setSize(new Dimension(1280, 1000));
 		browser.get(base() + this.links.startPath(base()));
 		boolean passed = false;
 		try {
-			// connected: the sidebar's database icon has its check mark, the connect frame says so
+			// the connect form: address and user filled in by the link, the password is asked for
+			WebElement password = waitFor(By.cssSelector("[data-testid='password']"));
+			assertThat(browser.findElement(By.cssSelector("[data-testid='username']")).getDomProperty("value"))
+				.isEqualTo("neo4j");
+			assertThat(browser.findElement(By.cssSelector("[data-testid='boltaddress']")).getDomProperty("value"))
+				.isEqualTo(this.links.boltDirect().getAuthority());
+			screenshot("0-login");
+			password.sendKeys(this.password);
+			waitFor(By.cssSelector("[data-testid='connect']")).click();
+
+			// connected: the sidebar's database icon has its check mark, the connect frame says as whom
 			waitFor(By.cssSelector("[data-testid='navigationDBMS'] i.check"));
 			waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid='stream']"),
-					"You have a working connection"));
+					"You are connected as user neo4j"));
 			assertThat(browser.findElements(By.cssSelector("[data-testid='connect']"))).isEmpty();
-			assertThat(browser.getTitle()).startsWith(this.links.boltDirect() + "/");
+			assertThat(browser.getTitle()).isEqualTo("neo4j@" + this.links.boltDirect() + " - Neo4j Browser");
 
 			// the guide, played from the application: step 6, where a fact comes from
 			By slideTitle = By.cssSelector("[data-testid='carousel'] h3");

@@ -15,13 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * External mode: a second instance with the embedded database off, pointed by {@code spring.neo4j.uri}
- * at the first instance's Bolt port, serves the same data with no code change.
+ * and {@code spring.neo4j.authentication.*} at the first instance's Bolt port, serves the same data with
+ * no code change.
  */
 @ChokepointTest(properties = "chokepoint.import.on-startup=false")
 class ExternalModeIT {
@@ -32,11 +34,16 @@ class ExternalModeIT {
 	@Autowired
 	ImportService importService;
 
+	@Value("${spring.neo4j.authentication.password}")
+	String password;
+
 	@Test
 	void aSecondInstanceInExternalModeServesTheFirstInstancesDatabase() throws Exception {
 		this.importService.importDirectory(Fixture.BASIC);
 		try (ConfigurableApplicationContext external = new SpringApplicationBuilder(ChokepointApplication.class)
 			.run("--chokepoint.embedded.enabled=false", "--spring.neo4j.uri=" + this.embedded.boltUri(),
+					// the first instance's database checks credentials: the same user and password
+					"--spring.neo4j.authentication.username=neo4j", "--spring.neo4j.authentication.password=" + this.password,
 					"--server.port=0", "--chokepoint.import.on-startup=false")) {
 			assertThat(external.getBeanProvider(EmbeddedNeo4j.class).getIfAvailable()).isNull();
 			Driver driver = external.getBean(Driver.class);
