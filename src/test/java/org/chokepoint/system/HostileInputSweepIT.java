@@ -81,8 +81,9 @@ class HostileInputSweepIT {
 	static final Map<String, String> VALID_ID = Map.of("/api/minerals", "gallium", "/api/products", "ndfeb-magnet",
 			"/api/agreements", "msp", "/api/sources", "usgs-mcs-2026-rare-earths");
 
+	/** Valid bodies that are cheap to answer: zirconium is in no bill of materials, so nothing is computed. */
 	static final Map<String, String> VALID_BODY = Map.of("/api/scenarios",
-			"{\"country\":\"CHN\",\"items\":[\"germanium\"],\"targets\":[\"USA\"],\"fraction\":1,\"consumers\":[\"USA\"],\"year\":2024}",
+			"{\"country\":\"CHN\",\"items\":[\"zirconium\"],\"targets\":[\"USA\"],\"fraction\":1,\"consumers\":[\"USA\"],\"year\":2024}",
 			"/api/cypher", "{\"query\":\"MATCH (c:Country {iso3: $iso3}) RETURN c.name AS name\",\"parameters\":{\"iso3\":\"CHN\"}}");
 
 	/** Optional query parameters set anyway, so the other calls stay cheap (no import of the shipped data). */
