@@ -24,7 +24,7 @@ class CypherController {
 	}
 
 	@Operation(summary = "Run an ad-hoc read-only Cypher query, answered as columns and rows")
-	@PostMapping(path = "/api/cypher", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = "/api/cypher", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	CypherResponse run(HttpServletRequest request) throws IOException {
 		return this.service.run(this.reader.read(request));
 	}

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 import org.chokepoint.browser.BrowserLinks;
+import org.chokepoint.system.NotFoundException;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
@@ -48,7 +49,7 @@ class AtlasController {
 		ClassPathResource file = new ClassPathResource("cypher/queries/" + name + ".cypher");
 		// the name is checked before it reaches the classpath: no dots, no slashes
 		if (!QUERY_NAME.matcher(name).matches() || !file.exists()) {
-			return ResponseEntity.notFound().build();
+			throw new NotFoundException("Browser query", name);
 		}
 		return ResponseEntity.ok()
 			.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))

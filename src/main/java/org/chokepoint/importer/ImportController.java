@@ -2,15 +2,24 @@ package org.chokepoint.importer;
 
 import io.swagger.v3.oas.annotations.Operation;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.chokepoint.system.BadParameterException;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code POST /api/admin/import}: imports a folder on the server ({@code dir}), or the shipped data,
- * and answers what was loaded. Admin only. A refused import is a 400 listing every error.
+ * and answers what was loaded. Admin only. A refused import is a 400 listing every error. The
+ * request takes no body: one (of any content type) is refused with 415 before anything is imported.
  */
 @RestController
 class ImportController {
@@ -23,10 +32,29 @@ class ImportController {
 
 	@Operation(summary = "Import a folder of CSV files (admin only)", description = """
 			Validates every file first; with any error nothing is written and the answer lists every error
-			(file:line:column). Without dir, imports the data shipped with the application.""")
+			(file:line:column). Without dir, imports the data shipped with the application. No request body.""")
 	@PostMapping("/api/admin/import")
-	ImportReport importFolder(@RequestParam(required = false) String dir) {
-		return dir == null || dir.isBlank() ? this.service.importShipped() : this.service.importDirectory(Path.of(dir));
+	ImportReport importFolder(@RequestParam(required = false) String dir, HttpServletRequest request)
+			throws IOException {
+		try (InputStream body = request.getInputStream()) {
+			if (request.getContentLengthLong() > 0 || body.read() != -1) {
+				throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+						"POST /api/admin/import takes no request body: give the folder as ?dir=PATH");
+			}
+		}
+		return dir == null || dir.isBlank() ? this.service.importShipped() : this.service.importDirectory(folder(dir));
+	}
+
+	private static Path folder(String dir) {
+		if (dir.length() > 4096) {
+			throw new BadParameterException("dir", "is longer than 4096 characters");
+		}
+		try {
+			return Path.of(dir.strip());
+		}
+		catch (InvalidPathException ex) {
+			throw new BadParameterException("dir", "is not a path on this server: " + ex.getReason());
+		}
 	}
 
 }

@@ -7,15 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.core.io.ClassPathResource;
 
 /**
  * The bytes of the files of an import folder: a directory on disk, or the data shipped inside
- * the application ({@code classpath:import/}). A file that is absent is an empty table.
+ * the application ({@code classpath:import/}). A file that is absent is an empty table; a directory
+ * holding none of the files is refused.
  *
  * @param description where the files came from, for reports
  * @param files the bytes of each file present
@@ -24,7 +28,7 @@ record ImportFolder(String description, Map<ImportFile, byte[]> files) {
 
 	static ImportFolder directory(Path directory) {
 		if (!Files.isDirectory(directory)) {
-			throw new ImportFailedException(java.util.List.of(new ImportError(directory.toString(), 0, 0, null,
+			throw new ImportFailedException(List.of(new ImportError(directory.toString(), 0, 0, null,
 					"not a directory")));
 		}
 		Map<ImportFile, byte[]> files = new EnumMap<>(ImportFile.class);
@@ -35,9 +39,18 @@ record ImportFolder(String description, Map<ImportFile, byte[]> files) {
 					files.put(file, Files.readAllBytes(path));
 				}
 				catch (IOException ex) {
-					throw new UncheckedIOException("Can't read " + path, ex);
+					throw new ImportFailedException(List.of(new ImportError(path.toString(), 0, 0, null,
+							"can't be read: " + ex)));
 				}
 			}
+		}
+		if (files.isEmpty()) {
+			// importing it would replace the whole graph with nothing: a mistyped dir, not an intent
+			throw new ImportFailedException(List.of(new ImportError(directory.toString(), 0, 0, null,
+					"holds none of the import files (" + Arrays.stream(ImportFile.values())
+						.map(ImportFile::fileName)
+						.collect(Collectors.joining(", "))
+							+ "); nothing to import")));
 		}
 		return new ImportFolder(directory.toAbsolutePath().normalize().toString(), files);
 	}

@@ -16,6 +16,7 @@ import org.neo4j.driver.TransactionConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -38,8 +39,12 @@ public class ImportService {
 
 	private final ApplicationEventPublisher events;
 
-	ImportService(Driver driver, GraphCounts counts, ImportProperties properties, ApplicationEventPublisher events) {
+	private final List<ImportProgressListener> listeners;
+
+	ImportService(Driver driver, GraphCounts counts, ImportProperties properties, ApplicationEventPublisher events,
+			ObjectProvider<ImportProgressListener> listeners) {
 		this.events = events;
+		this.listeners = listeners.orderedStream().toList();
 		this.driver = driver;
 		this.counts = counts;
 		this.properties = properties;
@@ -133,7 +138,7 @@ public class ImportService {
 		Set<String> products = new java.util.HashSet<>();
 		rows.get(ImportFile.PRODUCTS).forEach(p -> products.add((String) p.get("id")));
 		TradeFlows flows = TradeFlows.read(bytes, validator, rows.get(ImportFile.HS_CODES), products, errors,
-				message -> log.info("Import progress: {}", message));
+				this::progress);
 		// one group of shares comes from one file: sourcing.csv or trade_flows.csv, never both
 		for (Map<String, Object> row : rows.get(ImportFile.SOURCING)) {
 			if (flows.hasGroup((String) row.get("buyer"), (String) row.get("item"), (String) row.get("stage"),
@@ -160,10 +165,10 @@ public class ImportService {
 		try (Session session = this.driver.session()) {
 			cleanUp(session);
 			try {
-				GraphWriter.stageTradeFlows(session, data.tradeFlows(), message -> log.info("Import progress: {}", message));
+				GraphWriter.stageTradeFlows(session, data.tradeFlows(), this::progress);
 				try (Transaction tx = session.beginTransaction(config)) {
 					tx.run(GraphWriter.RETIRE_ALL).consume();
-					GraphWriter.write(tx, data, message -> log.info("Import progress: {}", message));
+					GraphWriter.write(tx, data, this::progress);
 					tx.run("""
 							MERGE (v:DataVersion {key: 'current'})
 							SET v.version = $version,
@@ -177,6 +182,12 @@ public class ImportService {
 				cleanUp(session);
 			}
 		}
+	}
+
+	/** Logs a step of the import and tells the listeners. */
+	private void progress(String message) {
+		log.info("Import progress: {}", message);
+		this.listeners.forEach(listener -> listener.progress(message));
 	}
 
 	/**

@@ -44,7 +44,8 @@ class ChainQuery {
 					AnalysisParameters.DEFAULT_THRESHOLD, "cuts", cuts.stream().map(Cut::asParameter).toList()))
 			.fetch()
 			.one()
-			.orElseThrow(() -> new IllegalStateException("chain.cypher returned no row for " + product + "/" + consumer));
+			.orElseThrow(() -> new IllegalStateException("chain.cypher returned no row for " + product + "/" + consumer
+					+ " in " + year + " with cuts " + cuts.stream().map(Cut::asParameter).toList()));
 		return new ChainComputation(number(row.get("chinaExposure")), number(row.get("unknownShare")),
 				number(row.get("chinaFreeShare")), number(row.get("remainingSupply")),
 				(String) row.get("worstInput"), list(row.get("inputs")).stream().map(ChainQuery::input).toList(),

@@ -2,6 +2,7 @@ package org.chokepoint.supplychain;
 
 import io.swagger.v3.oas.annotations.Operation;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,7 +20,7 @@ class ScenarioController {
 	@Operation(summary = "What a disruption, or the trade measures in force on a date, would cut", description = """
 			The consumers and products hit, ranked by supplyLost (0..1), with before and after figures and the
 			items that cause it. Read-only: a scenario never changes the stored graph.""")
-	@PostMapping("/api/scenarios")
+	@PostMapping(path = "/api/scenarios", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ScenarioResult run(@RequestBody ScenarioRequest request) {
 		return this.service.run(request);
 	}

@@ -2,6 +2,8 @@ package org.chokepoint.supplychain;
 
 import java.util.List;
 
+import org.chokepoint.system.RejectUnknownProperties;
+
 /**
  * A what-if disruption (domain.md, metric 6): either one disruption given by its fields, a list of
  * {@code disruptions}, or {@code measuresInForceOn} (the trade measures in force that day), or both.
@@ -17,6 +19,7 @@ import java.util.List;
  * @param consumers whose chains to test (default: every target, and every buyer with sourcing data)
  * @param year facts of this year or the newest before it (default the current year)
  */
+@RejectUnknownProperties
 public record ScenarioRequest(String country, List<String> items, String stage, List<String> targets, Double fraction,
 		List<Disruption> disruptions, String measuresInForceOn, Double licenceCut, List<String> consumers,
 		Integer year) {
@@ -30,6 +33,7 @@ public record ScenarioRequest(String country, List<String> items, String stage, 
 	 * @param targets buyers cut off, empty for all
 	 * @param fraction the part cut, 0..1 (default 1)
 	 */
+	@RejectUnknownProperties
 	public record Disruption(String country, List<String> items, String stage, List<String> targets, Double fraction) {
 	}
 

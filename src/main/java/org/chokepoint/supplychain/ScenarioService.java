@@ -54,6 +54,9 @@ public class ScenarioService {
 		}
 		if (request.disruptions() != null) {
 			for (int i = 0; i < request.disruptions().size(); i++) {
+				if (request.disruptions().get(i) == null) {
+					throw new BadParameterException("disruptions[" + i + "]", "must be a disruption object, not null");
+				}
 				cuts.add(cut("disruptions[" + i + "].", request.disruptions().get(i)));
 			}
 		}
@@ -61,6 +64,10 @@ public class ScenarioService {
 		List<ScenarioResult.MeasureApplied> measures = new ArrayList<>();
 		List<String> notModelled = new ArrayList<>();
 		if (request.measuresInForceOn() != null) {
+			if (request.measuresInForceOn().isBlank()) {
+				// absent means no measures; an empty string in a body is a mistake, not "today"
+				throw new BadParameterException("measuresInForceOn", "must be a date YYYY-MM-DD, not ''");
+			}
 			date = AnalysisParameters.date("measuresInForceOn", request.measuresInForceOn());
 			measuresInForce(date, licenceCut, cuts, measures, notModelled);
 		}

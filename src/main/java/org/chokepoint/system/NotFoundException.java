@@ -15,9 +15,18 @@ public class NotFoundException extends RuntimeException {
 	 * @param key the key as the client gave it
 	 */
 	public NotFoundException(String kind, String key) {
+		this(kind, clip(key), true);
+	}
+
+	private NotFoundException(String kind, String key, boolean clipped) {
 		super("No " + kind + " with key '" + key + "'");
 		this.kind = kind;
 		this.key = key;
+	}
+
+	/** A key of a megabyte is not echoed back whole. */
+	private static String clip(String key) {
+		return key == null || key.length() <= 200 ? key : key.substring(0, 197) + "...";
 	}
 
 	public String kind() {
