@@ -160,7 +160,8 @@ public class ImportService {
 		try (Session session = this.driver.session()) {
 			cleanUp(session);
 			try {
-				GraphWriter.stageTradeFlows(session, data.tradeFlows(), message -> log.info("Import progress: {}", message));
+				new TradeFlowStager(this.driver, this.properties.writerThreads(), this.properties.batchSize()).stage(data.tradeFlows(),
+						message -> log.info("Import progress: {}", message));
 				try (Transaction tx = session.beginTransaction(config)) {
 					tx.run(GraphWriter.RETIRE_ALL).consume();
 					GraphWriter.write(tx, data, message -> log.info("Import progress: {}", message));
