@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("chokepoint.import")
 public record ImportProperties(@DefaultValue("true") boolean onStartup, Path dir,
 		@DefaultValue("30m") Duration timeout, @DefaultValue("2") int writerThreads,
-		@DefaultValue("20000") int batchSize) {
+		@DefaultValue("5000") int batchSize) {
 
 	public ImportProperties {
 		if (writerThreads < 1 || writerThreads > 16) {
