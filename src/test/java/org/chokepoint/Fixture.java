@@ -2,8 +2,12 @@ package org.chokepoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.stream.Stream;
 
 import org.chokepoint.source.SourceRef;
 
@@ -21,9 +25,42 @@ public final class Fixture {
 	public static final SourceRef SRC_B = new SourceRef("src-b", "Industry report B", "https://example.org/b",
 			"secondary");
 
+	/**
+	 * Bilateral trade for {@link #tradeFlows}: USA's gallium refining from CHN (60 + 20 t added up),
+	 * JPN (30 t) and DEU (10 t): shares 80/120, 30/120, 10/120; JPN's from CHN and USA through the HS
+	 * code 811292 (5 and 15 kg): 0.25 and 0.75; CHN's rare-earth mining from AUS and MYS (70, 30 t).
+	 */
+	public static final String TRADE_FLOWS = """
+			year,exporter,importer,item,stage,quantity,unit,source
+			2023,CHN,USA,gallium,REFINING,60,t,src-b
+			2023,JPN,USA,gallium,REFINING,30,t,src-b
+			2023,DEU,USA,gallium,REFINING,10,t,src-b
+			2023,CHN,USA,gallium,REFINING,20,t,src-b
+			2023,CHN,JPN,811292,,5,kg,src-b
+			2023,USA,JPN,811292,,15,kg,src-b
+			2023,AUS,CHN,rare-earths,MINING,70,t,src-a
+			2023,MYS,CHN,rare-earths,MINING,30,t,src-a
+			""";
+
 	private static final double TOLERANCE = 1e-9;
 
 	private Fixture() {
+	}
+
+	/** Copies {@link #BASIC} into {@code folder} with {@link #TRADE_FLOWS} and its HS code added. */
+	public static Path basicWithTradeFlows(Path folder) {
+		try (Stream<Path> files = Files.list(BASIC)) {
+			Files.createDirectories(folder);
+			for (Path file : files.toList()) {
+				Files.copy(file, folder.resolve(file.getFileName().toString()));
+			}
+			Files.writeString(folder.resolve("hs_codes.csv"), "hs6,item,stage,note\n811292,gallium,REFINING,unwrought\n");
+			Files.writeString(folder.resolve("trade_flows.csv"), TRADE_FLOWS);
+			return folder;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** Asserts that two records are equal field by field, doubles (derived shares) within 1e-9. */

@@ -49,6 +49,9 @@ public final class Benchmark {
 
 	private int pairs = DEFAULT_PAIRS;
 
+	/** Only the import and LOAD CSV, not the analyses. */
+	private boolean importOnly;
+
 	static final int WARM_REPEATS = 5;
 
 	private final Map<String, String> results = new LinkedHashMap<>();
@@ -66,16 +69,21 @@ public final class Benchmark {
 		String tier = "S";
 		long budgetSeconds = 60;
 		int pairs = DEFAULT_PAIRS;
-		for (int i = 0; i + 1 < args.length; i += 2) {
+		boolean importOnly = false;
+		for (int i = 0; i < args.length; i++) {
+			String value = i + 1 < args.length ? args[i + 1] : "";
 			switch (args[i]) {
-				case "--tier" -> tier = args[i + 1].toUpperCase(Locale.ROOT);
-				case "--budget" -> budgetSeconds = Long.parseLong(args[i + 1]);
-				case "--pairs" -> pairs = Integer.parseInt(args[i + 1]);
-				default -> throw new IllegalArgumentException("usage: Benchmark --tier S|M|L [--budget SECONDS] [--pairs N]");
+				case "--tier" -> tier = args[++i].toUpperCase(Locale.ROOT);
+				case "--budget" -> budgetSeconds = Long.parseLong(args[++i]);
+				case "--pairs" -> pairs = Integer.parseInt(args[++i]);
+				case "--import-only" -> importOnly = true;
+				default -> throw new IllegalArgumentException(
+						"usage: Benchmark --tier S|M|L [--budget SECONDS] [--pairs N] [--import-only], not " + args[i] + " " + value);
 			}
 		}
 		Benchmark benchmark = new Benchmark(tier, Duration.ofSeconds(budgetSeconds));
 		benchmark.pairs = pairs;
+		benchmark.importOnly = importOnly;
 		benchmark.run();
 		System.exit(0);
 	}
@@ -95,20 +103,33 @@ public final class Benchmark {
 			.web(WebApplicationType.NONE)
 			// arguments, not default properties: application.yaml would win over those
 			.run("--chokepoint.embedded.port=0", "--chokepoint.embedded.data-dir=" + db,
+					"--chokepoint.embedded.import-dir=" + db.resolve("import"),
 					"--chokepoint.import.on-startup=false", "--chokepoint.embedded.shutdown-quiet-period=0s")) {
 			put("tier", this.tier);
 			put("trade_flows", parameters.flows());
+			put("load_average_before", loadAverage());
 			Driver driver = context.getBean(Driver.class);
 			ImportService importer = context.getBean(ImportService.class);
 			long started = System.nanoTime();
+			double cpu = cpuSeconds();
+			double gc = gcSeconds();
 			ImportReport report = importer.importDirectory(data);
 			double importSeconds = seconds(started);
 			long relationships = report.relationships().values().stream().mapToLong(Long::longValue).sum();
 			put("import_s", importSeconds);
 			put("import_relationships", relationships);
 			put("import_rel_per_s", relationships / importSeconds);
+			// the machine is shared: CPU seconds spent by this process (application and database) say
+			// what the import costs whatever the others do; GC time is part of them
+			put("import_cpu_s", cpuSeconds() - cpu);
+			put("import_gc_s", gcSeconds() - gc);
+			put("import_rel_per_cpu_s", relationships / (cpuSeconds() - cpu));
+			put("load_average_after_import", loadAverage());
 			loadCsv(driver, context.getBean(EmbeddedNeo4j.class), data);
-			chains(context, driver, parameters);
+			put("load_average_after_loadcsv", loadAverage());
+			if (!this.importOnly) {
+				chains(context, driver, parameters);
+			}
 		}
 		finally {
 			heap.stop = true;
@@ -141,6 +162,7 @@ public final class Benchmark {
 				} IN TRANSACTIONS OF 10000 ROWS
 				""";
 		long started = System.nanoTime();
+		double cpu = cpuSeconds();
 		String outcome = "completed";
 		try (Session session = driver.session()) {
 			session.run(load, Map.of("hs", hs), TransactionConfig.builder().withTimeout(this.budget).build()).consume();
@@ -158,6 +180,7 @@ public final class Benchmark {
 			outcome = "stopped: " + String.valueOf(ex.getMessage()).lines().findFirst().orElse("");
 		}
 		double elapsed = seconds(started);
+		double cpuUsed = cpuSeconds() - cpu;
 		long loaded;
 		try (Session session = driver.session()) {
 			loaded = session.run("MATCH ()-[f:SOURCES_LOADCSV]->() RETURN count(f) AS n").single().get("n").asLong();
@@ -166,6 +189,8 @@ public final class Benchmark {
 		put("loadcsv_s", elapsed);
 		put("loadcsv_relationships", loaded);
 		put("loadcsv_rel_per_s", loaded / elapsed);
+		put("loadcsv_cpu_s", cpuUsed);
+		put("loadcsv_rel_per_cpu_s", loaded / cpuUsed);
 		put("loadcsv_outcome", outcome);
 	}
 
@@ -338,6 +363,26 @@ public final class Benchmark {
 
 	private static double seconds(long started) {
 		return (System.nanoTime() - started) / 1e9;
+	}
+
+	/** CPU time of this process (all its threads: the application, the database, the GC). */
+	private static double cpuSeconds() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+	}
+
+	/** Time the garbage collectors reported so far (pauses and concurrent work). */
+	private static double gcSeconds() {
+		return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum() / 1e3;
+	}
+
+	/** The 1-minute load average, to read the timings by (the machine is shared). */
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
 	}
 
 	private static long peakRssKb() {

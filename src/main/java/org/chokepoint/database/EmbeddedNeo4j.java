@@ -86,6 +86,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			// also keeps its consent banner away
 			.setConfig(ServerSettings.browser_remote_content_hostname_whitelist, "guides.neo4j.com,localhost,127.0.0.1")
 			.setConfig(ServerSettings.allow_telemetry, false);
+		if (properties.importDir() != null) {
+			builder.setConfig(GraphDatabaseSettings.load_csv_file_url_root, properties.importDir().toAbsolutePath().normalize())
+				.setConfig(GraphDatabaseSettings.allow_file_urls, true);
+		}
+		else {
+			builder.setConfig(GraphDatabaseSettings.allow_file_urls, false);
+		}
 		if (properties.pageCache() != null && !properties.pageCache().isBlank()) {
 			builder.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()));
 		}

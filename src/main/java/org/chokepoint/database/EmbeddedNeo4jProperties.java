@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * is allowed on a loopback host only
  * @param pageCache the page cache size, e.g. {@code 256m}; empty lets Neo4j choose
  * @param shutdownQuietPeriod how long Bolt waits for quiet at shutdown (Neo4j's default is 5 s)
+ * @param importDir the only directory {@code LOAD CSV} may read {@code file:///} URLs from (Neo4j's
+ *        {@code server.directories.import}); empty (the default) lets {@code LOAD CSV} read no file at all
  */
 @ConfigurationProperties("chokepoint.embedded")
 public record EmbeddedNeo4jProperties(
@@ -27,5 +29,6 @@ public record EmbeddedNeo4jProperties(
 		@DefaultValue("data/neo4j") Path dataDir,
 		@DefaultValue("true") boolean authEnabled,
 		String pageCache,
-		@DefaultValue("2s") Duration shutdownQuietPeriod) {
+		@DefaultValue("2s") Duration shutdownQuietPeriod,
+		Path importDir) {
 }

@@ -7,20 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
 
 /**
  * Writes validated rows with {@code UNWIND $rows AS r MERGE ...}, in batches, inside the
- * caller's transaction; stages the trade flows before it, in transactions of their own. The statement of each file is fixed text: labels and relationship types
- * never come from the data (a stage picks one of three statements).
+ * caller's transaction (the trade flows are staged before it by {@link TradeFlowStager}). The
+ * statement of each file is fixed text: labels and relationship types never come from the data (a
+ * stage picks one of three statements).
  */
 final class GraphWriter {
 
 	static final int BATCH_SIZE = 10_000;
-
-	/** Trade flows per staging transaction. */
-	static final int STAGE_BATCH_SIZE = 20_000;
 
 	/**
 	 * Hides the current knowledge graph from every query (not the schema history nor the data
@@ -180,19 +177,6 @@ final class GraphWriter {
 				""");
 	}
 
-	/**
-	 * CREATE, not MERGE: the flows are unique per key by construction (added up in {@link TradeFlows})
-	 * and written between fresh staged nodes, so a MERGE would only scan the buyer's thousands of
-	 * SOURCES relationships per row for a match that can't exist.
-	 */
-	static final String TRADE_FLOWS = """
-			UNWIND $rows AS r
-			MATCH (buyer:StagedCountry {iso3: r[0]})
-			MATCH (supplier:StagedCountry {iso3: r[1]})
-			CREATE (buyer)-[:SOURCES {item: r[2], stage: r[3], year: r[4], source: r[5], share: r[6],
-			                          quantity: r[7], unit: r[8]}]->(supplier)
-			""";
-
 	private static String production(String type, String label) {
 		return """
 				UNWIND $rows AS r
@@ -225,35 +209,6 @@ final class GraphWriter {
 				inBatches(tx, file, STATEMENTS.get(file), rows, progress);
 			}
 		}
-	}
-
-	/**
-	 * Stages the trade flows, before the switch: the countries they name as :StagedCountry and the
-	 * SOURCES relationships between them, one committed transaction per batch, so memory stays flat
-	 * whatever the number of flows. No query sees them until {@link #ADOPT_STAGED}.
-	 */
-	static void stageTradeFlows(Session session, TradeFlows flows, Consumer<String> progress) {
-		if (flows.size() == 0) {
-			return;
-		}
-		long started = System.nanoTime();
-		session.executeWriteWithoutResult(tx -> tx.run("""
-				UNWIND $codes AS code
-				CREATE (:StagedCountry {iso3: code})
-				""", Map.of("codes", flows.parties())).consume());
-		int[] done = { 0 };
-		flows.forEachBatch(STAGE_BATCH_SIZE, batch -> {
-			session.executeWriteWithoutResult(tx -> tx.run(TRADE_FLOWS, Map.of("rows", batch)).consume());
-			done[0] += batch.size();
-			if (done[0] % 100_000 < BATCH_SIZE) {
-				long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-				progress.accept("trade_flows.csv: " + done[0] + " / " + flows.size() + " SOURCES relationships ("
-						+ done[0] * 1000L / millis + " relationships/s)");
-			}
-		});
-		long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-		progress.accept("trade_flows.csv: " + flows.size() + " SOURCES relationships in " + millis + " ms ("
-				+ flows.size() * 1000L / millis + " relationships/s)");
 	}
 
 	private static void inBatches(Transaction tx, ImportFile file, String statement, List<Map<String, Object>> rows,

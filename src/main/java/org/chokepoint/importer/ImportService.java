@@ -165,7 +165,8 @@ public class ImportService {
 		try (Session session = this.driver.session()) {
 			cleanUp(session);
 			try {
-				GraphWriter.stageTradeFlows(session, data.tradeFlows(), this::progress);
+				new TradeFlowStager(this.driver, this.properties.writerThreads(), this.properties.batchSize()).stage(data.tradeFlows(),
+						this::progress);
 				try (Transaction tx = session.beginTransaction(config)) {
 					tx.run(GraphWriter.RETIRE_ALL).consume();
 					GraphWriter.write(tx, data, this::progress);

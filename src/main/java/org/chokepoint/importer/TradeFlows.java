@@ -272,31 +272,89 @@ final class TradeFlows {
 		return this.groups.containsKey(((((long) b << ITEM_STAGE_BITS | is) << YEAR_BITS | (year - 1900)) << SOURCE_BITS) | s);
 	}
 
+	/** The item of each item-stage code used in {@link #forEachBatch}. */
+	List<String> items() {
+		return this.itemStages.stream().map(is -> is[0]).toList();
+	}
+
+	/** The stage of each item-stage code used in {@link #forEachBatch}. */
+	List<String> stages() {
+		return this.itemStages.stream().map(is -> is[1]).toList();
+	}
+
+	/** The source of each source code used in {@link #forEachBatch}. */
+	List<String> sources() {
+		return List.copyOf(this.sources);
+	}
+
+	/** The unit of each unit code used in {@link #forEachBatch}. */
+	List<String> units() {
+		return List.copyOf(this.units);
+	}
+
+	/** A batch of flows, grouped by (buyer, supplier) pair. */
+	record Batch(List<Pair> pairs, int size) {
+	}
+
 	/**
-	 * Every flow as a {@code SOURCES} row, in batches: [buyer, supplier, item, stage, year, source,
-	 * share, quantity, unit]. Lists rather than maps: a third of the bytes over Bolt.
+	 * The flows from one buyer to one supplier, each as [item-stage code, year, source code, share,
+	 * quantity, unit code]: the strings of {@link #items()}, {@link #stages()}, {@link #sources()}
+	 * and {@link #units()} by position, so that a flow is six small values over Bolt.
 	 */
-	void forEachBatch(int batchSize, Consumer<List<List<Object>>> consumer) {
-		List<List<Object>> batch = new ArrayList<>(batchSize);
+	record Pair(String buyer, String supplier, List<List<Object>> flows) {
+	}
+
+	/**
+	 * Every flow, in batches of {@code batchSize}, grouped by (buyer, supplier) so that a writer
+	 * looks each pair of nodes up once, not once per flow. In key order (supplier, buyer, item-stage,
+	 * year, source), so that the flows of a pair are adjacent.
+	 */
+	void forEachBatch(int batchSize, Consumer<Batch> consumer) {
+		BatchBuilder builder = new BatchBuilder();
 		this.flows.forEachSorted((key, quantity) -> {
 			long groupKey = key & ((1L << (ITEM_STAGE_BITS + YEAR_BITS + SOURCE_BITS + PARTY_BITS)) - 1);
 			Group group = this.groups.get(groupKey);
 			int source = (int) (key & ((1 << SOURCE_BITS) - 1));
 			long year = ((key >>> SOURCE_BITS) & ((1 << YEAR_BITS) - 1)) + 1900;
-			String[] itemStage = this.itemStages.get((int) ((key >>> (SOURCE_BITS + YEAR_BITS)) & ((1 << ITEM_STAGE_BITS) - 1)));
-			int buyer = (int) ((key >>> (SOURCE_BITS + YEAR_BITS + ITEM_STAGE_BITS)) & ((1 << PARTY_BITS) - 1));
-			int seller = (int) (key >>> (SOURCE_BITS + YEAR_BITS + ITEM_STAGE_BITS + PARTY_BITS));
-			batch.add(List.of(this.parties.get(buyer), this.parties.get(seller), itemStage[0], itemStage[1], year,
-					this.sources.get(source), group.total > 0 ? quantity / group.total : 0.0, quantity,
-					this.units.get(group.unit)));
-			if (batch.size() == batchSize) {
-				consumer.accept(List.copyOf(batch));
-				batch.clear();
+			long itemStage = (key >>> (SOURCE_BITS + YEAR_BITS)) & ((1 << ITEM_STAGE_BITS) - 1);
+			long pair = key >>> (SOURCE_BITS + YEAR_BITS + ITEM_STAGE_BITS);
+			if (pair != builder.pair || builder.flows == null) {
+				int buyer = (int) (pair & ((1 << PARTY_BITS) - 1));
+				int seller = (int) (pair >>> PARTY_BITS);
+				builder.flows = new ArrayList<>();
+				builder.pairs.add(new Pair(this.parties.get(buyer), this.parties.get(seller), builder.flows));
+				builder.pair = pair;
+			}
+			builder.flows.add(List.of(itemStage, year, (long) source, group.total > 0 ? quantity / group.total : 0.0,
+					quantity, (long) group.unit));
+			if (++builder.size == batchSize) {
+				consumer.accept(builder.take());
 			}
 		});
-		if (!batch.isEmpty()) {
-			consumer.accept(List.copyOf(batch));
+		if (builder.size > 0) {
+			consumer.accept(builder.take());
 		}
+	}
+
+	/** The batch being filled by {@link #forEachBatch}. */
+	private static final class BatchBuilder {
+
+		final List<Pair> pairs = new ArrayList<>();
+
+		long pair = -1;
+
+		List<List<Object>> flows;
+
+		int size;
+
+		Batch take() {
+			Batch batch = new Batch(List.copyOf(this.pairs), this.size);
+			this.pairs.clear();
+			this.flows = null;
+			this.size = 0;
+			return batch;
+		}
+
 	}
 
 }

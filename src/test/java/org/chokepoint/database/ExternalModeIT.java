@@ -6,12 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 
 import org.chokepoint.ChokepointApplication;
 import org.chokepoint.ChokepointTest;
 import org.chokepoint.Fixture;
 import org.chokepoint.importer.ImportService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,8 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * External mode: a second instance with the embedded database off, pointed by {@code spring.neo4j.uri}
- * and {@code spring.neo4j.authentication.*} at the first instance's Bolt port, serves the same data with
- * no code change.
+ * and {@code spring.neo4j.authentication.*} at the first instance's Bolt port, serves the same data and
+ * imports (trade flows included) with no code change.
  */
 @ChokepointTest(properties = "chokepoint.import.on-startup=false")
 class ExternalModeIT {
@@ -36,6 +38,9 @@ class ExternalModeIT {
 
 	@Value("${spring.neo4j.authentication.password}")
 	String password;
+
+	@TempDir
+	Path folder;
 
 	@Test
 	void aSecondInstanceInExternalModeServesTheFirstInstancesDatabase() throws Exception {
@@ -55,6 +60,15 @@ class ExternalModeIT {
 						HttpResponse.BodyHandlers.ofString());
 			assertThat(gallium.statusCode()).isEqualTo(200);
 			assertThat(gallium.body()).contains("\"iso3\":\"CHN\"").contains("\"share\":0.98");
+			// the import, trade flows included, runs the same over the external connection
+			external.getBean(ImportService.class).importDirectory(Fixture.basicWithTradeFlows(this.folder.resolve("trade")));
+			assertThat(driver.executableQuery("""
+					MATCH (:Country {iso3: 'USA'})-[f:SOURCES {year: 2023}]->(s:Country)
+					RETURN s.iso3 AS supplier, f.share AS share ORDER BY supplier
+					""").execute().records().stream().map(r -> r.get("supplier").asString() + "=" + r.get("share").asDouble()).toList())
+				.containsExactly("CHN=" + 80.0 / 120, "DEU=" + 10.0 / 120, "JPN=" + 30.0 / 120);
+			assertThat(driver.executableQuery("MATCH (n:StagedCountry) RETURN count(n) AS n").execute().records().get(0)
+				.get("n").asLong()).isZero();
 			HttpResponse<String> health = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
 						HttpResponse.BodyHandlers.ofString());

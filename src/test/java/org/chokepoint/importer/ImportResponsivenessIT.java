@@ -84,7 +84,7 @@ class ImportResponsivenessIT {
 
 		// reads were made after the staged trade flows were committed, and inside the switching transaction
 		assertThat(reads).extracting(Read::message)
-			.anySatisfy(message -> assertThat(message).startsWith("trade_flows.csv: 402 SOURCES relationships in"))
+			.anySatisfy(message -> assertThat(message).startsWith("trade_flows.csv: 402 SOURCES relationships staged in"))
 			.anySatisfy(message -> assertThat(message).startsWith("countries.csv: 7 rows in"))
 			.anySatisfy(message -> assertThat(message).startsWith("sourcing.csv: 2 rows in"));
 		assertThat(reads).allSatisfy(read -> {
