@@ -87,7 +87,7 @@ class DatabaseOutageIT {
 	}
 
 	private static EmbeddedNeo4jProperties server(Path directory, int port) {
-		return new EmbeddedNeo4jProperties(true, "127.0.0.1", port, directory, true, "16m", Duration.ZERO);
+		return new EmbeddedNeo4jProperties(true, "127.0.0.1", port, directory, true, "16m", Duration.ZERO, null);
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {

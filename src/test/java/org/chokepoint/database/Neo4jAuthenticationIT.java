@@ -128,7 +128,7 @@ class Neo4jAuthenticationIT {
 	@Test
 	void aStoreMadeWithoutAuthenticationGetsTheConfiguredPasswordWhenAuthenticationIsTurnedOn() {
 		EmbeddedNeo4jProperties open = new EmbeddedNeo4jProperties(true, "127.0.0.1", 0, this.work.resolve("db"), false,
-				"16m", Duration.ZERO);
+				"16m", Duration.ZERO, null);
 		try (EmbeddedNeo4j database = EmbeddedNeo4j.start(open, "neo4j", "")) {
 			assertThat(database.authToken()).isEqualTo(AuthTokens.none());
 			assertThat(countries(database, AuthTokens.none())).isZero();
@@ -144,7 +144,7 @@ class Neo4jAuthenticationIT {
 	@Test
 	void onAStoreMadeWithoutAuthenticationNeo4jsInitialPasswordStopsWorkingAlsoWhenConnectingAsAnotherUser() {
 		EmbeddedNeo4jProperties open = new EmbeddedNeo4jProperties(true, "127.0.0.1", 0, this.work.resolve("db"), false,
-				"16m", Duration.ZERO);
+				"16m", Duration.ZERO, null);
 		try (EmbeddedNeo4j database = EmbeddedNeo4j.start(open, "neo4j", "")) {
 			assertThat(countries(database, AuthTokens.none())).isZero();
 		}
@@ -163,7 +163,7 @@ class Neo4jAuthenticationIT {
 	}
 
 	private EmbeddedNeo4jProperties properties(String host, String dir) {
-		return new EmbeddedNeo4jProperties(true, host, 0, this.work.resolve(dir), true, "16m", Duration.ZERO);
+		return new EmbeddedNeo4jProperties(true, host, 0, this.work.resolve(dir), true, "16m", Duration.ZERO, null);
 	}
 
 	private static long countries(EmbeddedNeo4j database, AuthToken token) {
