@@ -164,6 +164,7 @@ public class ImportService {
 				try (Transaction tx = session.beginTransaction(config)) {
 					tx.run(GraphWriter.RETIRE_ALL).consume();
 					GraphWriter.write(tx, data, message -> log.info("Import progress: {}", message));
+					SourcingSplits.write(tx, data, message -> log.info("Import progress: {}", message));
 					tx.run("""
 							MERGE (v:DataVersion {key: 'current'})
 							SET v.version = $version,
