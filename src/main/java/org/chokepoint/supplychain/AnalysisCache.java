@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
  * Analyses by data version: a result is computed once per version of the data, so a repeated
  * question costs a lookup of the version (one indexed read) and a map access. Every import clears
  * it; a key holds the version too, so an import by another instance (a cluster) is seen at once.
+ * It also holds the facts of items (chain-facts.cypher) per version and year, apart, since they are
+ * large (an item's buyers' splits) and shared by every chain that uses the item.
  */
 @Component
-class AnalysisCache {
+public class AnalysisCache {
 
 	/** Entries kept, least recently used dropped first (a chain result is tens of kB). */
 	static final int MAX_ENTRIES = 2_000;
@@ -28,6 +30,18 @@ class AnalysisCache {
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
 			return size() > MAX_ENTRIES;
+		}
+
+	};
+
+	/** Items whose facts are kept, least recently used dropped first (at the M tier about 1 MB each). */
+	static final int MAX_ITEM_FACTS = 300;
+
+	private final Map<Object, Object> facts = new LinkedHashMap<>(64, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+			return size() > MAX_ITEM_FACTS;
 		}
 
 	};
@@ -61,10 +75,39 @@ class AnalysisCache {
 		return value;
 	}
 
+	/** The facts held for {@code year} at {@code version}, by item id. */
+	Map<String, Object> facts(String version, int year) {
+		Map<String, Object> held = new java.util.HashMap<>();
+		synchronized (this.facts) {
+			this.facts.forEach((key, value) -> {
+				java.util.List<?> k = (java.util.List<?>) key;
+				if (k.get(0).equals(version) && k.get(1).equals(year)) {
+					held.put((String) k.get(2), value);
+				}
+			});
+		}
+		return held;
+	}
+
+	/** Keeps the facts of {@code item} for {@code year} at {@code version}. */
+	void putFacts(String version, int year, String item, Object value) {
+		synchronized (this.facts) {
+			this.facts.put(java.util.List.of(version, year, item), value);
+		}
+	}
+
 	@EventListener
 	void imported(ImportReport report) {
+		clear();
+	}
+
+	/** Forgets every analysis and fact (an import does; the benchmark does for cold figures). */
+	public void clear() {
 		synchronized (this.entries) {
 			this.entries.clear();
+		}
+		synchronized (this.facts) {
+			this.facts.clear();
 		}
 	}
 
