@@ -6,16 +6,18 @@
 //
 // :param products => ['ndfeb-magnet']
 // :param year => 2024
-// :param skip => []
+// :param skip => {}
 //
-// $skip lists items whose facts the caller already holds: their rows come with empty facts.
+// $skip is a map whose keys are items the caller already holds the facts of: their rows come with
+// empty facts. (A map, not a list: Neo4j plans a list parameter anew for each size bucket.)
 //
 // Facts used, as in chain.cypher: per (item, stage), the global output shares (MINES/REFINES/
 // MANUFACTURES) of the newest year <= $year, then the best source (official, secondary, estimate),
 // then the smallest source id; per (buyer, item, stage) the same rule over the buyer's sourcing,
 // which replaces the global shares for that buyer at every depth. A buyer's sourcing is read from
 // its SOURCING_SPLIT relationships: one per (buyer, item, stage, year, source) group of SOURCES
-// facts, written by the importer with them (suppliers and shares as two parallel lists).
+// facts, written by the importer with them (suppliers: the codes, comma-separated; shares: a list
+// in the same order).
 //
 // Columns, one row per item below the products (the products included):
 //   item: the item id
@@ -23,14 +25,14 @@
 //   inputs: the ids of its direct inputs (bom.csv)
 //   global: per stage with output facts up to $year, the chosen {stage, year, source, countries, shares}
 //   sourcing: per (buyer, stage) with sourcing up to $year, the chosen {buyer, stage, year, source,
-//     suppliers, shares}
+//     suppliers (comma-separated codes), shares}
 MATCH (product:Product)
 WHERE product.id IN $products
 MATCH (product)-[:REQUIRES*0..12]->(item:Item)
 WITH DISTINCT item
 CALL (item) {
   OPTIONAL MATCH (x:Country)-[f:MINES|REFINES|MANUFACTURES]->(item)
-  WHERE f.year <= $year AND NOT item.id IN $skip
+  WHERE f.year <= $year AND NOT item.id IN keys($skip)
   OPTIONAL MATCH (s:Source {id: f.source})
   WITH CASE type(f) WHEN 'MINES' THEN 'MINING' WHEN 'REFINES' THEN 'REFINING' ELSE 'MANUFACTURING' END AS stage,
        f.year AS year, f.source AS source,
@@ -45,7 +47,7 @@ CALL (item) {
 }
 CALL (item) {
   OPTIONAL MATCH (b:Party)-[f:SOURCING_SPLIT]->(item)
-  WHERE f.year <= $year AND NOT item.id IN $skip
+  WHERE f.year <= $year AND NOT item.id IN keys($skip)
   OPTIONAL MATCH (s:Source {id: f.source})
   WITH b.code AS buyer, f, CASE s.quality WHEN 'official' THEN 0 WHEN 'secondary' THEN 1 ELSE 2 END AS rank
   WHERE buyer IS NOT NULL

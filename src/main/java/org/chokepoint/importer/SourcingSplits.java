@@ -12,9 +12,11 @@ import org.neo4j.driver.Transaction;
 /**
  * Writes the derived, compact form of the {@code SOURCES} facts the chain analysis reads: one
  * {@code (:Party)-[:SOURCING_SPLIT {stage, year, source, suppliers, shares}]->(:Item)} per
- * (buyer, item, stage, year, source) group of {@code SOURCES} facts, its suppliers' codes and
- * shares as two parallel lists, in the order of the facts. A chain then reads a few hundred
- * relationships per item instead of tens of thousands (docs/scaling.md).
+ * (buyer, item, stage, year, source) group of {@code SOURCES} facts: its suppliers' codes as one
+ * comma-separated string and their shares as a list, in the same order. A chain then reads a few
+ * hundred relationships per item instead of tens of thousands, and one string per buyer rather
+ * than a list of codes (a list of strings costs an object per code in the store, over Bolt and
+ * in the driver; docs/scaling.md).
  *
  * <p>Written in the import's switch transaction, after every node, from the same validated rows
  * and added-up trade flows as the {@code SOURCES} relationships: the splits switch with the facts
@@ -58,7 +60,7 @@ final class SourcingSplits {
 
 		List<Object> row() {
 			return List.of(this.key[0], this.key[1], this.key[2], this.key[3], this.key[4],
-					List.of(Arrays.copyOf(this.suppliers, this.size)), Arrays.copyOf(this.shares, this.size));
+					String.join(",", Arrays.asList(this.suppliers).subList(0, this.size)), Arrays.copyOf(this.shares, this.size));
 		}
 
 	}

@@ -46,7 +46,7 @@ class ChainFactsQuery {
 		Map<String, Object> held = this.cache.facts(version, year);
 		Map<String, String> codes = new HashMap<>();
 		List<Row> rows = List.copyOf(this.client.query(FACTS)
-			.bindAll(Map.of("products", List.of(product), "year", year, "skip", List.copyOf(held.keySet())))
+			.bindAll(Map.of("products", List.of(product), "year", year, "skip", skip(held)))
 			.fetchAs(Row.class)
 			.mappedBy((types, record) -> row(record, held.containsKey(record.get("item").asString()), codes))
 			.all());
@@ -76,7 +76,7 @@ class ChainFactsQuery {
 		for (Value own : record.get("sourcing").values()) {
 			sourcing.computeIfAbsent(Stage.valueOf(own.get("stage").asString()), k -> new ArrayList<>())
 				.add(new BuyerSplit(code(own.get("buyer").asString(), codes),
-						splits(own.get("suppliers"), own.get("shares"), codes), own.get("year").asLong(),
+						splits(own.get("suppliers").asString(), own.get("shares"), codes), own.get("year").asLong(),
 						own.get("source").asString()));
 		}
 		Map<Stage, Value> global = new HashMap<>();
@@ -104,6 +104,27 @@ class ChainFactsQuery {
 			splits[i] = new Split(code(countries.get(i).asString(), codes), shares.get(i).asDouble());
 		}
 		return List.of(splits);
+	}
+
+	/** A buyer's split: its suppliers' codes comma-separated, their shares in the same order. */
+	private static List<Split> splits(String suppliers, Value shares, Map<String, String> codes) {
+		int size = shares.size();
+		Split[] splits = new Split[size];
+		int from = 0;
+		for (int i = 0; i < size; i++) {
+			int to = suppliers.indexOf(',', from);
+			String code = suppliers.substring(from, to < 0 ? suppliers.length() : to);
+			splits[i] = new Split(code(code, codes), shares.get(i).asDouble());
+			from = to + 1;
+		}
+		return List.of(splits);
+	}
+
+	/** The items held, as the keys of a map (see chain-facts.cypher). */
+	private static Map<String, Object> skip(Map<String, Object> held) {
+		Map<String, Object> skip = new HashMap<>();
+		held.keySet().forEach(item -> skip.put(item, true));
+		return skip;
 	}
 
 	/** One String per code: a chain names the same few hundred codes hundreds of thousands of times. */
