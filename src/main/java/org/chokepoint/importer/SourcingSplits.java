@@ -16,7 +16,8 @@ import org.neo4j.driver.Transaction;
  * comma-separated string and their shares as a list, in the same order. A chain then reads a few
  * hundred relationships per item instead of tens of thousands, and one string per buyer rather
  * than a list of codes (a list of strings costs an object per code in the store, over Bolt and
- * in the driver; docs/scaling.md).
+ * in the driver; docs/scaling.md). Party codes are ISO3 or bloc codes (letters, digits and
+ * hyphens, checked by the import), so a comma never occurs in one.
  *
  * <p>Written in the import's switch transaction, after every node, from the same validated rows
  * and added-up trade flows as the {@code SOURCES} relationships: the splits switch with the facts
