@@ -20,6 +20,7 @@ import org.chokepoint.database.EmbeddedNeo4j;
 import org.chokepoint.importer.ImportReport;
 import org.chokepoint.importer.ImportService;
 import org.chokepoint.supplychain.ChainAnalysis;
+import org.chokepoint.supplychain.AnalysisCache;
 import org.chokepoint.supplychain.ChainAnalysisService;
 import org.chokepoint.supplychain.ConsumerOverviewService;
 import org.chokepoint.supplychain.ScenarioRequest;
@@ -40,6 +41,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <pre>mvn -q -B -o package -DskipTests &amp;&amp; java -Xmx2g -cp target/chokepoint.jar \
  *   -Dloader.main=org.chokepoint.benchmark.Benchmark org.springframework.boot.loader.launch.PropertiesLauncher --tier M</pre>
+ *
+ * <p>{@code --import-only} stops after the import; {@code --reuse-db} measures the analyses on the
+ * database an earlier run left (no import, no LOAD CSV). Cold figures are taken with every cache
+ * cleared (docs/scaling.md).
  */
 public final class Benchmark {
 
@@ -49,7 +54,7 @@ public final class Benchmark {
 
 	private int pairs = DEFAULT_PAIRS;
 
-	/** Only the import and LOAD CSV, not the analyses. */
+	/** Only the import and LOAD CSV, not the analyses: leaves a database for {@code --reuse-db}. */
 	private boolean importOnly;
 
 	static final int WARM_REPEATS = 5;
@@ -60,6 +65,10 @@ public final class Benchmark {
 
 	private final Duration budget;
 
+	/** Use the database of an earlier run of the tier as it is: no import, no LOAD CSV. */
+	private boolean reuseDatabase;
+
+
 	private Benchmark(String tier, Duration budget) {
 		this.tier = tier;
 		this.budget = budget;
@@ -69,6 +78,7 @@ public final class Benchmark {
 		String tier = "S";
 		long budgetSeconds = 60;
 		int pairs = DEFAULT_PAIRS;
+		boolean reuse = false;
 		boolean importOnly = false;
 		for (int i = 0; i < args.length; i++) {
 			String value = i + 1 < args.length ? args[i + 1] : "";
@@ -76,13 +86,16 @@ public final class Benchmark {
 				case "--tier" -> tier = args[++i].toUpperCase(Locale.ROOT);
 				case "--budget" -> budgetSeconds = Long.parseLong(args[++i]);
 				case "--pairs" -> pairs = Integer.parseInt(args[++i]);
+				case "--reuse-db" -> reuse = true;
 				case "--import-only" -> importOnly = true;
 				default -> throw new IllegalArgumentException(
-						"usage: Benchmark --tier S|M|L [--budget SECONDS] [--pairs N] [--import-only], not " + args[i] + " " + value);
+						"usage: Benchmark --tier S|M|L [--budget SECONDS] [--pairs N] [--reuse-db | --import-only], not "
+								+ args[i] + " " + value);
 			}
 		}
 		Benchmark benchmark = new Benchmark(tier, Duration.ofSeconds(budgetSeconds));
 		benchmark.pairs = pairs;
+		benchmark.reuseDatabase = reuse;
 		benchmark.importOnly = importOnly;
 		benchmark.run();
 		System.exit(0);
@@ -96,7 +109,12 @@ public final class Benchmark {
 		if (!Files.exists(data.resolve("trade_flows.csv"))) {
 			Generator.write(parameters, data);
 		}
-		deleteRecursively(db);
+		if (this.reuseDatabase && !Files.isDirectory(db)) {
+			throw new IllegalStateException("--reuse-db: no database " + db + " (run the tier once, e.g. with --import-only)");
+		}
+		if (!this.reuseDatabase) {
+			deleteRecursively(db);
+		}
 		HeapSampler heap = new HeapSampler();
 		heap.start();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ChokepointApplication.class)
@@ -110,23 +128,29 @@ public final class Benchmark {
 			put("load_average_before", loadAverage());
 			Driver driver = context.getBean(Driver.class);
 			ImportService importer = context.getBean(ImportService.class);
-			long started = System.nanoTime();
-			double cpu = cpuSeconds();
-			double gc = gcSeconds();
-			ImportReport report = importer.importDirectory(data);
-			double importSeconds = seconds(started);
-			long relationships = report.relationships().values().stream().mapToLong(Long::longValue).sum();
-			put("import_s", importSeconds);
-			put("import_relationships", relationships);
-			put("import_rel_per_s", relationships / importSeconds);
-			// the machine is shared: CPU seconds spent by this process (application and database) say
-			// what the import costs whatever the others do; GC time is part of them
-			put("import_cpu_s", cpuSeconds() - cpu);
-			put("import_gc_s", gcSeconds() - gc);
-			put("import_rel_per_cpu_s", relationships / (cpuSeconds() - cpu));
-			put("load_average_after_import", loadAverage());
-			loadCsv(driver, context.getBean(EmbeddedNeo4j.class), data);
-			put("load_average_after_loadcsv", loadAverage());
+			if (this.reuseDatabase) {
+				put("import_outcome", "reused the database of an earlier run, data version "
+						+ importer.currentVersion().orElseThrow(() -> new IllegalStateException(db + " holds no data")));
+			}
+			else {
+				long started = System.nanoTime();
+				double cpu = cpuSeconds();
+				double gc = gcSeconds();
+				ImportReport report = importer.importDirectory(data);
+				double importSeconds = seconds(started);
+				long relationships = report.relationships().values().stream().mapToLong(Long::longValue).sum();
+				put("import_s", importSeconds);
+				put("import_relationships", relationships);
+				put("import_rel_per_s", relationships / importSeconds);
+				// the machine is shared: CPU seconds spent by this process (application and database) say
+				// what the import costs whatever the others do; GC time is part of them
+				put("import_cpu_s", cpuSeconds() - cpu);
+				put("import_gc_s", gcSeconds() - gc);
+				put("import_rel_per_cpu_s", relationships / (cpuSeconds() - cpu));
+				put("load_average_after_import", loadAverage());
+				loadCsv(driver, context.getBean(EmbeddedNeo4j.class), data);
+				put("load_average_after_loadcsv", loadAverage());
+			}
 			if (!this.importOnly) {
 				chains(context, driver, parameters);
 			}
@@ -196,6 +220,7 @@ public final class Benchmark {
 
 	private void chains(ConfigurableApplicationContext context, Driver driver, Generator.Parameters p) {
 		ChainAnalysisService service = context.getBean(ChainAnalysisService.class);
+		AnalysisCache cache = context.getBean(AnalysisCache.class);
 		List<String> countries = Generator.countries(p.countries());
 		List<String> endProducts = new ArrayList<>();
 		for (int i = 0; i < p.products(); i++) {
@@ -209,18 +234,24 @@ public final class Benchmark {
 		double[] floor = new double[this.pairs];
 		double maxDiff = 0;
 		double maxPaths = 0;
+		Map<String, InMemoryChain> loaded = new java.util.HashMap<>();
 		for (int i = 0; i < this.pairs; i++) {
 			String consumer = countries.get(1 + i % (countries.size() - 1));
 			String product = endProducts.get(i % endProducts.size());
+			// cold: nothing cached, neither analyses nor the facts of items other chains used
+			cache.clear();
 			long started = System.nanoTime();
 			ChainAnalysis api = service.analyse(product, consumer, YEAR, 0.5, asOf, 0);
 			cold[i] = millis(started);
+			System.out.printf(Locale.ROOT, "benchmark %s pair %d: %s for %s, cold %.1f ms%n", this.tier, i, product, consumer,
+					cold[i]);
 			for (int r = 0; r < WARM_REPEATS; r++) {
 				started = System.nanoTime();
 				service.analyse(product, consumer, YEAR, 0.5, asOf, 0);
 				warm[i * WARM_REPEATS + r] = millis(started);
 			}
-			InMemoryChain memory = InMemoryChain.load(driver, product, YEAR);
+			// loaded once per product: its facts do not depend on the consumer
+			InMemoryChain memory = loaded.computeIfAbsent(product, k -> InMemoryChain.load(driver, k, YEAR));
 			started = System.nanoTime();
 			InMemoryChain.Result expected = memory.compute(product, consumer);
 			floor[i] = millis(started);
@@ -237,10 +268,13 @@ public final class Benchmark {
 		put("max_paths_per_chain", maxPaths);
 		put("pairs", this.pairs);
 		String consumer = countries.get(1);
+		cache.clear();
 		timed("overview", () -> context.getBean(ConsumerOverviewService.class)
 			.overview(consumer, YEAR, 0.5, asOf)
 			.singlePointsOfFailure()
 			.size() + " chokepoints");
+		// the scenario's chains without cuts are cached by the overview: clear to time it alone
+		cache.clear();
 		timed("scenario", () -> context.getBean(ScenarioService.class)
 			.run(new ScenarioRequest("CHN", List.of(Generator.mineral(0)), null, List.of(), 1.0, null, null, null,
 					List.of(consumer), YEAR))

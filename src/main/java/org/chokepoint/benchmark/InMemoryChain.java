@@ -90,8 +90,10 @@ public final class InMemoryChain {
 				       COUNT { MATCH (s:Source {id: f.source}) WHERE s.quality = 'official' } AS official,
 				       COUNT { MATCH (s:Source {id: f.source}) WHERE s.quality = 'secondary' } AS secondary
 				UNION ALL
-				MATCH (b:Party)-[f:SOURCES {item: $item}]->(x:Party)
-				WHERE f.year <= $year
+				// by (item, stage): the relationship index on both, rather than a scan of every SOURCES
+				UNWIND ['MINING', 'REFINING', 'MANUFACTURING'] AS stage
+				MATCH (b:Party)-[f:SOURCES]->(x:Party)
+				WHERE f.item = $item AND f.stage = stage AND f.year <= $year
 				RETURN b.code AS buyer, f.stage AS type, f.year AS year, f.source AS source, x.code AS supplier, f.share AS share,
 				       COUNT { MATCH (s:Source {id: f.source}) WHERE s.quality = 'official' } AS official,
 				       COUNT { MATCH (s:Source {id: f.source}) WHERE s.quality = 'secondary' } AS secondary

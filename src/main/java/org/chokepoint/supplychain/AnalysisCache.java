@@ -12,11 +12,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Analyses by data version: a result is computed once per version of the data, so a repeated
- * question costs a lookup of the version (one indexed read) and a map access. Every import clears
- * it; a key holds the version too, so an import by another instance (a cluster) is seen at once.
+ * question costs a lookup of the version (one indexed read, at most once a second) and a map
+ * access. Every import clears it; a key holds the version too, so an import by another instance
+ * (a cluster) is seen within a second.
+ * It also holds the facts of items (chain-facts.cypher) per version and year, apart, since they are
+ * large (an item's buyers' splits) and shared by every chain that uses the item.
  */
 @Component
-class AnalysisCache {
+public class AnalysisCache {
 
 	/** Entries kept, least recently used dropped first (a chain result is tens of kB). */
 	static final int MAX_ENTRIES = 2_000;
@@ -32,16 +35,57 @@ class AnalysisCache {
 
 	};
 
+	/** Items whose facts are kept, least recently used dropped first (at the M tier about 1 MB each). */
+	static final int MAX_ITEM_FACTS = 300;
+
+	private final Map<Object, Object> facts = new LinkedHashMap<>(64, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+			return size() > MAX_ITEM_FACTS;
+		}
+
+	};
+
 	AnalysisCache(Neo4jClient client) {
 		this.client = client;
 	}
 
+	/**
+	 * How long a data version read from the database is trusted without reading it again. An
+	 * import by this instance clears it at once (its event); one by another instance of a cluster
+	 * is seen within this time, as a lagging secondary would show it. A read costs a round trip to
+	 * the database (5-10 ms on the shared 2-core benchmark machine): without this, a cached answer
+	 * could not come in under that.
+	 */
+	static final long VERSION_TRUSTED_NANOS = 1_000_000_000L;
+
+	private volatile String knownVersion;
+
+	private volatile long knownAt;
+
+	/** Counts clears: a version read before an import's clear is not kept after it. */
+	private final java.util.concurrent.atomic.AtomicLong clears = new java.util.concurrent.atomic.AtomicLong();
+
 	/** The data version the database holds now ("none" before the first import). */
 	String version() {
-		return this.client.query("MATCH (v:DataVersion {key: 'current'}) RETURN v.version AS version")
+		String known = this.knownVersion;
+		long now = System.nanoTime();
+		if (known != null && now - this.knownAt < VERSION_TRUSTED_NANOS) {
+			return known;
+		}
+		long generation = this.clears.get();
+		String version = this.client.query("MATCH (v:DataVersion {key: 'current'}) RETURN v.version AS version")
 			.fetchAs(String.class)
 			.one()
 			.orElse("none");
+		synchronized (this.clears) {
+			if (this.clears.get() == generation) {
+				this.knownAt = now;
+				this.knownVersion = version;
+			}
+		}
+		return version;
 	}
 
 	/** The value for {@code key} at the current data version, computed when absent. */
@@ -61,10 +105,43 @@ class AnalysisCache {
 		return value;
 	}
 
+	/** The facts held for {@code year} at {@code version}, by item id. */
+	Map<String, Object> facts(String version, int year) {
+		Map<String, Object> held = new java.util.HashMap<>();
+		synchronized (this.facts) {
+			this.facts.forEach((key, value) -> {
+				java.util.List<?> k = (java.util.List<?>) key;
+				if (k.get(0).equals(version) && k.get(1).equals(year)) {
+					held.put((String) k.get(2), value);
+				}
+			});
+		}
+		return held;
+	}
+
+	/** Keeps the facts of {@code item} for {@code year} at {@code version}. */
+	void putFacts(String version, int year, String item, Object value) {
+		synchronized (this.facts) {
+			this.facts.put(java.util.List.of(version, year, item), value);
+		}
+	}
+
 	@EventListener
 	void imported(ImportReport report) {
+		clear();
+	}
+
+	/** Forgets every analysis and fact (an import does; the benchmark does for cold figures). */
+	public void clear() {
+		synchronized (this.clears) {
+			this.clears.incrementAndGet();
+			this.knownVersion = null;
+		}
 		synchronized (this.entries) {
 			this.entries.clear();
+		}
+		synchronized (this.facts) {
+			this.facts.clear();
 		}
 	}
 

@@ -12,7 +12,10 @@ import org.chokepoint.supplychain.ChainAnalysis.SupplyPath;
 import org.chokepoint.supplychain.ChainComputation.InputChain;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The chain analysis of one product for one consumer (domain.md, metrics 1 to 5). */
 @Service
@@ -32,14 +35,25 @@ public class ChainAnalysisService {
 
 	private final AnalysisCache cache;
 
-	ChainAnalysisService(ChainQuery chains, Alliances alliances, Catalogue catalogue, AnalysisCache cache) {
+	/** A read transaction for what is not cached yet. */
+	private final TransactionTemplate readOnly;
+
+	ChainAnalysisService(ChainQuery chains, Alliances alliances, Catalogue catalogue, AnalysisCache cache,
+			PlatformTransactionManager transactions) {
 		this.chains = chains;
 		this.alliances = alliances;
 		this.catalogue = catalogue;
 		this.cache = cache;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 	}
 
-	/** The data version the analyses are of: the ETag of their responses. */
+	/**
+	 * The data version the analyses are of: the ETag of their responses. Outside a transaction:
+	 * beginning and committing one would cost two round trips to the database for a value
+	 * {@link AnalysisCache} usually holds.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public String dataVersion() {
 		return this.cache.version();
 	}
@@ -48,10 +62,12 @@ public class ChainAnalysisService {
 	 * Analyses the chain of {@code product} for {@code consumer}.
 	 * @param paths how many of the heaviest paths to list (0: none)
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf,
 			int paths) {
+		// a cached answer without a transaction (see dataVersion); a new one in a read transaction
 		return this.cache.get(List.of("analysis", product, consumer, year, threshold, asOf, paths),
-				() -> analyseUncached(product, consumer, year, threshold, asOf, paths));
+				() -> this.readOnly.execute(status -> analyseUncached(product, consumer, year, threshold, asOf, paths)));
 	}
 
 	private ChainAnalysis analyseUncached(String product, String consumer, int year, double threshold, LocalDate asOf,

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What chain.cypher computes for one consumer and product, as plain values.
+ * A consumer's chain of a product, as plain values: what {@link ChainCalculator} computes from the
+ * facts of chain-facts.cypher, and chain.cypher in one query.
  *
  * @param chinaExposure the product's China exposure (its worst input chain's), null when no supply remains
  * @param unknownShare the product's unknown share

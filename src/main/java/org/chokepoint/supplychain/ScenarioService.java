@@ -193,7 +193,7 @@ public class ScenarioService {
 		Set<String> consumers = new LinkedHashSet<>();
 		cuts.forEach(c -> consumers.addAll(c.targets()));
 		consumers.addAll(this.client
-			.query("MATCH (b:Party)-[:SOURCES]->() RETURN DISTINCT b.code AS code ORDER BY code")
+			.query("MATCH (b:Party)-[:SOURCING_SPLIT]->() RETURN DISTINCT b.code AS code ORDER BY code")
 			.fetchAs(String.class)
 			.all());
 		return List.copyOf(consumers);

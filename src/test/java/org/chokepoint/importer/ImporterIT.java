@@ -53,7 +53,19 @@ class ImporterIT {
 				Map.entry("HAS_RESERVES", 2L), Map.entry("SOURCES", 2L), Map.entry("IMPORT_RELIANCE", 2L),
 				Map.entry("REQUIRES", 2L), Map.entry("PARTY_TO", 3L), Map.entry("COVERS", 1L),
 				Map.entry("IMPOSES", 2L), Map.entry("RESTRICTS", 2L), Map.entry("TARGETS", 1L),
-				Map.entry("STOCKPILES", 1L)));
+				Map.entry("STOCKPILES", 1L), Map.entry("SOURCING_SPLIT", 1L)));
+	}
+
+	@Test
+	void writesABuyersSourcingGroupAsOneSplitOfItsSuppliersAndShares() {
+		// sourcing.csv: the EU buys its magnets from China (0.875) and itself (0.05), src-b, 2024
+		Map<String, Object> split = single("""
+				MATCH (:Bloc {code: 'EU'})-[s:SOURCING_SPLIT]->(:Product {id: 'ndfeb-magnet'})
+				RETURN s.stage AS stage, s.year AS year, s.source AS source, s.suppliers AS suppliers, s.shares AS shares
+				""");
+		assertThat(split).containsEntry("stage", "MANUFACTURING").containsEntry("year", 2024L)
+			.containsEntry("source", "src-b").containsEntry("suppliers", "CHN,EU")
+			.containsEntry("shares", java.util.List.of(0.875, 0.05));
 	}
 
 	@Test

@@ -1,0 +1,65 @@
+// Question: which facts does the supply chain of $products use in $year? Per item of their bills of
+// materials: its direct inputs and, per stage, the split of its supply chosen for the year: the
+// global output shares, and every buyer's own sourcing (domain.md, "The supply chain of a product,
+// for a consumer"). What the application computes chains on, stage by stage, in Java
+// (supplychain.ChainCalculator); chain.cypher computes the same chains in one query.
+//
+// :param products => ['ndfeb-magnet']
+// :param year => 2024
+// :param skip => {}
+//
+// $skip is a map whose keys are items the caller already holds the facts of: their rows come with
+// empty facts. (A map, not a list: Neo4j plans a list parameter anew for each size bucket.)
+//
+// Facts used, as in chain.cypher: per (item, stage), the global output shares (MINES/REFINES/
+// MANUFACTURES) of the newest year <= $year, then the best source (official, secondary, estimate),
+// then the smallest source id; per (buyer, item, stage) the same rule over the buyer's sourcing,
+// which replaces the global shares for that buyer at every depth. A buyer's sourcing is read from
+// its SOURCING_SPLIT relationships: one per (buyer, item, stage, year, source) group of SOURCES
+// facts, written by the importer with them (suppliers: the codes, comma-separated; shares: a list
+// in the same order).
+//
+// Columns, one row per item below the products (the products included):
+//   item: the item id
+//   product: true for a product (stage MANUFACTURING), false for a mineral (REFINING, then MINING)
+//   inputs: the ids of its direct inputs (bom.csv)
+//   global: per stage with output facts up to $year, the chosen {stage, year, source, countries, shares}
+//   sourcing: per (buyer, stage) with sourcing up to $year, the chosen {buyer, stage, year, source,
+//     suppliers (comma-separated codes), shares}
+MATCH (product:Product)
+WHERE product.id IN $products
+MATCH (product)-[:REQUIRES*0..12]->(item:Item)
+WITH DISTINCT item
+CALL (item) {
+  OPTIONAL MATCH (x:Country)-[f:MINES|REFINES|MANUFACTURES]->(item)
+  WHERE f.year <= $year AND NOT item.id IN keys($skip)
+  OPTIONAL MATCH (s:Source {id: f.source})
+  WITH CASE type(f) WHEN 'MINES' THEN 'MINING' WHEN 'REFINES' THEN 'REFINING' ELSE 'MANUFACTURING' END AS stage,
+       f.year AS year, f.source AS source,
+       CASE s.quality WHEN 'official' THEN 0 WHEN 'secondary' THEN 1 ELSE 2 END AS rank,
+       // collect leaves out nulls: a fact without a share is in neither list
+       collect(CASE WHEN f.share IS NOT NULL THEN x.iso3 END) AS countries,
+       collect(f.share) AS shares
+  WHERE year IS NOT NULL
+  ORDER BY stage, year DESC, rank, source
+  WITH stage, collect({year: year, source: source, countries: countries, shares: shares})[0] AS chosen
+  RETURN collect(chosen {stage: stage, .year, .source, .countries, .shares}) AS global
+}
+CALL (item) {
+  OPTIONAL MATCH (b:Party)-[f:SOURCING_SPLIT]->(item)
+  WHERE f.year <= $year AND NOT item.id IN keys($skip)
+  OPTIONAL MATCH (s:Source {id: f.source})
+  WITH b.code AS buyer, f, CASE s.quality WHEN 'official' THEN 0 WHEN 'secondary' THEN 1 ELSE 2 END AS rank
+  WHERE buyer IS NOT NULL
+  ORDER BY buyer, f.stage, f.year DESC, rank, f.source
+  // only the chosen split's lists are read
+  WITH buyer, f.stage AS stage, collect(f)[0] AS chosen
+  RETURN collect({buyer: buyer, stage: stage, year: chosen.year, source: chosen.source,
+                  suppliers: chosen.suppliers, shares: chosen.shares}) AS sourcing
+}
+RETURN item.id AS item,
+       item:Product AS product,
+       COLLECT { MATCH (item)-[:REQUIRES]->(input:Item) RETURN DISTINCT input.id AS id ORDER BY id } AS inputs,
+       global,
+       sourcing
+ORDER BY item

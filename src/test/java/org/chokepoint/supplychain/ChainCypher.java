@@ -1,0 +1,109 @@
+package org.chokepoint.supplychain;
+
+import java.util.List;
+import java.util.Map;
+
+import org.chokepoint.supplychain.ChainComputation.BuyerSplit;
+import org.chokepoint.supplychain.ChainComputation.Gap;
+import org.chokepoint.supplychain.ChainComputation.InputChain;
+import org.chokepoint.supplychain.ChainComputation.ItemFacts;
+import org.chokepoint.supplychain.ChainComputation.PositionStages;
+import org.chokepoint.supplychain.ChainComputation.Split;
+import org.chokepoint.supplychain.ChainComputation.StageFacts;
+import org.chokepoint.supplychain.ChainComputation.StageResult;
+import org.chokepoint.supplychain.ChainComputation.SupplierWeight;
+import org.chokepoint.system.CypherFile;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * Runs {@code cypher/queries/chain.cypher} (the Browser file) and reads its rows as
+ * {@link ChainComputation}s: what the application computed before {@link ChainQuery}, kept to hold
+ * the two equal ({@code ChainParityIT}).
+ */
+class ChainCypher {
+
+	private static final String CHAIN = CypherFile.load("chain");
+
+	private final Neo4jClient client;
+
+	ChainCypher(Neo4jClient client) {
+		this.client = client;
+	}
+
+	/** Every product's chain for {@code consumer} in {@code year}, under the given cuts ($products null). */
+	Map<String, ChainComputation> runAll(String consumer, int year, List<Cut> cuts) {
+		Map<String, Object> parameters = new java.util.HashMap<>();
+		parameters.put("products", null);
+		parameters.put("consumer", consumer);
+		parameters.put("year", year);
+		parameters.put("threshold", AnalysisParameters.DEFAULT_THRESHOLD);
+		parameters.put("cuts", cuts.stream().map(Cut::asParameter).toList());
+		Map<String, ChainComputation> chains = new java.util.LinkedHashMap<>();
+		this.client.query(CHAIN).bindAll(parameters).fetch().all()
+			.forEach(row -> chains.put((String) row.get("product"), computation(row)));
+		return chains;
+	}
+
+	private static ChainComputation computation(Map<String, Object> row) {
+		return new ChainComputation(number(row.get("chinaExposure")), number(row.get("unknownShare")),
+				number(row.get("chinaFreeShare")), number(row.get("remainingSupply")),
+				(String) row.get("worstInput"), list(row.get("inputs")).stream().map(ChainCypher::input).toList(),
+				list(row.get("stages")).stream().map(ChainCypher::position).toList(),
+				list(row.get("gaps")).stream().map(g -> new Gap((String) g.get("item"), stage(g.get("stage")))).toList(),
+				list(row.get("facts")).stream().map(ChainCypher::itemFacts).toList());
+	}
+
+	private static InputChain input(Map<String, Object> map) {
+		return new InputChain((String) map.get("item"), strings(map.get("position")), number(map.get("chinaExposure")),
+				number(map.get("unknownShare")), number(map.get("chinaFreeShare")), number(map.get("remainingSupply")));
+	}
+
+	private static PositionStages position(Map<String, Object> map) {
+		return new PositionStages(strings(map.get("position")), list(map.get("stages")).stream()
+			.map(s -> new StageResult(stage(s.get("stage")), number(s.get("weightIn")), number(s.get("unknown")),
+					number(s.get("hhi")), (String) s.get("basis"),
+					list(s.get("suppliers")).stream()
+						.map(x -> new SupplierWeight((String) x.get("country"), number(x.get("share")),
+								number(x.get("china"))))
+						.toList()))
+			.toList());
+	}
+
+	private static ItemFacts itemFacts(Map<String, Object> map) {
+		return new ItemFacts((String) map.get("id"), list(map.get("stages")).stream()
+			.map(s -> new StageFacts(stage(s.get("stage")), splits(s.get("global")), (Long) s.get("globalYear"),
+					(String) s.get("globalSource"),
+					list(s.get("sourcing")).stream()
+						.map(b -> new BuyerSplit((String) b.get("buyer"), splits(b.get("split")), (Long) b.get("year"),
+								(String) b.get("source")))
+						.toList()))
+			.toList());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Split> splits(Object value) {
+		return ((List<List<Object>>) value).stream()
+			.map(pair -> new Split((String) pair.get(0), ((Number) pair.get(1)).doubleValue()))
+			.toList();
+	}
+
+	private static Stage stage(Object value) {
+		return Stage.valueOf((String) value);
+	}
+
+	private static Double number(Object value) {
+		return value == null ? null : ((Number) value).doubleValue();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> list(Object value) {
+		return value == null ? List.of() : (List<Map<String, Object>>) value;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> strings(Object value) {
+		return (List<String>) value;
+	}
+
+}

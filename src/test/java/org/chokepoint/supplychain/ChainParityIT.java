@@ -1,0 +1,192 @@
+package org.chokepoint.supplychain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.chokepoint.ChokepointTest;
+import org.chokepoint.importer.ImportService;
+import org.chokepoint.supplychain.ChainComputation.BuyerSplit;
+import org.chokepoint.supplychain.ChainComputation.InputChain;
+import org.chokepoint.supplychain.ChainComputation.ItemFacts;
+import org.chokepoint.supplychain.ChainComputation.PositionStages;
+import org.chokepoint.supplychain.ChainComputation.Split;
+import org.chokepoint.supplychain.ChainComputation.StageFacts;
+import org.chokepoint.supplychain.ChainComputation.StageResult;
+import org.chokepoint.supplychain.ChainComputation.SupplierWeight;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * The application's chains (chain-facts.cypher computed in Java, {@link ChainQuery}) equal those of
+ * chain.cypher, the Browser file written independently as one query, on the shipped data and the
+ * test fixtures: every product for every country and bloc, as is and under disruptions (a cut of
+ * every item by China; cuts by stage, by fraction, of a bloc's members). Every number to 1e-9,
+ * every supplier, basis, gap and fact used.
+ */
+@ChokepointTest(properties = "chokepoint.import.on-startup=false")
+class ChainParityIT {
+
+	static final double TOLERANCE = 1e-9;
+
+	static final int YEAR = 2024;
+
+	@Autowired
+	ImportService importService;
+
+	@Autowired
+	ChainQuery chains;
+
+	@Autowired
+	Neo4jClient client;
+
+	@Test
+	void equalOnTheShippedData() {
+		this.importService.importShipped();
+		assertThat(compareEverything()).isGreaterThan(1000);
+	}
+
+	@Test
+	void equalOnTheBasicFixture() {
+		this.importService.importDirectory(Path.of("src/test/resources/fixtures/basic"));
+		assertThat(compareEverything()).isGreaterThan(10);
+	}
+
+	@Test
+	void equalOnTheAnalysisFixture() {
+		this.importService.importDirectory(Path.of("src/test/resources/fixtures/analysis"));
+		assertThat(compareEverything()).isGreaterThan(10);
+	}
+
+	/** Compares every product for every party under each disruption; returns the chains compared. */
+	private int compareEverything() {
+		ChainCypher cypher = new ChainCypher(this.client);
+		List<String> parties = List.copyOf(this.client.query("MATCH (p:Party) RETURN p.code AS code ORDER BY code")
+			.fetchAs(String.class)
+			.all());
+		List<String> items = List.copyOf(this.client.query("MATCH (i:Item) RETURN i.id AS id ORDER BY id")
+			.fetchAs(String.class)
+			.all());
+		String bloc = this.client.query("MATCH (:Country)-[:MEMBER_OF]->(b:Bloc) RETURN b.code AS code ORDER BY code LIMIT 1")
+			.fetchAs(String.class)
+			.one()
+			.orElseThrow();
+		List<List<Cut>> disruptions = List.of(List.of(),
+				// China stops 70 % of everything to everyone else
+				List.of(new Cut("CHN", items, null, List.of(), 0.7)),
+				// China stops refining of half the items to a bloc (its members too) and the USA; a second
+				// country stops all mining of the other half to everyone, and China to itself too
+				List.of(new Cut("CHN", items.subList(0, items.size() / 2), List.of(Stage.REFINING), List.of(bloc, "USA"), 1.0),
+						new Cut(parties.contains("AUS") ? "AUS" : parties.get(0), items.subList(items.size() / 2, items.size()),
+								List.of(Stage.MINING, Stage.MANUFACTURING), List.of(), 0.5),
+						new Cut("CHN", items, null, List.of("CHN"), 0.25)));
+		int compared = 0;
+		for (List<Cut> cuts : disruptions) {
+			for (String consumer : parties) {
+				Map<String, ChainComputation> expected = cypher.runAll(consumer, YEAR, cuts);
+				assertThat(expected).isNotEmpty();
+				for (Map.Entry<String, ChainComputation> e : expected.entrySet()) {
+					String where = e.getKey() + " for " + consumer + " under " + cuts;
+					assertEqual(this.chains.run(e.getKey(), consumer, YEAR, cuts), e.getValue(), where);
+					compared++;
+				}
+			}
+		}
+		return compared;
+	}
+
+	static void assertEqual(ChainComputation actual, ChainComputation expected, String where) {
+		close(actual.chinaExposure(), expected.chinaExposure(), where + ": chinaExposure");
+		close(actual.unknownShare(), expected.unknownShare(), where + ": unknownShare");
+		close(actual.chinaFreeShare(), expected.chinaFreeShare(), where + ": chinaFreeShare");
+		close(actual.remainingSupply(), expected.remainingSupply(), where + ": remainingSupply");
+		// the worst input: equal figures (inputs with equal figures may come in another order)
+		InputChain worst = actual.inputs().stream().filter(i -> i.item().equals(actual.worstInput())).findFirst().orElseThrow();
+		close(worst.chinaExposure(), expected.chinaExposure(), where + ": worst input " + actual.worstInput());
+		assertThat(byPosition(actual.inputs())).as(where + ": input positions").containsOnlyKeys(byPosition(expected.inputs()).keySet());
+		byPosition(expected.inputs()).forEach((position, input) -> {
+			InputChain mine = byPosition(actual.inputs()).get(position);
+			String at = where + ": input " + position;
+			close(mine.chinaExposure(), input.chinaExposure(), at + " chinaExposure");
+			close(mine.unknownShare(), input.unknownShare(), at + " unknownShare");
+			close(mine.chinaFreeShare(), input.chinaFreeShare(), at + " chinaFreeShare");
+			close(mine.remainingSupply(), input.remainingSupply(), at + " remainingSupply");
+		});
+		Map<String, PositionStages> positions = new TreeMap<>();
+		actual.positions().forEach(p -> positions.put(String.join("/", p.position()), p));
+		assertThat(positions).as(where + ": positions").hasSameSizeAs(expected.positions());
+		for (PositionStages p : expected.positions()) {
+			PositionStages mine = positions.get(String.join("/", p.position()));
+			assertThat(mine).as(where + ": position " + p.position()).isNotNull();
+			assertThat(mine.stages()).extracting(StageResult::stage, StageResult::basis)
+				.as(where + ": stages at " + p.position())
+				.containsExactlyElementsOf(p.stages().stream()
+					.map(s -> org.assertj.core.groups.Tuple.tuple(s.stage(), s.basis()))
+					.toList());
+			for (int i = 0; i < p.stages().size(); i++) {
+				StageResult s = p.stages().get(i);
+				StageResult m = mine.stages().get(i);
+				String at = where + ": " + p.position() + " " + s.stage();
+				close(m.weightIn(), s.weightIn(), at + " weightIn");
+				close(m.unknown(), s.unknown(), at + " unknown");
+				close(m.hhi(), s.hhi(), at + " hhi");
+				Map<String, SupplierWeight> suppliers = new TreeMap<>();
+				m.suppliers().forEach(x -> suppliers.put(x.country(), x));
+				assertThat(suppliers.keySet()).as(at + " suppliers")
+					.containsExactlyInAnyOrderElementsOf(s.suppliers().stream().map(SupplierWeight::country).toList());
+				for (SupplierWeight x : s.suppliers()) {
+					close(suppliers.get(x.country()).share(), x.share(), at + " " + x.country() + " share");
+					close(suppliers.get(x.country()).china(), x.china(), at + " " + x.country() + " china");
+				}
+			}
+		}
+		assertThat(actual.gaps()).as(where + ": gaps").containsExactlyInAnyOrderElementsOf(expected.gaps());
+		assertThat(facts(actual.facts())).as(where + ": facts").isEqualTo(facts(expected.facts()));
+	}
+
+	private static Map<List<String>, InputChain> byPosition(List<InputChain> inputs) {
+		Map<List<String>, InputChain> map = new java.util.HashMap<>();
+		inputs.forEach(i -> map.put(i.position(), i));
+		return map;
+	}
+
+	/** The facts as comparable text: splits sorted (their order is the database's). */
+	private static Map<String, String> facts(List<ItemFacts> facts) {
+		Map<String, String> text = new TreeMap<>();
+		for (ItemFacts item : facts) {
+			for (StageFacts stage : item.stages()) {
+				text.put(item.item() + "|" + stage.stage() + "|global",
+						stage.globalYear() + " " + stage.globalSource() + " " + sorted(stage.global()));
+				for (BuyerSplit own : stage.sourcing()) {
+					text.put(item.item() + "|" + stage.stage() + "|" + own.buyer(),
+							own.year() + " " + own.source() + " " + sorted(own.split()));
+				}
+			}
+			if (item.stages().isEmpty()) {
+				text.put(item.item(), "no stage");
+			}
+		}
+		return text;
+	}
+
+	private static List<String> sorted(List<Split> split) {
+		List<String> text = new ArrayList<>(split.stream().map(s -> s.country() + "=" + s.share()).toList());
+		text.sort(null);
+		return text;
+	}
+
+	private static void close(Double actual, Double expected, String what) {
+		if (expected == null || actual == null) {
+			assertThat(actual).as(what).isEqualTo(expected);
+			return;
+		}
+		assertThat(Math.abs(actual - expected)).as(what + ": " + actual + " vs " + expected).isLessThanOrEqualTo(TOLERANCE);
+	}
+
+}
