@@ -42,12 +42,10 @@ public class GraphCounts {
 		return count("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType AS name",
 				// every relationship of an old or staged version starts at a :Retired or :StagedCountry node
 				"""
-				MATCH ()-[r:`%1$s`]->()
-				WITH count(r) AS all
-				MATCH (:StagedCountry)-[r:`%1$s`]->()
-				WITH all, count(r) AS staged
-				MATCH (:Retired)-[r:`%1$s`]->()
-				RETURN all - staged - count(r) AS count
+				CALL () { MATCH ()-[r:`%1$s`]->() RETURN count(r) AS all }
+				CALL () { MATCH (:StagedCountry)-[r:`%1$s`]->() RETURN count(r) AS staged }
+				CALL () { MATCH (:Retired)-[r:`%1$s`]->() RETURN count(r) AS retired }
+				RETURN all - staged - retired AS count
 				""",
 				"""
 				MATCH (n)-[r]->()
