@@ -1,7 +1,10 @@
 package org.chokepoint.supplychain;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.chokepoint.importer.ImportReport;
@@ -65,7 +68,7 @@ public class AnalysisCache {
 	private volatile long knownAt;
 
 	/** Counts clears: a version read before an import's clear is not kept after it. */
-	private final java.util.concurrent.atomic.AtomicLong clears = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong clears = new AtomicLong();
 
 	/** The data version the database holds now ("none" before the first import). */
 	String version() {
@@ -91,7 +94,7 @@ public class AnalysisCache {
 	/** The value for {@code key} at the current data version, computed when absent. */
 	@SuppressWarnings("unchecked")
 	<T> T get(Object key, Supplier<T> compute) {
-		Object versioned = java.util.List.of(version(), key);
+		Object versioned = List.of(version(), key);
 		synchronized (this.entries) {
 			Object value = this.entries.get(versioned);
 			if (value != null) {
@@ -107,10 +110,10 @@ public class AnalysisCache {
 
 	/** The facts held for {@code year} at {@code version}, by item id. */
 	Map<String, Object> facts(String version, int year) {
-		Map<String, Object> held = new java.util.HashMap<>();
+		Map<String, Object> held = new HashMap<>();
 		synchronized (this.facts) {
 			this.facts.forEach((key, value) -> {
-				java.util.List<?> k = (java.util.List<?>) key;
+				List<?> k = (List<?>) key;
 				if (k.get(0).equals(version) && k.get(1).equals(year)) {
 					held.put((String) k.get(2), value);
 				}
@@ -122,7 +125,7 @@ public class AnalysisCache {
 	/** Keeps the facts of {@code item} for {@code year} at {@code version}. */
 	void putFacts(String version, int year, String item, Object value) {
 		synchronized (this.facts) {
-			this.facts.put(java.util.List.of(version, year, item), value);
+			this.facts.put(List.of(version, year, item), value);
 		}
 	}
 

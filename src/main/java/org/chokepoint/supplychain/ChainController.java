@@ -32,7 +32,7 @@ class ChainController {
 	@Operation(summary = "A product's supply chain for a consumer", description = """
 			China exposure, unknown and China-free shares (fractions 0..1, the worst input chain decides), each
 			item of the unfolded bill of materials with its stages, suppliers, stage shares and HHI, the single
-			points of failure with allied alternatives and stockpile cover, and on request the k heaviest paths.
+			points of failure with allied alternatives and stockpile cover, and on request the k heaviest paths (equal weights ordered by their steps).
 			Same numbers as cypher/queries/chain.cypher in Neo4j Browser.""")
 	@ApiResponse(responseCode = "200", description = "The chain", content = @Content(mediaType = "application/json",
 			schema = @Schema(implementation = ChainAnalysis.class),

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.chokepoint.system.NotFoundException;
+
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +38,8 @@ class ChainQuery {
 	private ChainComputation runUncached(String product, String consumer, int year, List<Cut> cuts) {
 		Map<String, ChainCalculator.Item> items = this.facts.load(product, year);
 		if (items.isEmpty()) {
-			throw new IllegalStateException("no product " + product + " to compute a chain of");
+			// the callers checked the key; an import that removed the product since then lands here
+			throw new NotFoundException("product", product);
 		}
 		return ChainCalculator.compute(product, consumer, items, withBlocMembers(cuts));
 	}

@@ -33,12 +33,24 @@ final class PathFinder {
 	}
 
 	private record Partial(double weight, List<Step> steps, List<String> position, int stageIndex, String buyer) {
+
+		/** Orders paths of equal weight by their steps, then by where they stand: the answer never depends on fact order. */
+		String tieBreak() {
+			StringBuilder key = new StringBuilder();
+			this.steps.forEach(step -> key.append(step.item()).append(' ').append(step.stage().ordinal()).append(' ')
+				.append(step.country()).append('/'));
+			return key.append('|').append(this.position == null ? "" : String.join("/", this.position)).append('|')
+				.append(this.stageIndex)
+				.toString();
+		}
+
 	}
 
 	static List<Path> heaviest(ChainComputation chain, String consumer, int k) {
 		List<List<String>> positions = chain.positions().stream().map(ChainComputation.PositionStages::position).toList();
 		List<String> root = positions.stream().filter(p -> p.size() == 1).findFirst().orElseThrow();
-		PriorityQueue<Partial> queue = new PriorityQueue<>(Comparator.comparingDouble(Partial::weight).reversed());
+		PriorityQueue<Partial> queue = new PriorityQueue<>(
+				Comparator.comparingDouble(Partial::weight).reversed().thenComparing(Partial::tieBreak));
 		queue.add(new Partial(1.0, List.of(), root, 0, consumer));
 		List<Path> paths = new ArrayList<>();
 		int expansions = 0;
