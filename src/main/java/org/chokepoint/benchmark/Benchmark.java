@@ -343,7 +343,10 @@ public final class Benchmark {
 			outcome = "completed: " + r.get("paths").asLong() + " paths";
 		}
 		catch (RuntimeException ex) {
-			outcome = "stopped after " + this.budget.toSeconds() + " s (" + ex.getClass().getSimpleName() + ")";
+			// the time limit, or the database refusing the query's memory: the message says which
+			String message = String.valueOf(ex.getMessage());
+			outcome = "stopped after " + Math.round(millis(started) / 1000) + " s (" + ex.getClass().getSimpleName() + ": "
+					+ message.substring(0, Math.min(160, message.length())).replace(',', ';') + ")";
 		}
 		put("naive_hops", hops.size());
 		put("naive_expected_paths", Math.pow(Math.min(p.suppliers(), p.countries() - 1), hops.size()));
