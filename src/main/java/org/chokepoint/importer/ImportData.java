@@ -19,4 +19,9 @@ record ImportData(Map<ImportFile, List<Map<String, Object>>> rows, TradeFlows tr
 		return this.rows.getOrDefault(file, List.of());
 	}
 
+	/** Rows read from the files (trade_flows.csv's rows, not its flows). */
+	long rowsRead() {
+		return this.rows.values().stream().mapToInt(List::size).sum() + this.tradeFlows.rowsRead();
+	}
+
 }

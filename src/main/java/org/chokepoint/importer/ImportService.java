@@ -1,13 +1,9 @@
 package org.chokepoint.importer;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -89,35 +85,15 @@ public class ImportService {
 
 	synchronized ImportReport importFolder(ImportFolder folder) {
 		long started = System.nanoTime();
-		List<ImportError> errors = new ArrayList<>();
-		Map<ImportFile, CsvTable> tables = new EnumMap<>(ImportFile.class);
-		Set<ImportFile> unreadable = EnumSet.noneOf(ImportFile.class);
-		folder.files().forEach((file, bytes) -> {
-			if (file == ImportFile.TRADE_FLOWS) {
-				return; // streamed below, once the keys it refers to are known
-			}
-			CsvTable table = CsvTableReader.read(file, bytes, errors);
-			if (table != null) {
-				tables.put(file, table);
-			}
-			else {
-				unreadable.add(file);
-			}
-		});
-		ImportValidator validator = new ImportValidator(tables, unreadable, errors);
-		Map<ImportFile, List<Map<String, Object>>> rows = validator.validate();
-		TradeFlows flows = readTradeFlows(folder, validator, rows, errors);
-		if (!errors.isEmpty()) {
-			log.warn("Import of {} refused, nothing written:\n{}", folder.description(),
-					new ImportFailedException(errors).getMessage());
-			throw new ImportFailedException(errors);
-		}
-		ImportData data = new ImportData(rows, flows, folder.version(), validator.warnings());
-		long rowsRead = rows.values().stream().mapToInt(List::size).sum() + flows.rowsRead();
-		log.info("Import of {}: {} rows valid, writing", folder.description(), rowsRead);
+		ImportData data = ImportReader.read(folder, this::progress);
 		write(data, folder.description());
+		return report(data, folder.description(), started);
+	}
+
+	private ImportReport report(ImportData data, String description, long started) {
+		long rowsRead = data.rowsRead();
 		long millis = (System.nanoTime() - started) / 1_000_000;
-		ImportReport report = new ImportReport(folder.description(), data.version(), rowsRead, this.counts.nodes(),
+		ImportReport report = new ImportReport(description, data.version(), rowsRead, this.counts.nodes(),
 				this.counts.relationships(), millis, data.warnings());
 		log.info("Imported data version {} in {} ms: {} rows ({} rows/s); nodes {}; relationships {}",
 				report.version(), millis, rowsRead, millis == 0 ? rowsRead : rowsRead * 1000L / millis,
@@ -126,33 +102,6 @@ public class ImportService {
 		// analyses cached for the old version are stale
 		this.events.publishEvent(report);
 		return report;
-	}
-
-	private TradeFlows readTradeFlows(ImportFolder folder, ImportValidator validator,
-			Map<ImportFile, List<Map<String, Object>>> rows, List<ImportError> errors) {
-		byte[] bytes = folder.files().get(ImportFile.TRADE_FLOWS);
-		if (bytes == null) {
-			return TradeFlows.empty();
-		}
-		long started = System.nanoTime();
-		Set<String> products = new java.util.HashSet<>();
-		rows.get(ImportFile.PRODUCTS).forEach(p -> products.add((String) p.get("id")));
-		TradeFlows flows = TradeFlows.read(bytes, validator, rows.get(ImportFile.HS_CODES), products, errors,
-				this::progress);
-		// one group of shares comes from one file: sourcing.csv or trade_flows.csv, never both
-		for (Map<String, Object> row : rows.get(ImportFile.SOURCING)) {
-			if (flows.hasGroup((String) row.get("buyer"), (String) row.get("item"), (String) row.get("stage"),
-					(Long) row.get("year"), (String) row.get("source"))) {
-				errors.add(new ImportError(ImportFile.SOURCING.fileName(), (Integer) row.get("_line"), 0, null,
-						"buyer/item/stage/year/source " + List.of(row.get("buyer"), row.get("item"), row.get("stage"),
-								row.get("year"), row.get("source"))
-								+ " is also given by trade_flows.csv; give a group's shares in one file only"));
-			}
-		}
-		long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-		log.info("Import progress: trade_flows.csv: {} rows read and checked, {} flows, in {} ms ({} rows/s)",
-				flows.rowsRead(), flows.size(), millis, flows.rowsRead() * 1000 / millis);
-		return flows;
 	}
 
 	/**
@@ -165,8 +114,8 @@ public class ImportService {
 		try (Session session = this.driver.session()) {
 			cleanUp(session);
 			try {
-				new TradeFlowStager(this.driver, this.properties.writerThreads(), this.properties.batchSize()).stage(data.tradeFlows(),
-						this::progress);
+				new TradeFlowStager(this.driver, this.properties.writerThreads(), this.properties.batchSize())
+					.stage(data.tradeFlows(), this::progress);
 				try (Transaction tx = session.beginTransaction(config)) {
 					tx.run(GraphWriter.RETIRE_ALL).consume();
 					GraphWriter.write(tx, data, this::progress);
