@@ -1062,9 +1062,20 @@ def build_measures(raw_dir, out):
     seed = seed_source()
     add('us-2025-section-232-steel-aluminium-derivatives', 'US Section 232 steel and aluminium tariffs extended to 407 derivative products (inclusions process, first round)',
         'USA', 'TARIFF', '2025-08-15', '2025-08-18', '', '', '', '0.5', '2025', s,
-        '50 %% tariff on the steel/aluminium CONTENT of derivative products, all origins (EU included despite the July 2025 US-EU deal and the 21 August 2025 joint statement). A second list of up to ~700 products was requested (%s). Item links: wind turbines confirmed by %s; aluminium doors, bicycles and hair straighteners are per the seed story only (bicycles appear among the second-round requests).' % (SOURCES[sk]['url'], SOURCES[sm]['url']),
+        '50 %% tariff on the steel/aluminium CONTENT of derivative products, all origins (EU included despite the July 2025 US-EU deal and the 21 August 2025 joint statement). A second list of up to ~700 products was requested (%s). Item links: wind turbines confirmed by %s; aluminium doors, bicycles and hair straighteners are per the seed story only (bicycles appear among the second-round requests; aluminium doors were already on the February 2025 annexes, us-2025-section-232-derivatives-february).' % (SOURCES[sk]['url'], SOURCES[sm]['url']),
         ['wind-turbine-offshore', 'wind-turbine-onshore', 'aluminium-door', 'bicycle', 'hair-straightener'], [],
         item_src={'wind-turbine-offshore': sm, 'wind-turbine-onshore': sm, 'aluminium-door': seed, 'bicycle': seed, 'hair-straightener': seed})
+    # the first derivative annexes, February 2025 (not in the raw files: found with the search tool)
+    sc = source('cargotrans-2025-02-232-derivatives', 'CT MarketAlert: New Tariffs on Steel and Aluminum Derivative Products Announced',
+                'Cargo Trans Inc.', 2025, 'https://cargotransinc.com/ct-marketalert-new-tariffs-on-steel-and-aluminum-derivative-products-announced',
+                'secondary', 'Found with the offline search tool: list released 14 February 2025, in the Federal Register 18 February 2025, 25 % under Section 232; names "Aluminum doors, windows, and frames (HTS 7610.10.00)"; full value for chapters 73 and 76, steel/aluminium content otherwise. The page header misdates itself "February 18th, 2024".')
+    ss = source('shifl-2025-03-232-derivatives-effective', 'Aluminum and Steel Tariffs Going into Effect on March 12', 'Shifl', 2025,
+                'https://shifl.com/resources/aluminum-and-steel-tariffs-going-into-effect-on-march-12/', 'secondary',
+                'Found with the offline search tool: "March 12 2025: The 25% tariff applies to the general aluminum products from Chapter 76 (19 codes), and Chapter 73 steel (155 codes)"; the other derivative codes (content only) from a date to be announced.')
+    add('us-2025-section-232-derivatives-february', 'US Section 232 steel and aluminium tariffs extended to derivative products (annexes of February 2025)',
+        'USA', 'TARIFF', '2025-02-14', '2025-03-12', '', '', '', '0.25', '2025', sc,
+        '25 %% at entry into force (later changes to the rate not modelled here); full value for chapter 73/76 products such as aluminium doors (HTS 7610.10.00), effective 2025-03-12 per %s. Announced = the day the list was released.' % SOURCES[ss]['url'],
+        ['aluminium-door'], [])
 
 
 def seed_source():
