@@ -9,7 +9,8 @@
 // a member of a bloc that is. In force: in force (or, lacking that date, signed) on or before $asOf,
 // or no date known; not ended by $asOf. Meetings, truces and stockpile programmes are not alliances.
 // Columns: agreement, name, type, criticalMinerals (covers critical minerals in general),
-//   items (what it covers by name), partners (country and bloc codes, the consumer left out)
+//   items (what it covers, ids in order), partners (country and bloc codes in order, the consumer
+//   left out)
 MATCH (consumer:Party {code: $consumer})
 MATCH (consumerSide:Party)-[:PARTY_TO]->(a:Agreement)
 WHERE (consumerSide = consumer OR (consumer)-[:MEMBER_OF]->(consumerSide))
@@ -24,6 +25,6 @@ RETURN a.id AS agreement,
        a.name AS name,
        a.type AS type,
        coalesce(a.criticalMinerals, false) AS criticalMinerals,
-       [(a)-[:COVERS]->(i:Item) | i.id] AS items,
-       [p IN partners WHERE p <> consumer.code] AS partners
+       COLLECT { MATCH (a)-[:COVERS]->(i:Item) RETURN i.id ORDER BY i.id } AS items,
+       COLLECT { UNWIND partners AS p WITH p WHERE p <> consumer.code RETURN p ORDER BY p } AS partners
 ORDER BY agreement

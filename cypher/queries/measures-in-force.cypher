@@ -6,8 +6,8 @@
 // In force: effective on or before $date, not ended by $date (ended empty or after it), and $date
 // not within suspendedFrom..suspendedUntil (both inclusive). A measure without an effective date
 // is never taken as in force.
-// Columns: measure, name, imposer, type, effective, items (restricted), targets (empty = all
-//   destinations), source
+// Columns: measure, name, imposer, type, effective, items (restricted, in id order), targets
+//   (codes in order; empty = all destinations), source
 MATCH (imposer:Country)-[:IMPOSES]->(m:TradeMeasure)
 WHERE m.effective IS NOT NULL
   AND m.effective <= $date
@@ -18,7 +18,7 @@ RETURN m.id AS measure,
        imposer.iso3 AS imposer,
        m.type AS type,
        m.effective AS effective,
-       [(m)-[:RESTRICTS]->(i:Item) | i.id] AS items,
-       [(m)-[:TARGETS]->(t:Party) | t.code] AS targets,
+       COLLECT { MATCH (m)-[:RESTRICTS]->(i:Item) RETURN i.id ORDER BY i.id } AS items,
+       COLLECT { MATCH (m)-[:TARGETS]->(t:Party) RETURN t.code ORDER BY t.code } AS targets,
        m.source AS source
 ORDER BY measure
