@@ -1,6 +1,7 @@
 package org.chokepoint.importer;
 
 import java.util.Arrays;
+import java.util.function.LongUnaryOperator;
 
 /**
  * An open-addressing map from long keys (never {@link Long#MIN_VALUE}) to double sums: about 16
@@ -54,15 +55,24 @@ final class LongDoubleMap {
 
 	/** In key order (for trade flows: exporter, then importer, item, year), so writes touch one node at a time. */
 	void forEachSorted(Visitor visitor) {
+		forEachSorted(LongUnaryOperator.identity(), LongUnaryOperator.identity(), visitor);
+	}
+
+	/**
+	 * In the order of {@code order(key)} (as signed longs), a one-to-one mapping of the keys whose
+	 * {@code inverse} gives the key back: the same entries sorted another way, without boxing.
+	 */
+	void forEachSorted(LongUnaryOperator order, LongUnaryOperator inverse, Visitor visitor) {
 		long[] sorted = new long[this.size];
 		int n = 0;
 		for (long key : this.keys) {
 			if (key != EMPTY) {
-				sorted[n++] = key;
+				sorted[n++] = order.applyAsLong(key);
 			}
 		}
 		Arrays.sort(sorted);
-		for (long key : sorted) {
+		for (long position : sorted) {
+			long key = inverse.applyAsLong(position);
 			visitor.accept(key, this.values[slot(key, this.keys)]);
 		}
 	}

@@ -78,30 +78,45 @@ final class SourcingSplits {
 					(Long) row.get("year"), (String) row.get("source"))
 				.add((String) row.get("supplier"), (Double) row.get("share"));
 		}
-		// per (buyer, supplier) pair, each flow as [item-stage code, year, source code, share, quantity, unit code]
-		TradeFlows flows = data.tradeFlows();
-		List<String> items = flows.items();
-		List<String> stages = flows.stages();
-		List<String> sources = flows.sources();
-		flows.forEachBatch(BATCH_SIZE, batch -> batch.pairs().forEach(pair -> pair.flows().forEach(flow -> {
-			int itemStage = ((Long) flow.get(0)).intValue();
-			group(groups, pair.buyer(), items.get(itemStage), stages.get(itemStage), (Long) flow.get(1),
-					sources.get(((Long) flow.get(2)).intValue()))
-				.add(pair.supplier(), (Double) flow.get(3));
-		})));
-		List<List<Object>> rows = new ArrayList<>(BATCH_SIZE);
-		for (Group group : groups.values()) {
-			rows.add(group.row());
-			if (rows.size() == BATCH_SIZE) {
-				tx.run(WRITE, Map.of("rows", rows)).consume();
-				rows.clear();
+		Writer writer = new Writer(tx);
+		groups.values().forEach(group -> writer.add(group.row()));
+		// a group comes from one file only (the import refuses one given by both), so no merging
+		data.tradeFlows()
+			.forEachSplit((buyer, item, stage, year, source, suppliers, shares) -> writer
+				.add(List.of(buyer, item, stage, year, source, String.join(",", suppliers), shares)));
+		writer.flush();
+		progress.accept("SOURCING_SPLIT: " + writer.written + " splits of the SOURCES facts in "
+				+ (System.nanoTime() - started) / 1_000_000 + " ms");
+	}
+
+	/** Writes rows in statements of {@link #BATCH_SIZE}. */
+	private static final class Writer {
+
+		final Transaction tx;
+
+		final List<List<Object>> rows = new ArrayList<>(BATCH_SIZE);
+
+		int written;
+
+		Writer(Transaction tx) {
+			this.tx = tx;
+		}
+
+		void add(List<Object> row) {
+			this.rows.add(row);
+			this.written++;
+			if (this.rows.size() == BATCH_SIZE) {
+				flush();
 			}
 		}
-		if (!rows.isEmpty()) {
-			tx.run(WRITE, Map.of("rows", rows)).consume();
+
+		void flush() {
+			if (!this.rows.isEmpty()) {
+				this.tx.run(WRITE, Map.of("rows", this.rows)).consume();
+				this.rows.clear();
+			}
 		}
-		progress.accept("SOURCING_SPLIT: " + groups.size() + " splits of the SOURCES facts in "
-				+ (System.nanoTime() - started) / 1_000_000 + " ms");
+
 	}
 
 	private static Group group(Map<String, Group> groups, String buyer, String item, String stage, long year,

@@ -2,6 +2,7 @@ package org.chokepoint.importer;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -334,6 +335,78 @@ final class TradeFlows {
 		if (builder.size > 0) {
 			consumer.accept(builder.take());
 		}
+	}
+
+	/** One (buyer, item, stage, year, source) group of flows: its suppliers and their shares, in the same order. */
+	interface SplitVisitor {
+
+		void accept(String buyer, String item, String stage, long year, String source, List<String> suppliers,
+				double[] shares);
+
+	}
+
+	/**
+	 * Every group of flows once, with its suppliers (in the order of {@link #parties()}) and their
+	 * shares: the flows sorted by (group, supplier) rather than by supplier first, so a group's flows
+	 * are adjacent and nothing but the current group is held.
+	 */
+	void forEachSplit(SplitVisitor visitor) {
+		int groupBits = PARTY_BITS + ITEM_STAGE_BITS + YEAR_BITS + SOURCE_BITS;
+		long groupMask = (1L << groupBits) - 1;
+		long partyMask = (1L << PARTY_BITS) - 1;
+		SplitBuilder builder = new SplitBuilder(visitor);
+		this.flows.forEachSorted(key -> (key & groupMask) << PARTY_BITS | key >>> groupBits,
+				position -> (position & partyMask) << groupBits | position >>> PARTY_BITS, (key, quantity) -> {
+					long groupKey = key & groupMask;
+					if (groupKey != builder.groupKey) {
+						builder.flush();
+						builder.groupKey = groupKey;
+					}
+					Group group = this.groups.get(groupKey);
+					builder.add(this.parties.get((int) (key >>> groupBits)), group.total > 0 ? quantity / group.total : 0.0);
+				});
+		builder.flush();
+	}
+
+	/** The group being filled by {@link #forEachSplit}. */
+	private final class SplitBuilder {
+
+		final SplitVisitor visitor;
+
+		long groupKey = -1;
+
+		final List<String> suppliers = new ArrayList<>();
+
+		double[] shares = new double[16];
+
+		SplitBuilder(SplitVisitor visitor) {
+			this.visitor = visitor;
+		}
+
+		void add(String supplier, double share) {
+			if (this.suppliers.size() == this.shares.length) {
+				this.shares = Arrays.copyOf(this.shares, this.shares.length * 2);
+			}
+			this.shares[this.suppliers.size()] = share;
+			this.suppliers.add(supplier);
+		}
+
+		void flush() {
+			if (this.suppliers.isEmpty()) {
+				return;
+			}
+			long key = this.groupKey;
+			int source = (int) (key & ((1 << SOURCE_BITS) - 1));
+			long year = ((key >>> SOURCE_BITS) & ((1 << YEAR_BITS) - 1)) + 1900;
+			int itemStage = (int) ((key >>> (SOURCE_BITS + YEAR_BITS)) & ((1 << ITEM_STAGE_BITS) - 1));
+			int buyer = (int) (key >>> (SOURCE_BITS + YEAR_BITS + ITEM_STAGE_BITS));
+			String[] is = TradeFlows.this.itemStages.get(itemStage);
+			this.visitor.accept(TradeFlows.this.parties.get(buyer), is[0], is[1], year,
+					TradeFlows.this.sources.get(source), List.copyOf(this.suppliers),
+					Arrays.copyOf(this.shares, this.suppliers.size()));
+			this.suppliers.clear();
+		}
+
 	}
 
 	/** The batch being filled by {@link #forEachBatch}. */

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.chokepoint.ChokepointTest;
 import org.chokepoint.Fixture;
@@ -74,6 +76,33 @@ class TradeFlowImportIT {
 			assertThat(flow.get("share").asDouble()).isCloseTo((Double) expected.get(6), within(1e-12));
 			assertThat(flow.get("quantity").asDouble()).isEqualTo(expected.get(7));
 			assertThat(flow.get("unit").asString()).isEqualTo(expected.get(8));
+		}
+		// each (buyer, item, stage, year, source) group of flows is one SOURCING_SPLIT: its suppliers and their shares
+		Map<List<Object>, Map<String, Double>> expectedSplits = new HashMap<>();
+		EXPECTED.forEach(f -> expectedSplits.computeIfAbsent(List.of(f.get(0), f.get(2), f.get(3), f.get(4), f.get(5)),
+				k -> new HashMap<>()).put((String) f.get(1), (Double) f.get(6)));
+		List<Record> splits = this.driver.executableQuery("""
+				MATCH (b:Country)-[s:SOURCING_SPLIT]->(i:Item)
+				WHERE s.year = 2023
+				RETURN b.iso3 AS buyer, i.id AS item, s.stage AS stage, s.year AS year, s.source AS source,
+				       s.suppliers AS suppliers, s.shares AS shares
+				""").execute().records();
+		assertThat(splits).hasSize(expectedSplits.size());
+		for (Record split : splits) {
+			List<Object> key = List.of(split.get("buyer").asString(), split.get("item").asString(),
+					split.get("stage").asString(), split.get("year").asLong(), split.get("source").asString());
+			String[] suppliers = split.get("suppliers").asString().split(",");
+			List<Double> shares = split.get("shares").asList(v -> v.asDouble());
+			assertThat(shares).as("shares of %s", key).hasSize(suppliers.length);
+			Map<String, Double> actual = new HashMap<>();
+			for (int i = 0; i < suppliers.length; i++) {
+				actual.put(suppliers[i], shares.get(i));
+			}
+			Map<String, Double> expected = expectedSplits.get(key);
+			assertThat(expected).as("a split the flows give: %s", key).isNotNull();
+			assertThat(actual.keySet()).as("suppliers of %s", key).isEqualTo(expected.keySet());
+			expected.forEach((supplier, share) -> assertThat(actual.get(supplier)).as("%s from %s", key, supplier)
+				.isCloseTo(share, within(1e-12)));
 		}
 		// the two of sourcing.csv and the seven flows; no staged or retired node left behind
 		assertThat(this.counts.relationships()).containsEntry("SOURCES", 9L);
