@@ -347,8 +347,9 @@ final class TradeFlows {
 
 	/**
 	 * Every group of flows once, with its suppliers (in the order of {@link #parties()}) and their
-	 * shares: the flows sorted by (group, supplier) rather than by supplier first, so a group's flows
-	 * are adjacent and nothing but the current group is held.
+	 * shares: the flows' keys sorted by (group, supplier) rather than by supplier first (one array of
+	 * longs, as {@link #forEachBatch} sorts), so a group's flows are adjacent and only the current
+	 * group is built at a time.
 	 */
 	void forEachSplit(SplitVisitor visitor) {
 		int groupBits = PARTY_BITS + ITEM_STAGE_BITS + YEAR_BITS + SOURCE_BITS;
