@@ -1059,12 +1059,12 @@ def build_measures(raw_dir, out):
     sk = source('kl-daily-2025-steel-derivatives-700', 'US tariff list to swell by 700 items, hitting global exporters', 'Kuala Lumpur Daily', 2025,
                 'https://kualalumpurdaily.com/uncategorized/us-tariff-list-to-swell-by-700-items-hitting-global-exporters', 'secondary',
                 'Found with the offline search tool: a second round of ~700 requested additions (e.g. bicycles), decision expected by January 2026.')
-    seed = seed_source()
+    st = tariff_items_source()
     add('us-2025-section-232-steel-aluminium-derivatives', 'US Section 232 steel and aluminium tariffs extended to 407 derivative products (inclusions process, first round)',
         'USA', 'TARIFF', '2025-08-15', '2025-08-18', '', '', '', '0.5', '2025', s,
-        '50 %% tariff on the steel/aluminium CONTENT of derivative products, all origins (EU included despite the July 2025 US-EU deal and the 21 August 2025 joint statement). A second list of up to ~700 products was requested (%s). Item links: wind turbines confirmed by %s; aluminium doors, bicycles and hair straighteners are per the seed story only (bicycles appear among the second-round requests; aluminium doors were already on the February 2025 annexes, us-2025-section-232-derivatives-february).' % (SOURCES[sk]['url'], SOURCES[sm]['url']),
+        '50 %% tariff on the steel/aluminium CONTENT of derivative products, all origins (EU included despite the July 2025 US-EU deal and the 21 August 2025 joint statement). A second list of up to ~700 products was requested (%s). Item links: wind turbines confirmed by %s; aluminium doors, bicycles and hair straighteners by %s, which names them among the products of the steel-derivative tariffs the EU wanted lifted in January 2026, not by a tariff list (bicycles appear among the second-round requests; aluminium doors were already on the February 2025 annexes, us-2025-section-232-derivatives-february).' % (SOURCES[sk]['url'], SOURCES[sm]['url'], SOURCES[st]['url']),
         ['wind-turbine-offshore', 'wind-turbine-onshore', 'aluminium-door', 'bicycle', 'hair-straightener'], [],
-        item_src={'wind-turbine-offshore': sm, 'wind-turbine-onshore': sm, 'aluminium-door': seed, 'bicycle': seed, 'hair-straightener': seed})
+        item_src={'wind-turbine-offshore': sm, 'wind-turbine-onshore': sm, 'aluminium-door': st, 'bicycle': st, 'hair-straightener': st})
     # the first derivative annexes, February 2025 (not in the raw files: found with the search tool)
     sc = source('cargotrans-2025-02-232-derivatives', 'CT MarketAlert: New Tariffs on Steel and Aluminum Derivative Products Announced',
                 'Cargo Trans Inc.', 2025, 'https://cargotransinc.com/ct-marketalert-new-tariffs-on-steel-and-aluminum-derivative-products-announced',
@@ -1079,9 +1079,31 @@ def build_measures(raw_dir, out):
 
 
 def seed_source():
-    return source('seed-story-2026-02', 'Chokepoint seed story (project brief): critical-minerals ministerial, EU magnets, tariffs',
-                  '', 2026, '', 'secondary',
-                  'seed story of the project brief; primary article not found offline. Closest found: European Court of Auditors report as reported 2026-02-03 (17,000 of 20,000 t of permanent magnets used by EU industry came from China in 2024), see eca-2026-guardian-magnets.')
+    """The seed story's article: the Guardian's report before the February 2026 ministerial. The
+    original page is not reachable offline; the URL is a rewrite of it that the search tool holds."""
+    return source('guardian-2026-02-critical-minerals-alliance',
+                  'US, UK, EU, Australia and more to meet to discuss critical minerals alliance',
+                  'The Guardian (read in a rewrite on sophiarobert.com)', 2026,
+                  'https://sophiarobert.com/c/threads/us-uk-eu-australia-and-more-to-meet-to-discuss-critical-minerals-alliance.6643',
+                  'secondary',
+                  'The seed story of the project brief (ministerial of about 20 countries, Australia\'s A$1.2 bn reserve, '
+                  'steel-derivative tariffs, EU magnets) is this Guardian article of about 1 February 2026; its original URL was not '
+                  'found offline (https://briefly.co/anchor/World_news/story/us-uk-eu-australia-and-more-to-meet-to-discuss-critical-minerals-alliance '
+                  'summarises it and links to theguardian.com). The rewrite at the URL says "The EU uses 20,000 tonnes of these magnets '
+                  'annually, with over 17,000 tonnes coming from China". The seed story\'s "17,000-18,000 t" and "about 1,000 t made in '
+                  'the EU" were not seen in any copy found. Side by side: the European Court of Auditors\' 17,000 of 20,000 t in 2024 '
+                  '(eca-2026-guardian-magnets).')
+
+
+def tariff_items_source():
+    return source('european-conservative-2026-01-washington-meeting',
+                  'G7 Washington meeting: rare earths, minerals and dependence on China (headline as in the URL)',
+                  'The European Conservative', 2026,
+                  'https://europeanconservative.com/articles/news-corner/g7-washington-meeting-rare-earths-minerals-china-dependence',
+                  'secondary',
+                  'Found with the offline search tool: before the February 2026 Washington meeting, the EU wants the US to lift '
+                  '"proposed global tariffs on steel derivatives", which "would affect a broad range of steel-containing products - from '
+                  'aluminium doors and bicycles to hair straighteners and offshore wind turbines".')
 
 
 # ---------------------------------------------------------------- CURATED: seed story
@@ -1104,9 +1126,9 @@ def build_seed(out):
     seed = seed_source()
     # EU magnets sourcing (seed story): 17,000-18,000 t of ~20,000 t from China, ~1,000 t made in the EU
     out.add('sourcing', dict(buyer='EU', supplier='CHN', item='ndfeb-magnet', stage='MANUFACTURING', year='2026', share='0.875', quantity='17500', unit='t per year',
-                             source=seed, note='midpoint of "17,000-18,000 t" of "about 20,000 t" a year (range 0.85-0.90); seed story statement of February 2026 (figure year not stated); "permanent magnets" mapped to ndfeb-magnet'))
+                             source=seed, note='midpoint of the seed story\'s "17,000-18,000 t" of "about 20,000 t" a year (range 0.85-0.90; the rewrite at the source\'s URL says "over 17,000 tonnes" of 20,000); February 2026 (figure year not stated); "permanent magnets" mapped to ndfeb-magnet'))
     out.add('sourcing', dict(buyer='EU', supplier='EU', item='ndfeb-magnet', stage='MANUFACTURING', year='2026', share='0.05', quantity='1000', unit='t per year',
-                             source=seed, note='"about 1,000 t made in the EU" of about 20,000 t a year (EU own output); the remaining 0.075 stays unknown'))
+                             source=seed, note='the seed story\'s "about 1,000 t made in the EU" of about 20,000 t a year (EU own output; not in the rewrite at the source\'s URL); the remaining 0.075 stays unknown'))
     eca = source('eca-2026-guardian-magnets', 'EU faces major reliance on China for critical minerals, auditors warn (report on the European Court of Auditors special report)',
                  'Plataforma Media (reporting the European Court of Auditors / The Guardian)', 2026,
                  'https://www.plataformamedia.com/en/2026/02/03/eu-faces-major-reliance-on-china-for-critical-minerals-auditors-warn', 'secondary',

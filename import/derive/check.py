@@ -98,6 +98,8 @@ def main():
             err('sources', i, 'quality %s' % r['quality'])
         if not NUM.match(r['year']):
             err('sources', i, 'year')
+        if not re.match(r'https?://\S+$', r['url']):
+            err('sources', i, 'url %r: every shipped source says where to read it' % r['url'])
     for i, r in T['products']:
         if r['kind'] not in ('COMPONENT', 'END_PRODUCT'):
             err('products', i, 'kind')

@@ -35,10 +35,10 @@ final class ApiExamples {
 			          "hhi": 7681.25,
 			          "weightIn": 1.0,
 			          "unknownShare": 0.07499999999999996,
-			          "facts": [{"basis": "BUYER_SOURCING", "buyer": "EU", "year": 2026, "source": "seed-story-2026-02"}],
+			          "facts": [{"basis": "BUYER_SOURCING", "buyer": "EU", "year": 2026, "source": "guardian-2026-02-critical-minerals-alliance"}],
 			          "suppliers": [
-			            {"country": "CHN", "share": 0.875, "allied": false, "source": "seed-story-2026-02"},
-			            {"country": "EU", "share": 0.05, "allied": true, "source": "seed-story-2026-02"}
+			            {"country": "CHN", "share": 0.875, "allied": false, "source": "guardian-2026-02-critical-minerals-alliance"},
+			            {"country": "EU", "share": 0.05, "allied": true, "source": "guardian-2026-02-critical-minerals-alliance"}
 			          ]
 			        }
 			      ]

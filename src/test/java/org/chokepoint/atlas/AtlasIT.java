@@ -94,7 +94,7 @@ class AtlasIT {
 		// red: the chokepoint colour of the style sheet
 		assertThat(china.findElement(By.cssSelector(".bar")).getCssValue("fill")).isEqualTo("rgb(179, 38, 30)");
 		assertThat(china.findElement(By.cssSelector("a")).getDomAttribute("href"))
-			.isEqualTo("/api/sources/seed-story-2026-02");
+			.isEqualTo("/api/sources/guardian-2026-02-critical-minerals-alliance");
 		assertThat(text("#verdict")).contains("China exposure", "92.2 %", "Single points of failure", "HHI");
 		assertThat(text("#spof-list")).contains("China", "87.5 % chokepoint", "allied");
 
