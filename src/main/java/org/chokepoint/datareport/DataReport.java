@@ -12,8 +12,9 @@ import java.util.Map;
  * @param coverage per mineral: the stages and years with output data, and the stages without
  * @param disagreements facts where two sources give shares more than 0.01 apart
  * @param unknownShares published figures that leave part of world output unattributed
+ * @param sourcesWithoutUrl sources that do not say where to read them (their id and title)
  */
 public record DataReport(String dataVersion, Map<String, Long> nodes, Map<String, Long> relationships,
 		List<Map<String, Object>> coverage, List<Map<String, Object>> disagreements,
-		List<Map<String, Object>> unknownShares) {
+		List<Map<String, Object>> unknownShares, List<Map<String, Object>> sourcesWithoutUrl) {
 }

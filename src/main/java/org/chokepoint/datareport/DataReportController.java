@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/data/report}: counts, coverage per mineral, disagreements and unknown shares. */
+/** {@code GET /api/data/report}: counts, coverage per mineral, disagreements, unknown shares, sources without a URL. */
 @RestController
 class DataReportController {
 
@@ -16,7 +16,7 @@ class DataReportController {
 	}
 
 	@Operation(summary = "What the knowledge base holds: counts, coverage per mineral (and its gaps), "
-			+ "facts where sources disagree, shares that fall back to the unknown supplier")
+			+ "facts where sources disagree, shares that fall back to the unknown supplier, sources without a URL")
 	@GetMapping("/api/data/report")
 	DataReport report() {
 		return this.service.report();

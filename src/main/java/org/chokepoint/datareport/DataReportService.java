@@ -11,7 +11,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Builds the data report from cypher/queries/coverage, disagreements and unknown-shares. */
+/** Builds the data report from cypher/queries/coverage, disagreements, unknown-shares and sources-without-url. */
 @Service
 @Transactional(readOnly = true)
 public class DataReportService {
@@ -33,7 +33,18 @@ public class DataReportService {
 	public DataReport report() {
 		return new DataReport(this.imports.currentVersion().orElse(null), this.counts.nodes(),
 				this.counts.relationships(), rows("coverage", Map.of()),
-				rows("disagreements", Map.of("tolerance", DISAGREEMENT_TOLERANCE)), rows("unknown-shares", Map.of()));
+				rows("disagreements", Map.of("tolerance", DISAGREEMENT_TOLERANCE)), rows("unknown-shares", Map.of()),
+				sourcesWithoutUrl());
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> sourcesWithoutUrl() {
+		return this.client.query(CypherFile.load("sources-without-url"))
+			.fetchAs(List.class)
+			.mappedBy((types, row) -> row.get("withoutUrl").asList(value -> value.asMap()))
+			.one()
+			.map(list -> List.copyOf((List<Map<String, Object>>) list))
+			.orElse(List.of());
 	}
 
 	private List<Map<String, Object>> rows(String query, Map<String, Object> parameters) {

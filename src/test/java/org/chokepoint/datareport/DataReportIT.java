@@ -31,6 +31,11 @@ class DataReportIT {
 	}
 
 	@Test
+	void everyShippedSourceSaysWhereToReadIt() {
+		assertThat(this.service.report().sourcesWithoutUrl()).isEmpty();
+	}
+
+	@Test
 	void listsSharesThatFallBackToTheUnknownSupplier() {
 		// Project Blue (via Notebookcheck) gives only China's share of refined antimony, 48 % in 2023:
 		// the other 52 % is the unknown supplier

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.chokepoint.ChokepointTest;
+import org.chokepoint.datareport.DataReportService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,9 @@ class ImporterIT {
 	GraphCounts counts;
 
 	@Autowired
+	DataReportService reports;
+
+	@Autowired
 	Driver driver;
 
 	@TempDir
@@ -54,6 +58,15 @@ class ImporterIT {
 				Map.entry("REQUIRES", 2L), Map.entry("PARTY_TO", 3L), Map.entry("COVERS", 1L),
 				Map.entry("IMPOSES", 2L), Map.entry("RESTRICTS", 2L), Map.entry("TARGETS", 1L),
 				Map.entry("STOCKPILES", 1L), Map.entry("SOURCING_SPLIT", 1L)));
+	}
+
+	@Test
+	void aSourceWithoutAUrlIsImportedAndTheDataReportListsIt() throws IOException {
+		assertThat(this.reports.report().sourcesWithoutUrl()).isEmpty();
+		copyBasicWith("sources.csv", "2025,https://example.org/b,secondary", "2025,,secondary");
+		this.importService.importDirectory(this.folder);
+		assertThat(this.reports.report().sourcesWithoutUrl())
+			.containsExactly(Map.of("source", "src-b", "title", "Industry report B"));
 	}
 
 	@Test
