@@ -403,7 +403,7 @@ public final class Benchmark {
 	}
 
 	/** CPU time of this process (all its threads: the application, the database, the GC). */
-	private static double cpuSeconds() {
+	static double cpuSeconds() {
 		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
 	}
 
@@ -413,7 +413,7 @@ public final class Benchmark {
 	}
 
 	/** The 1-minute load average, to read the timings by (the machine is shared). */
-	private static String loadAverage() {
+	static String loadAverage() {
 		try {
 			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
 		}
@@ -436,7 +436,7 @@ public final class Benchmark {
 		return -1;
 	}
 
-	private static void deleteRecursively(Path path) throws IOException {
+	static void deleteRecursively(Path path) throws IOException {
 		if (Files.exists(path)) {
 			try (var walk = Files.walk(path)) {
 				walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
