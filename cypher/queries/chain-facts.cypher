@@ -6,6 +6,7 @@
 //
 // :param products => ['ndfeb-magnet']
 // :param year => 2024
+// :param sourcing => 'traced'
 // :param skip => {}
 //
 // $skip is a map whose keys are items the caller already holds the facts of: their rows come with
@@ -13,22 +14,25 @@
 //
 // Facts used, as in chain.cypher: per (item, stage), the global output shares (MINES/REFINES/
 // MANUFACTURES) of the newest year <= $year, then the best source (official, secondary, estimate),
-// then the smallest source id; per (buyer, item, stage) the same rule over the buyer's sourcing,
-// which replaces the global shares for that buyer at every depth. A buyer's sourcing is read from
-// its SOURCING_SPLIT relationships: one per (buyer, item, stage, year, source) group of SOURCES
-// facts, written by the importer with them (suppliers: the codes, comma-separated; shares: a list
-// in the same order).
+// then the smallest source id; per (buyer, item, stage) the buyer's supply mix, which replaces the
+// global shares for that buyer at every depth. The mixes are SOURCING_SPLIT relationships that the
+// importer derives from the facts (supplymix.SupplyMixes: own output, trade flows, sourcing rows,
+// reliance; traced through re-exports): one per (buyer, item, stage, sourcing, year the mix holds
+// from); suppliers: the codes, comma-separated; shares: a list in the same order. Per (item, stage)
+// the mixes of the newest such year <= $year are read, for every buyer at once: a buyer without a mix
+// that year buys at the global shares, or, without those, skips the stage (a gap for it).
 //
 // Columns, one row per item below the products (the products included):
 //   item: the item id
 //   product: true for a product (stage MANUFACTURING), false for a mineral (REFINING, then MINING)
 //   inputs: the ids of its direct inputs (bom.csv)
 //   global: per stage with output facts up to $year, the chosen {stage, year, source, countries, shares}
-//   sourcing: per (buyer, stage) with sourcing up to $year, the chosen {buyer, stage, year, source,
-//     suppliers (comma-separated codes), shares}
+//   sourcing: per (buyer, stage) with a mix of $sourcing ('traced' or 'direct') as of $year: {buyer,
+//     stage, year (of the facts the mix is made of), source, kind (which facts), suppliers
+//     (comma-separated codes), shares}
 MATCH (product:Product)
 WHERE product.id IN $products
-MATCH (product)-[:REQUIRES*0..12]->(item:Item)
+MATCH (product)-[:REQUIRES*0..]->(item:Item)
 WITH DISTINCT item
 CALL (item) {
   OPTIONAL MATCH (x:Country)-[f:MINES|REFINES|MANUFACTURES]->(item)
@@ -46,16 +50,13 @@ CALL (item) {
   RETURN collect(chosen {stage: stage, .year, .source, .countries, .shares}) AS global
 }
 CALL (item) {
-  OPTIONAL MATCH (b:Party)-[f:SOURCING_SPLIT]->(item)
+  OPTIONAL MATCH (:Party)-[f:SOURCING_SPLIT {sourcing: $sourcing}]->(item)
   WHERE f.year <= $year AND NOT item.id IN keys($skip)
-  OPTIONAL MATCH (s:Source {id: f.source})
-  WITH b.code AS buyer, f, CASE s.quality WHEN 'official' THEN 0 WHEN 'secondary' THEN 1 ELSE 2 END AS rank
-  WHERE buyer IS NOT NULL
-  ORDER BY buyer, f.stage, f.year DESC, rank, f.source
-  // only the chosen split's lists are read
-  WITH buyer, f.stage AS stage, collect(f)[0] AS chosen
-  RETURN collect({buyer: buyer, stage: stage, year: chosen.year, source: chosen.source,
-                  suppliers: chosen.suppliers, shares: chosen.shares}) AS sourcing
+  WITH f.stage AS stage, max(f.year) AS asOf
+  WHERE stage IS NOT NULL
+  MATCH (b:Party)-[f:SOURCING_SPLIT {sourcing: $sourcing, stage: stage, year: asOf}]->(item)
+  RETURN collect({buyer: b.code, stage: stage, year: f.dataYear, source: f.source, kind: f.kind,
+                  suppliers: f.suppliers, shares: f.shares}) AS sourcing
 }
 RETURN item.id AS item,
        item:Product AS product,

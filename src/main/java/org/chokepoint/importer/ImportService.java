@@ -119,7 +119,7 @@ public class ImportService {
 				try (Transaction tx = session.beginTransaction(config)) {
 					tx.run(GraphWriter.RETIRE_ALL).consume();
 					GraphWriter.write(tx, data, this::progress);
-					SourcingSplits.write(tx, data, this::progress);
+					SupplyMixWriter.write(tx, data, this::progress);
 					tx.run("""
 							MERGE (v:DataVersion {key: 'current'})
 							SET v.version = $version,

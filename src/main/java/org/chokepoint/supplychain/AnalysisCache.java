@@ -108,8 +108,8 @@ public class AnalysisCache {
 		return value;
 	}
 
-	/** The facts held for {@code year} at {@code version}, by item id. */
-	Map<String, Object> facts(String version, int year) {
+	/** The facts held for {@code year} (a year and a sourcing) at {@code version}, by item id. */
+	Map<String, Object> facts(String version, Object year) {
 		Map<String, Object> held = new HashMap<>();
 		synchronized (this.facts) {
 			this.facts.forEach((key, value) -> {
@@ -123,7 +123,7 @@ public class AnalysisCache {
 	}
 
 	/** Keeps the facts of {@code item} for {@code year} at {@code version}. */
-	void putFacts(String version, int year, String item, Object value) {
+	void putFacts(String version, Object year, String item, Object value) {
 		synchronized (this.facts) {
 			this.facts.put(List.of(version, year, item), value);
 		}

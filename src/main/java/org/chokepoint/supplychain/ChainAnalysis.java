@@ -115,8 +115,15 @@ public record ChainAnalysis(String product, String consumer, int year, LocalDate
 	public record Alternative(String country, double worldShare, boolean allied, List<String> agreements) {
 	}
 
-	/** An item and stage without any data, left out of the chain. */
-	public record DataGap(String item, Stage stage) {
+	/**
+	 * An item and stage without data for a buyer: neither its own supply mix nor global shares. The
+	 * buyer's weight skipped the stage and bought at the stage below (a data gap, not an unknown
+	 * supplier).
+	 *
+	 * @param buyer the buyer whose weight skipped the stage (the consumer or a supplier upstream)
+	 * @param weight the share of the consumer's supply that skipped (0..1; the largest over positions)
+	 */
+	public record DataGap(String item, Stage stage, String buyer, double weight) {
 	}
 
 	/**

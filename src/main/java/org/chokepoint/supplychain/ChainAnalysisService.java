@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.chokepoint.supplychain.ChainAnalysis.ItemExposure;
+import org.chokepoint.supplymix.Sourcing;
 import org.chokepoint.supplychain.ChainAnalysis.PathStep;
 import org.chokepoint.supplychain.ChainAnalysis.SupplyPath;
 import org.chokepoint.supplychain.ChainComputation.InputChain;
@@ -65,23 +66,35 @@ public class ChainAnalysisService {
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf,
 			int paths) {
+		return analyse(product, consumer, year, threshold, asOf, paths, Sourcing.TRACED);
+	}
+
+	/**
+	 * Analyses the chain of {@code product} for {@code consumer} on the buyers' {@code sourcing} mixes.
+	 * @param paths how many of the heaviest paths to list (0: none)
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf,
+			int paths, Sourcing sourcing) {
 		// a cached answer without a transaction (see dataVersion); a new one in a read transaction
-		return this.cache.get(List.of("analysis", product, consumer, year, threshold, asOf, paths),
-				() -> this.readOnly.execute(status -> analyseUncached(product, consumer, year, threshold, asOf, paths)));
+		return this.cache.get(List.of("analysis", product, consumer, year, threshold, asOf, paths, sourcing),
+				() -> this.readOnly
+					.execute(status -> analyseUncached(product, consumer, year, threshold, asOf, paths, sourcing)));
 	}
 
 	private ChainAnalysis analyseUncached(String product, String consumer, int year, double threshold, LocalDate asOf,
-			int paths) {
+			int paths, Sourcing sourcing) {
 		this.catalogue.requireProduct(product);
 		this.catalogue.requireConsumer(consumer);
 		Set<String> minerals = this.catalogue.minerals();
 		return analyse(product, consumer, year, threshold, asOf, paths, minerals,
-				this.alliances.of(consumer, asOf, minerals), this.catalogue.stockpileDaysOfCover(consumer, year));
+				this.alliances.of(consumer, asOf, minerals), this.catalogue.stockpileDaysOfCover(consumer, year),
+				sourcing);
 	}
 
 	ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf, int paths,
-			Set<String> minerals, Alliances.Of allies, Map<String, Double> stockpiles) {
-		ChainComputation chain = this.chains.run(product, consumer, year, List.of());
+			Set<String> minerals, Alliances.Of allies, Map<String, Double> stockpiles, Sourcing sourcing) {
+		ChainComputation chain = this.chains.run(product, consumer, year, sourcing, List.of());
 		ChainReport report = new ChainReport(chain, consumer, allies, minerals);
 		List<ItemExposure> items = report.items();
 		List<SupplyPath> heaviest = paths == 0 ? List.of()
@@ -93,7 +106,8 @@ public class ChainAnalysisService {
 		return new ChainAnalysis(product, consumer, year, asOf, threshold, chain.chinaExposure(), chain.unknownShare(),
 				chain.chinaFreeShare(), chain.worstInput(), items,
 				report.singlePointsOfFailure(product, items, threshold, stockpiles),
-				chain.gaps().stream().map(g -> new ChainAnalysis.DataGap(g.item(), g.stage())).toList(), heaviest);
+				chain.gaps().stream().map(g -> new ChainAnalysis.DataGap(g.item(), g.stage(), g.buyer(), g.weight())).toList(),
+				heaviest);
 	}
 
 }

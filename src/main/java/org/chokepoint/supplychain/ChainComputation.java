@@ -14,7 +14,8 @@ import java.util.Map;
  * @param worstInput the leaf item of the worst input chain
  * @param inputs the input chains, one per leaf position
  * @param positions per position of the unfolded bill of materials, its stages
- * @param gaps (item, stage) left out for lack of data
+ * @param gaps per (item, stage, buyer) whose weight skipped the stage for lack of data, the largest
+ * weight over the item's positions
  * @param facts per item and stage, the splits used
  */
 record ChainComputation(Double chinaExposure, Double unknownShare, Double chinaFreeShare, double remainingSupply,
@@ -48,8 +49,12 @@ record ChainComputation(Double chinaExposure, Double unknownShare, Double chinaF
 	record SupplierWeight(String country, double share, double china) {
 	}
 
-	/** An (item, stage) without data. */
-	record Gap(String item, Stage stage) {
+	/**
+	 * A stage without data for a buyer: its weight skipped the stage and bought at the stage below.
+	 *
+	 * @param weight the weight that skipped (the largest over the item's positions), 0..1
+	 */
+	record Gap(String item, Stage stage, String buyer, double weight) {
 	}
 
 	/** The facts used for an item. */
@@ -71,8 +76,19 @@ record ChainComputation(Double chinaExposure, Double unknownShare, Double chinaF
 
 	}
 
-	/** A buyer's own sourcing of an item at a stage. */
-	record BuyerSplit(String buyer, List<Split> split, long year, String source) {
+	/**
+	 * A buyer's supply mix of an item at a stage.
+	 *
+	 * @param year the year of the facts the mix is made of
+	 * @param source the main source of the mix
+	 * @param kind which facts the mix is made of ({@link org.chokepoint.supplymix.MixKind}), null where not known
+	 */
+	record BuyerSplit(String buyer, List<Split> split, long year, String source, String kind) {
+
+		BuyerSplit(String buyer, List<Split> split, long year, String source) {
+			this(buyer, split, year, source, null);
+		}
+
 	}
 
 	/** One supplier's share of a split. */

@@ -10,6 +10,7 @@ import org.chokepoint.supplychain.ChainComputation.BuyerSplit;
 import org.chokepoint.supplychain.ChainComputation.ItemFacts;
 import org.chokepoint.supplychain.ChainComputation.Split;
 import org.chokepoint.supplychain.ChainComputation.StageFacts;
+import org.chokepoint.supplymix.Sourcing;
 import org.chokepoint.system.CypherFile;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -40,13 +41,17 @@ class ChainFactsQuery {
 	private record Row(String item, boolean product, List<String> inputs, ItemFacts facts) {
 	}
 
-	/** Every item below {@code product} (itself included) by id; empty when there is no such product. */
-	Map<String, ChainCalculator.Item> load(String product, int year) {
+	/**
+	 * Every item below {@code product} (itself included) by id, with the buyers' mixes of
+	 * {@code sourcing}; empty when there is no such product.
+	 */
+	Map<String, ChainCalculator.Item> load(String product, int year, Sourcing sourcing) {
 		String version = this.cache.version();
-		Map<String, Object> held = this.cache.facts(version, year);
+		List<Object> key = List.of(year, sourcing);
+		Map<String, Object> held = this.cache.facts(version, key);
 		Map<String, String> codes = new HashMap<>();
 		List<Row> rows = List.copyOf(this.client.query(FACTS)
-			.bindAll(Map.of("products", List.of(product), "year", year, "skip", skip(held)))
+			.bindAll(Map.of("products", List.of(product), "year", year, "sourcing", sourcing.word(), "skip", skip(held)))
 			.fetchAs(Row.class)
 			.mappedBy((types, record) -> row(record, held.containsKey(record.get("item").asString()), codes))
 			.all());
@@ -57,7 +62,7 @@ class ChainFactsQuery {
 				facts = (ItemFacts) held.get(row.item());
 			}
 			else {
-				this.cache.putFacts(version, year, row.item(), facts);
+				this.cache.putFacts(version, key, row.item(), facts);
 			}
 			items.put(row.item(), new ChainCalculator.Item(row.item(), row.product(), row.inputs(), facts));
 		}
@@ -77,7 +82,7 @@ class ChainFactsQuery {
 			sourcing.computeIfAbsent(Stage.valueOf(own.get("stage").asString()), k -> new ArrayList<>())
 				.add(new BuyerSplit(code(own.get("buyer").asString(), codes),
 						splits(own.get("suppliers").asString(), own.get("shares"), codes), own.get("year").asLong(),
-						own.get("source").asString()));
+						own.get("source").asString(), own.get("kind").isNull() ? null : own.get("kind").asString()));
 		}
 		Map<Stage, Value> global = new HashMap<>();
 		for (Value g : record.get("global").values()) {

@@ -1,9 +1,12 @@
 package org.chokepoint.supplychain;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.chokepoint.supplymix.Sourcing;
 import org.chokepoint.system.NotFoundException;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -30,18 +33,39 @@ class ChainQuery {
 		this.facts = facts;
 	}
 
-	/** The chain of {@code product} for {@code consumer} in {@code year}, under the given cuts (none: as is). */
-	ChainComputation run(String product, String consumer, int year, List<Cut> cuts) {
-		return this.cache.get(List.of("chain", product, consumer, year, cuts), () -> runUncached(product, consumer, year, cuts));
+	/**
+	 * The chain of {@code product} for {@code consumer} in {@code year}, on the buyers' {@code sourcing}
+	 * mixes, under the given cuts (none: as is).
+	 */
+	ChainComputation run(String product, String consumer, int year, Sourcing sourcing, List<Cut> cuts) {
+		return this.cache.get(List.of("chain", product, consumer, year, sourcing, cuts),
+				() -> runUncached(product, consumer, year, sourcing, cuts));
 	}
 
-	private ChainComputation runUncached(String product, String consumer, int year, List<Cut> cuts) {
-		Map<String, ChainCalculator.Item> items = this.facts.load(product, year);
+	private ChainComputation runUncached(String product, String consumer, int year, Sourcing sourcing,
+			List<Cut> cuts) {
+		Map<String, ChainCalculator.Item> items = this.facts.load(product, year, sourcing);
 		if (items.isEmpty()) {
 			// the callers checked the key; an import that removed the product since then lands here
 			throw new NotFoundException("product", product);
 		}
-		return ChainCalculator.compute(product, consumer, items, withBlocMembers(cuts));
+		return ChainCalculator.compute(product, consumer, items, withBlocMembers(cuts), blocs());
+	}
+
+	/** Per bloc, its member countries. */
+	Map<String, Set<String>> blocs() {
+		return this.cache.get(List.of("blocs"), () -> {
+			Map<String, Set<String>> blocs = new HashMap<>();
+			this.client.query("""
+					MATCH (member:Country)-[:MEMBER_OF]->(bloc:Bloc)
+					RETURN bloc.code AS bloc, collect(member.iso3) AS members
+					""").fetch().all().forEach(row -> {
+						@SuppressWarnings("unchecked")
+						List<String> members = (List<String>) row.get("members");
+						blocs.put((String) row.get("bloc"), Set.copyOf(members));
+					});
+			return Map.copyOf(blocs);
+		});
 	}
 
 	/** A cut that targets a bloc targets its members too (chain.cypher's rule). */

@@ -36,7 +36,7 @@ public class ConsumerOverviewService {
 		List<ChainAnalysis.SinglePointOfFailure> spofs = new ArrayList<>();
 		for (String product : this.catalogue.products()) {
 			ChainAnalysis analysis = this.chains.analyse(product, consumer, year, threshold, asOf, 0, minerals, allies,
-					stockpiles);
+					stockpiles, org.chokepoint.supplymix.Sourcing.TRACED);
 			products.add(new ConsumerOverview.ProductExposure(product, analysis.chinaExposure(), analysis.unknownShare(),
 					analysis.chinaFreeShare(), analysis.worstInput(), analysis.singlePointsOfFailure().size()));
 			spofs.addAll(analysis.singlePointsOfFailure());

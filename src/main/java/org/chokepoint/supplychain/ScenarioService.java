@@ -99,12 +99,13 @@ public class ScenarioService {
 	}
 
 	private ScenarioResult.Hit hit(String consumer, String product, int year, List<Cut> cuts, Set<String> cutItems) {
-		ChainComputation after = this.chains.run(product, consumer, year, cuts);
+		ChainComputation after = this.chains.run(product, consumer, year, org.chokepoint.supplymix.Sourcing.TRACED, cuts);
 		double lost = 1 - after.remainingSupply();
 		if (lost <= LOSS_TOLERANCE) {
 			return null;
 		}
-		ChainComputation before = this.chains.run(product, consumer, year, List.of());
+		ChainComputation before = this.chains.run(product, consumer, year, org.chokepoint.supplymix.Sourcing.TRACED,
+				List.of());
 		List<ScenarioResult.Cause> causes = after.inputs()
 			.stream()
 			.filter(i -> 1 - i.remainingSupply() > LOSS_TOLERANCE)

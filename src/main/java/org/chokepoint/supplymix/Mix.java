@@ -11,7 +11,7 @@ import java.util.List;
  * @param asOf the year the mix holds from (the facts chosen are the newest up to it)
  * @param dataYear the year of the facts the mix is made of (the trade flows', the rows')
  * @param kind which facts it is made of, and the assumption made
- * @param sources the ids of the sources used, sorted
+ * @param sources the ids of the sources used, the main one first (the rows' or the trade flows')
  * @param suppliers the suppliers, largest share first, then by code
  * @param shares their shares, in the same order
  */

@@ -163,6 +163,7 @@ final class OriginTracer {
 	private static List<String> sources(int start, double[][] q, boolean[] live, Map<String, Mix> direct,
 			List<String> states) {
 		TreeSet<String> sources = new TreeSet<>();
+		List<String> first = direct.get(states.get(start)).sources();
 		boolean[] seen = new boolean[q.length];
 		Deque<Integer> queue = new ArrayDeque<>(List.of(start));
 		seen[start] = true;
@@ -176,7 +177,10 @@ final class OriginTracer {
 				}
 			}
 		}
-		return List.copyOf(sources);
+		sources.removeAll(first);
+		List<String> all = new ArrayList<>(first);
+		all.addAll(sources);
+		return all;
 	}
 
 	private static Mix mix(String buyer, Mix direct, double[] origin, List<String> outcomes, List<String> sources,

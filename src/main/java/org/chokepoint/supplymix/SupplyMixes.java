@@ -48,10 +48,12 @@ public final class SupplyMixes {
 		}
 		Map<String, String> blocOf = new HashMap<>();
 		facts.members().forEach((bloc, countries) -> countries.forEach(c -> blocOf.putIfAbsent(c, bloc)));
+		Map<String, List<Row>> rowsByBuyer = new HashMap<>();
+		facts.rows().forEach(r -> rowsByBuyer.computeIfAbsent(r.buyer(), k -> new ArrayList<>()).add(r));
 		List<Mix> mixes = new ArrayList<>();
 		for (long year : years) {
 			Map<String, Mix> direct = new TreeMap<>();
-			AsOf asOf = new AsOf(facts, year);
+			AsOf asOf = new AsOf(facts, year, rowsByBuyer);
 			for (String buyer : asOf.buyers()) {
 				Mix mix = asOf.mix(buyer);
 				if (mix != null) {
@@ -79,7 +81,7 @@ public final class SupplyMixes {
 			s.add(suppliers.get(order[k]));
 			v[k] = shares.get(order[k]);
 		}
-		return new Mix(buyer, sourcing, asOf, dataYear, kind, List.copyOf(new TreeSet<>(sources)), s, v);
+		return new Mix(buyer, sourcing, asOf, dataYear, kind, List.copyOf(new java.util.LinkedHashSet<>(sources)), s, v);
 	}
 
 	/** The facts chosen as of one year. */
@@ -88,6 +90,8 @@ public final class SupplyMixes {
 		final MixFacts facts;
 
 		final long year;
+
+		final Map<String, List<Row>> rowsByBuyer;
 
 		/** The production group chosen as of the year: per party its tonnes (null: not comparable). */
 		final Map<String, Double> output = new HashMap<>();
@@ -111,9 +115,10 @@ public final class SupplyMixes {
 
 		int flowRank;
 
-		AsOf(MixFacts facts, long year) {
+		AsOf(MixFacts facts, long year, Map<String, List<Row>> rowsByBuyer) {
 			this.facts = facts;
 			this.year = year;
+			this.rowsByBuyer = rowsByBuyer;
 			chooseOutput();
 			chooseFlows();
 		}
@@ -192,8 +197,8 @@ public final class SupplyMixes {
 		Mix mix(String buyer) {
 			Candidate best = null;
 			Map<String, List<Row>> groups = new LinkedHashMap<>();
-			for (Row r : this.facts.rows()) {
-				if (r.buyer().equals(buyer) && r.year() <= this.year) {
+			for (Row r : this.rowsByBuyer.getOrDefault(buyer, List.of())) {
+				if (r.year() <= this.year) {
 					groups.computeIfAbsent(r.basis() + "\u0000" + r.year() + "\u0000" + r.source(), k -> new ArrayList<>())
 						.add(r);
 				}

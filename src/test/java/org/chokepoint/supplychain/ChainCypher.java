@@ -12,6 +12,7 @@ import org.chokepoint.supplychain.ChainComputation.Split;
 import org.chokepoint.supplychain.ChainComputation.StageFacts;
 import org.chokepoint.supplychain.ChainComputation.StageResult;
 import org.chokepoint.supplychain.ChainComputation.SupplierWeight;
+import org.chokepoint.supplymix.Sourcing;
 import org.chokepoint.system.CypherFile;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -33,7 +34,13 @@ class ChainCypher {
 
 	/** Every product's chain for {@code consumer} in {@code year}, under the given cuts ($products null). */
 	Map<String, ChainComputation> runAll(String consumer, int year, List<Cut> cuts) {
+		return runAll(consumer, year, Sourcing.TRACED, cuts);
+	}
+
+	/** Every product's chain for {@code consumer} in {@code year} on {@code sourcing}, under the given cuts. */
+	Map<String, ChainComputation> runAll(String consumer, int year, Sourcing sourcing, List<Cut> cuts) {
 		Map<String, Object> parameters = new java.util.HashMap<>();
+		parameters.put("sourcing", sourcing.word());
 		parameters.put("products", null);
 		parameters.put("consumer", consumer);
 		parameters.put("year", year);
@@ -50,7 +57,10 @@ class ChainCypher {
 				number(row.get("chinaFreeShare")), number(row.get("remainingSupply")),
 				(String) row.get("worstInput"), list(row.get("inputs")).stream().map(ChainCypher::input).toList(),
 				list(row.get("stages")).stream().map(ChainCypher::position).toList(),
-				list(row.get("gaps")).stream().map(g -> new Gap((String) g.get("item"), stage(g.get("stage")))).toList(),
+				list(row.get("gaps")).stream()
+					.map(g -> new Gap((String) g.get("item"), stage(g.get("stage")), (String) g.get("buyer"),
+							number(g.get("weight"))))
+					.toList(),
 				list(row.get("facts")).stream().map(ChainCypher::itemFacts).toList());
 	}
 
@@ -76,7 +86,7 @@ class ChainCypher {
 					(String) s.get("globalSource"),
 					list(s.get("sourcing")).stream()
 						.map(b -> new BuyerSplit((String) b.get("buyer"), splits(b.get("split")), (Long) b.get("year"),
-								(String) b.get("source")))
+								(String) b.get("source"), (String) b.get("kind")))
 						.toList()))
 			.toList());
 	}

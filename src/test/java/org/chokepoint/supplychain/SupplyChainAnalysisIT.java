@@ -66,7 +66,7 @@ class SupplyChainAnalysisIT {
 			assertThat(s.share()).isCloseTo(1.0, EXACT);
 			assertThat(s.alternatives()).isEmpty();
 		});
-		assertThat(chain.dataGaps()).containsExactly(new ChainAnalysis.DataGap("p-sole", Stage.MANUFACTURING));
+		assertThat(chain.dataGaps()).containsExactly(new ChainAnalysis.DataGap("p-sole", Stage.MANUFACTURING, "USA", 1.0));
 	}
 
 	@Test
@@ -195,7 +195,7 @@ class SupplyChainAnalysisIT {
 	void chainCypherForEveryProductGivesTheApisExposuresAndChokepoints() {
 		// what an analyst pastes into Neo4j Browser: chain.cypher with $products null
 		List<java.util.Map<String, Object>> rows = this.driver.executableQuery(org.chokepoint.system.CypherFile.load("chain"))
-			.withParameters(java.util.Map.of("consumer", "USA", "year", 2024, "threshold", 0.5, "cuts", List.of(),
+			.withParameters(java.util.Map.of("consumer", "USA", "year", 2024, "sourcing", "traced", "threshold", 0.5, "cuts", List.of(),
 					"products", org.neo4j.driver.Values.NULL))
 			.execute()
 			.records()
