@@ -110,13 +110,13 @@ COLUMNS = {
     'production': ['country', 'item', 'stage', 'year', 'source', 'quantity', 'unit', 'share', 'published_as', 'note'],
     'world_totals': ['item', 'stage', 'year', 'quantity', 'other_countries', 'unit', 'source', 'note'],
     'reserves': ['country', 'mineral', 'year', 'quantity', 'unit', 'published_as', 'source', 'note'],
-    'sourcing': ['buyer', 'supplier', 'item', 'stage', 'year', 'share', 'quantity', 'unit', 'source', 'note'],
+    'sourcing': ['buyer', 'supplier', 'item', 'stage', 'year', 'share', 'basis', 'quantity', 'unit', 'source', 'note'],
     'import_reliance': ['party', 'mineral', 'year', 'share', 'published_as', 'source', 'note'],
     'bom': ['product', 'input', 'quantity', 'unit', 'year', 'source', 'note'],
     'agreements': ['id', 'name', 'type', 'signed', 'in_force', 'ended', 'critical_minerals', 'year', 'source', 'note'],
     'agreement_parties': ['agreement', 'party', 'role', 'since', 'year', 'source'],
     'agreement_items': ['agreement', 'item', 'year', 'source'],
-    'measures': ['id', 'name', 'imposer', 'type', 'announced', 'effective', 'suspended_from', 'suspended_until', 'ended', 'rate', 'year', 'source', 'note'],
+    'measures': ['id', 'name', 'imposer', 'type', 'announced', 'effective', 'suspended_from', 'suspended_until', 'ended', 'status_unknown_from', 'rate', 'year', 'source', 'note'],
     'measure_items': ['measure', 'item', 'source'],
     'measure_targets': ['measure', 'target', 'source'],
     'stockpiles': ['holder', 'mineral', 'year', 'quantity', 'unit', 'days_of_cover', 'value_usd', 'published_as', 'source', 'note'],
@@ -269,6 +269,86 @@ def build_usgs(raw_dir, out):
 
 
 
+# ---------------------------------------------------------------- USGS MCS 2022-2025 editions (years 2020-2024)
+def build_usgs_editions(raw_dir, out):
+    """World production of the earlier MCS editions, each edition its own source: an estimate revised
+    in a later edition stays a separate fact (never overwritten). Tables not in
+    curated/usgs_editions_tables.csv (boron, magnesium compounds, titanium mineral concentrates) are
+    not loaded; boron is handled by build_boron."""
+    editions = {r['edition']: r for r in curated('usgs_editions')}
+    for e in editions.values():
+        source(e['source'], e['title'], 'U.S. Geological Survey', e['year'], e['url'], 'official', e['note'])
+    tables = {(r['commodity'], r['table_label']): r for r in curated('usgs_editions_tables')}
+    rows = read_csv(raw_dir, os.path.join('more', 'usgs_mcs2022_2024_world_production_reserves.csv'))
+    rows += read_csv(raw_dir, os.path.join('more', 'usgs_mcs2025_rare_earths_world_production_reserves.csv'))
+    others = {}
+    for r in rows:
+        t = tables.get((r['commodity'], r['table_label']))
+        if t and iso_or_marker(r['country']) == 'OTHER':
+            for yc, vc in (('year_prev', 'production_prev_raw'), ('year_latest', 'production_latest_raw')):
+                others[(t['mineral'], r[yc].rstrip('e'), r['source_edition'])] = r[vc]
+    for r in rows:
+        t = tables.get((r['commodity'], r['table_label']))
+        if t is None:
+            continue
+        e = editions[r['source_edition']]
+        src = e['source']
+        kind = iso_or_marker(r['country'])
+        if kind == 'OTHER':
+            continue
+        for yc, vc in (('year_prev', 'production_prev_raw'), ('year_latest', 'production_latest_raw')):
+            label = r[yc].strip()
+            if not label:
+                continue
+            year = label.rstrip('e')
+            q, pub = value_cells(r[vc])
+            if q is None:
+                continue
+            notes = []
+            if label.endswith('e'):
+                notes.append('estimated (USGS %s, %s)' % (src.split('-data-release')[0].replace('usgs-mcs-', 'MCS ').replace('-rare-earths', ''), label))
+            if t['note']:
+                notes.append(t['note'])
+            cnote = r['country_note'].strip()
+            if kind == 'WORLD':
+                if q == '':
+                    continue
+                notes.insert(0, 'USGS "%s"' % r['country'])
+                o = others.get((t['mineral'], year, r['source_edition']))
+                other_q = value_cells(o)[0] if o else None
+                if o and other_q:
+                    notes.append('includes USGS "Other countries" = %s (not broken down by country: reported as unknown supplier)' % o.strip())
+                if cnote:
+                    notes.append('USGS ' + cnote)
+                out.add('world_totals', dict(item=t['mineral'], stage=t['stage'], year=year, quantity=q, other_countries=other_q or '',
+                                             unit=t['unit'], source=src, note='; '.join(notes)))
+                continue
+            if r['country'] != r['country'].strip() or any(ch.isdigit() for ch in r['country']) or r['country'] in FUSED_NAMES:
+                notes.append('USGS row "%s"' % r['country'])
+            elif ',' in r['country'] or '(' in r['country']:
+                notes.append('USGS row "%s"' % r['country'])
+            if cnote:
+                notes.append('USGS ' + cnote)
+            out.add('production', dict(country=kind, item=t['mineral'], stage=t['stage'], year=year, source=src, quantity=q,
+                                       unit=t['unit'], share='', published_as=pub, note='; '.join(notes)))
+
+
+FUSED_NAMES = {'Japane', 'Korea, Republic ofe', 'Russiae'}
+
+
+def iso_or_marker(name):
+    """ISO3 of a raw country name; 'WORLD' for a world total row, 'OTHER' for "Other countries"."""
+    n = name.replace('\u00a0', ' ').strip()
+    if n.startswith('World total'):
+        return 'WORLD'
+    if n.startswith('Other countries') or n == 'Other':
+        return 'OTHER'
+    c = iso(name)
+    if c is None:
+        raise KeyError('not a country: %r' % name)
+    return c
+
+
 # published USGS shares that duplicate a quantity row of the same source: put into that row's note
 USGS_TEXT_SHARES = {(r['mineral'], r['stage'], r['year'], r['country']): r['note'] for r in curated('usgs_text_shares')}
 
@@ -340,7 +420,7 @@ def build_us_imports(raw_dir, out):
         if extra:
             notes.append(extra)
         out.add('sourcing', dict(buyer='USA', supplier=c, item=mineral, stage=stage, year='2024',
-                                 share=pct_to_share(r['share_pct']), quantity='', unit='',
+                                 share=pct_to_share(r['share_pct']), basis='imports', quantity='', unit='',
                                  source=usgs_source_id(US_IMPORT_SOURCE_SLUG[r['commodity']]),
                                  note='; '.join(notes)))
     return sorted(skipped)
@@ -468,6 +548,7 @@ def main():
     build_usgs(a.raw, out)
     build_iea(a.raw, out)
     apply_text_shares(out)
+    build_usgs_editions(a.raw, out)
     skipped = build_us_imports(a.raw, out)
     unmapped = build_nir(a.raw, out)
     build_bom(a.raw, out)

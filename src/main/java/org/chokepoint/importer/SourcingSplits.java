@@ -11,9 +11,10 @@ import org.neo4j.driver.Transaction;
 
 /**
  * Writes the derived, compact form of the {@code SOURCES} facts the chain analysis reads: one
- * {@code (:Party)-[:SOURCING_SPLIT {stage, year, source, suppliers, shares}]->(:Item)} per
+ * {@code (:Party)-[:SOURCING_SPLIT {stage, year, source, basis, suppliers, shares}]->(:Item)} per
  * (buyer, item, stage, year, source) group of {@code SOURCES} facts: its suppliers' codes as one
- * comma-separated string and their shares as a list, in the same order. A chain then reads a few
+ * comma-separated string and their shares as a list, in the same order; {@code basis} says what
+ * the shares are of ({@code supply} or {@code imports}: trade flows are always {@code imports}). A chain then reads a few
  * hundred relationships per item instead of tens of thousands, and one string per buyer rather
  * than a list of codes (a list of strings costs an object per code in the store, over Bolt and
  * in the driver; docs/scaling.md). Party codes are ISO3 or bloc codes (letters, digits and
@@ -25,6 +26,9 @@ import org.neo4j.driver.Transaction;
  */
 final class SourcingSplits {
 
+	/** The basis of trade-flow shares: shares of the importer's imports (its own output is not in trade data). */
+	static final String IMPORTS = "imports";
+
 	/** Groups per statement: a group carries up to a few hundred suppliers. */
 	static final int BATCH_SIZE = 500;
 
@@ -32,7 +36,8 @@ final class SourcingSplits {
 			UNWIND $rows AS r
 			MATCH (buyer:Party {code: r[0]})
 			MATCH (item:Item {id: r[1]})
-			CREATE (buyer)-[:SOURCING_SPLIT {stage: r[2], year: r[3], source: r[4], suppliers: r[5], shares: r[6]}]->(item)
+			CREATE (buyer)-[:SOURCING_SPLIT {stage: r[2], year: r[3], source: r[4], basis: r[7], suppliers: r[5],
+			                                 shares: r[6]}]->(item)
 			""";
 
 	/** One group's suppliers and shares, grown as facts come. */
@@ -40,14 +45,17 @@ final class SourcingSplits {
 
 		final Object[] key;
 
+		final String basis;
+
 		String[] suppliers = new String[8];
 
 		double[] shares = new double[8];
 
 		int size;
 
-		Group(Object[] key) {
+		Group(Object[] key, String basis) {
 			this.key = key;
+			this.basis = basis;
 		}
 
 		void add(String supplier, double share) {
@@ -61,7 +69,8 @@ final class SourcingSplits {
 
 		List<Object> row() {
 			return List.of(this.key[0], this.key[1], this.key[2], this.key[3], this.key[4],
-					String.join(",", Arrays.asList(this.suppliers).subList(0, this.size)), Arrays.copyOf(this.shares, this.size));
+					String.join(",", Arrays.asList(this.suppliers).subList(0, this.size)), Arrays.copyOf(this.shares, this.size),
+					this.basis);
 		}
 
 	}
@@ -75,7 +84,7 @@ final class SourcingSplits {
 		Map<String, Group> groups = new LinkedHashMap<>();
 		for (Map<String, Object> row : data.of(ImportFile.SOURCING)) {
 			group(groups, (String) row.get("buyer"), (String) row.get("item"), (String) row.get("stage"),
-					(Long) row.get("year"), (String) row.get("source"))
+					(Long) row.get("year"), (String) row.get("source"), (String) row.get("basis"))
 				.add((String) row.get("supplier"), (Double) row.get("share"));
 		}
 		Writer writer = new Writer(tx);
@@ -83,7 +92,7 @@ final class SourcingSplits {
 		// a group comes from one file only (the import refuses one given by both), so no merging
 		data.tradeFlows()
 			.forEachSplit((buyer, item, stage, year, source, suppliers, shares) -> writer
-				.add(List.of(buyer, item, stage, year, source, String.join(",", suppliers), shares)));
+				.add(List.of(buyer, item, stage, year, source, String.join(",", suppliers), shares, IMPORTS)));
 		writer.flush();
 		progress.accept("SOURCING_SPLIT: " + writer.written + " splits of the SOURCES facts in "
 				+ (System.nanoTime() - started) / 1_000_000 + " ms");
@@ -119,10 +128,11 @@ final class SourcingSplits {
 
 	}
 
+	/** A group's basis is its rows' (the import refuses a group whose rows differ). */
 	private static Group group(Map<String, Group> groups, String buyer, String item, String stage, long year,
-			String source) {
+			String source, String basis) {
 		return groups.computeIfAbsent(buyer + '\u0000' + item + '\u0000' + stage + '\u0000' + year + '\u0000' + source,
-				k -> new Group(new Object[] { buyer, item, stage, year, source }));
+				k -> new Group(new Object[] { buyer, item, stage, year, source }, basis));
 	}
 
 }
