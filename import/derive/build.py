@@ -349,6 +349,65 @@ def iso_or_marker(name):
     return c
 
 
+# ---------------------------------------------------------------- published stage shares (2020-2024)
+def build_stage_shares(raw_dir, out):
+    """Published country shares of mid- and downstream stages (rare-earth refining, dysprosium, NdFeB
+    magnets, battery cells, cathode and anode material, solar PV), picked from the raw file by
+    curated/stage_shares.csv. A figure published as text ("nearly 85") goes to published_as."""
+    raw = read_csv(raw_dir, os.path.join('more', 'supply_chain_stage_shares_2021_2025.csv'))
+    for c in curated('stage_shares'):
+        m = [r for r in raw if (r['item'], r['stage'], r['country_or_region'], r['year'])
+             == (c['raw_item'], c['raw_stage'], c['raw_country'], c['raw_year'])]
+        if len(m) != 1:
+            raise KeyError('stage share row not found once in the raw file: %r' % c)
+        value = m[0]['value'].strip()
+        if c['raw_label']:
+            found = re.search(re.escape(c['raw_label']) + r' (\d+(?:\.\d+)?)%', value)
+            if not found:
+                raise KeyError('%s not in %r' % (c['raw_label'], value))
+            value = found.group(1)
+        share = pct_to_share(value) if m[0]['unit'].startswith('%') else None
+        out.add('production', dict(country=c['country'], item=c['item'], stage=c['stage'], year=c['year'], source=c['source'],
+                                   quantity='', unit='', share=share or '', published_as='' if share else value, note=c['note']))
+
+
+# ---------------------------------------------------------------- boron (gross weights of different products)
+def build_boron(raw_dir, out):
+    """USGS boron production by country: each country's figure is the gross weight of a DIFFERENT
+    product (refined borates, ulexite, crude ore, boric oxide equivalent, ...), which USGS does not add
+    up (world total XX). So no quantity is given (no share could be derived from a sum of them): the
+    figure goes to published_as with the product in the unit and note, and boron mining has no
+    country shares. MCS 2026 (2024, 2025e) and the 2023/2024 data releases (2021-2023)."""
+    editions = {r['edition']: r['source'] for r in curated('usgs_editions')}
+    src26 = source('usgs-mcs-2026-boron', 'Mineral Commodity Summaries 2026 - Boron', 'U.S. Geological Survey', 2026,
+                   'https://pubs.usgs.gov/periodicals/mcs2026/mcs2026-boron.pdf', 'official',
+                   'Values transcribed by hand (raw file author) from the third-party audited PDF parse github pranava0x0/usgs-mineral-commodity-summaries '
+                   'data/audit/boron/data.json @25031d0f60fa0c508068145d6be6228fc4933d51; not read from pubs.usgs.gov directly. Reserves not captured by the parser.')
+    rows = [(r, src26) for r in read_csv(raw_dir, os.path.join('more', 'usgs_mcs2026_boron_world_production.csv'))]
+    rows += [(r, editions[r['source_edition']]) for r in read_csv(raw_dir, os.path.join('more', 'usgs_mcs2022_2024_world_production_reserves.csv'))
+             if r['commodity'] == 'Boron']
+    for r, src in rows:
+        name = r['country'].strip()
+        if name.startswith('World') or name.startswith('Other') or r['table_label'] == 'XX':
+            continue
+        country, _, product = name.partition(',')
+        if src != src26:  # the data releases name the product in the table label
+            product = r['table_label'].replace('Mine production, ', '').replace('Plant production, ', '')
+        product = product.strip() or 'borates (product not named)'
+        c = iso(country.strip())
+        for yc, vc in (('year_prev', 'production_prev_raw'), ('year_latest', 'production_latest_raw')):
+            label = r[yc].strip()
+            q, pub = value_cells(r[vc])
+            if not label or q is None:
+                continue
+            notes = ['gross weight of %s; USGS does not add up the products of different countries (world total XX), so no quantity is given and no share derived' % product]
+            if label.endswith('e'):
+                notes.append('estimated (%s)' % label)
+            out.add('production', dict(country=c, item='boron', stage='MINING', year=label.rstrip('e'), source=src, quantity='',
+                                       unit='thousand t %s (gross weight)' % product, share='', published_as=pub or r[vc].strip(),
+                                       note='; '.join(notes)))
+
+
 # published USGS shares that duplicate a quantity row of the same source: put into that row's note
 USGS_TEXT_SHARES = {(r['mineral'], r['stage'], r['year'], r['country']): r['note'] for r in curated('usgs_text_shares')}
 
@@ -549,6 +608,8 @@ def main():
     build_iea(a.raw, out)
     apply_text_shares(out)
     build_usgs_editions(a.raw, out)
+    build_boron(a.raw, out)
+    build_stage_shares(a.raw, out)
     skipped = build_us_imports(a.raw, out)
     unmapped = build_nir(a.raw, out)
     build_bom(a.raw, out)
