@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Self-check of the CSV files in /work/main/import/ (standard library only).
+"""Self-check of the CSV files in import/ (next to this script's folder) (standard library only).
 
     python3 import/derive/check.py [--dir import]
 
