@@ -286,7 +286,7 @@ def build_usgs_editions(raw_dir, out):
         t = tables.get((r['commodity'], r['table_label']))
         if t and iso_or_marker(r['country']) == 'OTHER':
             for yc, vc in (('year_prev', 'production_prev_raw'), ('year_latest', 'production_latest_raw')):
-                others[(t['mineral'], r[yc].rstrip('e'), r['source_edition'])] = r[vc]
+                others[(t['mineral'], t['stage'], r[yc].rstrip('e'), r['source_edition'])] = r[vc]
     for r in rows:
         t = tables.get((r['commodity'], r['table_label']))
         if t is None:
@@ -314,7 +314,7 @@ def build_usgs_editions(raw_dir, out):
                 if q == '':
                     continue
                 notes.insert(0, 'USGS "%s"' % r['country'])
-                o = others.get((t['mineral'], year, r['source_edition']))
+                o = others.get((t['mineral'], t['stage'], year, r['source_edition']))
                 other_q = value_cells(o)[0] if o else None
                 if o and other_q:
                     notes.append('includes USGS "Other countries" = %s (not broken down by country: reported as unknown supplier)' % o.strip())
