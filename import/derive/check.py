@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Self-check of the CSV files in /work/main/import/ (standard library only).
+"""Self-check of the CSV files in import/ (next to this script's folder) (standard library only).
 
     python3 import/derive/check.py [--dir import]
 
 Checks: exact columns, UTF-8 without BOM, ISO3 codes (against /usr/share/iso-codes when present),
 references (countries, blocs, items, sources, agreements, measures), numbers, shares in 0..1,
 ISO dates, duplicate keys, quantity-or-share groups, groups vs the source's world total,
-sourcing shares <= 1, units of world totals, BOM cycles, unique ids.  Exit code 1 on errors;
+sourcing shares <= 1 and one basis (supply | imports) per group, units of world totals, BOM cycles, unique ids.  Exit code 1 on errors;
 warnings (e.g. rounding) are printed but do not fail.
 """
 import argparse
@@ -148,7 +148,7 @@ def main():
             if 'published_as' in r and r['published_as'] and r.get('quantity', '') and r['published_as'] != '—':
                 err(t, i, 'both a number and published_as')
     for t, cols in (('memberships', ['since']), ('agreements', ['signed', 'in_force', 'ended']), ('agreement_parties', ['since']),
-                    ('measures', ['announced', 'effective', 'suspended_from', 'suspended_until', 'ended'])):
+                    ('measures', ['announced', 'effective', 'suspended_from', 'suspended_until', 'ended', 'status_unknown_from'])):
         for i, r in T[t]:
             for c in cols:
                 if r[c] and not DATE.match(r[c]):
@@ -158,6 +158,8 @@ def main():
             err('measures', i, 'suspended_until without suspended_from')
         if r['suspended_from'] and r['suspended_until'] and r['suspended_from'] > r['suspended_until']:
             err('measures', i, 'suspension ends before it starts')
+        if r['status_unknown_from'] and r['suspended_until'] and r['status_unknown_from'] <= r['suspended_until']:
+            warn('measures', i, 'status unknown from %s, within the suspension' % r['status_unknown_from'])
         if r['type'] not in ('EXPORT_BAN', 'EXPORT_LICENCE', 'TECHNOLOGY_BAN', 'TARIFF', 'QUOTA'):
             err('measures', i, 'type')
         if r['rate'] and float(r['rate']) > 1 and r['type'] == 'TARIFF':
@@ -240,11 +242,17 @@ def main():
 
     # sourcing shares
     sg = defaultdict(float)
+    sb = {}
     for i, r in T['sourcing']:
         if r['share'] == '':
             err('sourcing', i, 'share required')
             continue
-        sg[(r['buyer'], r['item'], r['stage'], r['year'], r['source'])] += float(r['share'])
+        g = (r['buyer'], r['item'], r['stage'], r['year'], r['source'])
+        sg[g] += float(r['share'])
+        if r['basis'] not in ('supply', 'imports'):
+            err('sourcing', i, 'basis %r is not supply or imports' % r['basis'])
+        elif sb.setdefault(g, r['basis']) != r['basis']:
+            err('sourcing', i, 'group %s mixes bases %s and %s' % (g, sb[g], r['basis']))
     for g, s in sg.items():
         if s > 1 + 1e-9:
             err('sourcing', 0, 'group %s shares sum %.4f > 1' % (g, s))

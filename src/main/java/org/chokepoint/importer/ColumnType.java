@@ -54,6 +54,12 @@ enum ColumnType {
 	/** The kinds of agreement. */
 	AGREEMENT_TYPE,
 	/** The kinds of trade measure. */
-	MEASURE_TYPE
+	MEASURE_TYPE,
+	/**
+	 * What a sourcing share is a share of: {@code supply} (the buyer's whole supply, its own output
+	 * included) or {@code imports} (its imports only). Required, because reading one as the other
+	 * changes every figure built on it (domain.md, "A buyer's supply").
+	 */
+	BASIS
 
 }

@@ -45,6 +45,7 @@ final class FactRules {
 		needsValue(ImportFile.STOCKPILES, "quantity", "days_of_cover", "value_usd", "published_as");
 		deriveProductionShares();
 		sourcingSharesAddUp();
+		sourcingGroupsHaveOneBasis();
 		suspensions();
 		bomWithoutCycles();
 	}
@@ -149,6 +150,28 @@ final class FactRules {
 						+ " add up to " + sum + ", more than 1");
 			}
 		});
+	}
+
+	/**
+	 * The shares of one (buyer, item, stage, year, source) group are all of the buyer's supply or all
+	 * of its imports: a mixed group could not be read as either (domain.md, "A buyer's supply").
+	 */
+	private void sourcingGroupsHaveOneBasis() {
+		Map<List<Object>, Map<String, Object>> first = new HashMap<>();
+		for (Map<String, Object> row : this.typed.get(ImportFile.SOURCING)) {
+			Object basis = row.get("basis");
+			if (basis == null) {
+				continue; // already reported as a missing or wrong cell
+			}
+			List<Object> key = List.of(row.get("buyer"), row.get("item"), row.get("stage"), row.get("year"),
+					row.get("source"));
+			Map<String, Object> earlier = first.putIfAbsent(key, row);
+			if (earlier != null && earlier.get("basis") != null && !basis.equals(earlier.get("basis"))) {
+				error(ImportFile.SOURCING, row, "basis", "basis " + basis + " differs from basis " + earlier.get("basis")
+						+ " at line " + earlier.get("_line") + " in the same buyer/item/stage/year/source group " + key
+						+ ": a group's shares are all of the buyer's supply or all of its imports");
+			}
+		}
 	}
 
 	private void suspensions() {

@@ -100,7 +100,7 @@ final class GraphWriter {
 				MERGE (m:TradeMeasure {id: r.id})
 				SET m.name = r.name, m.type = r.type, m.announced = r.announced, m.effective = r.effective,
 				    m.suspendedFrom = r.suspended_from, m.suspendedUntil = r.suspended_until, m.ended = r.ended,
-				    m.rate = r.rate, m.year = r.year, m.source = r.source, m.note = r.note
+				    m.statusUnknownFrom = r.status_unknown_from, m.rate = r.rate, m.year = r.year, m.source = r.source, m.note = r.note
 				MERGE (c)-[f:IMPOSES]->(m)
 				SET f.year = r.year, f.source = r.source
 				""");
@@ -123,7 +123,7 @@ final class GraphWriter {
 				MATCH (buyer:Party {code: r.buyer})
 				MATCH (supplier:Party {code: r.supplier})
 				MERGE (buyer)-[f:SOURCES {item: r.item, stage: r.stage, year: r.year, source: r.source}]->(supplier)
-				SET f.share = r.share, f.quantity = r.quantity, f.unit = r.unit, f.note = r.note
+				SET f.share = r.share, f.basis = r.basis, f.quantity = r.quantity, f.unit = r.unit, f.note = r.note
 				""");
 		STATEMENTS.put(ImportFile.IMPORT_RELIANCE, """
 				UNWIND $rows AS r

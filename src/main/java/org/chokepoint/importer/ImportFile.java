@@ -30,7 +30,7 @@ enum ImportFile {
 	MEASURES("measures.csv", List.of("id"), required("id", ID), required("name", TEXT), required("imposer", COUNTRY),
 			required("type", MEASURE_TYPE), optional("announced", DATE), optional("effective", DATE),
 			optional("suspended_from", DATE), optional("suspended_until", DATE), optional("ended", DATE),
-			optional("rate", QUANTITY), required("year", YEAR), required("source", SOURCE), optional("note", TEXT)),
+			optional("status_unknown_from", DATE), optional("rate", QUANTITY), required("year", YEAR), required("source", SOURCE), optional("note", TEXT)),
 	MEMBERSHIPS("memberships.csv", List.of("country", "bloc", "source"), required("country", COUNTRY),
 			required("bloc", BLOC), optional("since", DATE), required("year", YEAR), required("source", SOURCE)),
 	PRODUCTION("production.csv", List.of("country", "item", "stage", "year", "source"), required("country", COUNTRY),
@@ -47,8 +47,8 @@ enum ImportFile {
 			optional("note", TEXT)),
 	SOURCING("sourcing.csv", List.of("buyer", "supplier", "item", "stage", "year", "source"), required("buyer", PARTY),
 			required("supplier", PARTY), required("item", ITEM), required("stage", STAGE), required("year", YEAR),
-			required("share", SHARE), optional("quantity", QUANTITY), optional("unit", TEXT),
-			required("source", SOURCE), optional("note", TEXT)),
+			required("share", SHARE), required("basis", BASIS), optional("quantity", QUANTITY),
+			optional("unit", TEXT), required("source", SOURCE), optional("note", TEXT)),
 	/**
 	 * Bilateral trade (BACI, Comtrade): read by {@link TradeFlows}, streaming, never as a table of rows;
 	 * rows of one (importer, exporter, item, stage, year, source) add up (several HS codes of one item).

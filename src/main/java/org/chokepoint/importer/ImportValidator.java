@@ -250,6 +250,8 @@ final class ImportValidator {
 			case MEASURE_TYPE:
 				return oneOf(table, row, name, cell, "EXPORT_BAN", "EXPORT_LICENCE", "TECHNOLOGY_BAN", "TARIFF",
 						"QUOTA");
+			case BASIS:
+				return oneOf(table, row, name, cell, "supply", "imports");
 			default:
 				throw new IllegalStateException("no rule for " + column.type());
 		}

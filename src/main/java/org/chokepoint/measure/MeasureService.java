@@ -17,17 +17,23 @@ import org.springframework.stereotype.Service;
 class MeasureService {
 
 	// in force on $day: effective on or before it, not ended on or before it, not suspended that day
-	// (both suspension dates inclusive); a measure without an effective date was only announced
+	// (both suspension dates inclusive); a measure without an effective date was only announced. From
+	// its statusUnknownFrom on, a measure that has started and not ended is listed as STATUS_UNKNOWN
+	// (no source says whether it was extended, lapsed or replaced), not as back in force.
 	private static final String LIST = """
 			MATCH (c:Country)-[:IMPOSES]->(m:TradeMeasure)
-			WHERE $day IS NULL
-			   OR (m.effective <= $day
-			       AND (m.ended IS NULL OR m.ended > $day)
-			       AND NOT coalesce(m.suspendedFrom <= $day AND $day <= m.suspendedUntil, false))
-			WITH c, m
+			WITH c, m, m.effective <= $day AND (m.ended IS NULL OR m.ended > $day) AS started
+			WITH c, m, CASE
+			       WHEN $day IS NULL THEN null
+			       WHEN started AND m.statusUnknownFrom <= $day THEN 'STATUS_UNKNOWN'
+			       WHEN started AND NOT coalesce(m.suspendedFrom <= $day AND $day <= m.suspendedUntil, false)
+			         THEN 'IN_FORCE'
+			     END AS status
+			WHERE $day IS NULL OR status IS NOT NULL
+			WITH c, m, status
 			ORDER BY m.effective, m.id
 			WITH collect(m {.id, .name, imposer: c.iso3, .type, .announced, .effective, .suspendedFrom,
-			                .suspendedUntil, .ended}) AS measures
+			                .suspendedUntil, .ended, .statusUnknownFrom, status: status}) AS measures
 			RETURN size(measures) AS total,
 			       measures[$skip..$skip + $limit] AS items
 			""";
@@ -41,7 +47,8 @@ class MeasureService {
 			       RETURN {code: p.code, name: p.name, type: CASE WHEN p:Bloc THEN 'BLOC' ELSE 'COUNTRY' END} AS target
 			       ORDER BY p.code
 			     } AS targets
-			RETURN m {.id, .name, .type, .announced, .effective, .suspendedFrom, .suspendedUntil, .ended, .rate, .year,
+			RETURN m {.id, .name, .type, .announced, .effective, .suspendedFrom, .suspendedUntil, .ended,
+			  .statusUnknownFrom, .rate, .year,
 			  .note,
 			  imposer: {code: c.iso3, name: c.name, type: 'COUNTRY'},
 			  source: s {.id, .title, .url, .quality},
@@ -61,7 +68,10 @@ class MeasureService {
 		this.client = client;
 	}
 
-	/** The measures, all of them or those in force on a day. */
+	/**
+	 * The measures, all of them or those in force on a day (with those whose status is unknown that
+	 * day, marked so).
+	 */
 	Paged<MeasureSummary> list(@Nullable LocalDate inForceOn, Paging paging) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("day", inForceOn);

@@ -74,11 +74,17 @@ class ImporterIT {
 		// sourcing.csv: the EU buys its magnets from China (0.875) and itself (0.05), src-b, 2024
 		Map<String, Object> split = single("""
 				MATCH (:Bloc {code: 'EU'})-[s:SOURCING_SPLIT]->(:Product {id: 'ndfeb-magnet'})
-				RETURN s.stage AS stage, s.year AS year, s.source AS source, s.suppliers AS suppliers, s.shares AS shares
+				RETURN s.stage AS stage, s.year AS year, s.source AS source, s.suppliers AS suppliers, s.shares AS shares,
+				       s.basis AS basis
 				""");
 		assertThat(split).containsEntry("stage", "MANUFACTURING").containsEntry("year", 2024L)
 			.containsEntry("source", "src-b").containsEntry("suppliers", "CHN,EU")
-			.containsEntry("shares", java.util.List.of(0.875, 0.05));
+			.containsEntry("shares", java.util.List.of(0.875, 0.05)).containsEntry("basis", "supply");
+		Map<String, Object> fact = single("""
+				MATCH (:Bloc {code: 'EU'})-[f:SOURCES {item: 'ndfeb-magnet'}]->(:Country {iso3: 'CHN'})
+				RETURN f.basis AS basis, f.share AS share
+				""");
+		assertThat(fact).containsEntry("basis", "supply").containsEntry("share", 0.875);
 	}
 
 	@Test
@@ -117,11 +123,23 @@ class ImporterIT {
 						"production.csv:2:10: expected 10 columns, found 9"),
 				Arguments.of("countries.csv", "MYS,Malaysia", "XYZ,Nowhere",
 						"countries.csv:8:1 (iso3): unknown ISO 3166-1 alpha-3 country code \"XYZ\""),
-				Arguments.of("sourcing.csv", "EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.05,1000,t,src-b,made in the EU",
-						"EU,EU,ndfeb-magnet,MANUFACTURING,2024,1.05,1000,t,src-b,made in the EU",
+				Arguments.of("sourcing.csv", "EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.05,1000,t,src-b,made in the EU,supply",
+						"EU,EU,ndfeb-magnet,MANUFACTURING,2024,1.05,1000,t,src-b,made in the EU,supply",
 						"sourcing.csv:3:6 (share): share 1.05 outside 0..1"),
-				Arguments.of("sourcing.csv", "EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.05,1000,t,src-b,made in the EU",
-						"EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.5,1000,t,src-b,made in the EU",
+				Arguments.of("sourcing.csv", "EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.05,1000,t,src-b,made in the EU,supply",
+						"EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.05,1000,t,src-b,made in the EU,Supply",
+						"sourcing.csv:3:11 (basis): \"Supply\" is not one of supply, imports"),
+				Arguments.of("sourcing.csv", "EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.05,1000,t,src-b,made in the EU,supply",
+						"EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.05,1000,t,src-b,made in the EU,",
+						"sourcing.csv:3:11 (basis): required, but empty"),
+				Arguments.of("sourcing.csv", "EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.05,1000,t,src-b,made in the EU,supply",
+						"EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.05,1000,t,src-b,made in the EU,imports",
+						"sourcing.csv:3:11 (basis): basis imports differs from basis supply at line 2 in the same buyer/item/stage/year/source group [EU, ndfeb-magnet, MANUFACTURING, 2024, src-b]: a group's shares are all of the buyer's supply or all of its imports"),
+				Arguments.of("sourcing.csv", "buyer,supplier,item,stage,year,share,quantity,unit,source,note,basis",
+						"buyer,supplier,item,stage,year,share,quantity,unit,source,note,kind",
+						"sourcing.csv:1:11 (kind): unknown column"),
+				Arguments.of("sourcing.csv", "EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.05,1000,t,src-b,made in the EU,supply",
+						"EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.5,1000,t,src-b,made in the EU,supply",
 						"sourcing.csv:3:6 (share): the shares of buyer/item/stage/year/source [EU, ndfeb-magnet, MANUFACTURING, 2024, src-b] add up to 1.375, more than 1"),
 				Arguments.of("production.csv", "USA,rare-earths,MINING,2024,45000,t REO,,,src-a,",
 						"USA,rare-earths,MINING,2024,-45000,t REO,,,src-a,",

@@ -23,10 +23,11 @@ class MeasureApiIT extends ApiTestBase {
 
 	static final MeasureSummary GALLIUM_BAN = new MeasureSummary("CN-2024-46", "Ban on gallium exports to the US",
 			"CHN", "EXPORT_BAN", LocalDate.of(2024, 12, 3), LocalDate.of(2024, 12, 3), LocalDate.of(2025, 11, 10),
-			LocalDate.of(2026, 11, 27), null);
+			LocalDate.of(2026, 11, 27), null, LocalDate.of(2026, 11, 28), null);
 
 	static final MeasureSummary STEEL_TARIFF = new MeasureSummary("US-2025-232", "Tariff on steel derivatives", "USA",
-			"TARIFF", LocalDate.of(2025, 8, 15), LocalDate.of(2025, 8, 18), null, null, LocalDate.of(2025, 12, 31));
+			"TARIFF", LocalDate.of(2025, 8, 15), LocalDate.of(2025, 8, 18), null, null, LocalDate.of(2025, 12, 31), null,
+			null);
 
 	@Test
 	void listsAllMeasuresByEffectiveDate() {
@@ -34,25 +35,28 @@ class MeasureApiIT extends ApiTestBase {
 	}
 
 	/**
-	 * The ban is effective from 2024-12-03, suspended 2025-11-10..2026-11-27 (both days included);
-	 * the tariff runs from 2025-08-18 and its end date, 2025-12-31, is its first day out of force.
+	 * The ban is effective from 2024-12-03, suspended 2025-11-10..2026-11-27 (both days included), and
+	 * nothing is known of it from 2026-11-28 (its status_unknown_from): listed then as STATUS_UNKNOWN,
+	 * not as back in force; the tariff runs from 2025-08-18 and its end date, 2025-12-31, is its first
+	 * day out of force.
 	 */
 	@ParameterizedTest(name = "in force on {0}: {1}")
 	@CsvSource(delimiter = '|', value = {
 			"2024-12-02 | ''",
-			"2024-12-03 | CN-2024-46",
-			"2025-08-18 | CN-2024-46 US-2025-232",
-			"2025-11-09 | CN-2024-46 US-2025-232",
-			"2025-11-10 | US-2025-232",
-			"2025-12-30 | US-2025-232",
+			"2024-12-03 | CN-2024-46:IN_FORCE",
+			"2025-08-18 | CN-2024-46:IN_FORCE US-2025-232:IN_FORCE",
+			"2025-11-09 | CN-2024-46:IN_FORCE US-2025-232:IN_FORCE",
+			"2025-11-10 | US-2025-232:IN_FORCE",
+			"2025-12-30 | US-2025-232:IN_FORCE",
 			"2025-12-31 | ''",
 			"2026-11-27 | ''",
-			"2026-11-28 | CN-2024-46" })
+			"2026-11-28 | CN-2024-46:STATUS_UNKNOWN",
+			"2030-01-01 | CN-2024-46:STATUS_UNKNOWN" })
 	void filtersTheMeasuresInForceOnADay(String day, String expected) {
 		Paged<MeasureSummary> page = page("/api/measures?inForceOn=" + day);
-		List<String> ids = expected.isBlank() ? List.of() : List.of(expected.split(" "));
-		assertThat(page.items()).extracting(MeasureSummary::id).isEqualTo(ids);
-		assertThat(page.total()).isEqualTo(ids.size());
+		List<String> idsAndStatus = expected.isBlank() ? List.of() : List.of(expected.split(" "));
+		assertThat(page.items()).extracting(m -> m.id() + ":" + m.status()).isEqualTo(idsAndStatus);
+		assertThat(page.total()).isEqualTo(idsAndStatus.size());
 	}
 
 	@Test
@@ -60,7 +64,8 @@ class MeasureApiIT extends ApiTestBase {
 		MeasureDetails ban = this.api.getOk("/api/measures/CN-2024-46", MeasureDetails.class);
 		assertSameRecord(ban, new MeasureDetails("CN-2024-46", "Ban on gallium exports to the US",
 				new Party("CHN", "China", "COUNTRY"), "EXPORT_BAN", LocalDate.of(2024, 12, 3), LocalDate.of(2024, 12, 3),
-				LocalDate.of(2025, 11, 10), LocalDate.of(2026, 11, 27), null, null, 2024, SRC_B, null,
+				LocalDate.of(2025, 11, 10), LocalDate.of(2026, 11, 27), null, LocalDate.of(2026, 11, 28), null, 2024, SRC_B,
+				null,
 				List.of(new Item("gallium", "Gallium", "MINERAL")),
 				List.of(new Party("USA", "United States", "COUNTRY")), false));
 	}
@@ -70,7 +75,7 @@ class MeasureApiIT extends ApiTestBase {
 		MeasureDetails tariff = this.api.getOk("/api/measures/US-2025-232", MeasureDetails.class);
 		assertSameRecord(tariff, new MeasureDetails("US-2025-232", "Tariff on steel derivatives",
 				new Party("USA", "United States", "COUNTRY"), "TARIFF", LocalDate.of(2025, 8, 15),
-				LocalDate.of(2025, 8, 18), null, null, LocalDate.of(2025, 12, 31), 0.5, 2025, SRC_B,
+				LocalDate.of(2025, 8, 18), null, null, LocalDate.of(2025, 12, 31), null, 0.5, 2025, SRC_B,
 				"offshore wind turbines among the derivatives",
 				List.of(new Item("wind-turbine", "Wind turbine", "PRODUCT")), List.of(), true));
 	}

@@ -51,13 +51,13 @@ class CsvListsIT extends ApiTestBase {
 	@Test
 	void measuresAlsoFilteredByTheDayInForce() {
 		assertThat(csv("/api/measures")).isEqualTo("""
-				id,name,imposer,type,announced,effective,suspended_from,suspended_until,ended\r
-				CN-2024-46,Ban on gallium exports to the US,CHN,EXPORT_BAN,2024-12-03,2024-12-03,2025-11-10,2026-11-27,\r
-				US-2025-232,Tariff on steel derivatives,USA,TARIFF,2025-08-15,2025-08-18,,,2025-12-31\r
+				id,name,imposer,type,announced,effective,suspended_from,suspended_until,ended,status_unknown_from,status\r
+				CN-2024-46,Ban on gallium exports to the US,CHN,EXPORT_BAN,2024-12-03,2024-12-03,2025-11-10,2026-11-27,,2026-11-28,\r
+				US-2025-232,Tariff on steel derivatives,USA,TARIFF,2025-08-15,2025-08-18,,,2025-12-31,,\r
 				""");
 		assertThat(csv("/api/measures?inForceOn=2025-01-01")).isEqualTo("""
-				id,name,imposer,type,announced,effective,suspended_from,suspended_until,ended\r
-				CN-2024-46,Ban on gallium exports to the US,CHN,EXPORT_BAN,2024-12-03,2024-12-03,2025-11-10,2026-11-27,\r
+				id,name,imposer,type,announced,effective,suspended_from,suspended_until,ended,status_unknown_from,status\r
+				CN-2024-46,Ban on gallium exports to the US,CHN,EXPORT_BAN,2024-12-03,2024-12-03,2025-11-10,2026-11-27,,2026-11-28,IN_FORCE\r
 				""");
 	}
 
