@@ -19,6 +19,10 @@ import org.neo4j.driver.Transaction;
  * in the driver; docs/scaling.md). Party codes are ISO3 or bloc codes (letters, digits and
  * hyphens, checked by the import), so a comma never occurs in one.
  *
+ * <p>Each split carries {@code basis}, what its shares are of: {@code imports} for the trade flows
+ * (shares of the buyer's imports, its own output not among them); for {@code sourcing.csv} groups,
+ * the rows' {@code basis} where the file gives one.
+ *
  * <p>Written in the import's switch transaction, after every node, from the same validated rows
  * and added-up trade flows as the {@code SOURCES} relationships: the splits switch with the facts
  * they summarise, all or nothing, and are retired and deleted with them.
@@ -32,13 +36,19 @@ final class SourcingSplits {
 			UNWIND $rows AS r
 			MATCH (buyer:Party {code: r[0]})
 			MATCH (item:Item {id: r[1]})
-			CREATE (buyer)-[:SOURCING_SPLIT {stage: r[2], year: r[3], source: r[4], suppliers: r[5], shares: r[6]}]->(item)
+			CREATE (buyer)-[:SOURCING_SPLIT {stage: r[2], year: r[3], source: r[4], suppliers: r[5], shares: r[6],
+			                                 basis: r[7]}]->(item)
 			""";
+
+	/** The basis of every split of the trade flows: their shares are of the buyer's imports. */
+	static final String TRADE_FLOW_BASIS = "imports";
 
 	/** One group's suppliers and shares, grown as facts come. */
 	private static final class Group {
 
 		final Object[] key;
+
+		String basis;
 
 		String[] suppliers = new String[8];
 
@@ -60,8 +70,10 @@ final class SourcingSplits {
 		}
 
 		List<Object> row() {
-			return List.of(this.key[0], this.key[1], this.key[2], this.key[3], this.key[4],
-					String.join(",", Arrays.asList(this.suppliers).subList(0, this.size)), Arrays.copyOf(this.shares, this.size));
+			// a list that admits null: a group without a basis writes no basis property
+			return Arrays.asList(this.key[0], this.key[1], this.key[2], this.key[3], this.key[4],
+					String.join(",", Arrays.asList(this.suppliers).subList(0, this.size)), Arrays.copyOf(this.shares, this.size),
+					this.basis);
 		}
 
 	}
@@ -74,16 +86,19 @@ final class SourcingSplits {
 		long started = System.nanoTime();
 		Map<String, Group> groups = new LinkedHashMap<>();
 		for (Map<String, Object> row : data.of(ImportFile.SOURCING)) {
-			group(groups, (String) row.get("buyer"), (String) row.get("item"), (String) row.get("stage"),
-					(Long) row.get("year"), (String) row.get("source"))
-				.add((String) row.get("supplier"), (Double) row.get("share"));
+			Group group = group(groups, (String) row.get("buyer"), (String) row.get("item"), (String) row.get("stage"),
+					(Long) row.get("year"), (String) row.get("source"));
+			group.add((String) row.get("supplier"), (Double) row.get("share"));
+			if (group.basis == null) {
+				group.basis = (String) row.get("basis");
+			}
 		}
 		Writer writer = new Writer(tx);
 		groups.values().forEach(group -> writer.add(group.row()));
 		// a group comes from one file only (the import refuses one given by both), so no merging
 		data.tradeFlows()
 			.forEachSplit((buyer, item, stage, year, source, suppliers, shares) -> writer
-				.add(List.of(buyer, item, stage, year, source, String.join(",", suppliers), shares)));
+				.add(List.of(buyer, item, stage, year, source, String.join(",", suppliers), shares, TRADE_FLOW_BASIS)));
 		writer.flush();
 		progress.accept("SOURCING_SPLIT: " + writer.written + " splits of the SOURCES facts in "
 				+ (System.nanoTime() - started) / 1_000_000 + " ms");
