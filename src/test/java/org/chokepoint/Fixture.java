@@ -28,7 +28,8 @@ public final class Fixture {
 	/**
 	 * Bilateral trade for {@link #tradeFlows}: USA's gallium refining from CHN (60 + 20 t added up),
 	 * JPN (30 t) and DEU (10 t): shares 80/120, 30/120, 10/120; JPN's from CHN and USA through the HS
-	 * code 811292 (5 and 15 kg): 0.25 and 0.75; CHN's rare-earth mining from AUS and MYS (70, 30 t).
+	 * code 811292 at its factor 0.5 (5 and 15 kg traded: 2.5 and 7.5 kg): 0.25 and 0.75; CHN's
+	 * rare-earth mining from AUS and MYS (70, 30 t).
 	 */
 	public static final String TRADE_FLOWS = """
 			year,exporter,importer,item,stage,quantity,unit,source
@@ -54,7 +55,8 @@ public final class Fixture {
 			for (Path file : files.toList()) {
 				Files.copy(file, folder.resolve(file.getFileName().toString()));
 			}
-			Files.writeString(folder.resolve("hs_codes.csv"), "hs6,item,stage,note\n811292,gallium,REFINING,unwrought\n");
+			Files.writeString(folder.resolve("hs_codes.csv"),
+					"hs6,item,stage,factor,factor_source,note\n811292,gallium,REFINING,0.5,src-b,unwrought\n");
 			Files.writeString(folder.resolve("trade_flows.csv"), TRADE_FLOWS);
 			return folder;
 		}

@@ -25,9 +25,12 @@ enum ColumnType {
 	PRODUCT,
 	/** A mineral or a product. */
 	ITEM,
-	/** A new six-digit Harmonized System code (hs_codes.csv). */
+	/**
+	 * A new Harmonized System code (hs_codes.csv): six digits, or a four-digit heading where a source
+	 * publishes no more detail (UN Comtrade extracts of 7502, 8110).
+	 */
 	NEW_HS6,
-	/** A mineral or a product, or a six-digit HS code of hs_codes.csv that stands for one at a stage. */
+	/** A mineral or a product, or an HS code of hs_codes.csv that stands for one at a stage. */
 	TRADE_ITEM,
 	/** A source of sources.csv. */
 	SOURCE,
@@ -37,6 +40,8 @@ enum ColumnType {
 	MEASURE,
 	/** A finite, non-negative number. */
 	QUANTITY,
+	/** A finite number above 0: a conversion factor, which a 0 would turn into a silent loss of every flow. */
+	FACTOR,
 	/** A fraction in 0..1. */
 	SHARE,
 	/** A year, 1900..2100. */

@@ -31,6 +31,9 @@ public final class DataChecks {
 		Map<ImportFile, CsvTable> tables = new EnumMap<>(ImportFile.class);
 		Set<ImportFile> unreadable = EnumSet.noneOf(ImportFile.class);
 		folder.files().forEach((file, bytes) -> {
+			if (file == ImportFile.TRADE_FLOWS) {
+				return; // streamed below, as the import reads it
+			}
 			CsvTable table = CsvTableReader.read(file, bytes, errors);
 			if (table == null) {
 				unreadable.add(file);
@@ -39,10 +42,19 @@ public final class DataChecks {
 				tables.put(file, table);
 			}
 		});
-		Map<ImportFile, List<Map<String, Object>>> rows = new ImportValidator(tables, unreadable, errors).validate();
+		ImportValidator validator = new ImportValidator(tables, unreadable, errors);
+		Map<ImportFile, List<Map<String, Object>>> rows = validator.validate();
+		Set<String> used = new HashSet<>();
+		byte[] tradeFlows = folder.files().get(ImportFile.TRADE_FLOWS);
+		if (tradeFlows != null) {
+			Set<String> products = new HashSet<>();
+			rows.get(ImportFile.PRODUCTS).forEach(p -> products.add((String) p.get("id")));
+			used.addAll(TradeFlows.read(tradeFlows, validator, rows.get(ImportFile.HS_CODES), products, errors, message -> {
+			}).parties());
+		}
 		List<String> findings = new ArrayList<>(errors.stream().map(ImportError::toString).toList());
 		findings.addAll(totals(rows));
-		findings.addAll(unused(rows));
+		findings.addAll(unused(rows, used));
 		return findings;
 	}
 
@@ -93,8 +105,9 @@ public final class DataChecks {
 		return Math.max(unit / 2, TOTAL_TOLERANCE * world);
 	}
 
-	static List<String> unused(Map<ImportFile, List<Map<String, Object>>> rows) {
-		Set<Object> used = new HashSet<>();
+	/** Countries in no fact of the tables nor among {@code tradeParties} (the countries the trade flows name). */
+	static List<String> unused(Map<ImportFile, List<Map<String, Object>>> rows, Set<String> tradeParties) {
+		Set<Object> used = new HashSet<>(tradeParties);
 		rows.forEach((file, list) -> {
 			if (file != ImportFile.COUNTRIES) {
 				list.forEach(row -> used.addAll(row.values()));

@@ -25,7 +25,7 @@ final class ImportValidator {
 
 	private static final Pattern BLOC_CODE = Pattern.compile("[A-Z0-9]+(-[A-Z0-9]+)*");
 
-	private static final Pattern HS6 = Pattern.compile("[0-9]{6}");
+	private static final Pattern HS6 = Pattern.compile("[0-9]{4}([0-9]{2})?");
 
 	private static final Pattern NOT_FINITE = Pattern.compile("(?i).*(nan|infinity).*");
 
@@ -178,7 +178,7 @@ final class ImportValidator {
 			case NEW_BLOC:
 				return matches(table, row, name, cell, BLOC_CODE, "an upper-case bloc code such as EU");
 			case NEW_HS6:
-				return matches(table, row, name, cell, HS6, "a six-digit HS code such as 810292");
+				return matches(table, row, name, cell, HS6, "an HS code of six digits such as 810292 (or a four-digit heading)");
 			case TRADE_ITEM:
 				if (known(ColumnType.MINERAL, ColumnType.PRODUCT) && this.keys.get(ColumnType.NEW_HS6) != null
 						&& !this.keys.get(ColumnType.MINERAL).contains(cell) && !this.keys.get(ColumnType.PRODUCT).contains(cell)
@@ -213,6 +213,12 @@ final class ImportValidator {
 				return cell;
 			case QUANTITY:
 				return number(table, row, name, cell, false);
+			case FACTOR:
+				Object factor = number(table, row, name, cell, false);
+				if (factor != null && (Double) factor == 0) {
+					return fail(table, row, name, "a conversion factor must be above 0");
+				}
+				return factor;
 			case SHARE:
 				return number(table, row, name, cell, true);
 			case YEAR:

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongUnaryOperator;
 
+import org.eclipse.collections.impl.map.mutable.primitive.LongDoubleHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.MappingIterator;
 
@@ -18,7 +20,14 @@ import tools.jackson.databind.MappingIterator;
  * quantity over the importer's total of the same item, stage, year and source.
  *
  * <p>Millions of rows are never held as rows: each is checked, typed and folded into a primitive
- * map keyed by a packed long, so memory grows with the distinct flows, not with the file.
+ * map keyed by a packed long (Eclipse Collections' {@link LongDoubleHashMap}: about 16 bytes per
+ * flow where a {@code HashMap<Long, Double>} takes about 80), so memory grows with the distinct
+ * flows, not with the file.
+ *
+ * <p>A flow that names an HS code of {@code hs_codes.csv} is converted with the code's
+ * {@code factor} (tonnes of the item's basis per tonne traded) as it is read: quantities of one
+ * item are then on one basis whatever form was traded (lithium carbonate and hydroxide both as
+ * lithium content), which is what lets their shares add up and be set against the item's output.
  */
 final class TradeFlows {
 
@@ -49,8 +58,8 @@ final class TradeFlows {
 
 	private final Map<String, Integer> unitIndex = new HashMap<>();
 
-	/** (importer, exporter, item-stage, year, source) -> quantity. */
-	private final LongDoubleMap flows = new LongDoubleMap();
+	/** (importer, exporter, item-stage, year, source) -> quantity, on the item's basis. */
+	private final LongDoubleHashMap flows = new LongDoubleHashMap();
 
 	/** (importer, item-stage, year, source) -> the importer's total and unit. */
 	private final Map<Long, Group> groups = new HashMap<>();
@@ -90,8 +99,9 @@ final class TradeFlows {
 			Set<String> products, List<ImportError> errors, Consumer<String> progress) {
 		ImportFile spec = ImportFile.TRADE_FLOWS;
 		String file = spec.fileName();
-		Map<String, String[]> byHs = new HashMap<>();
-		hsCodes.forEach(h -> byHs.put((String) h.get("hs6"), new String[] { (String) h.get("item"), (String) h.get("stage") }));
+		Map<String, HsCode> byHs = new HashMap<>();
+		hsCodes.forEach(h -> byHs.put((String) h.get("hs6"),
+				new HsCode((String) h.get("item"), (String) h.get("stage"), (Double) h.get("factor"))));
 		int errorsBefore = errors.size();
 		long suppressed = 0;
 		try (MappingIterator<List<String>> iterator = CsvTableReader.MAPPER.readerForListOf(String.class)
@@ -166,8 +176,12 @@ final class TradeFlows {
 		}
 	}
 
+	/** A row of hs_codes.csv: the item and stage a code stands for, and tonnes of the item's basis per tonne traded. */
+	private record HsCode(String item, String stage, double factor) {
+	}
+
 	/** Columns in the order of {@link ImportFile#TRADE_FLOWS}: year, exporter, importer, item, stage, quantity, unit, source. */
-	private void add(CsvTable table, int line, Object[] v, Map<String, String[]> byHs, Set<String> products,
+	private void add(CsvTable table, int line, Object[] v, Map<String, HsCode> byHs, Set<String> products,
 			List<ImportError> errors) {
 		String file = table.file();
 		long year = (Long) v[0];
@@ -175,15 +189,18 @@ final class TradeFlows {
 		String importer = (String) v[2];
 		String item = (String) v[3];
 		String stage = (String) v[4];
-		String[] hs = byHs.get(item);
+		HsCode hs = byHs.get(item);
+		double factor = 1;
 		if (hs != null) {
-			if (stage != null && !stage.equals(hs[1])) {
+			if (stage != null && !stage.equals(hs.stage())) {
 				errors.add(new ImportError(file, line, table.columnNumber("stage"), "stage", "HS code " + item + " is "
-						+ hs[0] + " at " + hs[1] + " in hs_codes.csv, not " + stage + " (leave stage empty for HS codes)"));
+						+ hs.item() + " at " + hs.stage() + " in hs_codes.csv, not " + stage
+						+ " (leave stage empty for HS codes)"));
 				return;
 			}
-			item = hs[0];
-			stage = hs[1];
+			item = hs.item();
+			stage = hs.stage();
+			factor = hs.factor();
 		}
 		else if (stage == null) {
 			errors.add(new ImportError(file, line, table.columnNumber("stage"), "stage",
@@ -228,10 +245,10 @@ final class TradeFlows {
 					+ " and source on line " + group.line));
 			return;
 		}
-		double quantity = (Double) v[5];
+		double quantity = (Double) v[5] * factor;
 		group.total += quantity;
 		long flowKey = groupKey | ((long) seller << (ITEM_STAGE_BITS + YEAR_BITS + SOURCE_BITS + PARTY_BITS));
-		this.flows.add(flowKey, quantity);
+		this.flows.addToValue(flowKey, quantity);
 	}
 
 	private static int index(List<String> values, Map<String, Integer> index, String value, int bits) {
@@ -312,7 +329,7 @@ final class TradeFlows {
 	 */
 	void forEachBatch(int batchSize, Consumer<Batch> consumer) {
 		BatchBuilder builder = new BatchBuilder();
-		this.flows.forEachSorted((key, quantity) -> {
+		forEachSorted(LongUnaryOperator.identity(), LongUnaryOperator.identity(), (key, quantity) -> {
 			long groupKey = key & ((1L << (ITEM_STAGE_BITS + YEAR_BITS + SOURCE_BITS + PARTY_BITS)) - 1);
 			Group group = this.groups.get(groupKey);
 			int source = (int) (key & ((1 << SOURCE_BITS) - 1));
@@ -356,7 +373,7 @@ final class TradeFlows {
 		long groupMask = (1L << groupBits) - 1;
 		long partyMask = (1L << PARTY_BITS) - 1;
 		SplitBuilder builder = new SplitBuilder(visitor);
-		this.flows.forEachSorted(key -> (key & groupMask) << PARTY_BITS | key >>> groupBits,
+		forEachSorted(key -> (key & groupMask) << PARTY_BITS | key >>> groupBits,
 				position -> (position & partyMask) << groupBits | position >>> PARTY_BITS, (key, quantity) -> {
 					long groupKey = key & groupMask;
 					if (groupKey != builder.groupKey) {
@@ -367,6 +384,30 @@ final class TradeFlows {
 					builder.add(this.parties.get((int) (key >>> groupBits)), group.total > 0 ? quantity / group.total : 0.0);
 				});
 		builder.flush();
+	}
+
+	/** A flow's packed key and its quantity. */
+	private interface FlowVisitor {
+
+		void accept(long key, double quantity);
+
+	}
+
+	/**
+	 * The flows in the order of {@code order(key)} (as signed longs), a one-to-one mapping of the keys
+	 * whose {@code inverse} gives the key back: the same flows sorted another way, one array of longs,
+	 * without boxing.
+	 */
+	private void forEachSorted(LongUnaryOperator order, LongUnaryOperator inverse, FlowVisitor visitor) {
+		long[] sorted = this.flows.keySet().toArray();
+		for (int i = 0; i < sorted.length; i++) {
+			sorted[i] = order.applyAsLong(sorted[i]);
+		}
+		Arrays.sort(sorted);
+		for (long position : sorted) {
+			long key = inverse.applyAsLong(position);
+			visitor.accept(key, this.flows.get(key));
+		}
 	}
 
 	/** The group being filled by {@link #forEachSplit}. */

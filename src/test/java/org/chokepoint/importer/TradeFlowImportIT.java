@@ -18,8 +18,9 @@ import org.neo4j.driver.Record;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Trade flows become SOURCES relationships with the shares, quantities and units computed by hand
- * in {@link Fixture#TRADE_FLOWS}, written by several writers in batches of two flows (so that the
+ * Trade flows become SOURCES relationships with the shares, quantities (HS codes' flows converted
+ * by their factor) and units computed by hand in {@link Fixture#TRADE_FLOWS}, their splits have
+ * {@code basis} = {@code imports}, written by several writers in batches of two flows (so that the
  * pairs, codes and batches of {@link TradeFlowStager} are all exercised), and nothing staged is left.
  */
 @ChokepointTest(properties = { "chokepoint.import.on-startup=false", "chokepoint.import.batch-size=2",
@@ -42,8 +43,8 @@ class TradeFlowImportIT {
 	static final List<List<Object>> EXPECTED = List.of(
 			List.of("CHN", "AUS", "rare-earths", "MINING", 2023L, "src-a", 0.7, 70.0, "t"),
 			List.of("CHN", "MYS", "rare-earths", "MINING", 2023L, "src-a", 0.3, 30.0, "t"),
-			List.of("JPN", "CHN", "gallium", "REFINING", 2023L, "src-b", 0.25, 5.0, "kg"),
-			List.of("JPN", "USA", "gallium", "REFINING", 2023L, "src-b", 0.75, 15.0, "kg"),
+			List.of("JPN", "CHN", "gallium", "REFINING", 2023L, "src-b", 0.25, 2.5, "kg"),
+			List.of("JPN", "USA", "gallium", "REFINING", 2023L, "src-b", 0.75, 7.5, "kg"),
 			List.of("USA", "CHN", "gallium", "REFINING", 2023L, "src-b", 80.0 / 120, 80.0, "t"),
 			List.of("USA", "DEU", "gallium", "REFINING", 2023L, "src-b", 10.0 / 120, 10.0, "t"),
 			List.of("USA", "JPN", "gallium", "REFINING", 2023L, "src-b", 30.0 / 120, 30.0, "t"));
@@ -85,7 +86,7 @@ class TradeFlowImportIT {
 				MATCH (b:Country)-[s:SOURCING_SPLIT]->(i:Item)
 				WHERE s.year = 2023
 				RETURN b.iso3 AS buyer, i.id AS item, s.stage AS stage, s.year AS year, s.source AS source,
-				       s.suppliers AS suppliers, s.shares AS shares
+				       s.suppliers AS suppliers, s.shares AS shares, s.basis AS basis
 				""").execute().records();
 		assertThat(splits).hasSize(expectedSplits.size());
 		for (Record split : splits) {
@@ -93,6 +94,7 @@ class TradeFlowImportIT {
 					split.get("stage").asString(), split.get("year").asLong(), split.get("source").asString());
 			String[] suppliers = split.get("suppliers").asString().split(",");
 			List<Double> shares = split.get("shares").asList(v -> v.asDouble());
+			assertThat(split.get("basis").asString()).as("basis of %s", key).isEqualTo("imports");
 			assertThat(shares).as("shares of %s", key).hasSize(suppliers.length);
 			Map<String, Double> actual = new HashMap<>();
 			for (int i = 0; i < suppliers.length; i++) {
