@@ -555,11 +555,20 @@ CURATED_TABLES = ['production', 'sourcing', 'bom', 'blocs', 'memberships', 'agre
                   'agreement_items', 'measures', 'measure_items', 'measure_targets', 'stockpiles']
 
 
+# curated files written by trade.py, appended to the table they belong to
+TRADE_CURATED = [('eu_cn8_sourcing', 'sourcing')]
+
+
 def add_curated_rows(out):
-    """Each curated/<table>.csv, in file order, after the rows derived from the raw files."""
+    """Each curated/<table>.csv, in file order, after the rows derived from the raw files; then the
+    rows trade.py curated (the EU's extra-EU origins at CN8 level), where present."""
     for table in CURATED_TABLES:
         if os.path.exists(os.path.join(CURATED, table + '.csv')):
             for r in curated(table):
+                out.add(table, {c: r.get(c) or '' for c in COLUMNS[table]})
+    for name, table in TRADE_CURATED:
+        if os.path.exists(os.path.join(CURATED, name + '.csv')):
+            for r in curated(name):
                 out.add(table, {c: r.get(c) or '' for c in COLUMNS[table]})
 
 
@@ -574,8 +583,23 @@ def collect_countries(out):
         for r in out.tables.get(t, []):
             if r[col] not in blocs:
                 used.add(r[col])
+    # the trade flows (written by trade.py, run first) name their countries too; trade.py curated their
+    # names from the raw trade files, the curated names of country_iso3_names.csv win
+    names = dict(COUNTRY_NAMES)
+    flows = os.path.join(out_dir_of(out), 'trade_flows.csv')
+    if os.path.exists(flows):
+        for r in curated('trade_countries'):
+            names.setdefault(r['iso3'], r['name'])
+        with open(flows, encoding='utf-8', newline='') as f:
+            for r in csv.DictReader(f):
+                used.add(r['exporter'])
+                used.add(r['importer'])
     for c in sorted(used):
-        out.add('countries', dict(iso3=c, name=COUNTRY_NAMES[c]))
+        out.add('countries', dict(iso3=c, name=names[c]))
+
+
+def out_dir_of(out):
+    return getattr(out, 'dir', os.path.dirname(HERE))
 
 
 def write(out, out_dir):
@@ -601,6 +625,7 @@ def main():
     if not os.path.isdir(a.raw):
         sys.exit('raw folder not found: %s (give it with --raw)' % a.raw)
     out = Out()
+    out.dir = a.out
     add_usgs_sources(a.raw)
     add_curated_sources()
     add_trade_sources()
