@@ -14,7 +14,7 @@
 //
 // Facts used, as in chain.cypher: per (item, stage), the global output shares (MINES/REFINES/
 // MANUFACTURES) of the newest year <= $year, then the best source (official, secondary, estimate),
-// then the smallest source id; per (buyer, item, stage) the buyer's supply mix, which replaces the
+// then the smallest source id, among groups with at least one numeric share; per (buyer, item, stage) the buyer's supply mix, which replaces the
 // global shares for that buyer at every depth. The mixes are SOURCING_SPLIT relationships that the
 // importer derives from the facts (supplymix.SupplyMixes: own output, trade flows, sourcing rows,
 // reliance; traced through re-exports): one per (buyer, item, stage, sourcing, year the mix holds
@@ -44,7 +44,8 @@ CALL (item) {
        // collect leaves out nulls: a fact without a share is in neither list
        collect(CASE WHEN f.share IS NOT NULL THEN x.iso3 END) AS countries,
        collect(f.share) AS shares
-  WHERE year IS NOT NULL
+  // a group without any numeric share (all published as text) says nothing about who supplies
+  WHERE year IS NOT NULL AND size(shares) > 0
   ORDER BY stage, year DESC, rank, source
   WITH stage, collect({year: year, source: source, countries: countries, shares: shares})[0] AS chosen
   RETURN collect(chosen {stage: stage, .year, .source, .countries, .shares}) AS global

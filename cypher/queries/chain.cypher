@@ -23,8 +23,8 @@
 // through China (t). Cost: linear in the supply facts of the chain.
 //
 // Facts used: per (item, stage), the global output shares (MINES/REFINES/MANUFACTURES) of the newest
-// year <= $year, then the best source (official, secondary, estimate), then the smallest source id;
-// per (buyer, item, stage) the buyer's supply mix ($sourcing: 'traced', the producers its supply
+// year <= $year, then the best source (official, secondary, estimate), then the smallest source id,
+// among groups with at least one numeric share; per (buyer, item, stage) the buyer's supply mix ($sourcing: 'traced', the producers its supply
 // comes from through re-exports, or 'direct', its partners as bought), which replaces the global
 // shares for that buyer. The mixes are the SOURCING_SPLIT relationships that the importer derives
 // from output, trade flows, sourcing rows and reliance (supplymix.SupplyMixes: tracing solves a
@@ -49,7 +49,7 @@
 //     BUYER_SOURCING or MIXED), and suppliers [{country, share (stage share), china (part that
 //     touched China)}]
 //   gaps: [{item, stage, buyer, weight}]: stages a buyer skipped for lack of data, with the weight
-//     that skipped (the largest over the item's positions)
+//     that skipped (the largest over the item's positions; buyers holding no weight are not listed)
 //   facts: per item and stage, the split used: global {year, source, split} and per-buyer sourcing
 MATCH (consumer:Party {code: $consumer})
 CALL () {
@@ -75,7 +75,8 @@ CALL (product, consumer, blocs) {
          f.year AS year, f.source AS source,
          CASE s.quality WHEN 'official' THEN 0 WHEN 'secondary' THEN 1 ELSE 2 END AS rank,
          collect(CASE WHEN f.share IS NOT NULL THEN [x.iso3, f.share] END) AS split
-    WHERE year IS NOT NULL
+    // a group without any numeric share (all published as text) says nothing about who supplies
+    WHERE year IS NOT NULL AND size(split) > 0
     ORDER BY stage, year DESC, rank, source
     WITH stage, collect({year: year, source: source, split: split})[0] AS chosen
     RETURN collect({stage: stage, year: chosen.year, source: chosen.source, split: chosen.split}) AS global
@@ -128,7 +129,7 @@ CALL (product, consumer, blocs) {
       head([st IN [head([f IN facts WHERE f.id = last(position) | head([x IN f.stages WHERE x.stage = stageName])])] |
       CASE WHEN st IS NULL
       // No data for anyone: every holder's weight skips the stage
-      THEN state {.*, gaps: state.gaps + [h IN state.holders | {item: last(position), stage: stageName, buyer: h[0], weight: h[1]}]}
+      THEN state {.*, gaps: state.gaps + [h IN state.holders WHERE h[1] > 0 | {item: last(position), stage: stageName, buyer: h[0], weight: h[1]}]}
       // One stage: every holder buys the item from its own mix where known, else at global shares;
       // with neither it skips the stage.
       ELSE head([choices IN [[h IN state.holders |
@@ -170,7 +171,7 @@ CALL (product, consumer, blocs) {
                       reduce(n = 0.0, x IN carried | CASE WHEN x[0] = k THEN n + x[3] ELSE n END)]],
                 ut: state.ut + u[1],
                 uc: state.uc + u[0] - u[1],
-                gaps: state.gaps + [c IN skipping | {item: last(position), stage: st.stage, buyer: c.h[0], weight: c.h[1]}],
+                gaps: state.gaps + [c IN skipping WHERE c.h[1] > 0 | {item: last(position), stage: st.stage, buyer: c.h[0], weight: c.h[1]}],
                 stages: state.stages + CASE WHEN size(buying) = 0 THEN [] ELSE [{
                   stage: st.stage,
                   weightIn: weightIn,

@@ -124,6 +124,9 @@ final class ChainCalculator {
 
 	/** Records that {@code buyer}'s weight skipped (item, stage); the largest weight over positions is kept. */
 	private static void gap(Map<String, Gap> gaps, String item, Stage stage, String buyer, double weight) {
+		if (!(weight > 0)) {
+			return; // a buyer holding no weight skipped nothing
+		}
 		String key = item + '\u0000' + stage + '\u0000' + buyer;
 		Gap known = gaps.get(key);
 		if (known == null || weight > known.weight()) {

@@ -96,7 +96,7 @@ public final class SupplyMixes {
 		/** The production group chosen as of the year: per party its tonnes (null: not comparable). */
 		final Map<String, Double> output = new HashMap<>();
 
-		/** Whether the chosen production group has quantities: then a party missing from it made none. */
+		/** Whether a production group with quantities was chosen: then a party missing from it made none. */
 		boolean outputInTonnes;
 
 		long outputYear;
@@ -125,8 +125,9 @@ public final class SupplyMixes {
 
 		private void chooseOutput() {
 			Output best = null;
+			// the newest group with quantities: a group of shares alone cannot be compared with flows
 			for (Output o : this.facts.outputs()) {
-				if (o.year() <= this.year && (best == null || better(o.year(), o.rank(), o.source(), best.year(),
+				if (o.year() <= this.year && o.tonnes() != null && (best == null || better(o.year(), o.rank(), o.source(), best.year(),
 						best.rank(), best.source()))) {
 					best = o;
 				}

@@ -70,16 +70,19 @@ class ImporterIT {
 	}
 
 	@Test
-	void writesABuyersSourcingGroupAsOneSplitOfItsSuppliersAndShares() {
-		// sourcing.csv: the EU buys its magnets from China (0.875) and itself (0.05), src-b, 2024
-		Map<String, Object> split = single("""
-				MATCH (:Bloc {code: 'EU'})-[s:SOURCING_SPLIT]->(:Product {id: 'ndfeb-magnet'})
-				RETURN s.stage AS stage, s.year AS year, s.source AS source, s.suppliers AS suppliers, s.shares AS shares,
-				       s.basis AS basis
-				""");
-		assertThat(split).containsEntry("stage", "MANUFACTURING").containsEntry("year", 2024L)
-			.containsEntry("source", "src-b").containsEntry("suppliers", "CHN,EU")
-			.containsEntry("shares", java.util.List.of(0.875, 0.05)).containsEntry("basis", "supply");
+	void writesABuyersSupplyRowsAsItsDirectAndTracedMix() {
+		// sourcing.csv: the EU buys its magnets from China (0.875) and itself (0.05), src-b, 2024, basis supply;
+		// no one else has a mix, so tracing changes nothing
+		for (String sourcing : java.util.List.of("direct", "traced")) {
+			Map<String, Object> split = single("""
+					MATCH (:Bloc {code: 'EU'})-[s:SOURCING_SPLIT {sourcing: $sourcing, year: 2024}]->(:Product {id: 'ndfeb-magnet'})
+					RETURN s.stage AS stage, s.dataYear AS year, s.source AS source, s.suppliers AS suppliers,
+					       s.shares AS shares, s.kind AS kind
+					""".replace("$sourcing", "'" + sourcing + "'"));
+			assertThat(split).containsEntry("stage", "MANUFACTURING").containsEntry("year", 2024L)
+				.containsEntry("source", "src-b").containsEntry("suppliers", "CHN,EU")
+				.containsEntry("shares", java.util.List.of(0.875, 0.05)).containsEntry("kind", "SUPPLY_ROWS");
+		}
 		Map<String, Object> fact = single("""
 				MATCH (:Bloc {code: 'EU'})-[f:SOURCES {item: 'ndfeb-magnet'}]->(:Country {iso3: 'CHN'})
 				RETURN f.basis AS basis, f.share AS share
