@@ -116,6 +116,23 @@ class DocExamplesTests {
 	}
 
 	@Test
+	void comparesNumbersToOneBillionthKeysInOrderAndOnlyThePresenceOfATimeTaken() {
+		DocExamples.assertSame(JSON.readTree("{\"a\": 0.3000000000001, \"millis\": 7}"),
+				JSON.readTree("{\"a\": 0.3, \"millis\": 42}"), "$", true);
+		assertThatThrownBy(() -> DocExamples.assertSame(JSON.readTree("{\"a\": 0.30000001}"),
+				JSON.readTree("{\"a\": 0.3}"), "$", true))
+			.hasMessageContaining("$.a");
+		assertThatThrownBy(() -> DocExamples.assertSame(JSON.readTree("{\"b\": 1, \"a\": 2}"),
+				JSON.readTree("{\"a\": 2, \"b\": 1}"), "$", true))
+			.isInstanceOf(AssertionError.class);
+		// problem details: their extra properties in any order, but all of them, with the same values
+		DocExamples.assertSame(JSON.readTree("{\"b\": 1, \"a\": 2}"), JSON.readTree("{\"a\": 2, \"b\": 1}"), "$", false);
+		assertThatThrownBy(() -> DocExamples.assertSame(JSON.readTree("{\"b\": 1, \"a\": 3}"),
+				JSON.readTree("{\"a\": 2, \"b\": 1}"), "$", false))
+			.hasMessageContaining("$.a");
+	}
+
+	@Test
 	void writesAnswersAsTheDocumentsDoInlineUpToOneHundredCharacters() {
 		// the countries example of README.md, byte for byte
 		String countries = """
