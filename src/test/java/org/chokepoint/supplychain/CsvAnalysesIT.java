@@ -18,9 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The analyses as CSV on the shipped data: the same numbers as the JSON answers in README.md, one
- * row per product, single point of failure or scenario hit, units in the column names. Numbers are
- * compared to 1e-9, as README's: the analyses sum in an order that can change the last digits.
+ * The analyses as CSV on the shipped data: the same numbers as the JSON answers in
+ * docs/api-examples.md, one row per product, single point of failure or scenario hit, units in the
+ * column names. Numbers are compared to 1e-9, as there: the analyses sum in an order that can change
+ * the last digits.
  */
 @ChokepointTest
 class CsvAnalysesIT {
