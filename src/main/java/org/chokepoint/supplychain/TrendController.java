@@ -1,0 +1,58 @@
+package org.chokepoint.supplychain;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+
+import org.chokepoint.supplymix.Sourcing;
+import org.chokepoint.system.BadParameterException;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/exposure/trend}: a consumer's figures for a product year by year. */
+@RestController
+@RequestMapping("/api/exposure")
+class TrendController {
+
+	/** The first year the shipped data covers (USGS MCS 2022 data release: 2020). */
+	static final int FIRST_YEAR = 2020;
+
+	/** The most years one trend may span. */
+	static final int MAX_SPAN = 50;
+
+	private final TrendService service;
+
+	TrendController(TrendService service) {
+		this.service = service;
+	}
+
+	@Operation(summary = "A consumer's China exposure of a product, year by year", description = """
+			China exposure, unknown and China-free shares (fractions 0..1, the worst input chain decides) for every
+			year from `from` to `to`, each computed with that year's facts or the newest before it; every stage
+			names the year of the global shares and of the buyers' supply mixes it used.""")
+	@GetMapping("/trend")
+	Trend trend(@Parameter(description = "Consumer: ISO3 country code or bloc code, e.g. EU") @RequestParam String consumer,
+			@Parameter(description = "Product id, e.g. ndfeb-magnet") @RequestParam String product,
+			@Parameter(description = "First year (inclusive), default 2020") @RequestParam(defaultValue = "2020") int from,
+			@Parameter(description = "Last year (inclusive), default the current year") @RequestParam(required = false) Integer to,
+			@Parameter(description = "traced (default): the producers a supply comes from through re-exports; direct: the partners as bought") @RequestParam(defaultValue = "traced") String sourcing) {
+		int last = to == null ? java.time.Year.now().getValue() : to;
+		if (from < 1900 || from > 2100) {
+			throw new BadParameterException("from", "must be a year between 1900 and 2100, was " + from);
+		}
+		if (last < from || last > 2100) {
+			throw new BadParameterException("to", "must be a year from 'from' (" + from + ") to 2100, was " + last);
+		}
+		if (last - from + 1 > MAX_SPAN) {
+			throw new BadParameterException("to", "may be at most " + MAX_SPAN + " years after 'from'");
+		}
+		Sourcing mode = Sourcing.of(sourcing);
+		if (mode == null) {
+			throw new BadParameterException("sourcing", "must be traced or direct, was \"" + sourcing + "\"");
+		}
+		return this.service.trend(consumer, product, from, last, mode);
+	}
+
+}
