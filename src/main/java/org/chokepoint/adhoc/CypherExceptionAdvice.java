@@ -1,6 +1,6 @@
 package org.chokepoint.adhoc;
 
-import org.chokepoint.system.BadParameterException;
+import org.chokepoint.web.BadParameterException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
