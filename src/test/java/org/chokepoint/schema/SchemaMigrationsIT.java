@@ -46,6 +46,15 @@ class SchemaMigrationsIT {
 		assertThat(rows("MATCH (l:__MigrationLock) RETURN count(l) AS n")).containsExactly(Map.of("n", 0L));
 	}
 
+	/** A store migrated before the lock existed: its records are as they are now, the lock's constraint is missing. */
+	@Test
+	void aStoreMigratedBeforeTheLockExistedStartsAsItIs() {
+		this.driver.executableQuery("DROP CONSTRAINT schema_migration_lock").execute();
+		assertThat(new SchemaMigrations(this.driver).apply()).isEmpty();
+		assertThat(rows("SHOW CONSTRAINTS YIELD name WHERE name = 'schema_migration_lock' RETURN count(*) AS n"))
+			.containsExactly(Map.of("n", 1L));
+	}
+
 	@Test
 	void anAppliedMigrationThatWasEditedIsRefusedBeforeAnythingRuns() throws IOException {
 		String name = "V0001__Business_key_constraints.cypher";
