@@ -1,8 +1,36 @@
 /**
- * Chokepoint. Packages by feature: {@code database} (the embedded Neo4j), {@code schema}
- * (versioned Cypher migrations), {@code importer} (CSV import), {@code country}, {@code mineral},
- * {@code product}, {@code agreement}, {@code measure}, {@code source} (read API; {@code production}
- * holds the production and sourcing facts that minerals and products share), {@code browser}
- * (Neo4j Browser), {@code system} (errors, start-up).
+ * Chokepoint. Packages by feature; each package directly under this one is a module whose
+ * dependencies {@code ModularityTests} checks on every build (no cycles, nothing of another
+ * module's sub-packages).
+ *
+ * <p>Foundation, used by the features and using none of them:
+ * <ul>
+ * <li>{@code database}: the embedded Neo4j (or an external one) and the query files of
+ * {@code cypher/queries/};</li>
+ * <li>{@code schema}: the versioned Cypher migrations of {@code cypher/migrations/};</li>
+ * <li>{@code web}: problem details, the exceptions features throw for them, request body rules,
+ * the OpenAPI description;</li>
+ * <li>{@code paging} (uses {@code web}): the page of a list asked for and answered;</li>
+ * <li>{@code csv} (uses {@code paging}): {@code text/csv} answers;</li>
+ * <li>{@code http} (uses {@code web}): the request filters (Accept header, body size).</li>
+ * </ul>
+ *
+ * <p>Features:
+ * <ul>
+ * <li>{@code importer} (uses {@code schema}, {@code web}): the CSV import, with the start-up that
+ * migrates the schema and then imports, and the {@code import} command;</li>
+ * <li>{@code source}, then {@code production} (production and sourcing facts shared by minerals and
+ * products), then {@code country}, {@code mineral}, {@code product}, {@code agreement},
+ * {@code measure}: the read API;</li>
+ * <li>{@code supplychain} (uses {@code importer}, {@code database}, {@code csv}, {@code web}): the
+ * analyses of domain.md and the scenarios;</li>
+ * <li>{@code datareport} (uses {@code importer}, {@code database}), {@code adhoc} (read-only Cypher
+ * over REST);</li>
+ * <li>{@code browser} (Neo4j Browser and its discovery answer), then {@code guide} (the Browser
+ * guide), {@code atlas} (the web page) and {@code security} (who may do what), which use it.</li>
+ * </ul>
+ *
+ * <p>Here, beside {@link org.chokepoint.ChokepointApplication}: {@code StartupReport}, which logs
+ * where everything is once the application is ready.
  */
 package org.chokepoint;

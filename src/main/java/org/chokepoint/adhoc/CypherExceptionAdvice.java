@@ -1,6 +1,6 @@
 package org.chokepoint.adhoc;
 
-import org.chokepoint.system.BadParameterException;
+import org.chokepoint.web.BadParameterException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * RFC 9457 problem details for {@code POST /api/cypher}. Scoped to its controller and ordered
- * first, so it neither touches nor depends on the application-wide advice in {@code system}.
+ * first, so it neither touches nor depends on the application-wide advice in {@code web}.
  */
 @RestControllerAdvice(assignableTypes = CypherController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -10,10 +10,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits of {@code POST /api/cypher} ({@code chokepoint.cypher.*}).
  *
- * @param timeout how long one query may run before Neo4j terminates its transaction
- * @param maxRows how many rows a response holds at most; further rows are not fetched and the response says {@code truncated}
- * @param maxRequestSize the largest request body accepted (query and parameters together)
- * @param allowedProcedures the only procedures a query may call (read-only introspection); every other procedure is refused, and a {@code dbms.*} one stays refused even here, as Neo4j plans it as SCHEMA_WRITE
+ * @param timeout how long one query may run before Neo4j terminates its transaction (default 10s)
+ * @param maxRows how many rows a response holds at most (default 1000); further rows are not fetched and the response says {@code truncated}
+ * @param maxRequestSize the largest request body accepted, query and parameters together (default 64KB)
+ * @param allowedProcedures the only procedures a query may call, read-only introspection (default {@code db.labels}, {@code db.relationshipTypes}, {@code db.propertyKeys}, {@code db.schema.visualization}, {@code db.schema.nodeTypeProperties}, {@code db.schema.relTypeProperties}); every other procedure is refused, and a {@code dbms.*} one stays refused even here, as Neo4j plans it as SCHEMA_WRITE
  */
 @ConfigurationProperties("chokepoint.cypher")
 public record CypherProperties(

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 import org.chokepoint.browser.BrowserLinks;
-import org.chokepoint.system.NotFoundException;
+import org.chokepoint.web.NotFoundException;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;

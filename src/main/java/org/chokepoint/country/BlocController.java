@@ -2,8 +2,8 @@ package org.chokepoint.country;
 
 import io.swagger.v3.oas.annotations.Operation;
 
-import org.chokepoint.system.Paged;
-import org.chokepoint.system.Paging;
+import org.chokepoint.paging.Paged;
+import org.chokepoint.paging.Paging;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

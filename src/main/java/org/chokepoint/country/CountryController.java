@@ -1,7 +1,7 @@
 package org.chokepoint.country;
 
-import org.chokepoint.system.Paged;
-import org.chokepoint.system.Paging;
+import org.chokepoint.paging.Paged;
+import org.chokepoint.paging.Paging;
 
 import io.swagger.v3.oas.annotations.Operation;
 

@@ -3,9 +3,9 @@ package org.chokepoint.country;
 import java.util.Locale;
 import java.util.Map;
 
-import org.chokepoint.system.NotFoundException;
-import org.chokepoint.system.Paged;
-import org.chokepoint.system.Paging;
+import org.chokepoint.paging.Paged;
+import org.chokepoint.paging.Paging;
+import org.chokepoint.web.NotFoundException;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;

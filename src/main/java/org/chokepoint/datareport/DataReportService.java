@@ -3,9 +3,9 @@ package org.chokepoint.datareport;
 import java.util.List;
 import java.util.Map;
 
+import org.chokepoint.database.CypherFile;
 import org.chokepoint.importer.GraphCounts;
 import org.chokepoint.importer.ImportService;
-import org.chokepoint.system.CypherFile;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;

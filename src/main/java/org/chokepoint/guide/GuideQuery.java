@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.chokepoint.system.CypherFile;
+import org.chokepoint.database.CypherFile;
 
 /**
  * A query of {@code cypher/queries/} as the guide shows it: its text, unchanged, and the

@@ -8,9 +8,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.chokepoint.system.BadParameterException;
+import org.chokepoint.web.BadParameterException;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,6 +45,19 @@ class ImportController {
 			}
 		}
 		return dir == null || dir.isBlank() ? this.service.importShipped() : this.service.importDirectory(folder(dir));
+	}
+
+	/**
+	 * A refused import: every error, located; nothing was written. Handled here rather than in the
+	 * shared advice of {@code org.chokepoint.web}, which must not depend on the importer.
+	 */
+	@ExceptionHandler
+	ProblemDetail importRefused(ImportFailedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				ex.errors().size() + " error(s) in the import files; nothing was imported");
+		problem.setTitle("Import refused");
+		problem.setProperty("errors", ex.errors().stream().map(Object::toString).toList());
+		return problem;
 	}
 
 	private static Path folder(String dir) {

@@ -2,8 +2,8 @@ package org.chokepoint.measure;
 
 import java.time.LocalDate;
 
-import org.chokepoint.system.Paged;
-import org.chokepoint.system.Paging;
+import org.chokepoint.paging.Paged;
+import org.chokepoint.paging.Paging;
 
 import io.swagger.v3.oas.annotations.Operation;
 

@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.chokepoint.system.NotFoundException;
-import org.chokepoint.system.Paged;
-import org.chokepoint.system.Paging;
+import org.chokepoint.paging.Paged;
+import org.chokepoint.paging.Paging;
+import org.chokepoint.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.neo4j.core.Neo4jClient;

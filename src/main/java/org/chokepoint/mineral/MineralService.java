@@ -2,10 +2,10 @@ package org.chokepoint.mineral;
 
 import java.util.Map;
 
+import org.chokepoint.paging.Paged;
+import org.chokepoint.paging.Paging;
 import org.chokepoint.production.ProductionFacts;
-import org.chokepoint.system.NotFoundException;
-import org.chokepoint.system.Paged;
-import org.chokepoint.system.Paging;
+import org.chokepoint.web.NotFoundException;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;

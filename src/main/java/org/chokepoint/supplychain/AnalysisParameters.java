@@ -3,7 +3,7 @@ package org.chokepoint.supplychain;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-import org.chokepoint.system.BadParameterException;
+import org.chokepoint.web.BadParameterException;
 
 /** Parses and checks the parameters analyses share; a bad one is a 400 naming it. */
 final class AnalysisParameters {

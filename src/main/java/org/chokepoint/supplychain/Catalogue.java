@@ -3,7 +3,7 @@ package org.chokepoint.supplychain;
 import java.util.List;
 import java.util.Map;
 
-import org.chokepoint.system.NotFoundException;
+import org.chokepoint.web.NotFoundException;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -64,7 +64,7 @@ class Catalogue {
 
 	/** The consumer's stockpiles: mineral id to days of cover. */
 	Map<String, Double> stockpileDaysOfCover(String consumer, int year) {
-		return this.client.query(org.chokepoint.system.CypherFile.load("stockpile"))
+		return this.client.query(org.chokepoint.database.CypherFile.load("stockpile"))
 			.bindAll(Map.of("consumer", consumer, "year", year))
 			.fetch()
 			.all()

@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.chokepoint.database.CypherFile;
 import org.chokepoint.supplychain.ChainComputation.BuyerSplit;
 import org.chokepoint.supplychain.ChainComputation.ItemFacts;
 import org.chokepoint.supplychain.ChainComputation.Split;
 import org.chokepoint.supplychain.ChainComputation.StageFacts;
 import org.chokepoint.supplymix.Sourcing;
-import org.chokepoint.system.CypherFile;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 

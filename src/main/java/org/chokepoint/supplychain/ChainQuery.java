@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.chokepoint.supplymix.Sourcing;
-import org.chokepoint.system.NotFoundException;
+import org.chokepoint.web.NotFoundException;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;

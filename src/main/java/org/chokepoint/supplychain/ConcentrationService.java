@@ -3,7 +3,7 @@ package org.chokepoint.supplychain;
 import java.util.List;
 import java.util.Map;
 
-import org.chokepoint.system.CypherFile;
+import org.chokepoint.database.CypherFile;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;

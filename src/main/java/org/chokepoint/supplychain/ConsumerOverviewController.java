@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.chokepoint.system.CsvTable;
+import org.chokepoint.csv.CsvAnswer;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,7 +57,7 @@ class ConsumerOverviewController {
 
 	/** The single points of failure of all products for a consumer, largest share first. */
 	record SpofList(String consumer, int year, double threshold,
-			java.util.List<ChainAnalysis.SinglePointOfFailure> items) implements CsvTable {
+			java.util.List<ChainAnalysis.SinglePointOfFailure> items) implements CsvAnswer {
 
 		@Override
 		public List<String> csvColumns() {
@@ -81,7 +81,7 @@ class ConsumerOverviewController {
 
 	/** Every product's China exposure for a consumer, highest first. */
 	record ExposureTable(String consumer, int year,
-			java.util.List<ConsumerOverview.ProductExposure> items) implements CsvTable {
+			java.util.List<ConsumerOverview.ProductExposure> items) implements CsvAnswer {
 
 		@Override
 		public List<String> csvColumns() {

@@ -2,7 +2,7 @@ package org.chokepoint.supplychain;
 
 import java.util.List;
 
-import org.chokepoint.system.RejectUnknownProperties;
+import org.chokepoint.web.RejectUnknownProperties;
 
 /**
  * A what-if disruption (domain.md, metric 6): either one disruption given by its fields, a list of

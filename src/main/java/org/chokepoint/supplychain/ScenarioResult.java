@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-import org.chokepoint.system.CsvTable;
+import org.chokepoint.csv.CsvAnswer;
 
 /**
  * What a disruption does: the consumers and products hit, largest loss first. Before and after
@@ -21,7 +21,7 @@ import org.chokepoint.system.CsvTable;
  */
 public record ScenarioResult(int year, LocalDate measuresInForceOn, double licenceCut, List<Cut> disruptions,
 		List<MeasureApplied> measures, List<String> notModelled, List<String> consumers,
-		List<Hit> hits) implements CsvTable {
+		List<Hit> hits) implements CsvAnswer {
 
 	/** As CSV: the hits, one row each, with before and after figures side by side. */
 	@Override

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.chokepoint.system.BadParameterException;
-import org.chokepoint.system.CypherFile;
-import org.chokepoint.system.NotFoundException;
+import org.chokepoint.database.CypherFile;
+import org.chokepoint.web.BadParameterException;
+import org.chokepoint.web.NotFoundException;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;

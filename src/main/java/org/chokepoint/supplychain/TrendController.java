@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
 import org.chokepoint.supplymix.Sourcing;
-import org.chokepoint.system.BadParameterException;
+import org.chokepoint.web.BadParameterException;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -12,7 +12,7 @@ import org.chokepoint.ApiTestBase;
 import org.chokepoint.ChokepointTest;
 import org.chokepoint.agreement.AgreementDetails.Item;
 import org.chokepoint.agreement.AgreementDetails.Party;
-import org.chokepoint.system.Paged;
+import org.chokepoint.paging.Paged;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 

@@ -14,7 +14,7 @@ import org.chokepoint.ChokepointTest;
 import org.chokepoint.country.CountryDetails.Membership;
 import org.chokepoint.country.CountryDetails.Participation;
 import org.chokepoint.country.CountryDetails.ProductionFact;
-import org.chokepoint.system.Paged;
+import org.chokepoint.paging.Paged;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 

@@ -12,7 +12,7 @@ import org.chokepoint.ApiTestBase;
 import org.chokepoint.ChokepointTest;
 import org.chokepoint.measure.MeasureDetails.Item;
 import org.chokepoint.measure.MeasureDetails.Party;
-import org.chokepoint.system.Paged;
+import org.chokepoint.paging.Paged;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

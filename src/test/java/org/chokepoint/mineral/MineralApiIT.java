@@ -13,9 +13,9 @@ import org.chokepoint.ChokepointTest;
 import org.chokepoint.mineral.MineralDetails.ImportReliance;
 import org.chokepoint.mineral.MineralDetails.Reserve;
 import org.chokepoint.mineral.MineralDetails.Stockpile;
+import org.chokepoint.paging.Paged;
 import org.chokepoint.production.Producer;
 import org.chokepoint.production.ProducerGroup;
-import org.chokepoint.system.Paged;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 

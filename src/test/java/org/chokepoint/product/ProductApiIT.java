@@ -9,11 +9,11 @@ import java.util.Map;
 
 import org.chokepoint.ApiTestBase;
 import org.chokepoint.ChokepointTest;
+import org.chokepoint.paging.Paged;
 import org.chokepoint.product.ProductDetails.BomLine;
 import org.chokepoint.production.Producer;
 import org.chokepoint.production.ProducerGroup;
 import org.chokepoint.production.SourcingFact;
-import org.chokepoint.system.Paged;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.chokepoint.Api;
 import org.chokepoint.ChokepointTest;
-import org.chokepoint.system.Paged;
+import org.chokepoint.paging.Paged;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import tools.jackson.core.type.TypeReference;

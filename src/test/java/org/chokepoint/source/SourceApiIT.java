@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.chokepoint.ApiTestBase;
 import org.chokepoint.ChokepointTest;
+import org.chokepoint.paging.Paged;
 import org.chokepoint.source.SourceDetails.FactCount;
-import org.chokepoint.system.Paged;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 

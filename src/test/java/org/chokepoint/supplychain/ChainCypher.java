@@ -3,6 +3,7 @@ package org.chokepoint.supplychain;
 import java.util.List;
 import java.util.Map;
 
+import org.chokepoint.database.CypherFile;
 import org.chokepoint.supplychain.ChainComputation.BuyerSplit;
 import org.chokepoint.supplychain.ChainComputation.Gap;
 import org.chokepoint.supplychain.ChainComputation.InputChain;
@@ -13,7 +14,6 @@ import org.chokepoint.supplychain.ChainComputation.StageFacts;
 import org.chokepoint.supplychain.ChainComputation.StageResult;
 import org.chokepoint.supplychain.ChainComputation.SupplierWeight;
 import org.chokepoint.supplymix.Sourcing;
-import org.chokepoint.system.CypherFile;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 

@@ -180,7 +180,7 @@ class SupplyChainAnalysisIT {
 	@Test
 	void chainCypherForEveryProductGivesTheApisExposuresAndChokepoints() {
 		// what an analyst pastes into Neo4j Browser: chain.cypher with $products null
-		List<java.util.Map<String, Object>> rows = this.driver.executableQuery(org.chokepoint.system.CypherFile.load("chain"))
+		List<java.util.Map<String, Object>> rows = this.driver.executableQuery(org.chokepoint.database.CypherFile.load("chain"))
 			.withParameters(java.util.Map.of("consumer", "USA", "year", 2024, "sourcing", "traced", "threshold", 0.5, "cuts", List.of(),
 					"products", org.neo4j.driver.Values.NULL))
 			.execute()

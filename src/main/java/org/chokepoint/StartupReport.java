@@ -1,0 +1,67 @@
+package org.chokepoint;
+
+import java.util.List;
+
+import org.chokepoint.browser.BrowserLinks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Once the application is ready, logs where everything is: the REST API, Neo4j Browser with its
+ * connect string, the Bolt address and who logs in there, the health check, and how much the database holds.
+ */
+@Component
+class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
+
+	private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
+
+	private final BrowserLinks links;
+
+	private final Neo4jClient client;
+
+	private final Environment environment;
+
+	StartupReport(BrowserLinks links, Neo4jClient client, Environment environment) {
+		this.links = links;
+		this.client = client;
+		this.environment = environment;
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		// the command line import has no web server, and prints its own report
+		if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+			log.info("Chokepoint is ready:\n{}", String.join("\n", lines(web.getWebServer().getPort())));
+		}
+	}
+
+	/** The report's lines for an application listening on the given HTTP port. */
+	List<String> lines(int port) {
+		String host = this.environment.getProperty("server.address", "localhost");
+		String base = "http://" + host + ":" + port + this.environment.getProperty("server.servlet.context-path", "");
+		String actuator = this.environment.getProperty("management.endpoints.web.base-path", "/actuator");
+		// both counts come from Neo4j's count store: constant time whatever the size of the graph
+		long nodes = count("MATCH (n) RETURN count(n) AS count");
+		long relationships = count("MATCH ()-[r]->() RETURN count(r) AS count");
+		String login = this.links.username() == null ? "no authentication"
+				: "user " + this.links.username() + ", the password of NEO4J_PASSWORD (spring.neo4j.authentication.password)";
+		return List.of("  REST API       " + base + "/api (e.g. " + base + "/api/minerals)",
+				"  OpenAPI        " + base + "/v3/api-docs, Swagger UI " + base + "/swagger-ui.html",
+				"  Neo4j Browser  " + base + this.links.startPath(base),
+				"  Bolt           " + this.links.boltDirect() + " (" + login + ")",
+				"  Health         " + base + actuator + "/health",
+				"  Database       " + nodes + " nodes, " + relationships + " relationships");
+	}
+
+	private long count(String query) {
+		return this.client.query(query).fetchAs(Long.class).one().orElse(0L);
+	}
+
+}
