@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * large (an item's buyers' splits) and shared by every chain that uses the item.
  */
 @Component
-public class AnalysisCache {
+class AnalysisCache {
 
 	/** Entries kept, least recently used dropped first (a chain result is tens of kB). */
 	static final int MAX_ENTRIES = 2_000;
@@ -135,7 +135,7 @@ public class AnalysisCache {
 	}
 
 	/** Forgets every analysis and fact (an import does; the benchmark does for cold figures). */
-	public void clear() {
+	void clear() {
 		synchronized (this.clears) {
 			this.clears.incrementAndGet();
 			this.knownVersion = null;

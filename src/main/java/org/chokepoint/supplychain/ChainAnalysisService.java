@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The chain analysis of one product for one consumer (domain.md, metrics 1 to 5). */
 @Service
 @Transactional(readOnly = true)
-public class ChainAnalysisService {
+class ChainAnalysisService {
 
 	/** The worst input chain first: highest China exposure, then lowest China-free share. */
 	static final Comparator<InputChain> WORST_FIRST = Comparator
@@ -55,7 +55,7 @@ public class ChainAnalysisService {
 	 * {@link AnalysisCache} usually holds.
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-	public String dataVersion() {
+	String dataVersion() {
 		return this.cache.version();
 	}
 
@@ -64,7 +64,7 @@ public class ChainAnalysisService {
 	 * @param paths how many of the heaviest paths to list (0: none)
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-	public ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf,
+	ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf,
 			int paths) {
 		return analyse(product, consumer, year, threshold, asOf, paths, Sourcing.TRACED);
 	}

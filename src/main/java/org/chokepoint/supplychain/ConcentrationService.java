@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Runs {@code cypher/queries/concentration.cypher}: HHI, top-3 and China share per stage. */
 @Service
 @Transactional(readOnly = true)
-public class ConcentrationService {
+class ConcentrationService {
 
 	/** Above this HHI a market is highly concentrated. */
 	static final double HIGHLY_CONCENTRATED = 2500;
@@ -29,7 +29,7 @@ public class ConcentrationService {
 	}
 
 	@SuppressWarnings("unchecked")
-	public Concentration of(String mineral, int year) {
+	Concentration of(String mineral, int year) {
 		this.catalogue.requireMineral(mineral);
 		List<Concentration.StageConcentration> stages = this.client.query(CONCENTRATION)
 			.bindAll(Map.of("mineral", mineral, "year", year))

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** All products for one consumer: exposure table and single points of failure. */
 @Service
 @Transactional(readOnly = true)
-public class ConsumerOverviewService {
+class ConsumerOverviewService {
 
 	private final ChainAnalysisService chains;
 
@@ -27,7 +27,7 @@ public class ConsumerOverviewService {
 		this.catalogue = catalogue;
 	}
 
-	public ConsumerOverview overview(String consumer, int year, double threshold, LocalDate asOf) {
+	ConsumerOverview overview(String consumer, int year, double threshold, LocalDate asOf) {
 		this.catalogue.requireConsumer(consumer);
 		Set<String> minerals = this.catalogue.minerals();
 		Alliances.Of allies = this.alliances.of(consumer, asOf, minerals);

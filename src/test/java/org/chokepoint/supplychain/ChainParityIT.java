@@ -120,9 +120,12 @@ class ChainParityIT {
 		close(actual.unknownShare(), expected.unknownShare(), where + ": unknownShare");
 		close(actual.chinaFreeShare(), expected.chinaFreeShare(), where + ": chinaFreeShare");
 		close(actual.remainingSupply(), expected.remainingSupply(), where + ": remainingSupply");
-		// the worst input: equal figures (inputs with equal figures may come in another order)
-		InputChain worst = actual.inputs().stream().filter(i -> i.item().equals(actual.worstInput())).findFirst().orElseThrow();
-		close(worst.chinaExposure(), expected.chinaExposure(), where + ": worst input " + actual.worstInput());
+		// the worst input: equal figures (inputs with equal figures may come in another order; an item
+		// at several positions, as in a dense bill of materials, is the worst input at one of them)
+		assertThat(actual.inputs()).as(where + ": worst input " + actual.worstInput()).anySatisfy(input -> {
+			assertThat(input.item()).isEqualTo(actual.worstInput());
+			close(input.chinaExposure(), expected.chinaExposure(), where + ": worst input " + actual.worstInput());
+		});
 		assertThat(byPosition(actual.inputs())).as(where + ": input positions").containsOnlyKeys(byPosition(expected.inputs()).keySet());
 		byPosition(expected.inputs()).forEach((position, input) -> {
 			InputChain mine = byPosition(actual.inputs()).get(position);

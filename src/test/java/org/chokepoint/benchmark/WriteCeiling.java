@@ -39,9 +39,8 @@ import org.neo4j.graphdb.Transaction;
  * A warm-up run of the heaviest variant comes first (not reported), so the JIT has compiled the
  * write path before anything is timed.
  *
- * <pre>java -Xmx2g [--add-opens as for Benchmark] -Dloader.main=org.chokepoint.benchmark.WriteCeiling \
- *   -cp target/chokepoint.jar org.springframework.boot.loader.launch.PropertiesLauncher \
- *   [--relationships 1000000] [--threads 1] [--batch 10000]</pre>
+ * <pre>mvn -B -Pbenchmark test-compile exec:exec -Dbenchmark.main=org.chokepoint.benchmark.WriteCeiling \
+ *   -Dbenchmark.args="[--relationships 1000000] [--threads 1] [--batch 10000]"</pre>
  */
 public final class WriteCeiling {
 

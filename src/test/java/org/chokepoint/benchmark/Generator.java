@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * output per stage with a power-law skew and one China-like country (CHN, the code the analyses
  * look for) with large shares, so chokepoints exist.
  *
- * <pre>java -cp target/classes org.chokepoint.benchmark.Generator --tier M --out target/benchmark/data-M</pre>
+ * <pre>mvn -B -Pbenchmark test-compile exec:exec -Dbenchmark.main=org.chokepoint.benchmark.Generator \
+ *   -Dbenchmark.args="--tier M --out target/benchmark/data-M"</pre>
  */
 public final class Generator {
 

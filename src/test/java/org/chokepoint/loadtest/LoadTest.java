@@ -30,9 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * after a full GC and resident memory before and after the measured window, with the load average.
  * Output on stdout and in {@code target/loadtest/results.md}. Exit code 1 when any request failed.
  *
- * <pre>mvn -q -B -o package -DskipTests
- * java -Dloader.main=org.chokepoint.loadtest.LoadTest -cp target/chokepoint.jar \
- *   org.springframework.boot.loader.launch.PropertiesLauncher [--url http://127.0.0.1:8080 [--pid N]]</pre>
+ * <pre>mvn -B -Pbenchmark package exec:exec -DskipTests -Dbenchmark.main=org.chokepoint.loadtest.LoadTest \
+ *   -Dbenchmark.args="[--url http://127.0.0.1:8080 [--pid N]]"</pre>
  *
  * Without {@code --url} it starts {@code --jar} (default {@code target/chokepoint.jar}) on a free
  * loopback port with a fresh database (the shipped data is imported at its start) and stops it at

@@ -1,0 +1,81 @@
+package org.chokepoint.supplychain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The benchmark's way into the analyses, which are package-private: it lives in the test sources
+ * of their package, so neither it nor the benchmark ships in the jar, and the services need not be
+ * public for a tool. Its {@link Floor} is the in-process floor the benchmark measures the API
+ * against: the same {@link ChainCalculator} the API runs, over facts read once, so it times the
+ * computation alone (no database, no report, no cache). Whether the Java computation equals
+ * chain.cypher is the parity tests' job ({@code ChainParityIT}), not the benchmark's.
+ */
+public final class AnalysisBridge {
+
+	private final ApplicationContext context;
+
+	public AnalysisBridge(ApplicationContext context) {
+		this.context = context;
+	}
+
+	/** The API's chain analysis ({@code GET /api/chains/{product}}), without paths. */
+	public ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf) {
+		return this.context.getBean(ChainAnalysisService.class).analyse(product, consumer, year, threshold, asOf, 0);
+	}
+
+	/** The single points of failure of every product of {@code consumer}, as the overview finds them. */
+	public int overviewChokepoints(String consumer, int year, double threshold, LocalDate asOf) {
+		return this.context.getBean(ConsumerOverviewService.class)
+			.overview(consumer, year, threshold, asOf)
+			.singlePointsOfFailure()
+			.size();
+	}
+
+	/** The hits of a scenario ({@code POST /api/scenarios}). */
+	public int scenarioHits(ScenarioRequest request) {
+		return this.context.getBean(ScenarioService.class).run(request).hits().size();
+	}
+
+	/** Forgets every cached analysis and fact: the next analysis is cold. */
+	public void clearCaches() {
+		this.context.getBean(AnalysisCache.class).clear();
+	}
+
+	/** Reads the facts of {@code product}'s items for {@code year} once, for {@link Floor#compute}. */
+	public Floor floor(String product, int year) {
+		Map<String, ChainCalculator.Item> items = this.context.getBean(ChainFactsQuery.class).load(product, year);
+		if (items.isEmpty()) {
+			throw new IllegalArgumentException("no product " + product);
+		}
+		return new Floor(product, items);
+	}
+
+	/** A product's facts held in memory; {@link #compute} runs the calculator on them for a consumer. */
+	public static final class Floor {
+
+		private final String product;
+
+		private final Map<String, ChainCalculator.Item> items;
+
+		private Floor(String product, Map<String, ChainCalculator.Item> items) {
+			this.product = product;
+			this.items = items;
+		}
+
+		/** The product's figures for {@code consumer}, without cuts. */
+		public Figures compute(String consumer) {
+			ChainComputation chain = ChainCalculator.compute(this.product, consumer, this.items, List.of());
+			return new Figures(chain.chinaExposure(), chain.unknownShare(), chain.chinaFreeShare());
+		}
+
+	}
+
+	/** A chain's headline figures (domain.md, metrics 1 to 3). */
+	public record Figures(Double chinaExposure, Double unknownShare, Double chinaFreeShare) {
+	}
+
+}
