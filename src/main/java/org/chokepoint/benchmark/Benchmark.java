@@ -356,14 +356,14 @@ public final class Benchmark {
 
 	/** The largest absolute difference between the API's figures and the in-memory ones. */
 	public static double difference(ChainAnalysis api, InMemoryChain.Result expected) {
-		double diff = Math.abs(api.chinaExposure() - expected.product().chinaExposure());
-		diff = Math.max(diff, Math.abs(api.unknownShare() - expected.product().unknownShare()));
-		diff = Math.max(diff, Math.abs(api.chinaFreeShare() - expected.product().chinaFreeShare()));
+		double diff = Math.abs(api.figures().chinaExposure() - expected.product().chinaExposure());
+		diff = Math.max(diff, Math.abs(api.figures().unknownShare() - expected.product().unknownShare()));
+		diff = Math.max(diff, Math.abs(api.figures().chinaFreeShare() - expected.product().chinaFreeShare()));
 		for (ChainAnalysis.ItemExposure item : api.inputs()) {
 			InMemoryChain.Figures worst = expected.itemWorst().get(item.item());
-			if (worst != null && item.chinaExposure() != null) {
-				diff = Math.max(diff, Math.abs(item.chinaExposure() - worst.chinaExposure()));
-				diff = Math.max(diff, Math.abs(item.chinaFreeShare() - worst.chinaFreeShare()));
+			if (worst != null && item.figures().chinaExposure() != null) {
+				diff = Math.max(diff, Math.abs(item.figures().chinaExposure() - worst.chinaExposure()));
+				diff = Math.max(diff, Math.abs(item.figures().chinaFreeShare() - worst.chinaFreeShare()));
 			}
 			for (ChainAnalysis.StageSupply stage : item.stages()) {
 				for (ChainAnalysis.SupplierShare supplier : stage.suppliers()) {

@@ -90,8 +90,8 @@ public class ChainAnalysisService {
 					.map(p -> new SupplyPath(p.weight(),
 							p.steps().stream().map(s -> new PathStep(s.item(), s.stage(), s.country())).toList()))
 					.toList();
-		return new ChainAnalysis(product, consumer, year, asOf, threshold, chain.chinaExposure(), chain.unknownShare(),
-				chain.chinaFreeShare(), chain.worstInput(), items,
+		return new ChainAnalysis(product, consumer, year, asOf, threshold, ChainFigures.of(chain), chain.worstInput(),
+				items,
 				report.singlePointsOfFailure(product, items, threshold, stockpiles),
 				chain.gaps().stream().map(g -> new ChainAnalysis.DataGap(g.item(), g.stage())).toList(), heaviest);
 	}

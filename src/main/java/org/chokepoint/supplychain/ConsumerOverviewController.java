@@ -1,5 +1,6 @@
 package org.chokepoint.supplychain;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -85,16 +86,20 @@ class ConsumerOverviewController {
 
 		@Override
 		public List<String> csvColumns() {
-			return List.of("consumer", "year", "product", "china_exposure_fraction", "unknown_share_fraction",
-					"china_free_share_fraction", "worst_input", "single_points_of_failure");
+			List<String> columns = new ArrayList<>(List.of("consumer", "year", "product"));
+			columns.addAll(ChainFigures.csvColumns(""));
+			columns.addAll(List.of("worst_input", "single_points_of_failure"));
+			return columns;
 		}
 
 		@Override
 		public List<List<Object>> csvRows() {
-			return this.items.stream()
-				.map(p -> Arrays.<Object>asList(this.consumer, this.year, p.product(), p.chinaExposure(),
-						p.unknownShare(), p.chinaFreeShare(), p.worstInput(), p.singlePointsOfFailure()))
-				.toList();
+			return this.items.stream().map(p -> {
+				List<Object> row = new ArrayList<>(Arrays.<Object>asList(this.consumer, this.year, p.product()));
+				row.addAll(ChainFigures.csvCells(p.figures()));
+				row.addAll(Arrays.<Object>asList(p.worstInput(), p.singlePointsOfFailure()));
+				return row;
+			}).toList();
 		}
 
 	}

@@ -37,12 +37,13 @@ public class ConsumerOverviewService {
 		for (String product : this.catalogue.products()) {
 			ChainAnalysis analysis = this.chains.analyse(product, consumer, year, threshold, asOf, 0, minerals, allies,
 					stockpiles);
-			products.add(new ConsumerOverview.ProductExposure(product, analysis.chinaExposure(), analysis.unknownShare(),
-					analysis.chinaFreeShare(), analysis.worstInput(), analysis.singlePointsOfFailure().size()));
+			products.add(new ConsumerOverview.ProductExposure(product, analysis.figures(), analysis.worstInput(),
+					analysis.singlePointsOfFailure().size()));
 			spofs.addAll(analysis.singlePointsOfFailure());
 		}
-		products.sort(Comparator.comparing((ConsumerOverview.ProductExposure p) -> p.chinaExposure() == null ? -1.0
-				: p.chinaExposure(), Comparator.reverseOrder()).thenComparing(ConsumerOverview.ProductExposure::product));
+		products.sort(Comparator.comparing((ConsumerOverview.ProductExposure p) -> p.figures().chinaExposure() == null
+				? -1.0 : p.figures().chinaExposure(), Comparator.reverseOrder())
+			.thenComparing(ConsumerOverview.ProductExposure::product));
 		spofs.sort(Comparator.comparingDouble(ChainAnalysis.SinglePointOfFailure::share)
 			.reversed()
 			.thenComparing(ChainAnalysis.SinglePointOfFailure::product));

@@ -1,6 +1,7 @@
 package org.chokepoint.supplychain;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,20 +27,23 @@ public record ScenarioResult(int year, LocalDate measuresInForceOn, double licen
 	/** As CSV: the hits, one row each, with before and after figures side by side. */
 	@Override
 	public List<String> csvColumns() {
-		return List.of("year", "consumer", "product", "supply_lost_fraction", "china_exposure_before_fraction",
-				"unknown_share_before_fraction", "china_free_share_before_fraction", "china_exposure_after_fraction",
-				"unknown_share_after_fraction", "china_free_share_after_fraction", "cut_inputs", "cut_items");
+		List<String> columns = new ArrayList<>(List.of("year", "consumer", "product", "supply_lost_fraction"));
+		columns.addAll(ChainFigures.csvColumns("before"));
+		columns.addAll(ChainFigures.csvColumns("after"));
+		columns.addAll(List.of("cut_inputs", "cut_items"));
+		return columns;
 	}
 
 	@Override
 	public List<List<Object>> csvRows() {
 		return this.hits.stream().map(hit -> {
-			Figures after = (hit.after() != null) ? hit.after() : new Figures(null, null, null);
-			return Arrays.<Object>asList(this.year, hit.consumer(), hit.product(), hit.supplyLost(),
-					hit.before().chinaExposure(), hit.before().unknownShare(), hit.before().chinaFreeShare(),
-					after.chinaExposure(), after.unknownShare(), after.chinaFreeShare(),
-					hit.causes().stream().map(Cause::input).distinct().toList(),
-					hit.causes().stream().flatMap(c -> c.cutItems().stream()).distinct().sorted().toList());
+			List<Object> row = new ArrayList<>(
+					Arrays.<Object>asList(this.year, hit.consumer(), hit.product(), hit.supplyLost()));
+			row.addAll(ChainFigures.csvCells(hit.before()));
+			row.addAll(ChainFigures.csvCells(hit.after()));
+			row.add(hit.causes().stream().map(Cause::input).distinct().toList());
+			row.add(hit.causes().stream().flatMap(c -> c.cutItems().stream()).distinct().sorted().toList());
+			return row;
 		}).toList();
 	}
 
@@ -67,12 +71,8 @@ public record ScenarioResult(int year, LocalDate measuresInForceOn, double licen
 	 * @param after its figures with it, as shares of what remains (null when nothing remains)
 	 * @param causes the input chains that lost supply, and the cut items on them
 	 */
-	public record Hit(String consumer, String product, double supplyLost, Figures before, Figures after,
+	public record Hit(String consumer, String product, double supplyLost, ChainFigures before, ChainFigures after,
 			List<Cause> causes) {
-	}
-
-	/** A product's China exposure, unknown and China-free shares (0..1). */
-	public record Figures(Double chinaExposure, Double unknownShare, Double chinaFreeShare) {
 	}
 
 	/**

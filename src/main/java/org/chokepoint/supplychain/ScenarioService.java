@@ -114,9 +114,9 @@ public class ScenarioService {
 		return new ScenarioResult.Hit(consumer, product, lost, figures(before), figures(after), causes);
 	}
 
-	private static ScenarioResult.Figures figures(ChainComputation chain) {
-		return chain.chinaExposure() == null ? null
-				: new ScenarioResult.Figures(chain.chinaExposure(), chain.unknownShare(), chain.chinaFreeShare());
+	/** A chain's figures, or null when no supply remains (there are no shares of nothing). */
+	private static ChainFigures figures(ChainComputation chain) {
+		return chain.chinaExposure() == null ? null : ChainFigures.of(chain);
 	}
 
 	private Cut cut(String prefix, ScenarioRequest.Disruption disruption) {

@@ -50,7 +50,7 @@ class BilateralChainIT {
 		ChainAnalysis api = this.chains.analyse("product-0", "USA", 2024, 0.5, LocalDate.of(2024, 6, 1), 0);
 		InMemoryChain.Result expected = InMemoryChain.load(this.driver, "product-0", 2024).compute("product-0", "USA");
 		assertThat(expected.paths()).isGreaterThan(1e8);
-		assertThat(api.chinaExposure()).isCloseTo(expected.product().chinaExposure(), org.assertj.core.api.Assertions.within(1e-9));
+		assertThat(api.figures().chinaExposure()).isCloseTo(expected.product().chinaExposure(), org.assertj.core.api.Assertions.within(1e-9));
 		assertThat(Benchmark.difference(api, expected)).isLessThanOrEqualTo(1e-9);
 	}
 
