@@ -11,6 +11,7 @@ import org.chokepoint.supplychain.ChainAnalysis.PathStep;
 import org.chokepoint.supplychain.ChainAnalysis.SupplyPath;
 import org.chokepoint.supplychain.ChainComputation.InputChain;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,17 +34,17 @@ public class ChainAnalysisService {
 
 	private final Catalogue catalogue;
 
-	private final AnalysisCache cache;
+	private final DataVersion version;
 
 	/** A read transaction for what is not cached yet. */
 	private final TransactionTemplate readOnly;
 
-	ChainAnalysisService(ChainQuery chains, Alliances alliances, Catalogue catalogue, AnalysisCache cache,
+	ChainAnalysisService(ChainQuery chains, Alliances alliances, Catalogue catalogue, DataVersion version,
 			PlatformTransactionManager transactions) {
 		this.chains = chains;
 		this.alliances = alliances;
 		this.catalogue = catalogue;
-		this.cache = cache;
+		this.version = version;
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 	}
@@ -51,23 +52,23 @@ public class ChainAnalysisService {
 	/**
 	 * The data version the analyses are of: the ETag of their responses. Outside a transaction:
 	 * beginning and committing one would cost two round trips to the database for a value
-	 * {@link AnalysisCache} usually holds.
+	 * {@link DataVersion} usually holds.
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public String dataVersion() {
-		return this.cache.version();
+		return this.version.current();
 	}
 
 	/**
-	 * Analyses the chain of {@code product} for {@code consumer}.
+	 * Analyses the chain of {@code product} for {@code consumer}, once per data version: a cached
+	 * answer comes without a transaction (see dataVersion), a new one in a read transaction.
 	 * @param paths how many of the heaviest paths to list (0: none)
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	@Cacheable(cacheNames = CachingConfiguration.ANALYSES, keyGenerator = CachingConfiguration.VERSIONED_KEYS)
 	public ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf,
 			int paths) {
-		// a cached answer without a transaction (see dataVersion); a new one in a read transaction
-		return this.cache.get(List.of("analysis", product, consumer, year, threshold, asOf, paths),
-				() -> this.readOnly.execute(status -> analyseUncached(product, consumer, year, threshold, asOf, paths)));
+		return this.readOnly.execute(status -> analyseUncached(product, consumer, year, threshold, asOf, paths));
 	}
 
 	private ChainAnalysis analyseUncached(String product, String consumer, int year, double threshold, LocalDate asOf,

@@ -14,14 +14,16 @@ import org.chokepoint.system.CypherFile;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs {@code cypher/queries/chain-facts.cypher}: the items below a product with the facts chosen
  * for them. An item's facts do not depend on the consumer nor the product, so they are kept per
- * data version and year ({@link AnalysisCache}) and fetched once: the items already held are
- * passed as {@code $skip}, and the query returns only their inputs.
+ * data version and year (the {@value CachingConfiguration#CHAIN_FACTS} cache) and fetched once: the
+ * items already held are passed as {@code $skip}, and the query returns only their inputs.
  */
 @Component
 class ChainFactsQuery {
@@ -30,20 +32,27 @@ class ChainFactsQuery {
 
 	private final Neo4jClient client;
 
-	private final AnalysisCache cache;
+	private final DataVersion version;
 
-	ChainFactsQuery(Neo4jClient client, AnalysisCache cache) {
+	private final Cache held;
+
+	ChainFactsQuery(Neo4jClient client, DataVersion version, CacheManager caches) {
 		this.client = client;
-		this.cache = cache;
+		this.version = version;
+		this.held = caches.getCache(CachingConfiguration.CHAIN_FACTS);
 	}
 
 	private record Row(String item, boolean product, List<String> inputs, ItemFacts facts) {
 	}
 
+	/** The key of an item's facts in the cache. */
+	private record Key(String version, int year, String item) {
+	}
+
 	/** Every item below {@code product} (itself included) by id; empty when there is no such product. */
 	Map<String, ChainCalculator.Item> load(String product, int year) {
-		String version = this.cache.version();
-		Map<String, Object> held = this.cache.facts(version, year);
+		String version = this.version.current();
+		Map<String, Object> held = held(version, year);
 		Map<String, String> codes = new HashMap<>();
 		List<Row> rows = List.copyOf(this.client.query(FACTS)
 			.bindAll(Map.of("products", List.of(product), "year", year, "skip", skip(held)))
@@ -57,7 +66,7 @@ class ChainFactsQuery {
 				facts = (ItemFacts) held.get(row.item());
 			}
 			else {
-				this.cache.putFacts(version, year, row.item(), facts);
+				this.held.put(new Key(version, year, row.item()), facts);
 			}
 			items.put(row.item(), new ChainCalculator.Item(row.item(), row.product(), row.inputs(), facts));
 		}
@@ -118,6 +127,23 @@ class ChainFactsQuery {
 			from = to + 1;
 		}
 		return List.of(splits);
+	}
+
+	/**
+	 * The facts held for {@code year} at {@code version}, by item id: a look at every entry, since
+	 * which items lie below a product is what the query is about to find out.
+	 */
+	private Map<String, Object> held(String version, int year) {
+		Map<String, Object> held = new HashMap<>();
+		@SuppressWarnings("unchecked")
+		com.github.benmanes.caffeine.cache.Cache<Object, Object> entries = (com.github.benmanes.caffeine.cache.Cache<Object, Object>) this.held
+			.getNativeCache();
+		entries.asMap().forEach((key, value) -> {
+			if (key instanceof Key k && k.version().equals(version) && k.year() == year) {
+				held.put(k.item(), value);
+			}
+		});
+		return held;
 	}
 
 	/** The items held, as the keys of a map (see chain-facts.cypher). */

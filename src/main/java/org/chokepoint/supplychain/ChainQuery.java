@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.chokepoint.system.NotFoundException;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -20,22 +21,19 @@ class ChainQuery {
 
 	private final Neo4jClient client;
 
-	private final AnalysisCache cache;
-
 	private final ChainFactsQuery facts;
 
-	ChainQuery(Neo4jClient client, AnalysisCache cache, ChainFactsQuery facts) {
+	ChainQuery(Neo4jClient client, ChainFactsQuery facts) {
 		this.client = client;
-		this.cache = cache;
 		this.facts = facts;
 	}
 
-	/** The chain of {@code product} for {@code consumer} in {@code year}, under the given cuts (none: as is). */
+	/**
+	 * The chain of {@code product} for {@code consumer} in {@code year}, under the given cuts (none: as
+	 * is); computed once per data version.
+	 */
+	@Cacheable(cacheNames = CachingConfiguration.ANALYSES, keyGenerator = CachingConfiguration.VERSIONED_KEYS)
 	ChainComputation run(String product, String consumer, int year, List<Cut> cuts) {
-		return this.cache.get(List.of("chain", product, consumer, year, cuts), () -> runUncached(product, consumer, year, cuts));
-	}
-
-	private ChainComputation runUncached(String product, String consumer, int year, List<Cut> cuts) {
 		Map<String, ChainCalculator.Item> items = this.facts.load(product, year);
 		if (items.isEmpty()) {
 			// the callers checked the key; an import that removed the product since then lands here
