@@ -1,5 +1,6 @@
 package org.chokepoint.supplychain;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.chokepoint.system.CsvTable;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,8 +32,10 @@ class ConsumerOverviewController {
 
 	@Operation(summary = "Every product's single points of failure for a consumer, largest stage share first")
 	@GetMapping("/api/spof")
-	SpofList spof(@RequestParam(required = false) String consumer, @RequestParam(required = false) String threshold,
-			@RequestParam(required = false) String year, @RequestParam(required = false) String asOf) {
+	SpofList spof(@RequestParam @ParameterRules.Key String consumer,
+			@RequestParam(defaultValue = ParameterRules.DEFAULT_THRESHOLD) @ParameterRules.Fraction double threshold,
+			@RequestParam(required = false) @ParameterRules.Year Integer year,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		ConsumerOverview overview = overview(consumer, threshold, year, asOf);
 		return new SpofList(overview.consumer(), overview.year(), overview.threshold(), overview.singlePointsOfFailure());
 	}
@@ -45,15 +49,18 @@ class ConsumerOverviewController {
 					examples = @ExampleObject(name = "eu-csv", summary = ApiExamples.EXPOSURE_SUMMARY,
 							value = ApiExamples.EXPOSURE_CSV)) })
 	@GetMapping("/api/exposure")
-	ExposureTable exposure(@RequestParam(required = false) String consumer, @RequestParam(required = false) String year,
-			@RequestParam(required = false) String threshold, @RequestParam(required = false) String asOf) {
+	ExposureTable exposure(@RequestParam @ParameterRules.Key String consumer,
+			@RequestParam(required = false) @ParameterRules.Year Integer year,
+			@RequestParam(defaultValue = ParameterRules.DEFAULT_THRESHOLD) @ParameterRules.Fraction double threshold,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		ConsumerOverview overview = overview(consumer, threshold, year, asOf);
 		return new ExposureTable(overview.consumer(), overview.year(), overview.products());
 	}
 
-	private ConsumerOverview overview(String consumer, String threshold, String year, String asOf) {
-		return this.service.overview(AnalysisParameters.key("consumer", consumer), AnalysisParameters.year(year),
-				AnalysisParameters.threshold(threshold), AnalysisParameters.date("asOf", asOf));
+	/** Defaults: this year's facts (or the newest before), the agreements in force today. */
+	private ConsumerOverview overview(String consumer, double threshold, Integer year, LocalDate asOf) {
+		return this.service.overview(consumer.strip(), (year != null) ? year : LocalDate.now().getYear(), threshold,
+				(asOf != null) ? asOf : LocalDate.now());
 	}
 
 	/** The single points of failure of all products for a consumer, largest share first. */

@@ -2,11 +2,13 @@ package org.chokepoint.supplychain;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
 import org.chokepoint.system.RejectUnknownProperties;
 
 /**
  * A what-if disruption (domain.md, metric 6): either one disruption given by its fields, a list of
  * {@code disruptions}, or {@code measuresInForceOn} (the trade measures in force that day), or both.
+ * Its numbers are checked ({@link ParameterRules}) before it reaches {@link ScenarioService}.
  *
  * @param country ISO3 code of the supplier that cuts
  * @param items mineral and product ids it cuts
@@ -20,9 +22,9 @@ import org.chokepoint.system.RejectUnknownProperties;
  * @param year facts of this year or the newest before it (default the current year)
  */
 @RejectUnknownProperties
-public record ScenarioRequest(String country, List<String> items, String stage, List<String> targets, Double fraction,
-		List<Disruption> disruptions, String measuresInForceOn, Double licenceCut, List<String> consumers,
-		Integer year) {
+public record ScenarioRequest(String country, List<String> items, String stage, List<String> targets,
+		@ParameterRules.Fraction Double fraction, List<@Valid Disruption> disruptions, String measuresInForceOn,
+		@ParameterRules.Fraction Double licenceCut, List<String> consumers, @ParameterRules.Year Integer year) {
 
 	/**
 	 * One disruption.
@@ -34,7 +36,8 @@ public record ScenarioRequest(String country, List<String> items, String stage, 
 	 * @param fraction the part cut, 0..1 (default 1)
 	 */
 	@RejectUnknownProperties
-	public record Disruption(String country, List<String> items, String stage, List<String> targets, Double fraction) {
+	public record Disruption(String country, List<String> items, String stage, List<String> targets,
+			@ParameterRules.Fraction Double fraction) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.chokepoint.supplychain;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -18,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Runs what-if disruptions over the consumers' chains, in read-only transactions: a scenario never
- * changes the stored graph. Lost supply is not redistributed to other suppliers.
+ * changes the stored graph. Lost supply is not redistributed to other suppliers. The request's numbers
+ * are in range ({@link ParameterRules}, checked by the controller); the rest is checked here.
  */
 @Service
 @Transactional(readOnly = true)
@@ -44,9 +46,8 @@ public class ScenarioService {
 	}
 
 	public ScenarioResult run(ScenarioRequest request) {
-		int year = AnalysisParameters.year(request.year() == null ? null : request.year().toString());
-		double licenceCut = request.licenceCut() == null ? DEFAULT_LICENCE_CUT
-				: AnalysisParameters.fraction("licenceCut", request.licenceCut().toString());
+		int year = (request.year() != null) ? request.year() : LocalDate.now().getYear();
+		double licenceCut = (request.licenceCut() != null) ? request.licenceCut() : DEFAULT_LICENCE_CUT;
 		List<Cut> cuts = new ArrayList<>();
 		if (request.country() != null || request.items() != null) {
 			cuts.add(cut("", new ScenarioRequest.Disruption(request.country(), request.items(), request.stage(),
@@ -68,7 +69,7 @@ public class ScenarioService {
 				// absent means no measures; an empty string in a body is a mistake, not "today"
 				throw new BadParameterException("measuresInForceOn", "must be a date YYYY-MM-DD, not ''");
 			}
-			date = AnalysisParameters.date("measuresInForceOn", request.measuresInForceOn());
+			date = date("measuresInForceOn", request.measuresInForceOn());
 			measuresInForce(date, licenceCut, cuts, measures, notModelled);
 		}
 		if (cuts.isEmpty() && date == null) {
@@ -147,12 +148,20 @@ public class ScenarioService {
 			}
 			catch (IllegalArgumentException ex) {
 				throw new BadParameterException(prefix + "stage", "must be MINING, REFINING or"
-						+ " MANUFACTURING, not '" + AnalysisParameters.clip(disruption.stage()) + "'");
+						+ " MANUFACTURING, not '" + ParameterRules.clip(disruption.stage()) + "'");
 			}
 		}
-		double fraction = disruption.fraction() == null ? 1.0
-				: AnalysisParameters.fraction(prefix + "fraction", disruption.fraction().toString());
+		double fraction = (disruption.fraction() != null) ? disruption.fraction() : 1.0;
 		return new Cut(disruption.country(), disruption.items(), stages, targets, fraction);
+	}
+
+	private static LocalDate date(String parameter, String value) {
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadParameterException(parameter, "must be a date YYYY-MM-DD, not '" + ParameterRules.clip(value) + "'");
+		}
 	}
 
 	private void requireParty(String parameter, String code) {
