@@ -3,6 +3,9 @@ package org.chokepoint.supplychain;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.chokepoint.supplymix.Sourcing;
+
 /**
  * The supply chain of a product for a consumer (domain.md). Every share is a fraction (0..1) of the
  * consumer's supply of the product: a stage share is the weight of the paths through a supplier at
@@ -13,17 +16,18 @@ import java.util.List;
  * @param year facts of this year or, where missing, the newest year before it
  * @param asOf the date for agreements in force
  * @param threshold the stage share from which a supplier is a chokepoint
- * @param chinaExposure share of the worst input chain's paths that touch China
- * @param unknownShare share of its paths that end at the unknown supplier without touching China
- * @param chinaFreeShare 1 - chinaExposure - unknownShare
+ * @param sourcing whose mixes the buyers bought at: {@code traced} (the producers their supply comes
+ *     from, through re-exports) or {@code direct} (their partners as bought)
+ * @param figures the product's figures: those of its worst input chain (the product needs all of its
+ *     inputs), written as fields of the answer
  * @param worstInput the leaf item of the worst input chain (highest exposure, then lowest China-free share)
  * @param inputs every item of the unfolded bill of materials, the product first
  * @param singlePointsOfFailure chokepoints and sole sources, largest share first
- * @param dataGaps items and stages without any data, left out of the chain
+ * @param dataGaps items and stages that a buyer skipped for lack of data, with the weight that skipped
  * @param paths the heaviest supply paths, when asked for
  */
 public record ChainAnalysis(String product, String consumer, int year, LocalDate asOf, double threshold,
-		Double chinaExposure, Double unknownShare, Double chinaFreeShare, String worstInput, List<ItemExposure> inputs,
+		Sourcing sourcing, @JsonUnwrapped ChainFigures figures, String worstInput, List<ItemExposure> inputs,
 		List<SinglePointOfFailure> singlePointsOfFailure, List<DataGap> dataGaps, List<SupplyPath> paths) {
 
 	/**
@@ -32,13 +36,11 @@ public record ChainAnalysis(String product, String consumer, int year, LocalDate
 	 * @param item mineral or product id
 	 * @param kind MINERAL or PRODUCT
 	 * @param leaf whether it has no inputs (then it has its own input chain)
-	 * @param chinaExposure of its worst input chain
-	 * @param unknownShare of that chain
-	 * @param chinaFreeShare of that chain
+	 * @param figures those of its worst input chain, written as fields of the item
 	 * @param stages its stages, downstream first
 	 */
-	public record ItemExposure(String item, String kind, boolean leaf, Double chinaExposure, Double unknownShare,
-			Double chinaFreeShare, List<StageSupply> stages) {
+	public record ItemExposure(String item, String kind, boolean leaf, @JsonUnwrapped ChainFigures figures,
+			List<StageSupply> stages) {
 	}
 
 	/**

@@ -7,11 +7,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.chokepoint.supplychain.ChainAnalysis.ItemExposure;
-import org.chokepoint.supplymix.Sourcing;
 import org.chokepoint.supplychain.ChainAnalysis.PathStep;
 import org.chokepoint.supplychain.ChainAnalysis.SupplyPath;
 import org.chokepoint.supplychain.ChainComputation.InputChain;
+import org.chokepoint.supplymix.Sourcing;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,17 +35,17 @@ class ChainAnalysisService {
 
 	private final Catalogue catalogue;
 
-	private final AnalysisCache cache;
+	private final DataVersion version;
 
 	/** A read transaction for what is not cached yet. */
 	private final TransactionTemplate readOnly;
 
-	ChainAnalysisService(ChainQuery chains, Alliances alliances, Catalogue catalogue, AnalysisCache cache,
+	ChainAnalysisService(ChainQuery chains, Alliances alliances, Catalogue catalogue, DataVersion version,
 			PlatformTransactionManager transactions) {
 		this.chains = chains;
 		this.alliances = alliances;
 		this.catalogue = catalogue;
-		this.cache = cache;
+		this.version = version;
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 	}
@@ -52,34 +53,24 @@ class ChainAnalysisService {
 	/**
 	 * The data version the analyses are of: the ETag of their responses. Outside a transaction:
 	 * beginning and committing one would cost two round trips to the database for a value
-	 * {@link AnalysisCache} usually holds.
+	 * {@link DataVersion} usually holds.
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	String dataVersion() {
-		return this.cache.version();
+		return this.version.current();
 	}
 
 	/**
-	 * Analyses the chain of {@code product} for {@code consumer}.
+	 * Analyses the chain of {@code product} for {@code consumer}, once per data version: a cached
+	 * answer comes without a transaction (see dataVersion), a new one in a read transaction.
 	 * @param paths how many of the heaviest paths to list (0: none)
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-	ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf,
-			int paths) {
-		return analyse(product, consumer, year, threshold, asOf, paths, Sourcing.TRACED);
-	}
-
-	/**
-	 * Analyses the chain of {@code product} for {@code consumer} on the buyers' {@code sourcing} mixes.
-	 * @param paths how many of the heaviest paths to list (0: none)
-	 */
-	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-	public ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf,
-			int paths, Sourcing sourcing) {
-		// a cached answer without a transaction (see dataVersion); a new one in a read transaction
-		return this.cache.get(List.of("analysis", product, consumer, year, threshold, asOf, paths, sourcing),
-				() -> this.readOnly
-					.execute(status -> analyseUncached(product, consumer, year, threshold, asOf, paths, sourcing)));
+	@Cacheable(cacheNames = CachingConfiguration.ANALYSES, keyGenerator = CachingConfiguration.VERSIONED_KEYS)
+	ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf, int paths,
+			Sourcing sourcing) {
+		return this.readOnly
+			.execute(status -> analyseUncached(product, consumer, year, threshold, asOf, paths, sourcing));
 	}
 
 	private ChainAnalysis analyseUncached(String product, String consumer, int year, double threshold, LocalDate asOf,
@@ -103,10 +94,12 @@ class ChainAnalysisService {
 					.map(p -> new SupplyPath(p.weight(),
 							p.steps().stream().map(s -> new PathStep(s.item(), s.stage(), s.country())).toList()))
 					.toList();
-		return new ChainAnalysis(product, consumer, year, asOf, threshold, chain.chinaExposure(), chain.unknownShare(),
-				chain.chinaFreeShare(), chain.worstInput(), items,
-				report.singlePointsOfFailure(product, items, threshold, stockpiles),
-				chain.gaps().stream().map(g -> new ChainAnalysis.DataGap(g.item(), g.stage(), g.buyer(), g.weight())).toList(),
+		return new ChainAnalysis(product, consumer, year, asOf, threshold, sourcing, ChainFigures.of(chain),
+				chain.worstInput(), items, report.singlePointsOfFailure(product, items, threshold, stockpiles),
+				chain.gaps()
+					.stream()
+					.map(g -> new ChainAnalysis.DataGap(g.item(), g.stage(), g.buyer(), g.weight()))
+					.toList(),
 				heaviest);
 	}
 

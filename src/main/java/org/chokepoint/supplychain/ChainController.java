@@ -1,10 +1,16 @@
 package org.chokepoint.supplychain;
 
+import java.time.LocalDate;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.chokepoint.supplymix.Sourcing;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,22 +44,28 @@ class ChainController {
 			schema = @Schema(implementation = ChainAnalysis.class),
 			examples = @ExampleObject(name = "eu-magnets", summary = ApiExamples.CHAIN_SUMMARY, value = ApiExamples.CHAIN)))
 	@GetMapping("/{productId}")
-	ResponseEntity<ChainAnalysis> chain(@PathVariable String productId, @RequestParam(required = false) String consumer,
-			@RequestParam(required = false) String year, @RequestParam(required = false) String threshold,
-			@RequestParam(required = false) String asOf, @RequestParam(required = false) String paths,
-			WebRequest request) {
-		String product = AnalysisParameters.key("productId", productId);
-		String buyer = AnalysisParameters.key("consumer", consumer);
-		int factsYear = AnalysisParameters.year(year);
-		double chokepoint = AnalysisParameters.threshold(threshold);
-		java.time.LocalDate date = AnalysisParameters.date("asOf", asOf);
-		int k = AnalysisParameters.paths(paths);
+	ResponseEntity<ChainAnalysis> chain(@PathVariable @ParameterRules.Key String productId,
+			@RequestParam @ParameterRules.Key String consumer,
+			@Parameter(description = "facts of this year or the newest before it (default: this year)")
+			@RequestParam(required = false) @ParameterRules.Year Integer year,
+			@Parameter(description = "the stage share from which a supplier is a chokepoint")
+			@RequestParam(defaultValue = ParameterRules.DEFAULT_THRESHOLD) @ParameterRules.Fraction double threshold,
+			@Parameter(description = "the date for agreements in force (default: today)")
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@Parameter(description = "how many of the heaviest paths to list")
+			@RequestParam(defaultValue = "0") @ParameterRules.PathCount int paths,
+			@Parameter(description = "traced (default): buyers buy from the producers their supply comes from, through re-exports; direct: from their partners as bought")
+			@RequestParam(defaultValue = "traced") Sourcing sourcing, WebRequest request) {
+		int factsYear = (year != null) ? year : LocalDate.now().getYear();
+		LocalDate date = (asOf != null) ? asOf : LocalDate.now();
 		// the defaults (year, asOf) move with the calendar: the tag names them with the data version
-		String etag = "\"" + this.service.dataVersion() + "-" + factsYear + "-" + date + "\"";
+		String etag = "\"" + this.service.dataVersion() + "-" + factsYear + "-" + date + "-" + sourcing.word() + "\"";
 		if (request.checkNotModified(etag)) {
 			return null;
 		}
-		return ResponseEntity.ok().eTag(etag).body(this.service.analyse(product, buyer, factsYear, chokepoint, date, k));
+		return ResponseEntity.ok()
+			.eTag(etag)
+			.body(this.service.analyse(productId.strip(), consumer.strip(), factsYear, threshold, date, paths, sourcing));
 	}
 
 }

@@ -6,23 +6,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.chokepoint.database.CypherFile;
 import org.chokepoint.supplychain.ChainComputation.BuyerSplit;
 import org.chokepoint.supplychain.ChainComputation.ItemFacts;
 import org.chokepoint.supplychain.ChainComputation.Split;
 import org.chokepoint.supplychain.ChainComputation.StageFacts;
+import org.chokepoint.database.CypherFile;
 import org.chokepoint.supplymix.Sourcing;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs {@code cypher/queries/chain-facts.cypher}: the items below a product with the facts chosen
  * for them. An item's facts do not depend on the consumer nor the product, so they are kept per
- * data version and year ({@link AnalysisCache}) and fetched once: the items already held are
- * passed as {@code $skip}, and the query returns only their inputs.
+ * data version and year (the {@value CachingConfiguration#CHAIN_FACTS} cache) and fetched once: the
+ * items already held are passed as {@code $skip}, and the query returns only their inputs.
  */
 @Component
 class ChainFactsQuery {
@@ -31,14 +33,21 @@ class ChainFactsQuery {
 
 	private final Neo4jClient client;
 
-	private final AnalysisCache cache;
+	private final DataVersion version;
 
-	ChainFactsQuery(Neo4jClient client, AnalysisCache cache) {
+	private final Cache held;
+
+	ChainFactsQuery(Neo4jClient client, DataVersion version, CacheManager caches) {
 		this.client = client;
-		this.cache = cache;
+		this.version = version;
+		this.held = caches.getCache(CachingConfiguration.CHAIN_FACTS);
 	}
 
 	private record Row(String item, boolean product, List<String> inputs, ItemFacts facts) {
+	}
+
+	/** The key of an item's facts in the cache: the buyers' mixes of {@code sourcing} are in them. */
+	private record Key(String version, int year, Sourcing sourcing, String item) {
 	}
 
 	/**
@@ -46,9 +55,8 @@ class ChainFactsQuery {
 	 * {@code sourcing}; empty when there is no such product.
 	 */
 	Map<String, ChainCalculator.Item> load(String product, int year, Sourcing sourcing) {
-		String version = this.cache.version();
-		List<Object> key = List.of(year, sourcing);
-		Map<String, Object> held = this.cache.facts(version, key);
+		String version = this.version.current();
+		Map<String, Object> held = held(version, year, sourcing);
 		Map<String, String> codes = new HashMap<>();
 		List<Row> rows = List.copyOf(this.client.query(FACTS)
 			.bindAll(Map.of("products", List.of(product), "year", year, "sourcing", sourcing.word(), "skip", skip(held)))
@@ -62,7 +70,7 @@ class ChainFactsQuery {
 				facts = (ItemFacts) held.get(row.item());
 			}
 			else {
-				this.cache.putFacts(version, key, row.item(), facts);
+				this.held.put(new Key(version, year, sourcing, row.item()), facts);
 			}
 			items.put(row.item(), new ChainCalculator.Item(row.item(), row.product(), row.inputs(), facts));
 		}
@@ -123,6 +131,23 @@ class ChainFactsQuery {
 			from = to + 1;
 		}
 		return List.of(splits);
+	}
+
+	/**
+	 * The facts held for {@code year} at {@code version}, by item id: a look at every entry, since
+	 * which items lie below a product is what the query is about to find out.
+	 */
+	private Map<String, Object> held(String version, int year, Sourcing sourcing) {
+		Map<String, Object> held = new HashMap<>();
+		@SuppressWarnings("unchecked")
+		com.github.benmanes.caffeine.cache.Cache<Object, Object> entries = (com.github.benmanes.caffeine.cache.Cache<Object, Object>) this.held
+			.getNativeCache();
+		entries.asMap().forEach((key, value) -> {
+			if (key instanceof Key k && k.version().equals(version) && k.year() == year && k.sourcing() == sourcing) {
+				held.put(k.item(), value);
+			}
+		});
+		return held;
 	}
 
 	/** The items held, as the keys of a map (see chain-facts.cypher). */

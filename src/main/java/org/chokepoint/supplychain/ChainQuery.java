@@ -9,6 +9,7 @@ import java.util.Set;
 import org.chokepoint.supplymix.Sourcing;
 import org.chokepoint.web.NotFoundException;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -23,27 +24,19 @@ class ChainQuery {
 
 	private final Neo4jClient client;
 
-	private final AnalysisCache cache;
-
 	private final ChainFactsQuery facts;
 
-	ChainQuery(Neo4jClient client, AnalysisCache cache, ChainFactsQuery facts) {
+	ChainQuery(Neo4jClient client, ChainFactsQuery facts) {
 		this.client = client;
-		this.cache = cache;
 		this.facts = facts;
 	}
 
 	/**
 	 * The chain of {@code product} for {@code consumer} in {@code year}, on the buyers' {@code sourcing}
-	 * mixes, under the given cuts (none: as is).
+	 * mixes, under the given cuts (none: as is); computed once per data version.
 	 */
+	@Cacheable(cacheNames = CachingConfiguration.ANALYSES, keyGenerator = CachingConfiguration.VERSIONED_KEYS)
 	ChainComputation run(String product, String consumer, int year, Sourcing sourcing, List<Cut> cuts) {
-		return this.cache.get(List.of("chain", product, consumer, year, sourcing, cuts),
-				() -> runUncached(product, consumer, year, sourcing, cuts));
-	}
-
-	private ChainComputation runUncached(String product, String consumer, int year, Sourcing sourcing,
-			List<Cut> cuts) {
 		Map<String, ChainCalculator.Item> items = this.facts.load(product, year, sourcing);
 		if (items.isEmpty()) {
 			// the callers checked the key; an import that removed the product since then lands here
@@ -53,19 +46,17 @@ class ChainQuery {
 	}
 
 	/** Per bloc, its member countries. */
-	Map<String, Set<String>> blocs() {
-		return this.cache.get(List.of("blocs"), () -> {
-			Map<String, Set<String>> blocs = new HashMap<>();
-			this.client.query("""
-					MATCH (member:Country)-[:MEMBER_OF]->(bloc:Bloc)
-					RETURN bloc.code AS bloc, collect(member.iso3) AS members
-					""").fetch().all().forEach(row -> {
-						@SuppressWarnings("unchecked")
-						List<String> members = (List<String>) row.get("members");
-						blocs.put((String) row.get("bloc"), Set.copyOf(members));
-					});
-			return Map.copyOf(blocs);
-		});
+	private Map<String, Set<String>> blocs() {
+		Map<String, Set<String>> blocs = new HashMap<>();
+		this.client.query("""
+				MATCH (member:Country)-[:MEMBER_OF]->(bloc:Bloc)
+				RETURN bloc.code AS bloc, collect(member.iso3) AS members
+				""").fetch().all().forEach(row -> {
+					@SuppressWarnings("unchecked")
+					List<String> members = (List<String>) row.get("members");
+					blocs.put((String) row.get("bloc"), Set.copyOf(members));
+				});
+		return Map.copyOf(blocs);
 	}
 
 	/** A cut that targets a bloc targets its members too (chain.cypher's rule). */

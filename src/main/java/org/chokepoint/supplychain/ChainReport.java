@@ -59,8 +59,7 @@ final class ChainReport {
 			InputChain worst = worstBelow(positions);
 			boolean leaf = this.chain.inputs().stream().anyMatch(i -> i.item().equals(item));
 			items.add(new ItemExposure(item, this.minerals.contains(item) ? "MINERAL" : "PRODUCT", leaf,
-					worst == null ? null : worst.chinaExposure(), worst == null ? null : worst.unknownShare(),
-					worst == null ? null : worst.chinaFreeShare(), stages(item, positions)));
+					worst == null ? ChainFigures.NONE : ChainFigures.of(worst), stages(item, positions)));
 		});
 		return items;
 	}

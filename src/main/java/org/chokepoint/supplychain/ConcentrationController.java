@@ -27,8 +27,9 @@ class ConcentrationController {
 			examples = @ExampleObject(name = "gallium", summary = ApiExamples.CONCENTRATION_SUMMARY,
 					value = ApiExamples.CONCENTRATION)))
 	@GetMapping("/api/minerals/{id}/concentration")
-	Concentration concentration(@PathVariable String id, @RequestParam(required = false) String year) {
-		return this.service.of(AnalysisParameters.key("id", id), AnalysisParameters.year(year));
+	Concentration concentration(@PathVariable @ParameterRules.Key String id,
+			@RequestParam(required = false) @ParameterRules.Year Integer year) {
+		return this.service.of(id.strip(), (year != null) ? year : java.time.LocalDate.now().getYear());
 	}
 
 }

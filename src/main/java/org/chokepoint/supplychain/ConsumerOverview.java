@@ -2,6 +2,8 @@ package org.chokepoint.supplychain;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 /**
  * Every product's figures for one consumer.
  *
@@ -18,14 +20,12 @@ public record ConsumerOverview(String consumer, int year, double threshold, List
 	 * A product's China exposure for the consumer.
 	 *
 	 * @param product the product id
-	 * @param chinaExposure of its worst input chain (0..1)
-	 * @param unknownShare of that chain
-	 * @param chinaFreeShare of that chain
+	 * @param figures those of its worst input chain, written as fields of the row
 	 * @param worstInput that chain's leaf item
 	 * @param singlePointsOfFailure how many it has at the threshold
 	 */
-	public record ProductExposure(String product, Double chinaExposure, Double unknownShare, Double chinaFreeShare,
-			String worstInput, int singlePointsOfFailure) {
+	public record ProductExposure(String product, @JsonUnwrapped ChainFigures figures, String worstInput,
+			int singlePointsOfFailure) {
 	}
 
 }

@@ -1,15 +1,21 @@
 package org.chokepoint.supplychain;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.chokepoint.csv.CsvAnswer;
 
+import org.chokepoint.supplymix.Sourcing;
+
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ConsumerOverviewController {
 
+	static final String SOURCING = "traced (default): buyers buy from the producers their supply comes from, through re-exports; direct: from their partners as bought";
+
 	private final ConsumerOverviewService service;
 
 	ConsumerOverviewController(ConsumerOverviewService service) {
@@ -29,10 +37,14 @@ class ConsumerOverviewController {
 
 	@Operation(summary = "Every product's single points of failure for a consumer, largest stage share first")
 	@GetMapping("/api/spof")
-	SpofList spof(@RequestParam(required = false) String consumer, @RequestParam(required = false) String threshold,
-			@RequestParam(required = false) String year, @RequestParam(required = false) String asOf) {
-		ConsumerOverview overview = overview(consumer, threshold, year, asOf);
-		return new SpofList(overview.consumer(), overview.year(), overview.threshold(), overview.singlePointsOfFailure());
+	SpofList spof(@RequestParam @ParameterRules.Key String consumer,
+			@RequestParam(defaultValue = ParameterRules.DEFAULT_THRESHOLD) @ParameterRules.Fraction double threshold,
+			@RequestParam(required = false) @ParameterRules.Year Integer year,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@Parameter(description = SOURCING) @RequestParam(defaultValue = "traced") Sourcing sourcing) {
+		ConsumerOverview overview = overview(consumer, threshold, year, asOf, sourcing);
+		return new SpofList(overview.consumer(), overview.year(), sourcing, overview.threshold(),
+				overview.singlePointsOfFailure());
 	}
 
 	@Operation(summary = "Every product's China exposure for a consumer, highest first")
@@ -44,19 +56,24 @@ class ConsumerOverviewController {
 					examples = @ExampleObject(name = "eu-csv", summary = ApiExamples.EXPOSURE_SUMMARY,
 							value = ApiExamples.EXPOSURE_CSV)) })
 	@GetMapping("/api/exposure")
-	ExposureTable exposure(@RequestParam(required = false) String consumer, @RequestParam(required = false) String year,
-			@RequestParam(required = false) String threshold, @RequestParam(required = false) String asOf) {
-		ConsumerOverview overview = overview(consumer, threshold, year, asOf);
-		return new ExposureTable(overview.consumer(), overview.year(), overview.products());
+	ExposureTable exposure(@RequestParam @ParameterRules.Key String consumer,
+			@RequestParam(required = false) @ParameterRules.Year Integer year,
+			@RequestParam(defaultValue = ParameterRules.DEFAULT_THRESHOLD) @ParameterRules.Fraction double threshold,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@Parameter(description = SOURCING) @RequestParam(defaultValue = "traced") Sourcing sourcing) {
+		ConsumerOverview overview = overview(consumer, threshold, year, asOf, sourcing);
+		return new ExposureTable(overview.consumer(), overview.year(), sourcing, overview.products());
 	}
 
-	private ConsumerOverview overview(String consumer, String threshold, String year, String asOf) {
-		return this.service.overview(AnalysisParameters.key("consumer", consumer), AnalysisParameters.year(year),
-				AnalysisParameters.threshold(threshold), AnalysisParameters.date("asOf", asOf));
+	/** Defaults: this year's facts (or the newest before), the agreements in force today. */
+	private ConsumerOverview overview(String consumer, double threshold, Integer year, LocalDate asOf,
+			Sourcing sourcing) {
+		return this.service.overview(consumer.strip(), (year != null) ? year : LocalDate.now().getYear(), threshold,
+				(asOf != null) ? asOf : LocalDate.now(), sourcing);
 	}
 
 	/** The single points of failure of all products for a consumer, largest share first. */
-	record SpofList(String consumer, int year, double threshold,
+	record SpofList(String consumer, int year, Sourcing sourcing, double threshold,
 			java.util.List<ChainAnalysis.SinglePointOfFailure> items) implements CsvAnswer {
 
 		@Override
@@ -80,21 +97,25 @@ class ConsumerOverviewController {
 	}
 
 	/** Every product's China exposure for a consumer, highest first. */
-	record ExposureTable(String consumer, int year,
+	record ExposureTable(String consumer, int year, Sourcing sourcing,
 			java.util.List<ConsumerOverview.ProductExposure> items) implements CsvAnswer {
 
 		@Override
 		public List<String> csvColumns() {
-			return List.of("consumer", "year", "product", "china_exposure_fraction", "unknown_share_fraction",
-					"china_free_share_fraction", "worst_input", "single_points_of_failure");
+			List<String> columns = new ArrayList<>(List.of("consumer", "year", "product"));
+			columns.addAll(ChainFigures.csvColumns(""));
+			columns.addAll(List.of("worst_input", "single_points_of_failure"));
+			return columns;
 		}
 
 		@Override
 		public List<List<Object>> csvRows() {
-			return this.items.stream()
-				.map(p -> Arrays.<Object>asList(this.consumer, this.year, p.product(), p.chinaExposure(),
-						p.unknownShare(), p.chinaFreeShare(), p.worstInput(), p.singlePointsOfFailure()))
-				.toList();
+			return this.items.stream().map(p -> {
+				List<Object> row = new ArrayList<>(Arrays.<Object>asList(this.consumer, this.year, p.product()));
+				row.addAll(ChainFigures.csvCells(p.figures()));
+				row.addAll(Arrays.<Object>asList(p.worstInput(), p.singlePointsOfFailure()));
+				return row;
+			}).toList();
 		}
 
 	}

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.chokepoint.supplymix.Sourcing;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +29,7 @@ class ConsumerOverviewService {
 		this.catalogue = catalogue;
 	}
 
-	ConsumerOverview overview(String consumer, int year, double threshold, LocalDate asOf) {
+	ConsumerOverview overview(String consumer, int year, double threshold, LocalDate asOf, Sourcing sourcing) {
 		this.catalogue.requireConsumer(consumer);
 		Set<String> minerals = this.catalogue.minerals();
 		Alliances.Of allies = this.alliances.of(consumer, asOf, minerals);
@@ -36,13 +38,14 @@ class ConsumerOverviewService {
 		List<ChainAnalysis.SinglePointOfFailure> spofs = new ArrayList<>();
 		for (String product : this.catalogue.products()) {
 			ChainAnalysis analysis = this.chains.analyse(product, consumer, year, threshold, asOf, 0, minerals, allies,
-					stockpiles, org.chokepoint.supplymix.Sourcing.TRACED);
-			products.add(new ConsumerOverview.ProductExposure(product, analysis.chinaExposure(), analysis.unknownShare(),
-					analysis.chinaFreeShare(), analysis.worstInput(), analysis.singlePointsOfFailure().size()));
+					stockpiles, sourcing);
+			products.add(new ConsumerOverview.ProductExposure(product, analysis.figures(), analysis.worstInput(),
+					analysis.singlePointsOfFailure().size()));
 			spofs.addAll(analysis.singlePointsOfFailure());
 		}
-		products.sort(Comparator.comparing((ConsumerOverview.ProductExposure p) -> p.chinaExposure() == null ? -1.0
-				: p.chinaExposure(), Comparator.reverseOrder()).thenComparing(ConsumerOverview.ProductExposure::product));
+		products.sort(Comparator.comparing((ConsumerOverview.ProductExposure p) -> p.figures().chinaExposure() == null
+				? -1.0 : p.figures().chinaExposure(), Comparator.reverseOrder())
+			.thenComparing(ConsumerOverview.ProductExposure::product));
 		spofs.sort(Comparator.comparingDouble(ChainAnalysis.SinglePointOfFailure::share)
 			.reversed()
 			.thenComparing(ChainAnalysis.SinglePointOfFailure::product));

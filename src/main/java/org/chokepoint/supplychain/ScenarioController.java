@@ -1,6 +1,7 @@
 package org.chokepoint.supplychain;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +22,7 @@ class ScenarioController {
 			The consumers and products hit, ranked by supplyLost (0..1), with before and after figures and the
 			items that cause it. Read-only: a scenario never changes the stored graph.""")
 	@PostMapping(path = "/api/scenarios", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ScenarioResult run(@RequestBody ScenarioRequest request) {
+	ScenarioResult run(@Valid @RequestBody ScenarioRequest request) {
 		return this.service.run(request);
 	}
 

@@ -1,8 +1,11 @@
 package org.chokepoint.supplychain;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import org.chokepoint.supplymix.Sourcing;
 
 import org.chokepoint.csv.CsvAnswer;
 
@@ -11,35 +14,43 @@ import org.chokepoint.csv.CsvAnswer;
  * figures are fractions (0..1); after a cut they are shares of the supply that remains.
  *
  * @param year the facts' year
+ * @param sourcing whose mixes the chains used: traced (the default: a cut reaches a target's supply
+ *     whatever route it took) or direct (only the cutting country's direct flows)
  * @param measuresInForceOn the date whose measures were applied, if any
  * @param licenceCut the assumed cut of a licence requirement (0..1), echoed
  * @param disruptions every cut applied
  * @param measures the measures in force that were turned into cuts
  * @param notModelled measures in force that cut no supply in this model (tariffs, technology bans, quotas)
+ * @param statusUnknown measures whose status on that date nobody has reported (a suspension ran out
+ *     without news): not cut, listed so that the answer does not silently treat them as back in force
  * @param consumers the consumers whose chains were tested
  * @param hits per consumer and product hit, ranked by supplyLost
  */
-public record ScenarioResult(int year, LocalDate measuresInForceOn, double licenceCut, List<Cut> disruptions,
-		List<MeasureApplied> measures, List<String> notModelled, List<String> consumers,
+public record ScenarioResult(int year, Sourcing sourcing, LocalDate measuresInForceOn, double licenceCut,
+		List<Cut> disruptions, List<MeasureApplied> measures, List<String> notModelled, List<String> statusUnknown,
+		List<String> consumers,
 		List<Hit> hits) implements CsvAnswer {
 
 	/** As CSV: the hits, one row each, with before and after figures side by side. */
 	@Override
 	public List<String> csvColumns() {
-		return List.of("year", "consumer", "product", "supply_lost_fraction", "china_exposure_before_fraction",
-				"unknown_share_before_fraction", "china_free_share_before_fraction", "china_exposure_after_fraction",
-				"unknown_share_after_fraction", "china_free_share_after_fraction", "cut_inputs", "cut_items");
+		List<String> columns = new ArrayList<>(List.of("year", "consumer", "product", "supply_lost_fraction"));
+		columns.addAll(ChainFigures.csvColumns("before"));
+		columns.addAll(ChainFigures.csvColumns("after"));
+		columns.addAll(List.of("cut_inputs", "cut_items"));
+		return columns;
 	}
 
 	@Override
 	public List<List<Object>> csvRows() {
 		return this.hits.stream().map(hit -> {
-			Figures after = (hit.after() != null) ? hit.after() : new Figures(null, null, null);
-			return Arrays.<Object>asList(this.year, hit.consumer(), hit.product(), hit.supplyLost(),
-					hit.before().chinaExposure(), hit.before().unknownShare(), hit.before().chinaFreeShare(),
-					after.chinaExposure(), after.unknownShare(), after.chinaFreeShare(),
-					hit.causes().stream().map(Cause::input).distinct().toList(),
-					hit.causes().stream().flatMap(c -> c.cutItems().stream()).distinct().sorted().toList());
+			List<Object> row = new ArrayList<>(
+					Arrays.<Object>asList(this.year, hit.consumer(), hit.product(), hit.supplyLost()));
+			row.addAll(ChainFigures.csvCells(hit.before()));
+			row.addAll(ChainFigures.csvCells(hit.after()));
+			row.add(hit.causes().stream().map(Cause::input).distinct().toList());
+			row.add(hit.causes().stream().flatMap(c -> c.cutItems().stream()).distinct().sorted().toList());
+			return row;
 		}).toList();
 	}
 
@@ -67,12 +78,8 @@ public record ScenarioResult(int year, LocalDate measuresInForceOn, double licen
 	 * @param after its figures with it, as shares of what remains (null when nothing remains)
 	 * @param causes the input chains that lost supply, and the cut items on them
 	 */
-	public record Hit(String consumer, String product, double supplyLost, Figures before, Figures after,
+	public record Hit(String consumer, String product, double supplyLost, ChainFigures before, ChainFigures after,
 			List<Cause> causes) {
-	}
-
-	/** A product's China exposure, unknown and China-free shares (0..1). */
-	public record Figures(Double chinaExposure, Double unknownShare, Double chinaFreeShare) {
 	}
 
 	/**

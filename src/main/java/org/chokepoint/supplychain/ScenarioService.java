@@ -1,6 +1,7 @@
 package org.chokepoint.supplychain;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.chokepoint.database.CypherFile;
+import org.chokepoint.supplymix.Sourcing;
 import org.chokepoint.web.BadParameterException;
 import org.chokepoint.web.NotFoundException;
 
@@ -18,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Runs what-if disruptions over the consumers' chains, in read-only transactions: a scenario never
- * changes the stored graph. Lost supply is not redistributed to other suppliers.
+ * changes the stored graph. Lost supply is not redistributed to other suppliers. The request's numbers
+ * are in range ({@link ParameterRules}, checked by the controller); the rest is checked here.
  */
 @Service
 @Transactional(readOnly = true)
@@ -44,9 +47,9 @@ class ScenarioService {
 	}
 
 	ScenarioResult run(ScenarioRequest request) {
-		int year = AnalysisParameters.year(request.year() == null ? null : request.year().toString());
-		double licenceCut = request.licenceCut() == null ? DEFAULT_LICENCE_CUT
-				: AnalysisParameters.fraction("licenceCut", request.licenceCut().toString());
+		int year = (request.year() != null) ? request.year() : LocalDate.now().getYear();
+		double licenceCut = (request.licenceCut() != null) ? request.licenceCut() : DEFAULT_LICENCE_CUT;
+		Sourcing sourcing = (request.sourcing() != null) ? request.sourcing() : Sourcing.TRACED;
 		List<Cut> cuts = new ArrayList<>();
 		if (request.country() != null || request.items() != null) {
 			cuts.add(cut("", new ScenarioRequest.Disruption(request.country(), request.items(), request.stage(),
@@ -63,13 +66,14 @@ class ScenarioService {
 		LocalDate date = null;
 		List<ScenarioResult.MeasureApplied> measures = new ArrayList<>();
 		List<String> notModelled = new ArrayList<>();
+		List<String> statusUnknown = new ArrayList<>();
 		if (request.measuresInForceOn() != null) {
 			if (request.measuresInForceOn().isBlank()) {
 				// absent means no measures; an empty string in a body is a mistake, not "today"
 				throw new BadParameterException("measuresInForceOn", "must be a date YYYY-MM-DD, not ''");
 			}
-			date = AnalysisParameters.date("measuresInForceOn", request.measuresInForceOn());
-			measuresInForce(date, licenceCut, cuts, measures, notModelled);
+			date = date("measuresInForceOn", request.measuresInForceOn());
+			measuresInForce(date, licenceCut, cuts, measures, notModelled, statusUnknown);
 		}
 		if (cuts.isEmpty() && date == null) {
 			throw new BadParameterException("country", "is missing: a scenario needs a disruption (country, items, fraction, ...),"
@@ -85,7 +89,7 @@ class ScenarioService {
 				if (bom.getValue().stream().noneMatch(cutItems::contains)) {
 					continue;
 				}
-				ScenarioResult.Hit hit = hit(consumer, bom.getKey(), year, cuts, cutItems);
+				ScenarioResult.Hit hit = hit(consumer, bom.getKey(), year, sourcing, cuts, cutItems);
 				if (hit != null) {
 					hits.add(hit);
 				}
@@ -95,17 +99,18 @@ class ScenarioService {
 			.reversed()
 			.thenComparing(ScenarioResult.Hit::consumer)
 			.thenComparing(ScenarioResult.Hit::product));
-		return new ScenarioResult(year, date, licenceCut, cuts, measures, notModelled, consumers, hits);
+		return new ScenarioResult(year, sourcing, date, licenceCut, cuts, measures, notModelled, statusUnknown,
+				consumers, hits);
 	}
 
-	private ScenarioResult.Hit hit(String consumer, String product, int year, List<Cut> cuts, Set<String> cutItems) {
-		ChainComputation after = this.chains.run(product, consumer, year, org.chokepoint.supplymix.Sourcing.TRACED, cuts);
+	private ScenarioResult.Hit hit(String consumer, String product, int year, Sourcing sourcing, List<Cut> cuts,
+			Set<String> cutItems) {
+		ChainComputation after = this.chains.run(product, consumer, year, sourcing, cuts);
 		double lost = 1 - after.remainingSupply();
 		if (lost <= LOSS_TOLERANCE) {
 			return null;
 		}
-		ChainComputation before = this.chains.run(product, consumer, year, org.chokepoint.supplymix.Sourcing.TRACED,
-				List.of());
+		ChainComputation before = this.chains.run(product, consumer, year, sourcing, List.of());
 		List<ScenarioResult.Cause> causes = after.inputs()
 			.stream()
 			.filter(i -> 1 - i.remainingSupply() > LOSS_TOLERANCE)
@@ -115,9 +120,9 @@ class ScenarioService {
 		return new ScenarioResult.Hit(consumer, product, lost, figures(before), figures(after), causes);
 	}
 
-	private static ScenarioResult.Figures figures(ChainComputation chain) {
-		return chain.chinaExposure() == null ? null
-				: new ScenarioResult.Figures(chain.chinaExposure(), chain.unknownShare(), chain.chinaFreeShare());
+	/** A chain's figures, or null when no supply remains (there are no shares of nothing). */
+	private static ChainFigures figures(ChainComputation chain) {
+		return chain.chinaExposure() == null ? null : ChainFigures.of(chain);
 	}
 
 	private Cut cut(String prefix, ScenarioRequest.Disruption disruption) {
@@ -148,12 +153,20 @@ class ScenarioService {
 			}
 			catch (IllegalArgumentException ex) {
 				throw new BadParameterException(prefix + "stage", "must be MINING, REFINING or"
-						+ " MANUFACTURING, not '" + AnalysisParameters.clip(disruption.stage()) + "'");
+						+ " MANUFACTURING, not '" + ParameterRules.clip(disruption.stage()) + "'");
 			}
 		}
-		double fraction = disruption.fraction() == null ? 1.0
-				: AnalysisParameters.fraction(prefix + "fraction", disruption.fraction().toString());
+		double fraction = (disruption.fraction() != null) ? disruption.fraction() : 1.0;
 		return new Cut(disruption.country(), disruption.items(), stages, targets, fraction);
+	}
+
+	private static LocalDate date(String parameter, String value) {
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadParameterException(parameter, "must be a date YYYY-MM-DD, not '" + ParameterRules.clip(value) + "'");
+		}
 	}
 
 	private void requireParty(String parameter, String code) {
@@ -164,8 +177,14 @@ class ScenarioService {
 	}
 
 	private void measuresInForce(LocalDate date, double licenceCut, List<Cut> cuts,
-			List<ScenarioResult.MeasureApplied> applied, List<String> notModelled) {
+			List<ScenarioResult.MeasureApplied> applied, List<String> notModelled, List<String> statusUnknown) {
 		this.client.query(MEASURES_IN_FORCE).bind(date).to("date").fetch().all().forEach(m -> {
+			if ("STATUS_UNKNOWN".equals(m.get("status"))) {
+				// in force until a date after which nobody has said (a suspension ran out unreported):
+				// said, not silently treated as back in force, and not cut
+				statusUnknown.add((String) m.get("measure"));
+				return;
+			}
 			String type = (String) m.get("type");
 			@SuppressWarnings("unchecked")
 			List<String> items = (List<String>) m.get("items");

@@ -12,6 +12,7 @@ public enum Sourcing {
 	DIRECT;
 
 	/** The word used in the API and on the relationships ({@code traced}, {@code direct}). */
+	@com.fasterxml.jackson.annotation.JsonValue
 	public String word() {
 		return name().toLowerCase(Locale.ROOT);
 	}

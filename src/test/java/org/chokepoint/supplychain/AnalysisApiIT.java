@@ -53,7 +53,7 @@ class AnalysisApiIT {
 	@Test
 	void chainOfAProductForAConsumer() {
 		ChainAnalysis chain = this.api.getOk("/api/chains/p-mag?consumer=EU&year=2024&paths=2", ChainAnalysis.class);
-		assertThat(chain.chinaExposure()).isCloseTo(0.84, org.assertj.core.api.Assertions.within(1e-12));
+		assertThat(chain.figures().chinaExposure()).isCloseTo(0.84, org.assertj.core.api.Assertions.within(1e-12));
 		assertThat(chain.threshold()).isEqualTo(0.5);
 		assertThat(chain.paths()).hasSize(2);
 		assertThat(chain.singlePointsOfFailure()).extracting(ChainAnalysis.SinglePointOfFailure::item).containsExactly("re", "p-mag");

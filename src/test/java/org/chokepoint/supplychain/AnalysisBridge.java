@@ -24,13 +24,13 @@ public final class AnalysisBridge {
 
 	/** The API's chain analysis ({@code GET /api/chains/{product}}), without paths. */
 	public ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf) {
-		return this.context.getBean(ChainAnalysisService.class).analyse(product, consumer, year, threshold, asOf, 0);
+		return this.context.getBean(ChainAnalysisService.class).analyse(product, consumer, year, threshold, asOf, 0, org.chokepoint.supplymix.Sourcing.TRACED);
 	}
 
 	/** The single points of failure of every product of {@code consumer}, as the overview finds them. */
 	public int overviewChokepoints(String consumer, int year, double threshold, LocalDate asOf) {
 		return this.context.getBean(ConsumerOverviewService.class)
-			.overview(consumer, year, threshold, asOf)
+			.overview(consumer, year, threshold, asOf, org.chokepoint.supplymix.Sourcing.TRACED)
 			.singlePointsOfFailure()
 			.size();
 	}
@@ -42,12 +42,13 @@ public final class AnalysisBridge {
 
 	/** Forgets every cached analysis and fact: the next analysis is cold. */
 	public void clearCaches() {
-		this.context.getBean(AnalysisCache.class).clear();
+		org.springframework.cache.CacheManager caches = this.context.getBean(org.springframework.cache.CacheManager.class);
+		caches.getCacheNames().forEach(name -> caches.getCache(name).clear());
 	}
 
 	/** Reads the facts of {@code product}'s items for {@code year} once, for {@link Floor#compute}. */
 	public Floor floor(String product, int year) {
-		Map<String, ChainCalculator.Item> items = this.context.getBean(ChainFactsQuery.class).load(product, year);
+		Map<String, ChainCalculator.Item> items = this.context.getBean(ChainFactsQuery.class).load(product, year, org.chokepoint.supplymix.Sourcing.TRACED);
 		if (items.isEmpty()) {
 			throw new IllegalArgumentException("no product " + product);
 		}

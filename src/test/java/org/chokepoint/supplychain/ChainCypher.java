@@ -44,7 +44,7 @@ class ChainCypher {
 		parameters.put("products", null);
 		parameters.put("consumer", consumer);
 		parameters.put("year", year);
-		parameters.put("threshold", AnalysisParameters.DEFAULT_THRESHOLD);
+		parameters.put("threshold", Double.parseDouble(ParameterRules.DEFAULT_THRESHOLD));
 		parameters.put("cuts", cuts.stream().map(Cut::asParameter).toList());
 		Map<String, ChainComputation> chains = new java.util.LinkedHashMap<>();
 		this.client.query(CHAIN).bindAll(parameters).fetch().all()

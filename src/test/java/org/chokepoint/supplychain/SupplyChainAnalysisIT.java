@@ -48,16 +48,16 @@ class SupplyChainAnalysisIT {
 	}
 
 	ChainAnalysis analyse(String product, String consumer, double threshold) {
-		return this.chains.analyse(product, consumer, 2024, threshold, AS_OF, 0);
+		return this.chains.analyse(product, consumer, 2024, threshold, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED);
 	}
 
 	@Test
 	void aSoleSourceIsOnEveryPathAndLeavesNoChinaFreeShare() {
 		// sole: refined only in China (100 of 100 t), mined only in Australia; p-sole's own assembly has no data
 		ChainAnalysis chain = analyse("p-sole", "USA", 0.5);
-		assertThat(chain.chinaExposure()).isCloseTo(1.0, EXACT);
-		assertThat(chain.unknownShare()).isCloseTo(0.0, EXACT);
-		assertThat(chain.chinaFreeShare()).isCloseTo(0.0, EXACT);
+		assertThat(chain.figures().chinaExposure()).isCloseTo(1.0, EXACT);
+		assertThat(chain.figures().unknownShare()).isCloseTo(0.0, EXACT);
+		assertThat(chain.figures().chinaFreeShare()).isCloseTo(0.0, EXACT);
 		assertThat(chain.singlePointsOfFailure()).extracting(SinglePointOfFailure::item, SinglePointOfFailure::stage,
 				SinglePointOfFailure::country, SinglePointOfFailure::kind)
 			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("sole", Stage.REFINING, "CHN", Kind.SOLE_SOURCE),
@@ -73,8 +73,8 @@ class SupplyChainAnalysisIT {
 	void aSixtyPercentSupplierIsAChokepointUpToAThresholdOfPointSix() {
 		// six: China refines 60 of 100 t, Japan 40; no mining data (a gap)
 		ChainAnalysis chain = analyse("p-six", "USA", 0.5);
-		assertThat(chain.chinaExposure()).isCloseTo(0.6, EXACT);
-		assertThat(chain.chinaFreeShare()).isCloseTo(0.4, EXACT);
+		assertThat(chain.figures().chinaExposure()).isCloseTo(0.6, EXACT);
+		assertThat(chain.figures().chinaFreeShare()).isCloseTo(0.4, EXACT);
 		SinglePointOfFailure china = chain.singlePointsOfFailure().get(0);
 		assertThat(chain.singlePointsOfFailure()).hasSize(1);
 		assertThat(china.item()).isEqualTo("six");
@@ -111,11 +111,11 @@ class SupplyChainAnalysisIT {
 		// Paths CHN-CHN, CHN-AUS, JPN-CHN touch China: 0.75; JPN-AUS is China-free: 0.25.
 		// comp-y: Korea 1.0 then dia: 0.5 China. The worst input (under comp-x) decides.
 		ChainAnalysis chain = analyse("p-dia", "USA", 0.5);
-		assertThat(chain.chinaExposure()).isCloseTo(0.75, EXACT);
-		assertThat(chain.unknownShare()).isCloseTo(0.0, EXACT);
-		assertThat(chain.chinaFreeShare()).isCloseTo(0.25, EXACT);
-		assertThat(item(chain, "comp-x").chinaExposure()).isCloseTo(0.75, EXACT);
-		assertThat(item(chain, "comp-y").chinaExposure()).isCloseTo(0.5, EXACT);
+		assertThat(chain.figures().chinaExposure()).isCloseTo(0.75, EXACT);
+		assertThat(chain.figures().unknownShare()).isCloseTo(0.0, EXACT);
+		assertThat(chain.figures().chinaFreeShare()).isCloseTo(0.25, EXACT);
+		assertThat(item(chain, "comp-x").figures().chinaExposure()).isCloseTo(0.75, EXACT);
+		assertThat(item(chain, "comp-y").figures().chinaExposure()).isCloseTo(0.5, EXACT);
 		// dia has two positions with China at 0.5 in each: the larger, 0.5, is reported
 		StageSupply refining = stage(chain, "dia", Stage.REFINING);
 		assertThat(refining.suppliers()).extracting(ChainAnalysis.SupplierShare::country).containsExactlyInAnyOrder("CHN", "AUS");
@@ -135,9 +135,9 @@ class SupplyChainAnalysisIT {
 		// Both then buy re at global shares (China 0.8, US 0.2):
 		// touching China: 0.6 (all of China's) + 0.3 x 0.8 = 0.84; unknown 0.1; China-free 0.3 x 0.2 = 0.06
 		ChainAnalysis eu = analyse("p-mag", "EU", 0.5);
-		assertThat(eu.chinaExposure()).isCloseTo(0.84, EXACT);
-		assertThat(eu.unknownShare()).isCloseTo(0.1, EXACT);
-		assertThat(eu.chinaFreeShare()).isCloseTo(0.06, EXACT);
+		assertThat(eu.figures().chinaExposure()).isCloseTo(0.84, EXACT);
+		assertThat(eu.figures().unknownShare()).isCloseTo(0.1, EXACT);
+		assertThat(eu.figures().chinaFreeShare()).isCloseTo(0.06, EXACT);
 		assertThat(stage(eu, "p-mag", Stage.MANUFACTURING).basis()).isEqualTo("BUYER_SOURCING");
 		assertThat(stage(eu, "p-mag", Stage.MANUFACTURING).unknownShare()).isCloseTo(0.1, EXACT);
 		assertThat(stage(eu, "re", Stage.REFINING).basis()).isEqualTo("GLOBAL");
@@ -146,8 +146,8 @@ class SupplyChainAnalysisIT {
 		// Japan buys at global shares (China 0.9, Japan 0.1), but Japan's magnet makers buy re only
 		// from Australia (Japan's own sourcing, one level down): exposure 0.9, China-free 0.1
 		ChainAnalysis japan = analyse("p-mag", "JPN", 0.5);
-		assertThat(japan.chinaExposure()).isCloseTo(0.9, EXACT);
-		assertThat(japan.chinaFreeShare()).isCloseTo(0.1, EXACT);
+		assertThat(japan.figures().chinaExposure()).isCloseTo(0.9, EXACT);
+		assertThat(japan.figures().chinaFreeShare()).isCloseTo(0.1, EXACT);
 		assertThat(stage(japan, "re", Stage.REFINING).basis()).isEqualTo("MIXED");
 		// re's facts: the newest year (2024, not 2020) and the best source (official s1, not secondary s2)
 		assertThat(stage(japan, "re", Stage.REFINING).facts()).contains(new ChainAnalysis.FactUsed("GLOBAL", null, 2024L, "s1"));
@@ -170,10 +170,10 @@ class SupplyChainAnalysisIT {
 		// p-two needs comp-z (Japan 1.0, which needs sole: China 1.0) and six (China 0.6)
 		ChainAnalysis chain = analyse("p-two", "USA", 0.5);
 		assertThat(chain.worstInput()).isEqualTo("sole");
-		assertThat(chain.chinaExposure()).isCloseTo(1.0, EXACT);
-		assertThat(chain.chinaFreeShare()).isCloseTo(0.0, EXACT);
-		assertThat(item(chain, "six").chinaExposure()).isCloseTo(0.6, EXACT);
-		assertThat(item(chain, "comp-z").chinaExposure()).isCloseTo(1.0, EXACT);
+		assertThat(chain.figures().chinaExposure()).isCloseTo(1.0, EXACT);
+		assertThat(chain.figures().chinaFreeShare()).isCloseTo(0.0, EXACT);
+		assertThat(item(chain, "six").figures().chinaExposure()).isCloseTo(0.6, EXACT);
+		assertThat(item(chain, "comp-z").figures().chinaExposure()).isCloseTo(1.0, EXACT);
 		assertThat(chain.inputs()).extracting(ItemExposure::item).containsExactly("p-two", "comp-z", "six", "sole");
 	}
 
@@ -192,8 +192,8 @@ class SupplyChainAnalysisIT {
 			.containsExactlyInAnyOrder("p-sole", "p-six", "p-dia", "comp-x", "comp-y", "p-mag", "p-two", "comp-z");
 		for (java.util.Map<String, Object> row : rows) {
 			ChainAnalysis api = analyse((String) row.get("product"), "USA", 0.5);
-			assertThat((Double) row.get("chinaExposure")).isCloseTo(api.chinaExposure(), EXACT);
-			assertThat((Double) row.get("chinaFreeShare")).isCloseTo(api.chinaFreeShare(), EXACT);
+			assertThat((Double) row.get("chinaExposure")).isCloseTo(api.figures().chinaExposure(), EXACT);
+			assertThat((Double) row.get("chinaFreeShare")).isCloseTo(api.figures().chinaFreeShare(), EXACT);
 			@SuppressWarnings("unchecked")
 			List<java.util.Map<String, Object>> chokepoints = (List<java.util.Map<String, Object>>) row.get("chokepoints");
 			assertThat(chokepoints).extracting(c -> c.get("item") + "/" + c.get("stage") + "/" + c.get("country") + "/"

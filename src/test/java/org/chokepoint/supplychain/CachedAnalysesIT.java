@@ -1,0 +1,118 @@
+package org.chokepoint.supplychain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.chokepoint.ChokepointTest;
+import org.chokepoint.importer.ImportService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cache.CacheManager;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * The analyses' caches: an answer is computed once per data version; an import, or a version changed
+ * behind the application's back (another instance's import), empties them; their sizes come from
+ * {@code chokepoint.cache.*}. The version is trusted for 0 s here, so a change is seen at once.
+ */
+@ChokepointTest(properties = { "chokepoint.import.on-startup=false", "chokepoint.cache.analyses=7",
+		"chokepoint.cache.chain-facts=5", "chokepoint.cache.version-trust=0s" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CachedAnalysesIT {
+
+	private static final Path FIXTURE = Path.of("src/test/resources/fixtures/analysis");
+
+	private static final LocalDate AS_OF = LocalDate.of(2024, 6, 1);
+
+	@Autowired
+	ChainAnalysisService chains;
+
+	@Autowired
+	ImportService importService;
+
+	@Autowired
+	CacheManager caches;
+
+	@Autowired
+	Neo4jClient client;
+
+	@BeforeAll
+	void importFixture() {
+		this.importService.importDirectory(FIXTURE);
+	}
+
+	@BeforeEach
+	void emptyCaches() {
+		this.caches.getCacheNames().forEach(name -> this.caches.getCache(name).clear());
+	}
+
+	@Test
+	void aRepeatedQuestionIsAnsweredFromTheCache() {
+		ChainAnalysis first = this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED);
+		assertThat(this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED)).isSameAs(first);
+		// another question is another entry
+		assertThat(this.chains.analyse("p-mag", "EU", 2024, 0.9, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED)).isNotSameAs(first);
+		// the chain analysis and the chain below it; the facts of p-mag's items
+		assertThat(entries(CachingConfiguration.ANALYSES)).isEqualTo(3);
+		assertThat(entries(CachingConfiguration.CHAIN_FACTS)).isPositive();
+	}
+
+	@Test
+	void anImportEmptiesTheCaches() {
+		ChainAnalysis before = this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED);
+		this.importService.importDirectory(FIXTURE);
+		assertThat(entries(CachingConfiguration.ANALYSES)).isZero();
+		assertThat(entries(CachingConfiguration.CHAIN_FACTS)).isZero();
+		ChainAnalysis after = this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED);
+		assertThat(after).isNotSameAs(before).isEqualTo(before);
+	}
+
+	@Test
+	void aVersionChangedElsewhereIsSeenAndEmptiesTheCaches() {
+		String version = this.chains.dataVersion();
+		ChainAnalysis before = this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED);
+		try {
+			setVersion("imported-by-another-instance");
+			assertThat(this.chains.dataVersion()).isEqualTo("imported-by-another-instance");
+			assertThat(entries(CachingConfiguration.ANALYSES)).isZero();
+			assertThat(this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED)).isNotSameAs(before);
+		}
+		finally {
+			setVersion(version);
+		}
+	}
+
+	@Test
+	void theCachesAreAsLargeAsConfigured() {
+		assertThat(maximum(CachingConfiguration.ANALYSES)).isEqualTo(7);
+		assertThat(maximum(CachingConfiguration.CHAIN_FACTS)).isEqualTo(5);
+	}
+
+	private void setVersion(String version) {
+		this.client.query("MATCH (v:DataVersion {key: 'current'}) SET v.version = $version")
+			.bind(version)
+			.to("version")
+			.run();
+	}
+
+	private long entries(String cache) {
+		com.github.benmanes.caffeine.cache.Cache<?, ?> entries = nativeCache(cache);
+		entries.cleanUp();
+		return entries.estimatedSize();
+	}
+
+	private long maximum(String cache) {
+		return nativeCache(cache).policy().eviction().orElseThrow().getMaximum();
+	}
+
+	private com.github.benmanes.caffeine.cache.Cache<?, ?> nativeCache(String cache) {
+		return (com.github.benmanes.caffeine.cache.Cache<?, ?>) this.caches.getCache(cache).getNativeCache();
+	}
+
+}
