@@ -212,10 +212,13 @@ class ScenarioService {
 		}
 		Set<String> consumers = new LinkedHashSet<>();
 		cuts.forEach(c -> consumers.addAll(c.targets()));
-		consumers.addAll(this.client
-			.query("MATCH (b:Party)-[:SOURCING_SPLIT]->() RETURN DISTINCT b.code AS code ORDER BY code")
-			.fetchAs(String.class)
-			.all());
+		// the buyers with curated sourcing rows (sourcing.csv), not every importer of the trade flows
+		// (over 200 on the shipped data): a trade flow is an imports-basis fact with a quantity
+		consumers.addAll(this.client.query("""
+				MATCH (b:Party)-[f:SOURCES]->()
+				WHERE NOT (f.basis = 'imports' AND f.quantity IS NOT NULL)
+				RETURN DISTINCT b.code AS code ORDER BY code
+				""").fetchAs(String.class).all());
 		return List.copyOf(consumers);
 	}
 
