@@ -75,7 +75,7 @@ class ImportValidatorTests {
 				Arguments.of(ColumnType.NEW_BLOC, "G7-PLUS", "G7-PLUS", null),
 				Arguments.of(ColumnType.NEW_BLOC, "eu", null, "\"eu\" is not an upper-case bloc code such as EU"),
 				Arguments.of(ColumnType.NEW_HS6, "810292", "810292", null),
-				Arguments.of(ColumnType.NEW_HS6, "81029", null, "\"81029\" is not a six-digit HS code such as 810292"),
+				Arguments.of(ColumnType.NEW_HS6, "81029", null, "\"81029\" is not an HS code of six digits such as 810292 (or a four-digit heading)"),
 				Arguments.of(ColumnType.NEW_ISO3, "FRA", "FRA", null),
 				Arguments.of(ColumnType.NEW_ISO3, "XYZ", null, "unknown ISO 3166-1 alpha-3 country code \"XYZ\""),
 				// references to the keys of the other files
