@@ -12,18 +12,21 @@
  * the OpenAPI description;</li>
  * <li>{@code paging} (uses {@code web}): the page of a list asked for and answered;</li>
  * <li>{@code csv} (uses {@code paging}): {@code text/csv} answers;</li>
- * <li>{@code http} (uses {@code web}): the request filters (Accept header, body size).</li>
+ * <li>{@code http} (uses {@code web}): the request filters (Accept header, body size);</li>
+ * <li>{@code supplymix}: pure domain code, no Spring: a buyer's supply mix, direct and traced through
+ * re-exports, derived from the facts of one item and stage.</li>
  * </ul>
  *
  * <p>Features:
  * <ul>
- * <li>{@code importer} (uses {@code schema}, {@code web}): the CSV import, with the start-up that
+ * <li>{@code importer} (uses {@code schema}, {@code web}, {@code supplymix}): the CSV import, which also
+ * derives and writes the buyers' supply mixes, with the start-up that
  * migrates the schema and then imports, and the {@code import} command;</li>
  * <li>{@code source}, then {@code production} (production and sourcing facts shared by minerals and
  * products), then {@code country}, {@code mineral}, {@code product}, {@code agreement},
  * {@code measure}: the read API;</li>
- * <li>{@code supplychain} (uses {@code importer}, {@code database}, {@code csv}, {@code web}): the
- * analyses of domain.md and the scenarios;</li>
+ * <li>{@code supplychain} (uses {@code importer}, {@code database}, {@code csv}, {@code web},
+ * {@code supplymix}): the analyses of domain.md, the scenarios and the trends;</li>
  * <li>{@code datareport} (uses {@code importer}, {@code database}), {@code adhoc} (read-only Cypher
  * over REST);</li>
  * <li>{@code browser} (Neo4j Browser and its discovery answer), then {@code guide} (the Browser
