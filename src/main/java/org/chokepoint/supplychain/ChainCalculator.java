@@ -118,8 +118,11 @@ final class ChainCalculator {
 		for (Item item : items.values()) {
 			facts.add(item.facts());
 		}
+		// gaps in a stable order: the holders' order follows the facts' order in the store
+		List<Gap> gapList = new ArrayList<>(gaps.values());
+		gapList.sort(Comparator.comparing(Gap::item).thenComparing(Gap::stage).thenComparing(Gap::buyer));
 		return new ChainComputation(worst.chinaExposure(), worst.unknownShare(), worst.chinaFreeShare(), remaining,
-				worst.item(), List.copyOf(inputs), List.copyOf(computed), List.copyOf(gaps.values()), List.copyOf(facts));
+				worst.item(), List.copyOf(inputs), List.copyOf(computed), List.copyOf(gapList), List.copyOf(facts));
 	}
 
 	/** Records that {@code buyer}'s weight skipped (item, stage); the largest weight over positions is kept. */

@@ -136,10 +136,11 @@ public final class Generator {
 			}
 		}
 		try (BufferedWriter w = writer(dir, "hs_codes.csv")) {
-			w.write("hs6,item,stage,note\n");
+			// factor 1: the generated flows are in tonnes of the item's basis already
+			w.write("hs6,item,stage,factor,factor_source,note\n");
 			for (int i = 0; i < p.minerals(); i++) {
-				w.write(hs(i, "MINING") + "," + mineral(i) + ",MINING,ores and concentrates\n");
-				w.write(hs(i, "REFINING") + "," + mineral(i) + ",REFINING,unwrought metal\n");
+				w.write(hs(i, "MINING") + "," + mineral(i) + ",MINING,1,gen-trade,ores and concentrates\n");
+				w.write(hs(i, "REFINING") + "," + mineral(i) + ",REFINING,1,gen-trade,unwrought metal\n");
 			}
 		}
 		writeBom(p, dir, random);

@@ -153,7 +153,7 @@ class HostileRequestsIT {
 		"{\"country\": \"CHN\", \"items\": [\"germanium\"], \"year\": \"\"}|year|Parameter 'year' must be a whole number: Cannot coerce empty String",
 		"{\"measuresInForceOn\": \"\"}|measuresInForceOn|Parameter 'measuresInForceOn' must be a date YYYY-MM-DD, not ''",
 		"{\"country\": \"CHN\", \"items\": [\"germanium\"], \"fraction\": 1e2000}|fraction|Parameter 'fraction' must be between 0 and 1, not Infinity",
-		"{\"country\": \"CHN\", \"items\": [\"germanium\"], \"fracton\": 0.5}|fracton|Parameter 'fracton' is not a field of the body; the fields are consumers, country, disruptions, fraction, items, licenceCut, measuresInForceOn, stage, targets, year",
+		"{\"country\": \"CHN\", \"items\": [\"germanium\"], \"fracton\": 0.5}|fracton|Parameter 'fracton' is not a field of the body; the fields are consumers, country, disruptions, fraction, items, licenceCut, measuresInForceOn, sourcing, stage, targets, year",
 		"{\"disruptions\": [{\"country\": \"CHN\", \"items\": [\"germanium\"], \"share\": 1}]}|disruptions[0].share|Parameter 'disruptions[0].share' is not a field of the body; the fields are country, fraction, items, stage, targets",
 		"{\"disruptions\": [null]}|disruptions[0]|Parameter 'disruptions[0]' must be a disruption object, not null",
 		"{\"measuresInForceOn\": \"2024-02-30\"}|measuresInForceOn|Parameter 'measuresInForceOn' must be a date YYYY-MM-DD, not '2024-02-30'",
