@@ -56,10 +56,11 @@ class BilateralChainIT {
 		ChainComputation computed = this.chains.run("product-0", "USA", 2024, Sourcing.TRACED, List.of());
 		ChainComputation cypher = new ChainCypher(this.client).runAll("USA", 2024, List.of()).get("product-0");
 
-		// every buyer's own split has 29 suppliers, so a path branches 29 ways at every stage
+		// every buyer buys from 29 partners (and, where it produces, from itself), so a path branches at
+		// least 29 ways at every stage
 		assertThat(computed.facts()).allSatisfy(item -> assertThat(item.stages())
 			.allSatisfy(stage -> assertThat(stage.sourcing()).isNotEmpty()
-				.allSatisfy(own -> assertThat(own.split()).hasSize(DENSE.suppliers()))));
+				.allSatisfy(own -> assertThat(own.split().size()).isBetween(DENSE.suppliers(), DENSE.suppliers() + 1))));
 		// the chain's paths: per input chain, 29 to the power of the stages on its way down
 		double paths = 0;
 		for (InputChain input : computed.inputs()) {

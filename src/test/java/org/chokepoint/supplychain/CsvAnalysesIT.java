@@ -116,7 +116,7 @@ class CsvAnalysesIT {
 	@Test
 	void countriesOfTheShippedDataAsInTheReadme() {
 		assertThat(csv(api().get("/api/countries?size=3", "text/csv")))
-			.isEqualTo("iso3,name\r\nABW,Aruba\r\nAFG,Afghanistan\r\nAGO,Angola\r\n");
+			.isEqualTo("iso3,name\r\nAFG,Afghanistan\r\nALB,Albania\r\nDZA,Algeria\r\n");
 	}
 
 	/** The lines of a CSV answer; every line, the last one too, ends with CRLF. */
@@ -136,7 +136,7 @@ class CsvAnalysesIT {
 		String[] expectedCells = expected.split(",", -1);
 		assertThat(cells).as(actual).hasSameSizeAs(expectedCells);
 		for (int i = 0; i < cells.length; i++) {
-			if (expectedCells[i].matches("-?\\d+\\.\\d+")) {
+			if (expectedCells[i].matches("-?\\d+\\.\\d+(E-?\\d+)?")) {
 				assertThat(Double.parseDouble(cells[i])).as(actual + " cell " + i)
 					.isCloseTo(Double.parseDouble(expectedCells[i]), within(1e-9));
 			}
