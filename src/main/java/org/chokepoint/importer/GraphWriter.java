@@ -97,7 +97,7 @@ final class GraphWriter {
 				MERGE (h)-[f:STANDS_FOR]->(i)
 				SET f.stage = r.stage
 				""");
-		STATEMENTS.put(ImportFile.AGREEMENTS, """"""
+		STATEMENTS.put(ImportFile.AGREEMENTS, """
 				UNWIND $rows AS r
 				MERGE (a:Agreement {id: r.id})
 				SET a.name = r.name, a.type = r.type, a.signed = r.signed, a.inForce = r.in_force,
