@@ -6,17 +6,32 @@ import java.util.Map;
 import org.chokepoint.database.CypherFile;
 import org.chokepoint.importer.GraphCounts;
 import org.chokepoint.importer.ImportService;
+import org.chokepoint.supplymix.MixKind;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Builds the data report from cypher/queries/coverage, disagreements, unknown-shares and sources-without-url. */
+/**
+ * Builds the data report from cypher/queries/coverage, disagreements, unknown-shares, sources-without-url,
+ * buyers-with-sourcing, mix-assumptions, hs-codes and pure-re-exporters: one query per section, whatever
+ * the size of the graph.
+ */
 @Service
 @Transactional(readOnly = true)
 public class DataReportService {
 
 	static final double DISAGREEMENT_TOLERANCE = 0.01;
+
+	/**
+	 * The mix kinds listed as assumptions: each makes a buyer's supply shares out of something other
+	 * than published supply shares or measured quantities (its imports alone, its reliance, net exports
+	 * taken as output, or no imports taken as none). {@link MixKind#SUPPLY_ROWS} and
+	 * {@link MixKind#OUTPUT_AND_IMPORTS} are the data as it is, and are not listed.
+	 */
+	static final List<String> ASSUMPTION_KINDS = List.of(MixKind.IMPORTS_ONLY.name(),
+			MixKind.NET_EXPORTS_AS_OUTPUT.name(), MixKind.IMPORTS_WITH_RELIANCE.name(), MixKind.NET_EXPORTER.name(),
+			MixKind.OWN_OUTPUT_ONLY.name());
 
 	private final Neo4jClient client;
 
@@ -34,7 +49,9 @@ public class DataReportService {
 		return new DataReport(this.imports.currentVersion().orElse(null), this.counts.nodes(),
 				this.counts.relationships(), rows("coverage", Map.of()),
 				rows("disagreements", Map.of("tolerance", DISAGREEMENT_TOLERANCE)), rows("unknown-shares", Map.of()),
-				sourcesWithoutUrl());
+				sourcesWithoutUrl(), rows("buyers-with-sourcing", Map.of()),
+				rows("mix-assumptions", Map.of("kinds", ASSUMPTION_KINDS)), rows("hs-codes", Map.of()),
+				rows("pure-re-exporters", Map.of()));
 	}
 
 	@SuppressWarnings("unchecked")

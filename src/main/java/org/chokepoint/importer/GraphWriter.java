@@ -26,8 +26,8 @@ final class GraphWriter {
 	 */
 	static final String RETIRE_ALL = """
 			MATCH (n)
-			WHERE n:Item OR n:Party OR n:Agreement OR n:TradeMeasure OR n:Source
-			REMOVE n:Item:Mineral:Product:Party:Country:Bloc:Agreement:TradeMeasure:Source
+			WHERE n:Item OR n:Party OR n:Agreement OR n:TradeMeasure OR n:Source OR n:HsCode
+			REMOVE n:Item:Mineral:Product:Party:Country:Bloc:Agreement:TradeMeasure:Source:HsCode
 			SET n:Retired
 			""";
 
@@ -86,6 +86,16 @@ final class GraphWriter {
 				UNWIND $rows AS r
 				MERGE (p:Product:Item {id: r.id})
 				SET p.name = r.name, p.kind = r.kind, p.note = r.note
+				""");
+		// the codes the trade flows were converted with, kept so that a reader (and the data report)
+		// can see which code stood for which item and stage, and by which factor and source
+		STATEMENTS.put(ImportFile.HS_CODES, """
+				UNWIND $rows AS r
+				MATCH (i:Item {id: r.item})
+				MERGE (h:HsCode {code: r.hs6})
+				SET h.factor = r.factor, h.factorSource = r.factor_source, h.note = r.note
+				MERGE (h)-[f:STANDS_FOR]->(i)
+				SET f.stage = r.stage
 				""");
 		STATEMENTS.put(ImportFile.AGREEMENTS, """
 				UNWIND $rows AS r
