@@ -106,7 +106,7 @@ public final class SupplyMixes {
 		/** The trade flows of the newest trade year up to the year, one source: exporter by importer. */
 		final Map<String, Map<String, Double>> imports = new HashMap<>();
 
-		/** Per party, its exports in the same flows. */
+		/** Per party, its exports in the same flows (a bloc's: its members' exports to the outside). */
 		final Map<String, Double> exports = new HashMap<>();
 
 		long flowYear = -1;
@@ -162,22 +162,26 @@ public final class SupplyMixes {
 			for (Flow f : this.facts.flows()) {
 				if (f.year() == best.year() && f.source().equals(best.source()) && !f.exporter().equals(f.importer())
 						&& f.tonnes() > 0) {
-					add(f.importer(), f.exporter(), f.tonnes());
+					imported(f.importer(), f.exporter(), f.tonnes());
+					this.exports.merge(f.exporter(), f.tonnes(), Double::sum);
 					for (Map.Entry<String, Set<String>> bloc : this.facts.members().entrySet()) {
 						Set<String> members = bloc.getValue();
-						// a bloc's imports: its members' imports from outside it
-						if (members.contains(f.importer()) && !members.contains(f.exporter())
-								&& !bloc.getKey().equals(f.exporter())) {
-							add(bloc.getKey(), f.exporter(), f.tonnes());
+						boolean from = members.contains(f.exporter()) || bloc.getKey().equals(f.exporter());
+						boolean to = members.contains(f.importer()) || bloc.getKey().equals(f.importer());
+						// a bloc's trade: its members' trade with the outside, counted once per flow
+						if (to && !from) {
+							imported(bloc.getKey(), f.exporter(), f.tonnes());
+						}
+						if (from && !to) {
+							this.exports.merge(bloc.getKey(), f.tonnes(), Double::sum);
 						}
 					}
 				}
 			}
 		}
 
-		private void add(String importer, String exporter, double tonnes) {
+		private void imported(String importer, String exporter, double tonnes) {
 			this.imports.computeIfAbsent(importer, k -> new TreeMap<>()).merge(exporter, tonnes, Double::sum);
-			this.exports.merge(exporter, tonnes, Double::sum);
 		}
 
 		/** Every party that may have a mix: row buyers, importers, producers, and blocs of producers. */

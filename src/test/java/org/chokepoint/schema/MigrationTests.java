@@ -60,7 +60,7 @@ class MigrationTests {
 			.map(m -> m.version() + " " + m.description() + " " + m.checksum())
 			.toList();
 		assertThat(shipped).containsExactly("1 Business key constraints 1026937149", "2 Fact indexes 4245189279",
-				"3 Staged countries 3599934190");
+				"3 Staged countries 3599934190", "4 Hs codes 2639220231");
 	}
 
 }

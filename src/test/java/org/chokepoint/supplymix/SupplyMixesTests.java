@@ -247,4 +247,36 @@ class SupplyMixesTests {
 		assertThat(derive()).isEmpty();
 	}
 
+	@Test
+	void anExportToABlocMemberCountsOnceTowardsNetExports() {
+		this.mineral = false;
+		this.members = Map.of("EU", Set.of("DEU", "FRA"));
+		// found by the oracle (GeneratedChainsIT): Korea imports 68 t from China and 62 t from Australia,
+		// exports 183 t to the USA and 58 t to Germany, an EU member: exports 241 t, not 299 t.
+		// KOR (241 - 130) / 241, CHN 68 / 241, AUS 62 / 241
+		flow("CHN", "KOR", 2024, 68);
+		flow("AUS", "KOR", 2024, 62);
+		flow("KOR", "USA", 2024, 183);
+		flow("KOR", "DEU", 2024, 58);
+		Mix kor = mix("KOR", Sourcing.DIRECT, 2024);
+		assertThat(kor.kind()).isEqualTo(MixKind.NET_EXPORTS_AS_OUTPUT);
+		assertThat(kor.suppliers()).containsExactly("KOR", "CHN", "AUS");
+		assertThat(kor.shares()).containsExactly(new double[] { 111.0 / 241, 68.0 / 241, 62.0 / 241 }, within(E));
+	}
+
+	@Test
+	void aBlocExportsWhatItsMembersShipOutsideIt() {
+		this.mineral = false;
+		this.members = Map.of("EU", Set.of("DEU", "FRA"));
+		// the EU imports 10 t (DEU from CHN); its members ship 30 t outside (DEU to USA) and 5 t inside
+		// (DEU to FRA, not an export of the EU): the EU made at least 30 - 10 = 20 t: EU 20/30, CHN 10/30
+		flow("CHN", "DEU", 2024, 10);
+		flow("DEU", "USA", 2024, 30);
+		flow("DEU", "FRA", 2024, 5);
+		Mix eu = mix("EU", Sourcing.DIRECT, 2024);
+		assertThat(eu.kind()).isEqualTo(MixKind.NET_EXPORTS_AS_OUTPUT);
+		assertThat(eu.suppliers()).containsExactly("EU", "CHN");
+		assertThat(eu.shares()).containsExactly(new double[] { 20.0 / 30, 10.0 / 30 }, within(E));
+	}
+
 }
