@@ -19,7 +19,7 @@ import java.util.Random;
  * re-exporters (VNM and PHL buy from China and sell to Japan and each other: a loop that leaks to
  * producers), a closed trader loop (SGP and ARE buy only from each other; CHL buys from SGP); output
  * withheld (W) so that flows are not comparable for some importers, who then go by reliance (USA,
- * above 1; IND, below 0), by net exports (KOR) or by import shares alone (JPN); {@code basis = imports}
+ * 1, all imported; IND, 0: a net exporter; the import files refuse reliance outside 0..1), by net exports (KOR) or by import shares alone (JPN); {@code basis = imports}
  * rows with and without reliance and {@code basis = supply} rows (with a bloc member as supplier);
  * products without any data (ev, bike, most of the d-chain, the mineral gamma); a bill of materials
  * 21 items deep (d0 -> d1 -> ... -> d19 -> alpha, d10 -> beta); two years (2023, 2024) of flows and
@@ -130,8 +130,8 @@ final class ChainDataGenerator {
 		}
 		f.worldTotal("alpha", "REFINING", 2024, sum + q(1000), "t", "off-a");
 		f.reliance("USA", "alpha", 2022, 0.8, "off-a");
-		f.reliance("USA", "alpha", 2024, 1.2, "off-a");
-		f.reliance("IND", "alpha", 2023, -0.1, "sec-a");
+		f.reliance("USA", "alpha", 2024, 1.0, "off-a");
+		f.reliance("IND", "alpha", 2023, 0.0, "sec-a");
 
 		// 2023 flows
 		flow(2023, "CHN", "JPN", "alpha", "REFINING", 800, "off-a");

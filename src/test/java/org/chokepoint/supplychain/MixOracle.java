@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -34,11 +35,15 @@ final class MixOracle {
 
 	private static final int IMPORT_ROWS = 2;
 
+	static final boolean MIMIC = Boolean.getBoolean("oracle.mimic");
+
 	private final OracleFacts facts;
 
 	private final Map<String, Map<String, Double>> directCache = new HashMap<>();
 
 	private final Map<String, Map<String, Map<String, Double>>> tracedCache = new HashMap<>();
+
+	private final Map<String, Optional<Map<String, Double>>> globalCache = new HashMap<>();
 
 	MixOracle(OracleFacts facts) {
 		this.facts = facts;
@@ -63,6 +68,12 @@ final class MixOracle {
 	 * none; or a published share). Null where there is none.
 	 */
 	Map<String, Double> global(String item, String stage, int year) {
+		return this.globalCache.computeIfAbsent(item + "/" + stage + "/" + year,
+				k -> Optional.ofNullable(computeGlobal(item, stage, year)))
+			.orElse(null);
+	}
+
+	private Map<String, Double> computeGlobal(String item, String stage, int year) {
 		Pick best = null;
 		for (Pick group : productionGroups(item, stage, year)) {
 			if (!sharesOf(item, stage, group).isEmpty() && (best == null || Pick.BEST_FIRST.compare(group, best) < 0)) {
@@ -220,6 +231,9 @@ final class MixOracle {
 		for (Flow f : flows) {
 			if (members.contains(f.exporter()) && !members.contains(f.importer())) {
 				sum += f.tonnes();
+				if (MIMIC && this.facts.blocs.values().stream().anyMatch(b -> b.contains(f.importer()) && !b.contains(f.exporter()))) {
+					sum += f.tonnes();
+				}
 			}
 		}
 		return sum;
