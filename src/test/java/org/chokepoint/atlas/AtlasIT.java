@@ -71,16 +71,16 @@ class AtlasIT {
 				"g.stage-group[data-item='ndfeb-magnet'][data-stage='MANUFACTURING'] g.supplier[data-country='CHN']"));
 		assertThat(china.getAttribute("class")).contains("choke", "china");
 		assertThat(Double.parseDouble(china.getAttribute("data-share"))).isBetween(0.85, 0.90);
-		// the EU's magnets from its members' imports from outside the EU (BACI 2024, an official source,
-		// preferred to the seed's secondary 87.5 % of the same year): China 87.3 % of its supply
-		assertThat(china.findElement(By.cssSelector(".share")).getText()).isEqualTo("87.3 %");
+		// the seed's 87.5 % (2026, newer than the trade flows of 2024), traced: China's own magnets are 99.9 %
+		// Chinese, so 0.875 x 0.9994 = 0.8745
+		assertThat(china.findElement(By.cssSelector(".share")).getText()).isEqualTo("87.5 %");
 		assertThat(china.findElement(By.cssSelector(".name")).getText()).isEqualTo("◆ China");
 		// red: the chokepoint colour of the style sheet
 		assertThat(china.findElement(By.cssSelector(".bar")).getCssValue("fill")).isEqualTo("rgb(179, 38, 30)");
 		assertThat(china.findElement(By.cssSelector("a")).getDomAttribute("href"))
-			.isEqualTo("/api/sources/cepii-baci-hs17-v202601-2024");
+			.isEqualTo("/api/sources/guardian-2026-02-critical-minerals-alliance");
 		assertThat(text("#verdict")).contains("China exposure", "92.2 %", "Single points of failure", "HHI");
-		assertThat(text("#spof-list")).contains("China", "87.3 % chokepoint", "allied");
+		assertThat(text("#spof-list")).contains("China", "87.5 % chokepoint", "allied");
 
 		String browserLink = waitFor(By.cssSelector("#chain-browser[href*='cmd=edit']")).getAttribute("href");
 		assertThat(browserLink).startsWith(base() + "/browser/?dbms=bolt://neo4j@127.0.0.1:").contains("&cmd=edit&arg=");
