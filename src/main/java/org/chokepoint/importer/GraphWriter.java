@@ -95,7 +95,7 @@ final class GraphWriter {
 				MERGE (h:HsCode {code: r.hs6})
 				SET h.factor = r.factor, h.factorSource = r.factor_source, h.note = r.note
 				MERGE (h)-[f:STANDS_FOR]->(i)
-				SET f.stage = r.stage
+				SET f.stage = r.stage, f.source = r.factor_source
 				""");
 		STATEMENTS.put(ImportFile.AGREEMENTS, """
 				UNWIND $rows AS r

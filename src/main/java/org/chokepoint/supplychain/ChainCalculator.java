@@ -213,6 +213,7 @@ final class ChainCalculator {
 		boolean anyOwn = false;
 		boolean allOwn = true;
 		boolean anyBought = false;
+		List<String> ownBuyers = new ArrayList<>();
 		for (Map.Entry<String, double[]> holder : state.holders().entrySet()) {
 			String buyer = holder.getKey();
 			double w = holder.getValue()[0];
@@ -220,6 +221,7 @@ final class ChainCalculator {
 			List<Split> split = own.get(buyer);
 			if (split != null) {
 				anyOwn = true;
+				ownBuyers.add(buyer);
 			}
 			else if (global) {
 				allOwn = false;
@@ -261,7 +263,8 @@ final class ChainCalculator {
 			List<SupplierWeight> suppliers = new ArrayList<>(next.size());
 			next.forEach((country, n) -> suppliers.add(new SupplierWeight(country, clamp(n[0]), clamp(n[1]))));
 			String basis = allOwn ? "BUYER_SOURCING" : anyOwn ? "MIXED" : "GLOBAL";
-			results.add(new StageResult(stage.stage(), weightIn, unknownWeight, hhi, basis, List.copyOf(suppliers)));
+			results.add(new StageResult(stage.stage(), weightIn, unknownWeight, hhi, basis, List.copyOf(suppliers),
+					List.copyOf(ownBuyers)));
 		}
 		skipped.forEach((holder, s) -> {
 			double[] n = next.computeIfAbsent(holder, k -> new double[3]);

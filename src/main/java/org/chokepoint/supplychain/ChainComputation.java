@@ -40,9 +40,16 @@ record ChainComputation(Double chinaExposure, Double unknownShare, Double chinaF
 	 * @param hhi of the supply reaching the stage, 0-10,000
 	 * @param basis GLOBAL, BUYER_SOURCING or MIXED
 	 * @param suppliers per supplier, its stage share and the part of it that touched China
+	 * @param ownBuyers the holders that bought at their own supply mix here (the others at global shares)
 	 */
 	record StageResult(Stage stage, double weightIn, double unknown, Double hhi, String basis,
-			List<SupplierWeight> suppliers) {
+			List<SupplierWeight> suppliers, List<String> ownBuyers) {
+
+		StageResult(Stage stage, double weightIn, double unknown, Double hhi, String basis,
+				List<SupplierWeight> suppliers) {
+			this(stage, weightIn, unknown, hhi, basis, suppliers, List.of());
+		}
+
 	}
 
 	/** A supplier's stage share at a position, and the part of it that touched China. */

@@ -87,7 +87,12 @@ final class ChainReport {
 				shares.merge(s.country(), s.share(), Math::max);
 				china.merge(s.country(), s.china(), Math::max);
 			}));
-			StageFacts stageFacts = facts.get(stage);
+			// the mixes of the buyers that bought at them in this chain, not every buyer's of the item
+			java.util.Set<String> buyers = new java.util.HashSet<>();
+			results.forEach(r -> buyers.addAll(r.ownBuyers()));
+			StageFacts all = facts.get(stage);
+			StageFacts stageFacts = new StageFacts(all.stage(), all.global(), all.globalYear(), all.globalSource(),
+					all.sourcing().stream().filter(s -> buyers.contains(s.buyer())).toList());
 			List<SupplierShare> suppliers = shares.entrySet()
 				.stream()
 				// equal shares: the one more exposed to China first, then by code (a stable order)

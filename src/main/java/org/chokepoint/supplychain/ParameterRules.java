@@ -129,6 +129,9 @@ final class ParameterRules {
 		if (parameter.getNestedParameterType() == LocalDate.class) {
 			return "a date YYYY-MM-DD";
 		}
+		if (parameter.getNestedParameterType() == org.chokepoint.supplymix.Sourcing.class) {
+			return "traced or direct";
+		}
 		return "another value";
 	}
 

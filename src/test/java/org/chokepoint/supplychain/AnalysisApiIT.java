@@ -60,6 +60,18 @@ class AnalysisApiIT {
 	}
 
 	@Test
+	void theAnswerSaysWhichSourcingItUsed() {
+		// the fixture's EU buys its magnets on supply rows and nobody else has a mix: both sourcings agree
+		ChainAnalysis traced = this.api.getOk("/api/chains/p-mag?consumer=EU&year=2024", ChainAnalysis.class);
+		ChainAnalysis direct = this.api.getOk("/api/chains/p-mag?consumer=EU&year=2024&sourcing=DIRECT", ChainAnalysis.class);
+		assertThat(traced.sourcing()).isEqualTo(org.chokepoint.supplymix.Sourcing.TRACED);
+		assertThat(direct.sourcing()).isEqualTo(org.chokepoint.supplymix.Sourcing.DIRECT);
+		assertThat(direct.figures()).isEqualTo(traced.figures());
+		assertThat(this.api.problem("/api/chains/p-mag?consumer=EU&sourcing=sideways", 400).get("detail"))
+			.isEqualTo("Parameter 'sourcing' must be traced or direct, not 'sideways'");
+	}
+
+	@Test
 	void exposureAndChokepointsOfAllProductsForAConsumer() {
 		Map<String, Object> exposure = this.api.getOk("/api/exposure?consumer=USA&year=2024", Map.class);
 		assertThat((java.util.List<?>) exposure.get("items")).hasSize(8);
@@ -97,7 +109,14 @@ class AnalysisApiIT {
 		"/api/spof?consumer=ATLANTIS|404|",
 		"/api/exposure|400|consumer",
 		"/api/minerals/unobtainium/concentration|404|",
-		"/api/minerals/six/concentration?year=0|400|year" })
+		"/api/minerals/six/concentration?year=0|400|year",
+		"/api/chains/p-mag?consumer=EU&sourcing=sideways|400|sourcing",
+		"/api/exposure?consumer=EU&sourcing=|400|sourcing",
+		"/api/spof?consumer=EU&sourcing=origin|400|sourcing",
+		"/api/exposure/trend?consumer=EU&product=p-mag&from=2025&to=2024|400|to",
+		"/api/exposure/trend?consumer=EU&product=p-mag&sourcing=x|400|sourcing",
+		"/api/exposure/trend?consumer=EU&product=unobtainium|404|",
+		"/api/exposure/trend?product=p-mag|400|consumer" })
 	void badRequestsGetAProblemDetailNamingTheParameter(String path, int status, String parameter) {
 		HttpResponse<String> response = this.api.get(path);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
