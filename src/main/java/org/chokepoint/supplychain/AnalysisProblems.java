@@ -29,7 +29,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * application-wide advice in {@code system}.
  */
 @RestControllerAdvice(assignableTypes = { ChainController.class, ConsumerOverviewController.class,
-		ConcentrationController.class, ScenarioController.class })
+		ConcentrationController.class, ScenarioController.class, TrendController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AnalysisProblems {
 

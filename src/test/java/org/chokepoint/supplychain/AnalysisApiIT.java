@@ -111,7 +111,6 @@ class AnalysisApiIT {
 		"/api/minerals/unobtainium/concentration|404|",
 		"/api/minerals/six/concentration?year=0|400|year",
 		"/api/chains/p-mag?consumer=EU&sourcing=sideways|400|sourcing",
-		"/api/exposure?consumer=EU&sourcing=|400|sourcing",
 		"/api/spof?consumer=EU&sourcing=origin|400|sourcing",
 		"/api/exposure/trend?consumer=EU&product=p-mag&from=2025&to=2024|400|to",
 		"/api/exposure/trend?consumer=EU&product=p-mag&sourcing=x|400|sourcing",
