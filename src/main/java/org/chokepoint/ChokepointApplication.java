@@ -9,11 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * Chokepoint: a graph knowledge base of critical-mineral supply chains.
  *
- * <p>{@code java -jar chokepoint.jar} serves the REST API on an embedded Neo4j;
- * {@code java -jar chokepoint.jar import --dir PATH} imports a folder of CSV files and exits;
- * {@code java -jar chokepoint.jar report} prints the data report and exits;
- * {@code java -jar chokepoint.jar backup --to FILE} and {@code restore --from FILE} back up and
- * restore the embedded store of the stopped application ({@link StoreCommand}).
+ * <p>
+ * {@code java -jar chokepoint.jar} serves the REST API on an embedded Neo4j;
+ * {@code java -jar chokepoint.jar import --dir PATH} imports a folder of CSV files and
+ * exits; {@code java -jar chokepoint.jar report} prints the data report and exits;
+ * {@code java -jar chokepoint.jar backup --to FILE} and {@code restore --from FILE} back
+ * up and restore the embedded store of the stopped application ({@link StoreCommand}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -14,8 +14,9 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Once the application is ready, logs where everything is: the REST API, Neo4j Browser with its
- * connect string, the Bolt address and who logs in there, the health check, and how much the database holds.
+ * Once the application is ready, logs where everything is: the REST API, Neo4j Browser
+ * with its connect string, the Bolt address and who logs in there, the health check, and
+ * how much the database holds.
  */
 @Component
 class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
@@ -47,11 +48,12 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
 		String host = this.environment.getProperty("server.address", "localhost");
 		String base = "http://" + host + ":" + port + this.environment.getProperty("server.servlet.context-path", "");
 		String actuator = this.environment.getProperty("management.endpoints.web.base-path", "/actuator");
-		// both counts come from Neo4j's count store: constant time whatever the size of the graph
+		// both counts come from Neo4j's count store: constant time whatever the size of
+		// the graph
 		long nodes = count("MATCH (n) RETURN count(n) AS count");
 		long relationships = count("MATCH ()-[r]->() RETURN count(r) AS count");
-		String login = this.links.username() == null ? "no authentication"
-				: "user " + this.links.username() + ", the password of NEO4J_PASSWORD (spring.neo4j.authentication.password)";
+		String login = this.links.username() == null ? "no authentication" : "user " + this.links.username()
+				+ ", the password of NEO4J_PASSWORD (spring.neo4j.authentication.password)";
 		return List.of("  REST API       " + base + "/api (e.g. " + base + "/api/minerals)",
 				"  OpenAPI        " + base + "/v3/api-docs, Swagger UI " + base + "/swagger-ui.html",
 				"  Neo4j Browser  " + base + this.links.startPath(base),

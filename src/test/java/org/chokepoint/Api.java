@@ -59,8 +59,8 @@ public final class Api {
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (credentials != null) {
-			request.header("Authorization", "Basic "
-					+ java.util.Base64.getEncoder().encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+				.encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 		}
 		try {
 			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -87,8 +87,8 @@ public final class Api {
 	public Map<String, Object> problem(String path, int status) {
 		HttpResponse<String> response = get(path);
 		if (response.statusCode() != status) {
-			throw new AssertionError("GET " + path + ": expected " + status + ", got " + response.statusCode() + " "
-					+ response.body());
+			throw new AssertionError(
+					"GET " + path + ": expected " + status + ", got " + response.statusCode() + " " + response.body());
 		}
 		String type = response.headers().firstValue("Content-Type").orElse("");
 		if (!type.startsWith("application/problem+json")) {
@@ -101,7 +101,8 @@ public final class Api {
 	private String ok(String path) {
 		HttpResponse<String> response = get(path);
 		if (response.statusCode() != 200) {
-			throw new AssertionError("GET " + path + ": expected 200, got " + response.statusCode() + " " + response.body());
+			throw new AssertionError(
+					"GET " + path + ": expected 200, got " + response.statusCode() + " " + response.body());
 		}
 		return response.body();
 	}

@@ -9,9 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The base of the API tests: the basic fixture imported once per class (importing is idempotent,
- * so classes sharing the application context don't disturb each other), and {@link #api} calling
- * the running server. Subclasses carry {@code @ChokepointTest(properties = "chokepoint.import.on-startup=false")}.
+ * The base of the API tests: the basic fixture imported once per class (importing is
+ * idempotent, so classes sharing the application context don't disturb each other), and
+ * {@link #api} calling the running server. Subclasses carry
+ * {@code @ChokepointTest(properties = "chokepoint.import.on-startup=false")}.
  */
 public abstract class ApiTestBase {
 

@@ -12,9 +12,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every {@code chokepoint.*} property is documented: the configuration processor turns each
- * {@code @param} line of a {@code @ConfigurationProperties} record into the description an IDE
- * shows, so a property added without one is caught here, not by a puzzled operator.
+ * Every {@code chokepoint.*} property is documented: the configuration processor turns
+ * each {@code @param} line of a {@code @ConfigurationProperties} record into the
+ * description an IDE shows, so a property added without one is caught here, not by a
+ * puzzled operator.
  */
 class ConfigurationMetadataTests {
 

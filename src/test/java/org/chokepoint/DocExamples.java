@@ -25,24 +25,29 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The curl examples of the project's Markdown documents (README.md and docs/*.md), found, run
- * against the application and compared with the answers the documents show.
+ * The curl examples of the project's Markdown documents (README.md and docs/*.md), found,
+ * run against the application and compared with the answers the documents show.
  * <p>
- * An example is a {@code bash} block holding one curl command, followed (blank lines aside) by a
- * {@code json} block with its answer. A document whose examples run on a test fixture rather than
- * on the shipped data says so in a line of its own: {@code <!-- examples run on the fixture PATH -->}.
+ * An example is a {@code bash} block holding one curl command, followed (blank lines
+ * aside) by a {@code json} block with its answer. A document whose examples run on a test
+ * fixture rather than on the shipped data says so in a line of its own:
+ * {@code <!-- examples run on the fixture PATH -->}.
  * <p>
- * With {@code -Dexamples.update=true} an answer that differs is not a failure: its block is
- * rewritten in place with the live answer (one line if the block was one line, else pretty-printed
- * with a 2-space indent, see {@link DocJson}), so that the documents can be refreshed after the data
- * changes. Blocks that still agree are left alone, so a refresh only touches what changed.
+ * With {@code -Dexamples.update=true} an answer that differs is not a failure: its block
+ * is rewritten in place with the live answer (one line if the block was one line, else
+ * pretty-printed with a 2-space indent, see {@link DocJson}), so that the documents can
+ * be refreshed after the data changes. Blocks that still agree are left alone, so a
+ * refresh only touches what changed.
  */
 final class DocExamples {
 
 	/** The system property that turns the update mode on. */
 	static final String UPDATE_PROPERTY = "examples.update";
 
-	/** Fields whose value differs from run to run (time taken, Neo4j's element ids): only their presence is checked. */
+	/**
+	 * Fields whose value differs from run to run (time taken, Neo4j's element ids): only
+	 * their presence is checked.
+	 */
 	static final Set<String> VARIES = Set.of("millis", "elementId", "startElementId", "endElementId");
 
 	private static final Pattern FENCE = Pattern.compile("(?m)^```(\\w*)\\n(.*?)^```$", Pattern.DOTALL);
@@ -59,7 +64,8 @@ final class DocExamples {
 	 * @param file the document
 	 * @param line the 1-based line of its curl command
 	 * @param command the curl command as written
-	 * @param expected the answer as written, or null when the command has no json block after it
+	 * @param expected the answer as written, or null when the command has no json block
+	 * after it
 	 * @param start offset of the answer's first character in the document
 	 * @param end offset just after its last character
 	 */
@@ -150,8 +156,8 @@ final class DocExamples {
 	}
 
 	/**
-	 * Runs the example against the application on {@code port} and checks its answer; in update
-	 * mode records a new answer instead of failing on a different one.
+	 * Runs the example against the application on {@code port} and checks its answer; in
+	 * update mode records a new answer instead of failing on a different one.
 	 */
 	void run(Example example, int port) {
 		assertThat(example.expected()).as("a json block with the answer right after " + example.name()).isNotNull();
@@ -159,14 +165,19 @@ final class DocExamples {
 		HttpResponse<String> response = send(curl, port);
 		assertThat(response.statusCode()).as(example.name() + " answered " + response.body()).isBetween(200, 499);
 		JsonNode actual = JSON.readTree(response.body());
-		// a problem detail's extra properties come from an unordered map: their order may change from run to run
-		boolean ordered = !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+		// a problem detail's extra properties come from an unordered map: their order may
+		// change from run to run
+		boolean ordered = !response.headers()
+			.firstValue("Content-Type")
+			.orElse("")
+			.startsWith("application/problem+json");
 		if (updating()) {
 			try {
 				assertSame(actual, JSON.readTree(example.expected()), "$", ordered);
 			}
 			catch (AssertionError differs) {
-				String text = example.expected().contains("\n") ? DocJson.pretty(actual) : JSON.writeValueAsString(actual);
+				String text = example.expected().contains("\n") ? DocJson.pretty(actual)
+						: JSON.writeValueAsString(actual);
 				synchronized (this.updates) {
 					this.updates.add(new Update(example.file(), example.start(), example.end(), text));
 				}
@@ -176,7 +187,9 @@ final class DocExamples {
 		assertSame(actual, JSON.readTree(example.expected()), "$", ordered);
 	}
 
-	/** Writes the recorded answers into their documents; returns how many blocks changed. */
+	/**
+	 * Writes the recorded answers into their documents; returns how many blocks changed.
+	 */
 	int writeUpdates(Path root) throws IOException {
 		Map<Path, List<Update>> byFile = new TreeMap<>();
 		this.updates.forEach(u -> byFile.computeIfAbsent(u.file(), f -> new ArrayList<>()).add(u));
@@ -214,8 +227,9 @@ final class DocExamples {
 	}
 
 	/**
-	 * Equal JSON, numbers to 1e-9 (the analyses sum in an order that can change the last digits); object
-	 * keys in the same order when {@code ordered} (the API's field order is part of what the documents show).
+	 * Equal JSON, numbers to 1e-9 (the analyses sum in an order that can change the last
+	 * digits); object keys in the same order when {@code ordered} (the API's field order
+	 * is part of what the documents show).
 	 */
 	static void assertSame(JsonNode actual, JsonNode expected, String path, boolean ordered) {
 		if (expected.isNumber() && actual.isNumber()) {
@@ -254,11 +268,13 @@ final class DocExamples {
 	}
 
 	/**
-	 * A curl command as the documents write it: {@code -s}, {@code -X METHOD}, {@code -H 'Name:
-	 * value'}, {@code -d 'body'} and one URL on localhost:8080, with shell quoting and {@code \}
-	 * line continuations. Anything else is refused, so that an example that is not really run
-	 * can't pass. Without {@code -H}, the headers are curl's own ({@code Accept: *}{@code /*}, and
-	 * with a body {@code Content-Type: application/x-www-form-urlencoded}).
+	 * A curl command as the documents write it: {@code -s}, {@code -X METHOD},
+	 * {@code -H 'Name:
+	 * value'}, {@code -d 'body'} and one URL on localhost:8080, with shell quoting and
+	 * {@code \} line continuations. Anything else is refused, so that an example that is
+	 * not really run can't pass. Without {@code -H}, the headers are curl's own
+	 * ({@code Accept: *}{@code /*}, and with a body
+	 * {@code Content-Type: application/x-www-form-urlencoded}).
 	 *
 	 * @param method the HTTP method
 	 * @param path the path and query, from the first slash
@@ -293,7 +309,8 @@ final class DocExamples {
 					case "-d", "--data", "--data-raw", "--data-binary" -> body = argument(words, ++i, word);
 					default -> {
 						if (word.startsWith("-")) {
-							throw new IllegalArgumentException("curl option " + word + " is not supported by the examples test");
+							throw new IllegalArgumentException(
+									"curl option " + word + " is not supported by the examples test");
 						}
 						if (url != null) {
 							throw new IllegalArgumentException("two URLs: " + url + " and " + word);
@@ -330,7 +347,10 @@ final class DocExamples {
 			throw new IllegalArgumentException("the examples call http://localhost:8080/..., not " + url);
 		}
 
-		/** The shell words of a command: single and double quotes, backslash escapes and continuations. */
+		/**
+		 * The shell words of a command: single and double quotes, backslash escapes and
+		 * continuations.
+		 */
 		static List<String> words(String command) {
 			List<String> words = new ArrayList<>();
 			StringBuilder word = null;

@@ -14,13 +14,15 @@ import org.junit.jupiter.api.TestFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Every curl example of README.md and docs/*.md that runs on the shipped data, run against it: the
- * documents show what the API really answers (see {@link DocExamples} for what an example is, and
- * {@link DocExamplesOnFixtureIT} for the documents written on a test fixture). Numbers must agree to
- * 1e-9; a time taken ({@code millis}) only has to be there.
+ * Every curl example of README.md and docs/*.md that runs on the shipped data, run
+ * against it: the documents show what the API really answers (see {@link DocExamples} for
+ * what an example is, and {@link DocExamplesOnFixtureIT} for the documents written on a
+ * test fixture). Numbers must agree to 1e-9; a time taken ({@code millis}) only has to be
+ * there.
  * <p>
- * After the data changes, {@code -Dexamples.update=true} rewrites the answers that differ instead of
- * failing; review the diff of the documents, then run the test again without it.
+ * After the data changes, {@code -Dexamples.update=true} rewrites the answers that differ
+ * instead of failing; review the diff of the documents, then run the test again without
+ * it.
  */
 @ChokepointTest
 class DocExamplesIT {
@@ -45,7 +47,8 @@ class DocExamplesIT {
 				readme += document.file().toString().equals("README.md") ? 1 : 0;
 			}
 		}
-		// the README shows three, docs/api-examples.md all of them: finding none would be a broken test, not a pass
+		// the README shows three, docs/api-examples.md all of them: finding none would be
+		// a broken test, not a pass
 		assertThat(readme).as("curl examples in README.md").isGreaterThanOrEqualTo(3);
 		assertThat(tests).as("curl examples in README.md and docs/*.md").hasSizeGreaterThanOrEqualTo(10);
 		return tests;

@@ -17,8 +17,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The curl examples of the documents written on a test fixture (a comment line
- * {@code <!-- examples run on the fixture PATH -->}, as docs/adhoc-cypher.md has): the fixture is
- * imported, then each example runs as in {@link DocExamplesIT}, update mode included.
+ * {@code <!-- examples run on the fixture PATH -->}, as docs/adhoc-cypher.md has): the
+ * fixture is imported, then each example runs as in {@link DocExamplesIT}, update mode
+ * included.
  */
 @ChokepointTest(properties = "chokepoint.import.on-startup=false")
 class DocExamplesOnFixtureIT {
@@ -39,7 +40,8 @@ class DocExamplesOnFixtureIT {
 				continue;
 			}
 			Path fixture = Path.of(document.fixture());
-			// dynamic tests run in list order: the import comes before the document's examples
+			// dynamic tests run in list order: the import comes before the document's
+			// examples
 			tests.add(DynamicTest.dynamicTest(document.file() + ": import " + fixture,
 					() -> this.importService.importDirectory(fixture)));
 			for (DocExamples.Example example : document.examples()) {

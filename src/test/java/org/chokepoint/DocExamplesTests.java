@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How the examples test reads the documents (no application): which blocks are examples, how a
- * curl command becomes a request, and how an answer is written back in update mode.
+ * How the examples test reads the documents (no application): which blocks are examples,
+ * how a curl command becomes a request, and how an answer is written back in update mode.
  */
 class DocExamplesTests {
 
@@ -95,9 +95,9 @@ class DocExamplesTests {
 		Curl post = Curl.parse("""
 				curl -s -H 'Content-Type: application/json' localhost:8080/api/cypher \\
 				  -d '{"query": "MATCH (c)\\nRETURN c", "parameters": {"id": "x"}}'""");
-		assertThat(post).isEqualTo(new Curl("POST", "/api/cypher",
-				Map.of("Content-Type", "application/json", "Accept", "*/*"),
-				"{\"query\": \"MATCH (c)\\nRETURN c\", \"parameters\": {\"id\": \"x\"}}"));
+		assertThat(post)
+			.isEqualTo(new Curl("POST", "/api/cypher", Map.of("Content-Type", "application/json", "Accept", "*/*"),
+					"{\"query\": \"MATCH (c)\\nRETURN c\", \"parameters\": {\"id\": \"x\"}}"));
 		Curl get = Curl.parse("curl -s -X GET \"http://localhost:8080/api/chains/a?b=1&c=\\\"2\\\"\"");
 		assertThat(get).isEqualTo(new Curl("GET", "/api/chains/a?b=1&c=\"2\"", Map.of("Accept", "*/*"), null));
 		// curl's own Content-Type for -d without -H
@@ -125,8 +125,10 @@ class DocExamplesTests {
 		assertThatThrownBy(() -> DocExamples.assertSame(JSON.readTree("{\"b\": 1, \"a\": 2}"),
 				JSON.readTree("{\"a\": 2, \"b\": 1}"), "$", true))
 			.isInstanceOf(AssertionError.class);
-		// problem details: their extra properties in any order, but all of them, with the same values
-		DocExamples.assertSame(JSON.readTree("{\"b\": 1, \"a\": 2}"), JSON.readTree("{\"a\": 2, \"b\": 1}"), "$", false);
+		// problem details: their extra properties in any order, but all of them, with the
+		// same values
+		DocExamples.assertSame(JSON.readTree("{\"b\": 1, \"a\": 2}"), JSON.readTree("{\"a\": 2, \"b\": 1}"), "$",
+				false);
 		assertThatThrownBy(() -> DocExamples.assertSame(JSON.readTree("{\"b\": 1, \"a\": 3}"),
 				JSON.readTree("{\"a\": 2, \"b\": 1}"), "$", false))
 			.hasMessageContaining("$.a");
@@ -147,7 +149,8 @@ class DocExamplesTests {
 				  "total": 105
 				}""";
 		assertThat(DocJson.pretty(JSON.readTree(countries))).isEqualTo(countries);
-		// {"a": "x...x"} is 9 characters and the x's: 9 + 91 = 100 stays on one line, 9 + 92 = 101 does not
+		// {"a": "x...x"} is 9 characters and the x's: 9 + 91 = 100 stays on one line, 9 +
+		// 92 = 101 does not
 		String fits = "{\"a\": \"" + "x".repeat(91) + "\"}";
 		assertThat(DocJson.pretty(JSON.readTree(fits))).isEqualTo(fits);
 		String longer = "{\"a\": \"" + "x".repeat(92) + "\"}";

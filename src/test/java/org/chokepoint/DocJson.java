@@ -8,9 +8,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * JSON as the documents show it: a 2-space indent, and an object or a list on one line
- * ({@code {"iso3": "AGO", "name": "Angola"}}) when that line, indent and key included, is at most
- * {@value #WIDTH} characters; otherwise one member per line. Scalars are written by Jackson, as the
- * application writes them.
+ * ({@code {"iso3": "AGO", "name": "Angola"}}) when that line, indent and key included, is
+ * at most {@value #WIDTH} characters; otherwise one member per line. Scalars are written
+ * by Jackson, as the application writes them.
  */
 final class DocJson {
 
@@ -28,7 +28,9 @@ final class DocJson {
 		return out.toString();
 	}
 
-	/** Writes {@code node} where the current line already holds {@code used} characters. */
+	/**
+	 * Writes {@code node} where the current line already holds {@code used} characters.
+	 */
 	private static void write(StringBuilder out, JsonNode node, int indent, int used) {
 		String inline = inline(node);
 		if (!node.isContainer() || node.isEmpty() || used + inline.length() <= WIDTH) {

@@ -11,10 +11,16 @@ import java.util.stream.Stream;
 
 import org.chokepoint.source.SourceRef;
 
-/** The test fixtures, and how tests compare whole records holding derived (floating-point) numbers. */
+/**
+ * The test fixtures, and how tests compare whole records holding derived (floating-point)
+ * numbers.
+ */
 public final class Fixture {
 
-	/** Seven countries, one bloc, gallium and rare earths, magnets and turbines: see its CSV files. */
+	/**
+	 * Seven countries, one bloc, gallium and rare earths, magnets and turbines: see its
+	 * CSV files.
+	 */
 	public static final Path BASIC = Path.of("src/test/resources/fixtures/basic");
 
 	/** The fixture's official source, as facts cite it. */
@@ -26,10 +32,10 @@ public final class Fixture {
 			"secondary");
 
 	/**
-	 * Bilateral trade for {@link #tradeFlows}: USA's gallium refining from CHN (60 + 20 t added up),
-	 * JPN (30 t) and DEU (10 t): shares 80/120, 30/120, 10/120; JPN's from CHN and USA through the HS
-	 * code 811292 at its factor 0.5 (5 and 15 kg traded: 2.5 and 7.5 kg): 0.25 and 0.75; CHN's
-	 * rare-earth mining from AUS and MYS (70, 30 t).
+	 * Bilateral trade for {@link #tradeFlows}: USA's gallium refining from CHN (60 + 20 t
+	 * added up), JPN (30 t) and DEU (10 t): shares 80/120, 30/120, 10/120; JPN's from CHN
+	 * and USA through the HS code 811292 at its factor 0.5 (5 and 15 kg traded: 2.5 and
+	 * 7.5 kg): 0.25 and 0.75; CHN's rare-earth mining from AUS and MYS (70, 30 t).
 	 */
 	public static final String TRADE_FLOWS = """
 			year,exporter,importer,item,stage,quantity,unit,source
@@ -48,7 +54,10 @@ public final class Fixture {
 	private Fixture() {
 	}
 
-	/** Copies {@link #BASIC} into {@code folder} with {@link #TRADE_FLOWS} and its HS code added. */
+	/**
+	 * Copies {@link #BASIC} into {@code folder} with {@link #TRADE_FLOWS} and its HS code
+	 * added.
+	 */
 	public static Path basicWithTradeFlows(Path folder) {
 		try (Stream<Path> files = Files.list(BASIC)) {
 			Files.createDirectories(folder);
@@ -65,7 +74,10 @@ public final class Fixture {
 		}
 	}
 
-	/** Asserts that two records are equal field by field, doubles (derived shares) within 1e-9. */
+	/**
+	 * Asserts that two records are equal field by field, doubles (derived shares) within
+	 * 1e-9.
+	 */
 	public static void assertSameRecord(Object actual, Object expected) {
 		Comparator<Double> close = (a, b) -> Math.abs(a - b) <= TOLERANCE ? 0 : Double.compare(a, b);
 		assertThat(actual).usingRecursiveComparison()

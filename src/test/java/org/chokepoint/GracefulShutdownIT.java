@@ -29,9 +29,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Graceful shutdown ({@code server.shutdown=graceful}): a request running when shutdown starts
- * finishes, database read included, while new connections are refused; the database closes after
- * it. Synchronised by latches and a bounded poll, no sleeps.
+ * Graceful shutdown ({@code server.shutdown=graceful}): a request running when shutdown
+ * starts finishes, database read included, while new connections are refused; the
+ * database closes after it. Synchronised by latches and a bounded poll, no sleeps.
  */
 class GracefulShutdownIT {
 
@@ -58,7 +58,8 @@ class GracefulShutdownIT {
 		assertThat(entered.await(60, TimeUnit.SECONDS)).as("the request reached the controller").isTrue();
 
 		CompletableFuture<Void> shutdown = CompletableFuture.runAsync(application::close);
-		// shutdown has started: the web server takes no new connections (a new client, no pooled one)
+		// shutdown has started: the web server takes no new connections (a new client, no
+		// pooled one)
 		await().atMost(Duration.ofSeconds(60)).until(() -> refused(port));
 		assertThat(inFlight).isNotDone();
 		assertThat(shutdown).isNotDone();
@@ -76,7 +77,9 @@ class GracefulShutdownIT {
 
 	private static boolean refused(int port) throws InterruptedException {
 		try {
-			HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+			HttpClient.newBuilder()
+				.connectTimeout(Duration.ofSeconds(5))
+				.build()
 				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
 						HttpResponse.BodyHandlers.discarding());
 			return false;

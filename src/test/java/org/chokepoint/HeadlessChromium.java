@@ -18,16 +18,18 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.remote.service.DriverFinder;
 
 /**
- * Headless Chromium for the browser tests (tagged {@code browser}), found on this machine without
- * downloading anything. The browser: the system property {@value #BROWSER_PROPERTY} if set, else
- * the first of {@link #BROWSER_NAMES} on the {@code PATH}, else what Selenium Manager finds. The
- * driver: Selenium Manager in offline mode ({@code webdriver.chrome.driver}, the {@code PATH}, its
- * cache), so it never tries to download one (this machine, like many CI runners, has no way out).
+ * Headless Chromium for the browser tests (tagged {@code browser}), found on this machine
+ * without downloading anything. The browser: the system property
+ * {@value #BROWSER_PROPERTY} if set, else the first of {@link #BROWSER_NAMES} on the
+ * {@code PATH}, else what Selenium Manager finds. The driver: Selenium Manager in offline
+ * mode ({@code webdriver.chrome.driver}, the {@code PATH}, its cache), so it never tries
+ * to download one (this machine, like many CI runners, has no way out).
  * <p>
- * Where either is missing the test class is skipped with a message naming what is missing and how
- * to install it: as an extension ({@code @ExtendWith(HeadlessChromium.class)}) it skips the class
- * before the application starts, and {@link #start()} assumes the same. A developer without a
- * browser still runs every other test; {@code .ci/run} installs both where it can (root with apt-get).
+ * Where either is missing the test class is skipped with a message naming what is missing
+ * and how to install it: as an extension ({@code @ExtendWith(HeadlessChromium.class)}) it
+ * skips the class before the application starts, and {@link #start()} assumes the same. A
+ * developer without a browser still runs every other test; {@code .ci/run} installs both
+ * where it can (root with apt-get).
  */
 public final class HeadlessChromium implements ExecutionCondition {
 
@@ -41,11 +43,15 @@ public final class HeadlessChromium implements ExecutionCondition {
 	private static final String INSTALL = "install them with: apt-get install -y chromium chromium-driver"
 			+ " (.ci/run does where it runs as root)";
 
-	/** What was found, looked up once per test JVM (Selenium Manager is a process to start). */
+	/**
+	 * What was found, looked up once per test JVM (Selenium Manager is a process to
+	 * start).
+	 */
 	private static Found found;
 
 	/**
-	 * The browser and driver found; {@code missing} names what is not, empty when both are.
+	 * The browser and driver found; {@code missing} names what is not, empty when both
+	 * are.
 	 */
 	private record Found(Path browser, String driver, List<String> missing) {
 	}
@@ -58,8 +64,8 @@ public final class HeadlessChromium implements ExecutionCondition {
 	}
 
 	/**
-	 * Starts a headless Chromium with a fresh profile under {@code target/}, or skips the calling
-	 * test (a failed assumption) when no Chromium or no ChromeDriver is found.
+	 * Starts a headless Chromium with a fresh profile under {@code target/}, or skips the
+	 * calling test (a failed assumption) when no Chromium or no ChromeDriver is found.
 	 */
 	public static WebDriver start() throws IOException {
 		Found found = find();
@@ -70,7 +76,8 @@ public final class HeadlessChromium implements ExecutionCondition {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--window-size=1280,800",
 				"--user-data-dir=" + Files.createTempDirectory(Path.of("target"), "chromium-profile").toAbsolutePath());
-		// the driver found, set on the service: ChromeDriver then asks Selenium Manager nothing
+		// the driver found, set on the service: ChromeDriver then asks Selenium Manager
+		// nothing
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(found.driver()))
 			.usingAnyFreePort()
 			.build();
@@ -103,18 +110,19 @@ public final class HeadlessChromium implements ExecutionCondition {
 		if (browser != null) {
 			options.setBinary(browser.toFile());
 		}
-		// isPresent() runs Selenium Manager with --offline: what is on this machine, nothing downloaded
+		// isPresent() runs Selenium Manager with --offline: what is on this machine,
+		// nothing downloaded
 		DriverFinder finder = new DriverFinder(new ChromeDriverService.Builder().build(), options);
 		// offline, it may answer with an empty path rather than fail
-		boolean driverFound = finder.isPresent() && finder.getDriverPath() != null
-				&& !finder.getDriverPath().isBlank() && Files.isExecutable(Path.of(finder.getDriverPath()));
+		boolean driverFound = finder.isPresent() && finder.getDriverPath() != null && !finder.getDriverPath().isBlank()
+				&& Files.isExecutable(Path.of(finder.getDriverPath()));
 		if (browser == null && driverFound && finder.hasBrowserPath()) {
 			browser = Path.of(finder.getBrowserPath());
 		}
 		List<String> missing = new ArrayList<>();
 		if (browser == null) {
-			missing.add("no Chromium (none of " + BROWSER_NAMES + " on the PATH, no system property "
-					+ BROWSER_PROPERTY + ", none found by Selenium Manager)");
+			missing.add("no Chromium (none of " + BROWSER_NAMES + " on the PATH, no system property " + BROWSER_PROPERTY
+					+ ", none found by Selenium Manager)");
 		}
 		if (!driverFound) {
 			missing.add("no ChromeDriver (Selenium Manager, offline, found none: not on the PATH,"
@@ -123,7 +131,10 @@ public final class HeadlessChromium implements ExecutionCondition {
 		return new Found(browser, driverFound ? finder.getDriverPath() : null, List.copyOf(missing));
 	}
 
-	/** The browser named by {@value #BROWSER_PROPERTY}, else the first of {@link #BROWSER_NAMES} on the PATH. */
+	/**
+	 * The browser named by {@value #BROWSER_PROPERTY}, else the first of
+	 * {@link #BROWSER_NAMES} on the PATH.
+	 */
 	static Path browserOnPath() {
 		String configured = System.getProperty(BROWSER_PROPERTY);
 		if (configured != null && !configured.isBlank()) {

@@ -11,10 +11,10 @@ import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 
 /**
- * The packages' boundaries, checked by the build: each package directly under {@code org.chokepoint}
- * is a module; no two may depend on each other (directly or round a longer cycle), and none may use
- * a type of another's sub-package (its internals). Reads the compiled classes only: no application
- * start, no database.
+ * The packages' boundaries, checked by the build: each package directly under
+ * {@code org.chokepoint} is a module; no two may depend on each other (directly or round
+ * a longer cycle), and none may use a type of another's sub-package (its internals).
+ * Reads the compiled classes only: no application start, no database.
  */
 class ModularityTests {
 
@@ -33,7 +33,10 @@ class ModularityTests {
 		for (String name : FOUNDATION) {
 			ApplicationModule module = modules.getModuleByName(name)
 				.orElseThrow(() -> new AssertionError("No module " + name));
-			List<String> uses = module.getDirectDependencies(modules).uniqueModules().map(ApplicationModule::getName).toList();
+			List<String> uses = module.getDirectDependencies(modules)
+				.uniqueModules()
+				.map(ApplicationModule::getName)
+				.toList();
 			assertThat(uses).as("modules that %s uses", name).isSubsetOf(FOUNDATION);
 		}
 	}

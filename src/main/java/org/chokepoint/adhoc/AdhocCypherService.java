@@ -17,16 +17,21 @@ import org.neo4j.driver.summary.ResultSummary;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs analysts' ad-hoc read queries: checks them ({@link PlanCheck}, then {@link CypherText}),
- * then runs them in a read transaction with a timeout, fetching at most {@code max-rows} rows.
+ * Runs analysts' ad-hoc read queries: checks them ({@link PlanCheck}, then
+ * {@link CypherText}), then runs them in a read transaction with a timeout, fetching at
+ * most {@code max-rows} rows.
  *
- * <p>The raw driver rather than {@code Neo4jClient}: the checks need the result summary of an
- * {@code EXPLAIN}, and the row cap needs a result streamed record by record.
+ * <p>
+ * The raw driver rather than {@code Neo4jClient}: the checks need the result summary of
+ * an {@code EXPLAIN}, and the row cap needs a result streamed record by record.
  */
 @Service
 public class AdhocCypherService {
 
-	/** Put before the query to plan it; on a line of its own, so positions in the query shift by one line. */
+	/**
+	 * Put before the query to plan it; on a line of its own, so positions in the query
+	 * shift by one line.
+	 */
 	private static final String EXPLAIN = "EXPLAIN\n";
 
 	private final Driver driver;
@@ -57,7 +62,8 @@ public class AdhocCypherService {
 				while (rows.size() < this.properties.maxRows() && result.hasNext()) {
 					rows.add(row(result.next()));
 				}
-				// the rest is not fetched: leaving the transaction discards it on the server
+				// the rest is not fetched: leaving the transaction discards it on the
+				// server
 				boolean truncated = result.hasNext();
 				long millis = (System.nanoTime() - started) / 1_000_000;
 				return new CypherResponse(columns, rows, rows.size(), truncated, millis);
@@ -75,7 +81,8 @@ public class AdhocCypherService {
 			explained = session.executeRead(tx -> tx.run(planned, request.parameters()).consume(), config);
 		}
 		catch (Neo4jException ex) {
-			// a query Neo4j can't plan can't run either; but if its text shows why it would be refused, say that
+			// a query Neo4j can't plan can't run either; but if its text shows why it
+			// would be refused, say that
 			textRefusal(request.query()).ifPresent(reason -> {
 				throw CypherQueryException.notAllowed(reason, "text");
 			});
@@ -95,7 +102,8 @@ public class AdhocCypherService {
 	}
 
 	private RuntimeException translate(Neo4jException ex, int prefixLines, int prefixLength) {
-		CypherQueryException translated = Neo4jErrors.translate(ex, this.properties.timeout(), prefixLines, prefixLength);
+		CypherQueryException translated = Neo4jErrors.translate(ex, this.properties.timeout(), prefixLines,
+				prefixLength);
 		return translated != null ? translated : ex;
 	}
 
@@ -106,8 +114,9 @@ public class AdhocCypherService {
 	}
 
 	/**
-	 * The query with a leading {@code PROFILE} blanked out (same length, so positions hold):
-	 * {@code EXPLAIN PROFILE} is a conflict for Neo4j, while {@code EXPLAIN EXPLAIN} is fine.
+	 * The query with a leading {@code PROFILE} blanked out (same length, so positions
+	 * hold): {@code EXPLAIN PROFILE} is a conflict for Neo4j, while
+	 * {@code EXPLAIN EXPLAIN} is fine.
 	 */
 	static String withoutProfile(String query) {
 		List<CypherText.Token> tokens = CypherText.tokens(query);
@@ -118,7 +127,8 @@ public class AdhocCypherService {
 			}
 			// pre-parser options: CYPHER 5 runtime=slotted ...
 			boolean option = token.isWord("CYPHER") || token.kind() == CypherText.Kind.NUMBER || token.isSymbol("=")
-					|| (token.kind() == CypherText.Kind.WORD && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("="))
+					|| (token.kind() == CypherText.Kind.WORD && i + 1 < tokens.size()
+							&& tokens.get(i + 1).isSymbol("="))
 					|| (i > 0 && tokens.get(i - 1).isSymbol("="));
 			if (!option) {
 				break;

@@ -10,7 +10,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/cypher}: an analyst's ad-hoc read query, answered as columns and rows. */
+/**
+ * {@code POST /api/cypher}: an analyst's ad-hoc read query, answered as columns and rows.
+ */
 @RestController
 class CypherController {
 
@@ -24,7 +26,8 @@ class CypherController {
 	}
 
 	@Operation(summary = "Run an ad-hoc read-only Cypher query, answered as columns and rows")
-	@PostMapping(path = "/api/cypher", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = "/api/cypher", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
 	CypherResponse run(HttpServletRequest request) throws IOException {
 		return this.service.run(this.reader.read(request));
 	}

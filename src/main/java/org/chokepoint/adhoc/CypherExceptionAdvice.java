@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * RFC 9457 problem details for {@code POST /api/cypher}. Scoped to its controller and ordered
- * first, so it neither touches nor depends on the application-wide advice in {@code web}.
+ * RFC 9457 problem details for {@code POST /api/cypher}. Scoped to its controller and
+ * ordered first, so it neither touches nor depends on the application-wide advice in
+ * {@code web}.
  */
 @RestControllerAdvice(assignableTypes = CypherController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

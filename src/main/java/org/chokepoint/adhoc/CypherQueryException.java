@@ -5,9 +5,9 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * A query that was refused, failed in Neo4j or ran out of time, with what the problem detail
- * should say: its status, title, detail and extra properties (Neo4j's error code, the position
- * of a syntax error).
+ * A query that was refused, failed in Neo4j or ran out of time, with what the problem
+ * detail should say: its status, title, detail and extra properties (Neo4j's error code,
+ * the position of a syntax error).
  */
 public class CypherQueryException extends RuntimeException {
 
@@ -38,7 +38,10 @@ public class CypherQueryException extends RuntimeException {
 		return this.title;
 	}
 
-	/** Extra problem-detail properties, e.g. {@code code}, {@code line}, {@code column}, {@code offset}. */
+	/**
+	 * Extra problem-detail properties, e.g. {@code code}, {@code line}, {@code column},
+	 * {@code offset}.
+	 */
 	public Map<String, Object> properties() {
 		return this.properties;
 	}

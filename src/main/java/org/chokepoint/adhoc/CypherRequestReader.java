@@ -17,9 +17,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the body of {@code POST /api/cypher} by hand rather than with {@code @RequestBody}: the
- * size limit holds before anything is buffered, and every problem names the field it is about.
- * JSON numbers become longs when whole and doubles otherwise (the types Cypher has).
+ * Reads the body of {@code POST /api/cypher} by hand rather than with
+ * {@code @RequestBody}: the size limit holds before anything is buffered, and every
+ * problem names the field it is about. JSON numbers become longs when whole and doubles
+ * otherwise (the types Cypher has).
  */
 @Component
 class CypherRequestReader {

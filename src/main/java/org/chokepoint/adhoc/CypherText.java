@@ -8,25 +8,36 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The second line of defence: a check of the query text, for what Neo4j's plan does not show or
- * for when Neo4j could not plan the query. It reads the query as Cypher tokens, so words in
- * comments, string literals and backticked names are never taken for keywords; a backticked
- * name still counts as a procedure or function name, so {@code CALL `dbms`.listConfig()} is seen.
+ * The second line of defence: a check of the query text, for what Neo4j's plan does not
+ * show or for when Neo4j could not plan the query. It reads the query as Cypher tokens,
+ * so words in comments, string literals and backticked names are never taken for
+ * keywords; a backticked name still counts as a procedure or function name, so
+ * {@code CALL `dbms`.listConfig()} is seen.
  *
- * <p>It is deliberately coarse: a variable named like an administration keyword ({@code show},
- * {@code drop}, {@code use}) is refused too; backtick it or pick another name.
+ * <p>
+ * It is deliberately coarse: a variable named like an administration keyword
+ * ({@code show}, {@code drop}, {@code use}) is refused too; backtick it or pick another
+ * name.
  */
 final class CypherText {
 
-	/** Words that start administration commands, or the {@code USE} clause that picks another database. */
-	private static final Set<String> COMMANDS = Set.of("SHOW", "GRANT", "DENY", "REVOKE", "ALTER", "DROP",
-			"TERMINATE", "USE", "RENAME", "DEALLOCATE", "REALLOCATE", "ENABLE", "DRYRUN");
+	/**
+	 * Words that start administration commands, or the {@code USE} clause that picks
+	 * another database.
+	 */
+	private static final Set<String> COMMANDS = Set.of("SHOW", "GRANT", "DENY", "REVOKE", "ALTER", "DROP", "TERMINATE",
+			"USE", "RENAME", "DEALLOCATE", "REALLOCATE", "ENABLE", "DRYRUN");
 
-	/** Words after CREATE that make it an administration or schema command rather than a clause. */
+	/**
+	 * Words after CREATE that make it an administration or schema command rather than a
+	 * clause.
+	 */
 	private static final Set<String> CREATE_COMMANDS = Set.of("OR", "USER", "ROLE", "DATABASE", "COMPOSITE", "ALIAS",
 			"INDEX", "CONSTRAINT", "RANGE", "TEXT", "POINT", "LOOKUP", "FULLTEXT", "VECTOR", "BTREE", "SERVER");
 
-	/** APOC namespaces that reach files, the network, other databases or run other Cypher. */
+	/**
+	 * APOC namespaces that reach files, the network, other databases or run other Cypher.
+	 */
 	private static final List<String> APOC_OUTSIDE = List.of("apoc.load.", "apoc.import.", "apoc.export.",
 			"apoc.cypher.", "apoc.periodic.", "apoc.bolt.", "apoc.systemdb.", "apoc.static.", "apoc.log.",
 			"apoc.trigger.", "apoc.custom.", "apoc.uuid.", "apoc.ttl.", "apoc.mongo.", "apoc.es.", "apoc.redis.",
@@ -36,7 +47,9 @@ final class CypherText {
 	}
 
 	enum Kind {
+
 		WORD, NAME, STRING, NUMBER, PARAMETER, SYMBOL
+
 	}
 
 	/** A token; {@code text} of a backticked name is the name without backticks. */
@@ -62,17 +75,20 @@ final class CypherText {
 			Token token = tokens.get(i);
 			Token previous = i > 0 ? tokens.get(i - 1) : null;
 			Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
-			boolean keywordPosition = token.kind() == Kind.WORD && (previous == null
-					|| !(previous.isSymbol(".") || previous.isSymbol(":"))) && (next == null || !next.isSymbol(":"));
+			boolean keywordPosition = token.kind() == Kind.WORD
+					&& (previous == null || !(previous.isSymbol(".") || previous.isSymbol(":")))
+					&& (next == null || !next.isSymbol(":"));
 			if (keywordPosition) {
 				String word = token.text().toUpperCase(Locale.ROOT);
 				if (COMMANDS.contains(word)) {
-					return Optional.of(word.equals("USE") ? "the USE clause is not allowed: queries run on the default database"
-							: "administration commands (" + word + " ...) are not allowed");
+					return Optional
+						.of(word.equals("USE") ? "the USE clause is not allowed: queries run on the default database"
+								: "administration commands (" + word + " ...) are not allowed");
 				}
-				if (word.equals("CREATE") && next != null && CREATE_COMMANDS.contains(next.text().toUpperCase(Locale.ROOT))) {
-					return Optional.of("administration and schema commands (CREATE " + next.text().toUpperCase(Locale.ROOT)
-							+ " ...) are not allowed");
+				if (word.equals("CREATE") && next != null
+						&& CREATE_COMMANDS.contains(next.text().toUpperCase(Locale.ROOT))) {
+					return Optional.of("administration and schema commands (CREATE "
+							+ next.text().toUpperCase(Locale.ROOT) + " ...) are not allowed");
 				}
 				if ((word.equals("START") || word.equals("STOP")) && next != null && next.isWord("DATABASE")) {
 					return Optional.of("administration commands (" + word + " ...) are not allowed");
@@ -90,7 +106,8 @@ final class CypherText {
 					}
 				}
 			}
-			if ((token.kind() == Kind.WORD || token.kind() == Kind.NAME) && !(previous != null && previous.isSymbol("."))) {
+			if ((token.kind() == Kind.WORD || token.kind() == Kind.NAME)
+					&& !(previous != null && previous.isSymbol("."))) {
 				String name = qualifiedName(tokens, i).toLowerCase(Locale.ROOT);
 				if (APOC_OUTSIDE.stream().anyMatch(name::startsWith)) {
 					return Optional.of(name + " is not allowed: it reaches outside the database");
@@ -103,7 +120,10 @@ final class CypherText {
 		return Optional.empty();
 	}
 
-	/** The dotted name starting at token {@code start}, e.g. {@code db.schema.visualization}. */
+	/**
+	 * The dotted name starting at token {@code start}, e.g.
+	 * {@code db.schema.visualization}.
+	 */
 	private static String qualifiedName(List<Token> tokens, int start) {
 		StringBuilder name = new StringBuilder(tokens.get(start).text());
 		int i = start + 1;
@@ -115,7 +135,10 @@ final class CypherText {
 		return name.toString();
 	}
 
-	/** The query as Cypher tokens, comments dropped. An unterminated string or comment runs to the end. */
+	/**
+	 * The query as Cypher tokens, comments dropped. An unterminated string or comment
+	 * runs to the end.
+	 */
 	static List<Token> tokens(String query) {
 		List<Token> tokens = new ArrayList<>();
 		int i = 0;

@@ -17,12 +17,13 @@ import org.neo4j.driver.types.Relationship;
 import org.neo4j.driver.types.TypeSystem;
 
 /**
- * Turns Neo4j values into values Jackson writes as plain JSON: numbers stay numbers (integers as
- * longs; NaN and infinities, which JSON lacks, as strings), temporal values become ISO 8601 strings
- * (a date-time with a named zone keeps it in brackets, as Neo4j prints it), durations ISO 8601
- * durations, points {@code {srid, x, y[, z]}}, lists and maps recursively (map keys sorted),
- * and nodes, relationships and paths the records below. Elements are identified by their
- * {@code elementId}, never by the deprecated numeric id.
+ * Turns Neo4j values into values Jackson writes as plain JSON: numbers stay numbers
+ * (integers as longs; NaN and infinities, which JSON lacks, as strings), temporal values
+ * become ISO 8601 strings (a date-time with a named zone keeps it in brackets, as Neo4j
+ * prints it), durations ISO 8601 durations, points {@code {srid, x, y[, z]}}, lists and
+ * maps recursively (map keys sorted), and nodes, relationships and paths the records
+ * below. Elements are identified by their {@code elementId}, never by the deprecated
+ * numeric id.
  */
 final class CypherValues {
 
@@ -35,7 +36,9 @@ final class CypherValues {
 	record NodeJson(String elementId, List<String> labels, Map<String, Object> properties) {
 	}
 
-	/** A relationship: its element id, type, the element ids of its ends, and properties. */
+	/**
+	 * A relationship: its element id, type, the element ids of its ends, and properties.
+	 */
 	record RelationshipJson(String elementId, String type, String startElementId, String endElementId,
 			Map<String, Object> properties) {
 	}

@@ -12,35 +12,38 @@ import org.neo4j.driver.exceptions.Neo4jException;
 import org.springframework.http.HttpStatus;
 
 /**
- * Turns Neo4j's errors about a user's query into {@link CypherQueryException}s. Neo4j 5.26 gives
- * the position of a syntax error only in its message, as {@code (line 1, column 7 (offset: 6))}
- * followed by the offending line and a caret; it is read from there.
+ * Turns Neo4j's errors about a user's query into {@link CypherQueryException}s. Neo4j
+ * 5.26 gives the position of a syntax error only in its message, as
+ * {@code (line 1, column 7 (offset: 6))} followed by the offending line and a caret; it
+ * is read from there.
  */
 final class Neo4jErrors {
 
-	private static final Pattern POSITION = Pattern
-		.compile("\\(line (\\d+), column (\\d+) \\(offset: (\\d+)\\)\\)");
+	private static final Pattern POSITION = Pattern.compile("\\(line (\\d+), column (\\d+) \\(offset: (\\d+)\\)\\)");
 
 	private Neo4jErrors() {
 	}
 
 	/**
-	 * The error for the user, or null when it is not about the query (the database is down, a bug):
-	 * those are left to the default handling.
-	 * @param prefixLines the lines put before the user's query (the {@code EXPLAIN} line), subtracted from positions
+	 * The error for the user, or null when it is not about the query (the database is
+	 * down, a bug): those are left to the default handling.
+	 * @param prefixLines the lines put before the user's query (the {@code EXPLAIN}
+	 * line), subtracted from positions
 	 * @param prefixLength the characters put before it
 	 */
 	static CypherQueryException translate(Neo4jException ex, Duration timeout, int prefixLines, int prefixLength) {
 		String code = ex.code() == null ? "" : ex.code();
 		if (code.contains("TransactionTimedOut")) {
-			// 400 rather than 408: clients may repeat a 408 by themselves, and the same query would time out again
+			// 400 rather than 408: clients may repeat a 408 by themselves, and the same
+			// query would time out again
 			return new CypherQueryException(HttpStatus.BAD_REQUEST, "Query timed out",
-					"The query ran longer than " + timeout.toMillis() + " ms and was stopped (chokepoint.cypher.timeout).",
+					"The query ran longer than " + timeout.toMillis()
+							+ " ms and was stopped (chokepoint.cypher.timeout).",
 					Map.of("code", code, "timeoutMillis", timeout.toMillis()));
 		}
 		if (code.equals("Neo.ClientError.Statement.AccessMode")) {
-			return CypherQueryException.notAllowed("writes are not allowed: the read transaction refused it ("
-					+ ex.getMessage() + ")", "transaction");
+			return CypherQueryException.notAllowed(
+					"writes are not allowed: the read transaction refused it (" + ex.getMessage() + ")", "transaction");
 		}
 		if (!(ex instanceof ClientException)) {
 			return null;
@@ -57,8 +60,8 @@ final class Neo4jErrors {
 				properties.put("line", line);
 				properties.put("column", column);
 				properties.put("offset", offset);
-				message = message.substring(0, position.start()) + "(line " + line + ", column " + column
-						+ " (offset: " + offset + "))" + message.substring(position.end());
+				message = message.substring(0, position.start()) + "(line " + line + ", column " + column + " (offset: "
+						+ offset + "))" + message.substring(position.end());
 			}
 		}
 		boolean syntax = code.equals("Neo.ClientError.Statement.SyntaxError");

@@ -8,7 +8,8 @@ import org.chokepoint.source.SourceRef;
 /**
  * An agreement with its parties and what it covers.
  *
- * @param criticalMinerals whether it covers critical minerals in general (besides {@code covers})
+ * @param criticalMinerals whether it covers critical minerals in general (besides
+ * {@code covers})
  * @param year the year the facts about it are for
  * @param parties its countries and blocs
  * @param covers the minerals and products it names

@@ -54,7 +54,8 @@ class AgreementService {
 
 	AgreementDetails details(String id) {
 		return this.client.query(DETAILS)
-			.bind(id).to("id")
+			.bind(id)
+			.to("id")
 			.fetchAs(AgreementDetails.class)
 			.mappedBy((types, row) -> row.get("agreement").as(AgreementDetails.class))
 			.one()

@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * {@code GET /} for anyone but Neo4j Browser (whose JSON request is more specific and goes to the
- * discovery answer): the atlas page, with the Browser's connect path filled in; and
- * {@code GET /atlas/queries/{name}.cypher}: the Browser queries the page links to, the same files the
- * services run.
+ * {@code GET /} for anyone but Neo4j Browser (whose JSON request is more specific and
+ * goes to the discovery answer): the atlas page, with the Browser's connect path filled
+ * in; and {@code GET /atlas/queries/{name}.cypher}: the Browser queries the page links
+ * to, the same files the services run.
  */
 @RestController
 class AtlasController {
@@ -31,7 +31,8 @@ class AtlasController {
 	private final String page;
 
 	AtlasController(BrowserLinks links) {
-		// the connect path depends on the database's address only, which is fixed at start-up
+		// the connect path depends on the database's address only, which is fixed at
+		// start-up
 		this.page = read("atlas/index.html").replace("{{browserConnectPath}}",
 				HtmlUtils.htmlEscape(links.connectPath()));
 	}

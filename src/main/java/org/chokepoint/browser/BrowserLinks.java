@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Where the database is, for Neo4j Browser and for people: the Bolt address the application's
- * own driver uses (the embedded connector, or {@code spring.neo4j.uri} for an external database),
- * as a direct ({@code bolt://}) and a routing ({@code neo4j://}) address, and the Browser path that
- * connects to it.
+ * Where the database is, for Neo4j Browser and for people: the Bolt address the
+ * application's own driver uses (the embedded connector, or {@code spring.neo4j.uri} for
+ * an external database), as a direct ({@code bolt://}) and a routing ({@code neo4j://})
+ * address, and the Browser path that connects to it.
  */
 @Component
 public class BrowserLinks {
@@ -45,7 +45,9 @@ public class BrowserLinks {
 		this.username = properties.getAuthentication().getUsername();
 	}
 
-	/** The user Neo4j Browser logs in as, or null when the database checks no credentials. */
+	/**
+	 * The user Neo4j Browser logs in as, or null when the database checks no credentials.
+	 */
 	public String username() {
 		return this.authEnabled ? this.username : null;
 	}
@@ -61,30 +63,35 @@ public class BrowserLinks {
 	}
 
 	/**
-	 * The Browser's path with its connect string: without authentication it connects by itself;
-	 * with it (the default), its connect form opens with the address and the user name filled in,
-	 * and asks for the password ({@code spring.neo4j.authentication.password}).
+	 * The Browser's path with its connect string: without authentication it connects by
+	 * itself; with it (the default), its connect form opens with the address and the user
+	 * name filled in, and asks for the password
+	 * ({@code spring.neo4j.authentication.password}).
 	 */
 	public String connectPath() {
 		if (!this.authEnabled) {
 			return BROWSER_PATH + "?dbms=" + boltDirect() + "&preselectAuthMethod=NO_AUTH";
 		}
 		URI direct = boltDirect();
-		return BROWSER_PATH + "?dbms=" + direct.getScheme() + "://" + URLEncoder.encode(this.username, StandardCharsets.UTF_8)
-				+ "@" + direct.getHost() + ":" + port();
+		return BROWSER_PATH + "?dbms=" + direct.getScheme() + "://"
+				+ URLEncoder.encode(this.username, StandardCharsets.UTF_8) + "@" + direct.getHost() + ":" + port();
 	}
 
 	/**
-	 * The Browser's path that connects (see {@link #connectPath()}) and plays the guide: the guide's
-	 * address names a loopback host as {@code localhost}, the one loopback name in the Browser's
-	 * default allow-list for remote guides, which applies until the Browser has read the server's.
-	 * @param base the application's root as the client reached it, e.g. {@code http://127.0.0.1:8080}
+	 * The Browser's path that connects (see {@link #connectPath()}) and plays the guide:
+	 * the guide's address names a loopback host as {@code localhost}, the one loopback
+	 * name in the Browser's default allow-list for remote guides, which applies until the
+	 * Browser has read the server's.
+	 * @param base the application's root as the client reached it, e.g.
+	 * {@code http://127.0.0.1:8080}
 	 */
 	public String startPath(String base) {
 		return connectPath() + "&cmd=play&arg=" + URLEncoder.encode(guideUrl(base), StandardCharsets.UTF_8);
 	}
 
-	/** The guide's address under {@code base}, a loopback host named {@code localhost}. */
+	/**
+	 * The guide's address under {@code base}, a loopback host named {@code localhost}.
+	 */
 	public static String guideUrl(String base) {
 		String host = URI.create(base).getHost();
 		boolean loopback = "127.0.0.1".equals(host) || "[::1]".equals(host);

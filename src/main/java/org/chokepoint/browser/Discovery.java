@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * What Neo4j Browser reads from {@code GET /} (as JSON) to fill in its connect form, in the shape
- * a Neo4j server answers it.
+ * What Neo4j Browser reads from {@code GET /} (as JSON) to fill in its connect form, in
+ * the shape a Neo4j server answers it.
  *
  * @param boltDirect the direct Bolt address
  * @param boltRouting the routing address

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /} asking for JSON, as Neo4j Browser does: where the database is. Anyone else gets the
- * atlas page ({@code org.chokepoint.atlas}).
+ * {@code GET /} asking for JSON, as Neo4j Browser does: where the database is. Anyone
+ * else gets the atlas page ({@code org.chokepoint.atlas}).
  */
 @RestController
 class DiscoveryController {
@@ -48,7 +48,8 @@ class DiscoveryController {
 				.first();
 		}
 		catch (DataAccessException ex) {
-			// the Browser needs the address most; it can still connect and report the problem itself
+			// the Browser needs the address most; it can still connect and report the
+			// problem itself
 			log.warn("Could not read the database's version for the Browser: {}", ex.getMessage());
 			return Optional.empty();
 		}

@@ -32,9 +32,12 @@ class CountryService {
 			       blocs[$skip..$skip + $limit] AS items
 			""";
 
-	// a membership may be cited by several sources: one entry per bloc, with the earliest date.
-	// The subqueries are evaluated in WITH, not inside the map projection: an aggregating COLLECT
-	// inside a projection of c makes Neo4j 5.26 see c's properties as implicit grouping keys (42I18).
+	// a membership may be cited by several sources: one entry per bloc, with the earliest
+	// date.
+	// The subqueries are evaluated in WITH, not inside the map projection: an aggregating
+	// COLLECT
+	// inside a projection of c makes Neo4j 5.26 see c's properties as implicit grouping
+	// keys (42I18).
 	private static final String DETAILS = """
 			MATCH (c:Country {iso3: $iso3})
 			WITH c,
@@ -81,7 +84,8 @@ class CountryService {
 	/** The country with this ISO3 code, in any letter case. */
 	CountryDetails details(String iso3) {
 		return this.client.query(DETAILS)
-			.bind(iso3.toUpperCase(Locale.ROOT)).to("iso3")
+			.bind(iso3.toUpperCase(Locale.ROOT))
+			.to("iso3")
 			.fetchAs(CountryDetails.class)
 			.mappedBy((types, row) -> row.get("country").as(CountryDetails.class))
 			.one()

@@ -10,10 +10,11 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * An answer that is a table, and so can also be written as CSV ({@code Accept: text/csv}): a
- * header row, then one row per item. Column names are {@code snake_case} and carry the unit of
- * numbers that have one ({@code share_fraction} 0..1, {@code days_of_cover}). Cells are plain
- * values: null is an empty cell, a list is its elements joined by {@code ;}.
+ * An answer that is a table, and so can also be written as CSV
+ * ({@code Accept: text/csv}): a header row, then one row per item. Column names are
+ * {@code snake_case} and carry the unit of numbers that have one ({@code share_fraction}
+ * 0..1, {@code days_of_cover}). Cells are plain values: null is an empty cell, a list is
+ * its elements joined by {@code ;}.
  */
 public interface CsvAnswer {
 
@@ -24,8 +25,9 @@ public interface CsvAnswer {
 	List<List<Object>> csvRows();
 
 	/**
-	 * A list of records as a table: one column per record component, named in {@code snake_case}
-	 * (for records whose numbers have no unit, such as the summaries of the paged lists).
+	 * A list of records as a table: one column per record component, named in
+	 * {@code snake_case} (for records whose numbers have no unit, such as the summaries
+	 * of the paged lists).
 	 */
 	static <R extends Record> CsvAnswer ofRecords(Class<R> type, List<? extends R> items) {
 		RecordComponent[] components = type.getRecordComponents();
@@ -47,8 +49,8 @@ public interface CsvAnswer {
 	}
 
 	/**
-	 * A cell's text: empty for null, numbers as plain decimals, ISO-8601 for dates, a list's elements
-	 * joined by {@code ;}.
+	 * A cell's text: empty for null, numbers as plain decimals, ISO-8601 for dates, a
+	 * list's elements joined by {@code ;}.
 	 */
 	static String cell(Object value) {
 		if (value == null) {
@@ -61,7 +63,8 @@ public interface CsvAnswer {
 			return constant.name();
 		}
 		if (value instanceof Double || value instanceof Float) {
-			// plain decimals (0.000837691806203078, never 8.37691806203078E-4), as short as they are exact
+			// plain decimals (0.000837691806203078, never 8.37691806203078E-4), as short
+			// as they are exact
 			return BigDecimal.valueOf(((Number) value).doubleValue()).toPlainString();
 		}
 		if (value instanceof TemporalAccessor) {

@@ -22,11 +22,12 @@ import org.springframework.http.converter.AbstractSmartHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
- * Writes {@link CsvAnswer} answers, and pages of records ({@link Paged}{@code <R>}, the item type
- * read from the handler's declared return type), as {@code text/csv} (RFC 4180: a header row, CRLF
- * line ends, a field quoted only when it holds a comma, a quote or a line break, quotes doubled),
- * with Jackson's CSV module. Registered after the JSON converter, so {@code Accept: *}{@code /*}
- * still gets JSON; only a client asking for {@code text/csv} gets CSV.
+ * Writes {@link CsvAnswer} answers, and pages of records ({@link Paged}{@code <R>}, the
+ * item type read from the handler's declared return type), as {@code text/csv} (RFC 4180:
+ * a header row, CRLF line ends, a field quoted only when it holds a comma, a quote or a
+ * line break, quotes doubled), with Jackson's CSV module. Registered after the JSON
+ * converter, so {@code Accept: *}{@code /*} still gets JSON; only a client asking for
+ * {@code text/csv} gets CSV.
  */
 class CsvHttpMessageConverter extends AbstractSmartHttpMessageConverter<Object> {
 
@@ -53,7 +54,8 @@ class CsvHttpMessageConverter extends AbstractSmartHttpMessageConverter<Object> 
 		return false;
 	}
 
-	// without the declared type (Spring asks so for the media types a class can be written as), a
+	// without the declared type (Spring asks so for the media types a class can be
+	// written as), a
 	// page can only be assumed to hold records; the check with the type follows
 	@Override
 	public boolean canWrite(Class<?> valueClass, MediaType mediaType) {

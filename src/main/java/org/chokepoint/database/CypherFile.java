@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * A query of {@code cypher/queries/}, loaded from the classpath: the service runs the same text a
- * user pastes into Neo4j Browser, so the two can't drift.
+ * A query of {@code cypher/queries/}, loaded from the classpath: the service runs the
+ * same text a user pastes into Neo4j Browser, so the two can't drift.
  */
 public final class CypherFile {
 

@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A Neo4j database running in this JVM, reachable only over its Bolt connector.
  *
- * <p>The application never uses the embedded API for data: it connects to {@link #boltUri()} with
- * the Java driver like to any other server, so the same code runs against an external database.
+ * <p>
+ * The application never uses the embedded API for data: it connects to {@link #boltUri()}
+ * with the Java driver like to any other server, so the same code runs against an
+ * external database.
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
 
@@ -43,7 +45,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	private final AuthToken authToken;
 
-	private EmbeddedNeo4j(DatabaseManagementService service, Path home, String host, int boltPort, AuthToken authToken) {
+	private EmbeddedNeo4j(DatabaseManagementService service, Path home, String host, int boltPort,
+			AuthToken authToken) {
 		this.service = service;
 		this.home = home;
 		this.host = host;
@@ -52,12 +55,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a database with the given settings and waits until Bolt accepts connections. With
-	 * authentication on, the configured password becomes the user's password if the store holds
-	 * another one (a fresh store holds Neo4j's initial one).
-	 * @param username the Neo4j user clients connect as ({@code spring.neo4j.authentication.username})
-	 * @param password the configured password ({@code spring.neo4j.authentication.password}), possibly
-	 * empty: see {@link Neo4jPassword#resolve(String, String)}
+	 * Starts a database with the given settings and waits until Bolt accepts connections.
+	 * With authentication on, the configured password becomes the user's password if the
+	 * store holds another one (a fresh store holds Neo4j's initial one).
+	 * @param username the Neo4j user clients connect as
+	 * ({@code spring.neo4j.authentication.username})
+	 * @param password the configured password
+	 * ({@code spring.neo4j.authentication.password}), possibly empty: see
+	 * {@link Neo4jPassword#resolve(String, String)}
 	 */
 	public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties, String username, String password) {
 		refuseOpenDatabaseOnNetwork(properties);
@@ -72,8 +77,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			.setConfig(BoltConnector.enabled, true)
 			.setConfig(BoltConnector.listen_address, new SocketAddress(properties.host(), properties.port()))
 			.setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-			// the in-process "local" connector does not run on the Netty that Spring Boot 4 brings
-			// (stack-notes.md); only Neo4j's own HTTP server uses it, and it is not started here
+			// the in-process "local" connector does not run on the Netty that Spring Boot
+			// 4 brings
+			// (stack-notes.md); only Neo4j's own HTTP server uses it, and it is not
+			// started here
 			.setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
 			.setConfig(HttpConnector.enabled, false)
 			.setConfig(HttpsConnector.enabled, false)
@@ -81,13 +88,17 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period,
 					(int) properties.shutdownQuietPeriod().toSeconds())
 			.setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(10))
-			// Neo4j Browser reads these through dbms.clientConfig(): remote guides from these hosts
-			// (the application's own guide, at either loopback name), and no usage data sent, which
+			// Neo4j Browser reads these through dbms.clientConfig(): remote guides from
+			// these hosts
+			// (the application's own guide, at either loopback name), and no usage data
+			// sent, which
 			// also keeps its consent banner away
 			.setConfig(ServerSettings.browser_remote_content_hostname_whitelist, "guides.neo4j.com,localhost,127.0.0.1")
 			.setConfig(ServerSettings.allow_telemetry, false);
 		if (properties.importDir() != null) {
-			builder.setConfig(GraphDatabaseSettings.load_csv_file_url_root, properties.importDir().toAbsolutePath().normalize())
+			builder
+				.setConfig(GraphDatabaseSettings.load_csv_file_url_root,
+						properties.importDir().toAbsolutePath().normalize())
 				.setConfig(GraphDatabaseSettings.allow_file_urls, true);
 		}
 		else {
@@ -141,7 +152,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		return this.home;
 	}
 
-	/** The credentials clients connect with: the user and its password, or none with authentication off. */
+	/**
+	 * The credentials clients connect with: the user and its password, or none with
+	 * authentication off.
+	 */
 	public AuthToken authToken() {
 		return this.authToken;
 	}

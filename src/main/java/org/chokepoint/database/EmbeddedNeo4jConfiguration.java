@@ -11,9 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts the embedded Neo4j (unless {@code chokepoint.embedded.enabled=false}) and points Spring
- * Boot's driver, and with it Spring Data Neo4j, at its Bolt connector with its credentials. With
- * embedded off, Boot's own {@code spring.neo4j.*} settings decide where the database is.
+ * Starts the embedded Neo4j (unless {@code chokepoint.embedded.enabled=false}) and points
+ * Spring Boot's driver, and with it Spring Data Neo4j, at its Bolt connector with its
+ * credentials. With embedded off, Boot's own {@code spring.neo4j.*} settings decide where
+ * the database is.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "chokepoint.embedded", name = "enabled", havingValue = "true", matchIfMissing = true)

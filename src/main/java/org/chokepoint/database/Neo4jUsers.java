@@ -25,11 +25,11 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * Makes the configured password the one the database checks: configuration is the source of truth,
- * so changing {@code spring.neo4j.authentication.password} and restarting is all a password change
- * takes, and a store that holds another password (Neo4j's initial {@code neo4j}, or an older
- * setting) never locks the application out. Runs in process, through the system database, where
- * Neo4j applies no authentication.
+ * Makes the configured password the one the database checks: configuration is the source
+ * of truth, so changing {@code spring.neo4j.authentication.password} and restarting is
+ * all a password change takes, and a store that holds another password (Neo4j's initial
+ * {@code neo4j}, or an older setting) never locks the application out. Runs in process,
+ * through the system database, where Neo4j applies no authentication.
  */
 final class Neo4jUsers {
 
@@ -42,31 +42,35 @@ final class Neo4jUsers {
 	}
 
 	/**
-	 * Sets the password of Neo4j's initial user {@code neo4j} in a home whose DBMS has never started,
-	 * as {@code neo4j-admin dbms set-initial-password} does, so that Bolt never accepts Neo4j's
-	 * initial password, not even for the moment between its start and {@link #ensurePassword} (and
-	 * not for {@code neo4j} when the application connects as another user). A home that already
-	 * holds a system database is left alone ({@link #ensurePassword} applies there).
+	 * Sets the password of Neo4j's initial user {@code neo4j} in a home whose DBMS has
+	 * never started, as {@code neo4j-admin dbms set-initial-password} does, so that Bolt
+	 * never accepts Neo4j's initial password, not even for the moment between its start
+	 * and {@link #ensurePassword} (and not for {@code neo4j} when the application
+	 * connects as another user). A home that already holds a system database is left
+	 * alone ({@link #ensurePassword} applies there).
 	 */
 	static void setInitialPassword(Path home, String password) {
-		if (Files.exists(Neo4jLayout.of(home).databaseLayout(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).databaseDirectory())) {
+		if (Files.exists(
+				Neo4jLayout.of(home).databaseLayout(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).databaseDirectory())) {
 			return;
 		}
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-		int code = new CommandLine(new SetInitialPasswordCommand(new ExecutionContext(home, home.resolve("conf"), out, out,
-				new DefaultFileSystemAbstraction()))).execute(password);
+		int code = new CommandLine(new SetInitialPasswordCommand(
+				new ExecutionContext(home, home.resolve("conf"), out, out, new DefaultFileSystemAbstraction())))
+			.execute(password);
 		if (code != 0) {
-			throw new IllegalStateException("Could not set the initial Neo4j password: "
-					+ output.toString(StandardCharsets.UTF_8).strip());
+			throw new IllegalStateException(
+					"Could not set the initial Neo4j password: " + output.toString(StandardCharsets.UTF_8).strip());
 		}
 	}
 
 	/**
-	 * Sets the user's password (creating the user if needed) unless it already is this one. When the
-	 * application connects as another user, Neo4j's initial user {@code neo4j}, if it still waits for
-	 * its first password change (a store made with authentication off), gets the same password: else
-	 * anyone could log in with {@code neo4j}/{@code neo4j} and choose one.
+	 * Sets the user's password (creating the user if needed) unless it already is this
+	 * one. When the application connects as another user, Neo4j's initial user
+	 * {@code neo4j}, if it still waits for its first password change (a store made with
+	 * authentication off), gets the same password: else anyone could log in with
+	 * {@code neo4j}/{@code neo4j} and choose one.
 	 */
 	void ensurePassword(String username, String password) {
 		if (!"neo4j".equals(username) && initialUserWaitsForItsPassword()) {
@@ -93,22 +97,30 @@ final class Neo4jUsers {
 
 	private boolean initialUserWaitsForItsPassword() {
 		return this.service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
-			.executeTransactionally("SHOW USERS YIELD user, passwordChangeRequired"
-					+ " WHERE user = 'neo4j' AND passwordChangeRequired RETURN count(*) AS n", Map.of(),
-					rows -> ((Number) rows.next().get("n")).longValue() > 0);
+			.executeTransactionally(
+					"SHOW USERS YIELD user, passwordChangeRequired"
+							+ " WHERE user = 'neo4j' AND passwordChangeRequired RETURN count(*) AS n",
+					Map.of(), rows -> ((Number) rows.next().get("n")).longValue() > 0);
 	}
 
-	/** Whether Neo4j would let the user in with this password, as a Bolt login would be checked. */
+	/**
+	 * Whether Neo4j would let the user in with this password, as a Bolt login would be
+	 * checked.
+	 */
 	private AuthenticationResult check(String username, String password) {
 		AuthManager auth = ((GraphDatabaseAPI) this.service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))
 			.getDependencyResolver()
 			.resolveDependency(AuthManager.class);
 		try {
-			return auth.login(AuthToken.newBasicAuthToken(username, password.getBytes(StandardCharsets.UTF_8)),
-					ClientConnectionInfo.EMBEDDED_CONNECTION).subject().getAuthenticationResult();
+			return auth
+				.login(AuthToken.newBasicAuthToken(username, password.getBytes(StandardCharsets.UTF_8)),
+						ClientConnectionInfo.EMBEDDED_CONNECTION)
+				.subject()
+				.getAuthenticationResult();
 		}
 		catch (InvalidAuthTokenException ex) {
-			throw new IllegalStateException("Neo4j refused the configured user name '" + username + "': " + ex.getMessage(), ex);
+			throw new IllegalStateException(
+					"Neo4j refused the configured user name '" + username + "': " + ex.getMessage(), ex);
 		}
 	}
 

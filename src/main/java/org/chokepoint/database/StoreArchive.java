@@ -28,14 +28,16 @@ import org.neo4j.io.layout.Neo4jLayout;
 import picocli.CommandLine;
 
 /**
- * An offline backup of the embedded store: Neo4j's own {@code neo4j-admin database dump} and
- * {@code load} (their classes, run in this JVM on the embedded database's home), for the database
- * that holds the data ({@code neo4j}). The system database is not archived: it holds the user, whose
- * password comes from configuration anyway (see {@link Neo4jUsers}), and is created afresh at start.
+ * An offline backup of the embedded store: Neo4j's own {@code neo4j-admin database dump}
+ * and {@code load} (their classes, run in this JVM on the embedded database's home), for
+ * the database that holds the data ({@code neo4j}). The system database is not archived:
+ * it holds the user, whose password comes from configuration anyway (see
+ * {@link Neo4jUsers}), and is created afresh at start.
  *
- * <p>Both refuse while the database is open (Neo4j's store lock: the application, or another
- * command, is running on this home), and never overwrite without being told to: a backup file that
- * exists, or a store that holds a database.
+ * <p>
+ * Both refuse while the database is open (Neo4j's store lock: the application, or another
+ * command, is running on this home), and never overwrite without being told to: a backup
+ * file that exists, or a store that holds a database.
  */
 public final class StoreArchive {
 
@@ -43,14 +45,17 @@ public final class StoreArchive {
 
 	private final Path home;
 
-	/** @param home the embedded database's home ({@code chokepoint.embedded.data-dir}) */
+	/**
+	 * @param home the embedded database's home ({@code chokepoint.embedded.data-dir})
+	 */
 	public StoreArchive(Path home) {
 		this.home = home.toAbsolutePath().normalize();
 	}
 
 	/**
-	 * Writes the database to {@code file} (a Neo4j dump, zstd-compressed). The file appears whole or
-	 * not at all: the dump goes to a temporary directory beside it first.
+	 * Writes the database to {@code file} (a Neo4j dump, zstd-compressed). The file
+	 * appears whole or not at all: the dump goes to a temporary directory beside it
+	 * first.
 	 * @param overwrite whether an existing {@code file} may be replaced
 	 * @return the size of the backup in bytes
 	 */
@@ -58,8 +63,8 @@ public final class StoreArchive {
 		Path target = file.toAbsolutePath().normalize();
 		DatabaseLayout layout = layout();
 		if (!Files.isDirectory(layout.databaseDirectory())) {
-			throw new StoreArchiveException("No database to back up in " + this.home + " (no " + layout.databaseDirectory()
-					+ "): is chokepoint.embedded.data-dir right?");
+			throw new StoreArchiveException("No database to back up in " + this.home + " (no "
+					+ layout.databaseDirectory() + "): is chokepoint.embedded.data-dir right?");
 		}
 		if (Files.exists(target) && !overwrite) {
 			throw new StoreArchiveException(target + " exists: add --force to replace it");
@@ -84,8 +89,10 @@ public final class StoreArchive {
 	}
 
 	/**
-	 * Replaces the database with the one in {@code file}, a backup made by {@link #backup}.
-	 * @param overwrite whether a database already in the home may be replaced (it is deleted)
+	 * Replaces the database with the one in {@code file}, a backup made by
+	 * {@link #backup}.
+	 * @param overwrite whether a database already in the home may be replaced (it is
+	 * deleted)
 	 */
 	public void restore(Path file, boolean overwrite) throws StoreArchiveException {
 		Path source = file.toAbsolutePath().normalize();
@@ -124,12 +131,13 @@ public final class StoreArchive {
 			// free: released at once, the Neo4j command takes it again for its work
 		}
 		catch (CannotWriteException | FileLockException ex) {
-			// another process holds the lock, or this JVM does (an application started in it)
+			// another process holds the lock, or this JVM does (an application started in
+			// it)
 			throw inUse(what);
 		}
 		catch (IOException ex) {
-			throw new StoreArchiveException("Could not check whether the database in " + this.home + " is in use: "
-					+ ex.getMessage(), ex);
+			throw new StoreArchiveException(
+					"Could not check whether the database in " + this.home + " is in use: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -144,8 +152,8 @@ public final class StoreArchive {
 			throw inUse("restore into it");
 		}
 		catch (IOException ex) {
-			throw new StoreArchiveException("Could not check whether the database in " + this.home + " is in use: "
-					+ ex.getMessage(), ex);
+			throw new StoreArchiveException(
+					"Could not check whether the database in " + this.home + " is in use: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -155,8 +163,9 @@ public final class StoreArchive {
 	}
 
 	/**
-	 * Runs a Neo4j admin command on the home (its configuration: Neo4j's defaults, which the embedded
-	 * database uses for its directories too); its output is kept for the error message.
+	 * Runs a Neo4j admin command on the home (its configuration: Neo4j's defaults, which
+	 * the embedded database uses for its directories too); its output is kept for the
+	 * error message.
 	 */
 	private void run(Function<ExecutionContext, AbstractAdminCommand> command, InputStream in, String... args)
 			throws StoreArchiveException {
@@ -168,8 +177,8 @@ public final class StoreArchive {
 			.setErr(new PrintWriter(out, true));
 		int code = line.execute(args);
 		if (code != 0) {
-			throw new StoreArchiveException("Neo4j's " + line.getCommandName() + " failed: "
-					+ output.toString(StandardCharsets.UTF_8).strip());
+			throw new StoreArchiveException(
+					"Neo4j's " + line.getCommandName() + " failed: " + output.toString(StandardCharsets.UTF_8).strip());
 		}
 	}
 

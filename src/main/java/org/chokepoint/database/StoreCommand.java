@@ -15,11 +15,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar chokepoint.jar backup --to FILE [--force]} and
- * {@code restore --from FILE [--force]}: the offline backup and restore of the embedded store
- * ({@link StoreArchive}), with the stopped application's configuration (its
+ * {@code restore --from FILE [--force]}: the offline backup and restore of the embedded
+ * store ({@link StoreArchive}), with the stopped application's configuration (its
  * {@code chokepoint.embedded.data-dir}, from {@code application.yaml}, the environment or
- * {@code --chokepoint.embedded.data-dir=...}). They start neither the database nor the web server.
- * Exit codes: 0 done, 1 refused or failed (the reason on standard error), 2 misused.
+ * {@code --chokepoint.embedded.data-dir=...}). They start neither the database nor the
+ * web server. Exit codes: 0 done, 1 refused or failed (the reason on standard error), 2
+ * misused.
  */
 public final class StoreCommand {
 
@@ -57,14 +58,15 @@ public final class StoreCommand {
 			if (backup) {
 				long bytes = archive.backup(Path.of(file), force);
 				System.out.printf(Locale.ROOT, "Backed up database 'neo4j' of %s to %s (%,d bytes) in %d ms%n",
-						properties.dataDir().toAbsolutePath().normalize(), Path.of(file).toAbsolutePath().normalize(), bytes,
-						(System.nanoTime() - started) / 1_000_000);
+						properties.dataDir().toAbsolutePath().normalize(), Path.of(file).toAbsolutePath().normalize(),
+						bytes, (System.nanoTime() - started) / 1_000_000);
 			}
 			else {
 				archive.restore(Path.of(file), force);
-				System.out.printf(Locale.ROOT, "Restored database 'neo4j' of %s from %s in %d ms; start the application"
-						+ " to use it%n", properties.dataDir().toAbsolutePath().normalize(),
-						Path.of(file).toAbsolutePath().normalize(), (System.nanoTime() - started) / 1_000_000);
+				System.out.printf(Locale.ROOT,
+						"Restored database 'neo4j' of %s from %s in %d ms; start the application" + " to use it%n",
+						properties.dataDir().toAbsolutePath().normalize(), Path.of(file).toAbsolutePath().normalize(),
+						(System.nanoTime() - started) / 1_000_000);
 			}
 			return 0;
 		}
@@ -87,7 +89,10 @@ public final class StoreCommand {
 		return null;
 	}
 
-	/** The embedded database's settings as the application would read them, without starting it. */
+	/**
+	 * The embedded database's settings as the application would read them, without
+	 * starting it.
+	 */
 	private static EmbeddedNeo4jProperties settings(String[] args) {
 		SpringApplication application = new SpringApplication(Settings.class);
 		application.setWebApplicationType(WebApplicationType.NONE);

@@ -11,17 +11,20 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param dataVersion the version of the imported data (a hash of the import files)
  * @param nodes node count per label
  * @param relationships relationship count per type
- * @param coverage per mineral: the stages and years with output data, and the stages without
+ * @param coverage per mineral: the stages and years with output data, and the stages
+ * without
  * @param disagreements facts where two sources give shares more than 0.01 apart
  * @param unknownShares published figures that leave part of world output unattributed
- * @param sourcesWithoutUrl sources that do not say where to read them (their id and title)
- * @param buyersWithSourcing per sourcing (direct, traced): how many buyers have a mix of their own, and
- * for which items and stages
- * @param mixAssumptions per (buyer, item, stage) whose newest direct mix rests on an assumption: its
- * kind, year and source
- * @param hsCodes the HS codes the trade flows were read under: item, stage, conversion factor and its source
- * @param pureReExporters countries whose direct mix of an (item, stage) has no own part while other
- * buyers' mixes of the same year name them as a supplier
+ * @param sourcesWithoutUrl sources that do not say where to read them (their id and
+ * title)
+ * @param buyersWithSourcing per sourcing (direct, traced): how many buyers have a mix of
+ * their own, and for which items and stages
+ * @param mixAssumptions per (buyer, item, stage) whose newest direct mix rests on an
+ * assumption: its kind, year and source
+ * @param hsCodes the HS codes the trade flows were read under: item, stage, conversion
+ * factor and its source
+ * @param pureReExporters countries whose direct mix of an (item, stage) has no own part
+ * while other buyers' mixes of the same year name them as a supplier
  */
 public record DataReport(String dataVersion, Map<String, Long> nodes, Map<String, Long> relationships,
 		List<Map<String, Object>> coverage, List<Map<String, Object>> disagreements,

@@ -6,9 +6,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/data/report}: counts, coverage per mineral, disagreements, unknown shares, sources without
- * a URL, buyers with their own sourcing, the assumptions their mixes rest on, the HS codes and factors
- * used, and the pure re-exporters.
+ * {@code GET /api/data/report}: counts, coverage per mineral, disagreements, unknown
+ * shares, sources without a URL, buyers with their own sourcing, the assumptions their
+ * mixes rest on, the HS codes and factors used, and the pure re-exporters.
  */
 @RestController
 class DataReportController {

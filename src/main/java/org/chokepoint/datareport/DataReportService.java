@@ -13,9 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Builds the data report from cypher/queries/coverage, disagreements, unknown-shares, sources-without-url,
- * buyers-with-sourcing, mix-assumptions, hs-codes and pure-re-exporters: one query per section, whatever
- * the size of the graph.
+ * Builds the data report from cypher/queries/coverage, disagreements, unknown-shares,
+ * sources-without-url, buyers-with-sourcing, mix-assumptions, hs-codes and
+ * pure-re-exporters: one query per section, whatever the size of the graph.
  */
 @Service
 @Transactional(readOnly = true)
@@ -24,10 +24,11 @@ public class DataReportService {
 	static final double DISAGREEMENT_TOLERANCE = 0.01;
 
 	/**
-	 * The mix kinds listed as assumptions: each makes a buyer's supply shares out of something other
-	 * than published supply shares or measured quantities (its imports alone, its reliance, net exports
-	 * taken as output, or no imports taken as none). {@link MixKind#SUPPLY_ROWS} and
-	 * {@link MixKind#OUTPUT_AND_IMPORTS} are the data as it is, and are not listed.
+	 * The mix kinds listed as assumptions: each makes a buyer's supply shares out of
+	 * something other than published supply shares or measured quantities (its imports
+	 * alone, its reliance, net exports taken as output, or no imports taken as none).
+	 * {@link MixKind#SUPPLY_ROWS} and {@link MixKind#OUTPUT_AND_IMPORTS} are the data as
+	 * it is, and are not listed.
 	 */
 	static final List<String> ASSUMPTION_KINDS = List.of(MixKind.IMPORTS_ONLY.name(),
 			MixKind.NET_EXPORTS_AS_OUTPUT.name(), MixKind.IMPORTS_WITH_RELIANCE.name(), MixKind.NET_EXPORTER.name(),

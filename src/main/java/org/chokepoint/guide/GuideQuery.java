@@ -47,8 +47,9 @@ public record GuideQuery(String name, String question, List<Parameter> parameter
 	}
 
 	/**
-	 * A query parameter as Neo4j Browser sets it: the right-hand side is a Cypher expression that
-	 * the Browser evaluates on the server ({@code date('2024-12-03')}, {@code []}, {@code 'EU'}).
+	 * A query parameter as Neo4j Browser sets it: the right-hand side is a Cypher
+	 * expression that the Browser evaluates on the server ({@code date('2024-12-03')},
+	 * {@code []}, {@code 'EU'}).
 	 *
 	 * @param name the parameter's name, without {@code $}
 	 * @param expression its value as a Cypher expression

@@ -18,6 +18,7 @@ record GuideStep(String title, List<Part> parts) {
 
 	/** A part of a slide. */
 	sealed interface Part permits Text, Query {
+
 	}
 
 	/**
@@ -29,8 +30,9 @@ record GuideStep(String title, List<Part> parts) {
 	}
 
 	/**
-	 * A query file with its parameters; {@code overrides} replace the values of the file's header
-	 * (a scenario's {@code $cuts}), the query text itself is always the file's.
+	 * A query file with its parameters; {@code overrides} replace the values of the
+	 * file's header (a scenario's {@code $cuts}), the query text itself is always the
+	 * file's.
 	 *
 	 * @param query the file
 	 * @param overrides parameter name to Cypher expression
@@ -41,7 +43,10 @@ record GuideStep(String title, List<Part> parts) {
 			overrides = Map.copyOf(overrides);
 		}
 
-		/** The parameters the step sets: the file's, with the overrides applied, in file order. */
+		/**
+		 * The parameters the step sets: the file's, with the overrides applied, in file
+		 * order.
+		 */
 		List<GuideQuery.Parameter> parameters() {
 			Map<String, String> values = new LinkedHashMap<>();
 			this.query.parameters().forEach(p -> values.put(p.name(), p.expression()));

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * An {@code Accept} header that is not a list of media types ({@code garbage}, {@code *}{@code /*;q=x})
- * is a 406 problem detail at once: past this point Spring could not even write an error answer for
- * the request (content negotiation would fail on it again), and would send an empty one.
+ * An {@code Accept} header that is not a list of media types ({@code garbage},
+ * {@code *}{@code /*;q=x}) is a 406 problem detail at once: past this point Spring could
+ * not even write an error answer for the request (content negotiation would fail on it
+ * again), and would send an empty one.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -32,7 +33,8 @@ class AcceptHeaderFilter extends OncePerRequestFilter {
 			try {
 				MediaType.parseMediaTypes(accept);
 			}
-			catch (IllegalArgumentException ex) { // InvalidMediaTypeException, or a bad q value
+			catch (IllegalArgumentException ex) { // InvalidMediaTypeException, or a bad q
+													// value
 				String shown = accept.length() <= 100 ? accept : accept.substring(0, 97) + "...";
 				var problem = ProblemWriter.problem(406, "Header 'Accept' can't be read: '" + shown + "' ("
 						+ ex.getMessage() + "); ask for application/json", request.getRequestURI());

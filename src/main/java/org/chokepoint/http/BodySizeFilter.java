@@ -23,9 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Bounds every request body to {@code chokepoint.http.max-body-size}: a declared
- * {@code Content-Length} over it is answered 413 at once, before authentication or reading; a body
- * without one (chunked) is counted as it is read, and the read that passes the limit throws
- * {@link BodyTooLargeException} (answered 413 by {@code ProblemDetailsAdvice}).
+ * {@code Content-Length} over it is answered 413 at once, before authentication or
+ * reading; a body without one (chunked) is counted as it is read, and the read that
+ * passes the limit throws {@link BodyTooLargeException} (answered 413 by
+ * {@code ProblemDetailsAdvice}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)

@@ -7,7 +7,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits of the HTTP API ({@code chokepoint.http.*}).
  *
- * @param maxBodySize the largest request body accepted, counted as it is read (chunked bodies too), default 1MB; a larger one is answered 413
+ * @param maxBodySize the largest request body accepted, counted as it is read (chunked
+ * bodies too), default 1MB; a larger one is answered 413
  */
 @ConfigurationProperties("chokepoint.http")
 public record HttpProperties(@DefaultValue("1MB") DataSize maxBodySize) {

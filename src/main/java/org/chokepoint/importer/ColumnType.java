@@ -5,9 +5,15 @@ enum ColumnType {
 
 	/** Free text. */
 	TEXT,
-	/** A new mineral, product or source key: a lower-case slug such as {@code ndfeb-magnet}. */
+	/**
+	 * A new mineral, product or source key: a lower-case slug such as
+	 * {@code ndfeb-magnet}.
+	 */
 	SLUG,
-	/** A new agreement or measure key: letters, digits, and single dashes, dots or underscores between them. */
+	/**
+	 * A new agreement or measure key: letters, digits, and single dashes, dots or
+	 * underscores between them.
+	 */
 	ID,
 	/** A new country: a real ISO 3166-1 alpha-3 code. */
 	NEW_ISO3,
@@ -26,11 +32,14 @@ enum ColumnType {
 	/** A mineral or a product. */
 	ITEM,
 	/**
-	 * A new Harmonized System code (hs_codes.csv): six digits, or a four-digit heading where a source
-	 * publishes no more detail (UN Comtrade extracts of 7502, 8110).
+	 * A new Harmonized System code (hs_codes.csv): six digits, or a four-digit heading
+	 * where a source publishes no more detail (UN Comtrade extracts of 7502, 8110).
 	 */
 	NEW_HS6,
-	/** A mineral or a product, or an HS code of hs_codes.csv that stands for one at a stage. */
+	/**
+	 * A mineral or a product, or an HS code of hs_codes.csv that stands for one at a
+	 * stage.
+	 */
 	TRADE_ITEM,
 	/** A source of sources.csv. */
 	SOURCE,
@@ -40,7 +49,10 @@ enum ColumnType {
 	MEASURE,
 	/** A finite, non-negative number. */
 	QUANTITY,
-	/** A finite number above 0: a conversion factor, which a 0 would turn into a silent loss of every flow. */
+	/**
+	 * A finite number above 0: a conversion factor, which a 0 would turn into a silent
+	 * loss of every flow.
+	 */
 	FACTOR,
 	/** A fraction in 0..1. */
 	SHARE,
@@ -61,9 +73,10 @@ enum ColumnType {
 	/** The kinds of trade measure. */
 	MEASURE_TYPE,
 	/**
-	 * What a sourcing share is a share of: {@code supply} (the buyer's whole supply, its own output
-	 * included) or {@code imports} (its imports only). Required, because reading one as the other
-	 * changes every figure built on it (domain.md, "A buyer's supply").
+	 * What a sourcing share is a share of: {@code supply} (the buyer's whole supply, its
+	 * own output included) or {@code imports} (its imports only). Required, because
+	 * reading one as the other changes every figure built on it (domain.md, "A buyer's
+	 * supply").
 	 */
 	BASIS
 

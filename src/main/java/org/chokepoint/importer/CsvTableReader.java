@@ -18,13 +18,16 @@ import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
 
 /**
- * Reads one import file with Jackson's CSV module and checks its shape: UTF-8, a header with
- * the file's required columns and no unknown one, and the same number of cells in every row. Cell contents are
- * checked later, by {@link ImportValidator}.
+ * Reads one import file with Jackson's CSV module and checks its shape: UTF-8, a header
+ * with the file's required columns and no unknown one, and the same number of cells in
+ * every row. Cell contents are checked later, by {@link ImportValidator}.
  */
 final class CsvTableReader {
 
-	/** A longer line is refused rather than read (a runaway quote can swallow a whole file). */
+	/**
+	 * A longer line is refused rather than read (a runaway quote can swallow a whole
+	 * file).
+	 */
 	static final int MAX_LINE_CHARS = 1_000_000;
 
 	static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
@@ -32,7 +35,10 @@ final class CsvTableReader {
 	private CsvTableReader() {
 	}
 
-	/** Returns the table, or null when the file's shape is broken (then the errors say why). */
+	/**
+	 * Returns the table, or null when the file's shape is broken (then the errors say
+	 * why).
+	 */
 	static CsvTable read(ImportFile spec, byte[] bytes, List<ImportError> errors) {
 		String file = spec.fileName();
 		String text = decode(file, bytes, errors);
@@ -40,18 +46,19 @@ final class CsvTableReader {
 			return null;
 		}
 		if (text.startsWith("\uFEFF")) {
-			// spreadsheet programs write a byte-order mark; it is not part of the first column's name
+			// spreadsheet programs write a byte-order mark; it is not part of the first
+			// column's name
 			text = text.substring(1);
 		}
 		if (text.isBlank()) {
-			errors.add(new ImportError(file, 0, 0, null, "the file is empty: it needs at least the header row "
-					+ String.join(",", names(spec))));
+			errors.add(new ImportError(file, 0, 0, null,
+					"the file is empty: it needs at least the header row " + String.join(",", names(spec))));
 			return null;
 		}
 		int longLine = longLine(text);
 		if (longLine > 0) {
-			errors.add(new ImportError(file, longLine, 0, null, "line longer than " + MAX_LINE_CHARS
-					+ " characters (an unclosed quote?)"));
+			errors.add(new ImportError(file, longLine, 0, null,
+					"line longer than " + MAX_LINE_CHARS + " characters (an unclosed quote?)"));
 			return null;
 		}
 		List<List<String>> records = new ArrayList<>();
@@ -118,8 +125,8 @@ final class CsvTableReader {
 					line++;
 				}
 			}
-			errors.add(new ImportError(file, line, 0, null, String.format(
-					"not UTF-8: byte 0x%02X at offset %d; save the file as UTF-8", bytes[bad] & 0xFF, bad)));
+			errors.add(new ImportError(file, line, 0, null, String
+				.format("not UTF-8: byte 0x%02X at offset %d; save the file as UTF-8", bytes[bad] & 0xFF, bad)));
 			return null;
 		}
 	}
@@ -172,8 +179,8 @@ final class CsvTableReader {
 				ok = false;
 			}
 			else if (!expected.contains(name)) {
-				errors.add(new ImportError(file, 1, c + 1, name, "unknown column; the columns of " + file + " are "
-						+ String.join(",", names(spec))));
+				errors.add(new ImportError(file, 1, c + 1, name,
+						"unknown column; the columns of " + file + " are " + String.join(",", names(spec))));
 				ok = false;
 			}
 		}

@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks of a data folder beyond validity, to catch transcription errors: per (item, stage, year,
- * source), the countries' quantities plus the source's "other countries" must give its world total
- * within the rounding of published totals; no country may be listed and never used. (A source cited
- * only in notes is fine: it is the provenance of the note.)
+ * Checks of a data folder beyond validity, to catch transcription errors: per (item,
+ * stage, year, source), the countries' quantities plus the source's "other countries"
+ * must give its world total within the rounding of published totals; no country may be
+ * listed and never used. (A source cited only in notes is fine: it is the provenance of
+ * the note.)
  */
 public final class DataChecks {
 
@@ -24,7 +25,10 @@ public final class DataChecks {
 	private DataChecks() {
 	}
 
-	/** Reads and validates a folder, then checks it; returns every finding (none: the data is consistent). */
+	/**
+	 * Reads and validates a folder, then checks it; returns every finding (none: the data
+	 * is consistent).
+	 */
 	public static List<String> check(Path directory) {
 		ImportFolder folder = ImportFolder.directory(directory);
 		List<ImportError> errors = new ArrayList<>();
@@ -49,8 +53,9 @@ public final class DataChecks {
 		if (tradeFlows != null) {
 			Set<String> products = new HashSet<>();
 			rows.get(ImportFile.PRODUCTS).forEach(p -> products.add((String) p.get("id")));
-			used.addAll(TradeFlows.read(tradeFlows, validator, rows.get(ImportFile.HS_CODES), products, errors, message -> {
-			}).parties());
+			used.addAll(
+					TradeFlows.read(tradeFlows, validator, rows.get(ImportFile.HS_CODES), products, errors, message -> {
+					}).parties());
 		}
 		List<String> findings = new ArrayList<>(errors.stream().map(ImportError::toString).toList());
 		findings.addAll(totals(rows));
@@ -78,8 +83,8 @@ public final class DataChecks {
 			String where = "world_totals.csv:" + total.get("_line") + " " + key;
 			double allowed = allowedGap(world);
 			if (other != null && Math.abs(sum + other - world) > allowed) {
-				findings.add(where + ": the countries (" + sum + ") and other countries (" + other
-						+ ") add up to " + (sum + other) + ", not the world total " + world);
+				findings.add(where + ": the countries (" + sum + ") and other countries (" + other + ") add up to "
+						+ (sum + other) + ", not the world total " + world);
 			}
 			else if (other == null && sum > world + allowed) {
 				findings.add(where + ": the countries add up to " + sum + ", more than the world total " + world);
@@ -89,9 +94,10 @@ public final class DataChecks {
 	}
 
 	/**
-	 * Published world totals are rounded (USGS: "World total (rounded)", mostly to two or three
-	 * significant figures): a total of 1,200 stands for anything from 1,150 to 1,250. The gap allowed
-	 * is half a unit of the total's last non-zero digit, and at least 1 % of it.
+	 * Published world totals are rounded (USGS: "World total (rounded)", mostly to two or
+	 * three significant figures): a total of 1,200 stands for anything from 1,150 to
+	 * 1,250. The gap allowed is half a unit of the total's last non-zero digit, and at
+	 * least 1 % of it.
 	 */
 	static double allowedGap(double world) {
 		double unit = 1;
@@ -105,7 +111,10 @@ public final class DataChecks {
 		return Math.max(unit / 2, TOTAL_TOLERANCE * world);
 	}
 
-	/** Countries in no fact of the tables nor among {@code tradeParties} (the countries the trade flows name). */
+	/**
+	 * Countries in no fact of the tables nor among {@code tradeParties} (the countries
+	 * the trade flows name).
+	 */
 	static List<String> unused(Map<ImportFile, List<Map<String, Object>>> rows, Set<String> tradeParties) {
 		Set<Object> used = new HashSet<>(tradeParties);
 		rows.forEach((file, list) -> {

@@ -9,10 +9,11 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings the database up to date before the web server opens: applies pending schema migrations,
- * deletes what an interrupted import left behind (so the last committed data version is whole, and
- * says which it is), then imports the configured data when the database holds none or another version. The command
- * line import ({@code import --dir}) skips the automatic import: it imports what it was given.
+ * Brings the database up to date before the web server opens: applies pending schema
+ * migrations, deletes what an interrupted import left behind (so the last committed data
+ * version is whole, and says which it is), then imports the configured data when the
+ * database holds none or another version. The command line import ({@code import --dir})
+ * skips the automatic import: it imports what it was given.
  */
 @Component
 class DatabaseStartup implements SmartInitializingSingleton {

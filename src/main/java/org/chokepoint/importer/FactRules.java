@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rules that span rows: which items a stage can have, shares of a group adding up to at most
- * 1, quantity groups against the world total (from which each country's share is derived),
- * facts without a value, suspension dates, and bills of materials without cycles.
+ * The rules that span rows: which items a stage can have, shares of a group adding up to
+ * at most 1, quantity groups against the world total (from which each country's share is
+ * derived), facts without a value, suspension dates, and bills of materials without
+ * cycles.
  */
 final class FactRules {
 
@@ -75,7 +76,10 @@ final class FactRules {
 		}
 	}
 
-	/** Per (item, stage, year, source): all quantities or all shares; derives each country's share. */
+	/**
+	 * Per (item, stage, year, source): all quantities or all shares; derives each
+	 * country's share.
+	 */
 	private void deriveProductionShares() {
 		Map<List<Object>, Map<String, Object>> totals = new HashMap<>();
 		for (Map<String, Object> total : this.typed.get(ImportFile.WORLD_TOTALS)) {
@@ -98,12 +102,14 @@ final class FactRules {
 			if (shares) {
 				double sum = rows.stream().mapToDouble(r -> r.get("share") == null ? 0 : (Double) r.get("share")).sum();
 				if (sum > 1 + ImportValidator.SHARE_SUM_TOLERANCE) {
-					error(ImportFile.PRODUCTION, rows.get(rows.size() - 1), "share", "the shares of " + group.getKey()
-							+ " add up to " + sum + ", more than 1");
+					error(ImportFile.PRODUCTION, rows.get(rows.size() - 1), "share",
+							"the shares of " + group.getKey() + " add up to " + sum + ", more than 1");
 				}
 				continue;
 			}
-			double sum = rows.stream().mapToDouble(r -> r.get("quantity") == null ? 0 : (Double) r.get("quantity")).sum();
+			double sum = rows.stream()
+				.mapToDouble(r -> r.get("quantity") == null ? 0 : (Double) r.get("quantity"))
+				.sum();
 			Map<String, Object> total = totals.get(group.getKey());
 			double denominator = sum;
 			if (total != null) {
@@ -112,14 +118,16 @@ final class FactRules {
 				rows.stream()
 					.filter(r -> r.get("unit") != null && !r.get("unit").equals(unit))
 					.findFirst()
-					.ifPresent(r -> error(ImportFile.PRODUCTION, r, "unit", "unit \"" + r.get("unit")
-							+ "\" differs from the world total's \"" + unit + "\" in world_totals.csv line " + total.get("_line")));
+					.ifPresent(r -> error(ImportFile.PRODUCTION, r, "unit",
+							"unit \"" + r.get("unit") + "\" differs from the world total's \"" + unit
+									+ "\" in world_totals.csv line " + total.get("_line")));
 				if (worldTotal >= sum) {
 					denominator = worldTotal;
 				}
 				else {
 					this.warnings.add("production.csv " + group.getKey() + ": the countries add up to " + sum
-							+ ", more than the world total " + worldTotal + " (rounding?); shares are taken of their sum");
+							+ ", more than the world total " + worldTotal
+							+ " (rounding?); shares are taken of their sum");
 				}
 			}
 			for (Map<String, Object> row : rows) {
@@ -146,15 +154,16 @@ final class FactRules {
 		}
 		sums.forEach((key, sum) -> {
 			if (sum > 1 + ImportValidator.SHARE_SUM_TOLERANCE) {
-				error(ImportFile.SOURCING, last.get(key), "share", "the shares of buyer/item/stage/year/source " + key
-						+ " add up to " + sum + ", more than 1");
+				error(ImportFile.SOURCING, last.get(key), "share",
+						"the shares of buyer/item/stage/year/source " + key + " add up to " + sum + ", more than 1");
 			}
 		});
 	}
 
 	/**
-	 * The shares of one (buyer, item, stage, year, source) group are all of the buyer's supply or all
-	 * of its imports: a mixed group could not be read as either (domain.md, "A buyer's supply").
+	 * The shares of one (buyer, item, stage, year, source) group are all of the buyer's
+	 * supply or all of its imports: a mixed group could not be read as either (domain.md,
+	 * "A buyer's supply").
 	 */
 	private void sourcingGroupsHaveOneBasis() {
 		Map<List<Object>, Map<String, Object>> first = new HashMap<>();
@@ -167,9 +176,10 @@ final class FactRules {
 					row.get("source"));
 			Map<String, Object> earlier = first.putIfAbsent(key, row);
 			if (earlier != null && earlier.get("basis") != null && !basis.equals(earlier.get("basis"))) {
-				error(ImportFile.SOURCING, row, "basis", "basis " + basis + " differs from basis " + earlier.get("basis")
-						+ " at line " + earlier.get("_line") + " in the same buyer/item/stage/year/source group " + key
-						+ ": a group's shares are all of the buyer's supply or all of its imports");
+				error(ImportFile.SOURCING, row, "basis",
+						"basis " + basis + " differs from basis " + earlier.get("basis") + " at line "
+								+ earlier.get("_line") + " in the same buyer/item/stage/year/source group " + key
+								+ ": a group's shares are all of the buyer's supply or all of its imports");
 			}
 		}
 	}
@@ -207,7 +217,10 @@ final class FactRules {
 		}
 	}
 
-	/** Depth-first search; state 1 = on the current path, 2 = done. Leaves the cycle's edges in path. */
+	/**
+	 * Depth-first search; state 1 = on the current path, 2 = done. Leaves the cycle's
+	 * edges in path.
+	 */
 	private boolean findCycle(String item, Map<String, List<Map<String, Object>>> edges, Map<String, Integer> state,
 			List<Map<String, Object>> path) {
 		Integer current = state.get(item);

@@ -10,19 +10,21 @@ import java.util.function.Consumer;
 import org.neo4j.driver.Transaction;
 
 /**
- * Writes validated rows with {@code UNWIND $rows AS r MERGE ...} (production facts with {@code CREATE}),
- * in batches, inside the caller's transaction (the trade flows are staged before it by {@link TradeFlowStager}). The
- * statement of each file is fixed text: labels and relationship types never come from the data (a
- * stage picks one of three statements).
+ * Writes validated rows with {@code UNWIND $rows AS r MERGE ...} (production facts with
+ * {@code CREATE}), in batches, inside the caller's transaction (the trade flows are
+ * staged before it by {@link TradeFlowStager}). The statement of each file is fixed text:
+ * labels and relationship types never come from the data (a stage picks one of three
+ * statements).
  */
 final class GraphWriter {
 
 	static final int BATCH_SIZE = 10_000;
 
 	/**
-	 * Hides the current knowledge graph from every query (not the schema history nor the data
-	 * version): its nodes lose their labels and become :Retired, deleted after the commit by
-	 * {@link #CLEAN_UP}. A few thousand label changes, whatever the number of facts.
+	 * Hides the current knowledge graph from every query (not the schema history nor the
+	 * data version): its nodes lose their labels and become :Retired, deleted after the
+	 * commit by {@link #CLEAN_UP}. A few thousand label changes, whatever the number of
+	 * facts.
 	 */
 	static final String RETIRE_ALL = """
 			MATCH (n)
@@ -31,14 +33,20 @@ final class GraphWriter {
 			SET n:Retired
 			""";
 
-	/** Makes the staged countries, and the trade flows between them, part of the graph being written. */
+	/**
+	 * Makes the staged countries, and the trade flows between them, part of the graph
+	 * being written.
+	 */
 	static final String ADOPT_STAGED = """
 			MATCH (n:StagedCountry)
 			REMOVE n:StagedCountry
 			SET n:Country:Party
 			""";
 
-	/** Deletes retired and staged leftovers in small transactions: their relationships first, then them. */
+	/**
+	 * Deletes retired and staged leftovers in small transactions: their relationships
+	 * first, then them.
+	 */
 	static final List<String> CLEAN_UP = List.of("""
 			MATCH (n)-[r]-()
 			WHERE n:Retired OR n:StagedCountry
@@ -55,10 +63,8 @@ final class GraphWriter {
 
 	private static final Map<ImportFile, String> STATEMENTS = new LinkedHashMap<>();
 
-	private static final Map<String, String> PRODUCTION_BY_STAGE = Map.of(
-			"MINING", production("MINES", "Mineral"),
-			"REFINING", production("REFINES", "Mineral"),
-			"MANUFACTURING", production("MANUFACTURES", "Product"));
+	private static final Map<String, String> PRODUCTION_BY_STAGE = Map.of("MINING", production("MINES", "Mineral"),
+			"REFINING", production("REFINES", "Mineral"), "MANUFACTURING", production("MANUFACTURES", "Product"));
 
 	static {
 		STATEMENTS.put(ImportFile.SOURCES, """
@@ -87,8 +93,10 @@ final class GraphWriter {
 				MERGE (p:Product:Item {id: r.id})
 				SET p.name = r.name, p.kind = r.kind, p.note = r.note
 				""");
-		// the codes the trade flows were converted with, kept so that a reader (and the data report)
-		// can see which code stood for which item and stage, and by which factor and source
+		// the codes the trade flows were converted with, kept so that a reader (and the
+		// data report)
+		// can see which code stood for which item and stage, and by which factor and
+		// source
 		STATEMENTS.put(ImportFile.HS_CODES, """
 				UNWIND $rows AS r
 				MATCH (i:Item {id: r.item})
@@ -104,16 +112,17 @@ final class GraphWriter {
 				    a.ended = r.ended, a.criticalMinerals = r.critical_minerals, a.year = r.year,
 				    a.source = r.source, a.note = r.note
 				""");
-		STATEMENTS.put(ImportFile.MEASURES, """
-				UNWIND $rows AS r
-				MATCH (c:Country {iso3: r.imposer})
-				MERGE (m:TradeMeasure {id: r.id})
-				SET m.name = r.name, m.type = r.type, m.announced = r.announced, m.effective = r.effective,
-				    m.suspendedFrom = r.suspended_from, m.suspendedUntil = r.suspended_until, m.ended = r.ended,
-				    m.statusUnknownFrom = r.status_unknown_from, m.rate = r.rate, m.year = r.year, m.source = r.source, m.note = r.note
-				MERGE (c)-[f:IMPOSES]->(m)
-				SET f.year = r.year, f.source = r.source
-				""");
+		STATEMENTS.put(ImportFile.MEASURES,
+				"""
+						UNWIND $rows AS r
+						MATCH (c:Country {iso3: r.imposer})
+						MERGE (m:TradeMeasure {id: r.id})
+						SET m.name = r.name, m.type = r.type, m.announced = r.announced, m.effective = r.effective,
+						    m.suspendedFrom = r.suspended_from, m.suspendedUntil = r.suspended_until, m.ended = r.ended,
+						    m.statusUnknownFrom = r.status_unknown_from, m.rate = r.rate, m.year = r.year, m.source = r.source, m.note = r.note
+						MERGE (c)-[f:IMPOSES]->(m)
+						SET f.year = r.year, f.source = r.source
+						""");
 		STATEMENTS.put(ImportFile.MEMBERSHIPS, """
 				UNWIND $rows AS r
 				MATCH (c:Country {iso3: r.country})
@@ -188,11 +197,11 @@ final class GraphWriter {
 	}
 
 	/**
-	 * CREATE, not MERGE: no two rows share a key (country, item, stage, year, source), the validator
-	 * refuses duplicates, and the country and item nodes are this import's own (the old graph is
-	 * retired, unlabelled, before anything is written), so no such relationship can exist yet. A
-	 * MERGE looked for one among the country's trade flows: 9.2 s for the 10,000 rows of the M tier
-	 * against 0.9 s (docs/scaling.md).
+	 * CREATE, not MERGE: no two rows share a key (country, item, stage, year, source),
+	 * the validator refuses duplicates, and the country and item nodes are this import's
+	 * own (the old graph is retired, unlabelled, before anything is written), so no such
+	 * relationship can exist yet. A MERGE looked for one among the country's trade flows:
+	 * 9.2 s for the 10,000 rows of the M tier against 0.9 s (docs/scaling.md).
 	 */
 	private static String production(String type, String label) {
 		return """
@@ -208,21 +217,25 @@ final class GraphWriter {
 	private GraphWriter() {
 	}
 
-	/** Writes all rows, files in dependency order, reporting progress after each batch. */
+	/**
+	 * Writes all rows, files in dependency order, reporting progress after each batch.
+	 */
 	static void write(Transaction tx, ImportData data, Consumer<String> progress) {
 		for (ImportFile file : ImportFile.values()) {
 			List<Map<String, Object>> rows = data.of(file);
 			if (file == ImportFile.PRODUCTION) {
 				Map<String, List<Map<String, Object>>> byStage = new HashMap<>();
 				rows.forEach(r -> byStage.computeIfAbsent((String) r.get("stage"), k -> new ArrayList<>()).add(r));
-				byStage.forEach((stage, stageRows) -> inBatches(tx, file, PRODUCTION_BY_STAGE.get(stage), stageRows, progress));
+				byStage.forEach(
+						(stage, stageRows) -> inBatches(tx, file, PRODUCTION_BY_STAGE.get(stage), stageRows, progress));
 			}
 			else if (file == ImportFile.COUNTRIES) {
 				tx.run(ADOPT_STAGED).consume();
 				inBatches(tx, file, STATEMENTS.get(file), rows, progress);
 			}
 			else if (STATEMENTS.containsKey(file)) {
-				// world totals are not written as such: they live on as each fact's worldTotal
+				// world totals are not written as such: they live on as each fact's
+				// worldTotal
 				inBatches(tx, file, STATEMENTS.get(file), rows, progress);
 			}
 		}
@@ -245,7 +258,8 @@ final class GraphWriter {
 			}
 		}
 		if (!rows.isEmpty()) {
-			progress.accept(file.fileName() + ": " + rows.size() + " rows in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+			progress.accept(file.fileName() + ": " + rows.size() + " rows in "
+					+ (System.nanoTime() - started) / 1_000_000 + " ms");
 		}
 	}
 

@@ -11,9 +11,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar chokepoint.jar import --dir PATH}: imports a folder, prints what it loaded or
- * every error, and exits (0 imported, 1 refused, 2 misused). Without {@code --dir} it imports the
- * shipped data.
+ * {@code java -jar chokepoint.jar import --dir PATH}: imports a folder, prints what it
+ * loaded or every error, and exits (0 imported, 1 refused, 2 misused). Without
+ * {@code --dir} it imports the shipped data.
  */
 @Component
 class ImportCommand implements ApplicationRunner {

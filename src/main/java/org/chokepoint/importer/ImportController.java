@@ -19,9 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code POST /api/admin/import}: imports a folder on the server ({@code dir}), or the shipped data,
- * and answers what was loaded. Admin only. A refused import is a 400 listing every error. The
- * request takes no body: one (of any content type) is refused with 415 before anything is imported.
+ * {@code POST /api/admin/import}: imports a folder on the server ({@code dir}), or the
+ * shipped data, and answers what was loaded. Admin only. A refused import is a 400
+ * listing every error. The request takes no body: one (of any content type) is refused
+ * with 415 before anything is imported.
  */
 @RestController
 class ImportController {
@@ -48,8 +49,9 @@ class ImportController {
 	}
 
 	/**
-	 * A refused import: every error, located; nothing was written. Handled here rather than in the
-	 * shared advice of {@code org.chokepoint.web}, which must not depend on the importer.
+	 * A refused import: every error, located; nothing was written. Handled here rather
+	 * than in the shared advice of {@code org.chokepoint.web}, which must not depend on
+	 * the importer.
 	 */
 	@ExceptionHandler
 	ProblemDetail importRefused(ImportFailedException ex) {

@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The bytes of the files of an import folder: a directory on disk, or the data shipped inside
- * the application ({@code classpath:import/}). A file that is absent is an empty table; a directory
- * holding none of the files is refused.
+ * The bytes of the files of an import folder: a directory on disk, or the data shipped
+ * inside the application ({@code classpath:import/}). A file that is absent is an empty
+ * table; a directory holding none of the files is refused.
  *
  * @param description where the files came from, for reports
  * @param files the bytes of each file present
@@ -28,8 +28,8 @@ record ImportFolder(String description, Map<ImportFile, byte[]> files) {
 
 	static ImportFolder directory(Path directory) {
 		if (!Files.isDirectory(directory)) {
-			throw new ImportFailedException(List.of(new ImportError(directory.toString(), 0, 0, null,
-					"not a directory")));
+			throw new ImportFailedException(
+					List.of(new ImportError(directory.toString(), 0, 0, null, "not a directory")));
 		}
 		Map<ImportFile, byte[]> files = new EnumMap<>(ImportFile.class);
 		for (ImportFile file : ImportFile.values()) {
@@ -39,18 +39,18 @@ record ImportFolder(String description, Map<ImportFile, byte[]> files) {
 					files.put(file, Files.readAllBytes(path));
 				}
 				catch (IOException ex) {
-					throw new ImportFailedException(List.of(new ImportError(path.toString(), 0, 0, null,
-							"can't be read: " + ex)));
+					throw new ImportFailedException(
+							List.of(new ImportError(path.toString(), 0, 0, null, "can't be read: " + ex)));
 				}
 			}
 		}
 		if (files.isEmpty()) {
-			// importing it would replace the whole graph with nothing: a mistyped dir, not an intent
-			throw new ImportFailedException(List.of(new ImportError(directory.toString(), 0, 0, null,
-					"holds none of the import files (" + Arrays.stream(ImportFile.values())
-						.map(ImportFile::fileName)
-						.collect(Collectors.joining(", "))
-							+ "); nothing to import")));
+			// importing it would replace the whole graph with nothing: a mistyped dir,
+			// not an intent
+			throw new ImportFailedException(List
+				.of(new ImportError(directory.toString(), 0, 0, null, "holds none of the import files ("
+						+ Arrays.stream(ImportFile.values()).map(ImportFile::fileName).collect(Collectors.joining(", "))
+						+ "); nothing to import")));
 		}
 		return new ImportFolder(directory.toAbsolutePath().normalize().toString(), files);
 	}

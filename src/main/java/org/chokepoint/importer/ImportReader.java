@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads and validates every file of an import folder, without a database: the rows ready to write,
- * or an {@link ImportFailedException} with every error of the folder ({@link ImportService} writes
- * only what it returns).
+ * Reads and validates every file of an import folder, without a database: the rows ready
+ * to write, or an {@link ImportFailedException} with every error of the folder
+ * ({@link ImportService} writes only what it returns).
  */
 final class ImportReader {
 
@@ -63,13 +63,15 @@ final class ImportReader {
 		Set<String> products = new HashSet<>();
 		rows.get(ImportFile.PRODUCTS).forEach(p -> products.add((String) p.get("id")));
 		TradeFlows flows = TradeFlows.read(bytes, validator, rows.get(ImportFile.HS_CODES), products, errors, progress);
-		// one group of shares comes from one file: sourcing.csv or trade_flows.csv, never both
+		// one group of shares comes from one file: sourcing.csv or trade_flows.csv, never
+		// both
 		for (Map<String, Object> row : rows.get(ImportFile.SOURCING)) {
 			if (flows.hasGroup((String) row.get("buyer"), (String) row.get("item"), (String) row.get("stage"),
 					(Long) row.get("year"), (String) row.get("source"))) {
 				errors.add(new ImportError(ImportFile.SOURCING.fileName(), (Integer) row.get("_line"), 0, null,
-						"buyer/item/stage/year/source " + List.of(row.get("buyer"), row.get("item"), row.get("stage"),
-								row.get("year"), row.get("source"))
+						"buyer/item/stage/year/source "
+								+ List.of(row.get("buyer"), row.get("item"), row.get("stage"), row.get("year"),
+										row.get("source"))
 								+ " is also given by trade_flows.csv; give a group's shares in one file only"));
 			}
 		}

@@ -17,10 +17,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports a folder: reads and validates every file, then, only if there is no error at all,
- * replaces the knowledge graph with the folder's contents and records the data version, all in
- * one transaction. Readers see the old graph until the commit; a failure or a killed process
- * leaves the old graph whole.
+ * Imports a folder: reads and validates every file, then, only if there is no error at
+ * all, replaces the knowledge graph with the folder's contents and records the data
+ * version, all in one transaction. Readers see the old graph until the commit; a failure
+ * or a killed process leaves the old graph whole.
  */
 @Service
 public class ImportService {
@@ -57,8 +57,8 @@ public class ImportService {
 	}
 
 	/**
-	 * Imports the configured folder (or the shipped data) when the database holds no data or
-	 * another data version; returns the report, or empty when the data was current.
+	 * Imports the configured folder (or the shipped data) when the database holds no data
+	 * or another data version; returns the report, or empty when the data was current.
 	 */
 	public Optional<ImportReport> importIfOutdated() {
 		ImportFolder folder = this.properties.dir() != null ? ImportFolder.directory(this.properties.dir())
@@ -76,10 +76,11 @@ public class ImportService {
 	/** The data version in the database, if any. */
 	public Optional<String> currentVersion() {
 		try (Session session = this.driver.session()) {
-			return session.executeRead(tx -> tx.run("MATCH (v:DataVersion {key: 'current'}) RETURN v.version AS version")
-				.list(r -> r.get("version").asString())
-				.stream()
-				.findFirst());
+			return session
+				.executeRead(tx -> tx.run("MATCH (v:DataVersion {key: 'current'}) RETURN v.version AS version")
+					.list(r -> r.get("version").asString())
+					.stream()
+					.findFirst());
 		}
 	}
 
@@ -95,9 +96,9 @@ public class ImportService {
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		ImportReport report = new ImportReport(description, data.version(), rowsRead, this.counts.nodes(),
 				this.counts.relationships(), millis, data.warnings());
-		log.info("Imported data version {} in {} ms: {} rows ({} rows/s); nodes {}; relationships {}",
-				report.version(), millis, rowsRead, millis == 0 ? rowsRead : rowsRead * 1000L / millis,
-				report.nodes(), report.relationships());
+		log.info("Imported data version {} in {} ms: {} rows ({} rows/s); nodes {}; relationships {}", report.version(),
+				millis, rowsRead, millis == 0 ? rowsRead : rowsRead * 1000L / millis, report.nodes(),
+				report.relationships());
 		data.warnings().forEach(w -> log.warn("Import warning: {}", w));
 		// analyses cached for the old version are stale
 		this.events.publishEvent(report);
@@ -105,9 +106,10 @@ public class ImportService {
 	}
 
 	/**
-	 * Stages the trade flows in small transactions, then switches: one transaction hides the old
-	 * graph, adopts the staged flows and writes everything else. Only that commit makes the new
-	 * version visible; a failure before it leaves the old graph whole and the staged nodes to clean up.
+	 * Stages the trade flows in small transactions, then switches: one transaction hides
+	 * the old graph, adopts the staged flows and writes everything else. Only that commit
+	 * makes the new version visible; a failure before it leaves the old graph whole and
+	 * the staged nodes to clean up.
 	 */
 	private void write(ImportData data, String description) {
 		TransactionConfig config = TransactionConfig.builder().withTimeout(this.properties.timeout()).build();
@@ -142,8 +144,8 @@ public class ImportService {
 	}
 
 	/**
-	 * Deletes what an import killed half-way left behind (staged flows, a retired graph), so the
-	 * database holds exactly its committed data version. Run at start-up.
+	 * Deletes what an import killed half-way left behind (staged flows, a retired graph),
+	 * so the database holds exactly its committed data version. Run at start-up.
 	 */
 	public void cleanUpLeftovers() {
 		try (Session session = this.driver.session()) {
@@ -151,7 +153,10 @@ public class ImportService {
 		}
 	}
 
-	/** Deletes the retired graph and staged leftovers (of this import, or of one that was killed). */
+	/**
+	 * Deletes the retired graph and staged leftovers (of this import, or of one that was
+	 * killed).
+	 */
 	private void cleanUp(Session session) {
 		long started = System.nanoTime();
 		GraphWriter.CLEAN_UP.forEach(statement -> session.run(statement).consume());

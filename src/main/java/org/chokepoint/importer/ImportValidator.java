@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks every cell and every cross-row rule of an import folder and turns the rows into typed
- * values. Collects all errors of the run rather than stopping at the first.
+ * Checks every cell and every cross-row rule of an import folder and turns the rows into
+ * typed values. Collects all errors of the run rather than stopping at the first.
  */
 final class ImportValidator {
 
@@ -31,7 +31,9 @@ final class ImportValidator {
 
 	private static final Set<String> ISO3 = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
 
-	/** Shares of a group may add up to 1 plus this (rounding in the published figures). */
+	/**
+	 * Shares of a group may add up to 1 plus this (rounding in the published figures).
+	 */
 	static final double SHARE_SUM_TOLERANCE = 1e-6;
 
 	private final Map<ImportFile, CsvTable> tables;
@@ -46,7 +48,8 @@ final class ImportValidator {
 
 	/**
 	 * @param tables the files that were read
-	 * @param unreadable the files present but too broken to read (their errors are already reported)
+	 * @param unreadable the files present but too broken to read (their errors are
+	 * already reported)
 	 * @param errors where errors go
 	 */
 	ImportValidator(Map<ImportFile, CsvTable> tables, Set<ImportFile> unreadable, List<ImportError> errors) {
@@ -85,7 +88,10 @@ final class ImportValidator {
 		sharedKeys(ImportFile.BLOCS, "code", ColumnType.COUNTRY, "a country");
 	}
 
-	/** Minerals and products share one key space (items), as do countries and blocs (parties). */
+	/**
+	 * Minerals and products share one key space (items), as do countries and blocs
+	 * (parties).
+	 */
 	private void sharedKeys(ImportFile file, String column, ColumnType other, String what) {
 		CsvTable table = this.tables.get(file);
 		Set<String> otherKeys = this.keys.get(other);
@@ -94,7 +100,8 @@ final class ImportValidator {
 		}
 		for (CsvTable.Row row : table.rows()) {
 			if (otherKeys.contains(row.get(column))) {
-				error(table, row, column, "\"" + row.get(column) + "\" is already " + what + "; keys must be unique across both");
+				error(table, row, column,
+						"\"" + row.get(column) + "\" is already " + what + "; keys must be unique across both");
 			}
 		}
 	}
@@ -146,8 +153,8 @@ final class ImportValidator {
 			List<Object> key = file.key().stream().map(values::get).toList();
 			Integer firstLine = seenKeys.putIfAbsent(key, row.line());
 			if (firstLine != null) {
-				error(table, row, file.key().get(0), "duplicate key " + String.join("/", file.key()) + " = "
-						+ key + ", first on line " + firstLine);
+				error(table, row, file.key().get(0),
+						"duplicate key " + String.join("/", file.key()) + " = " + key + ", first on line " + firstLine);
 				continue;
 			}
 			result.add(values);
@@ -155,12 +162,18 @@ final class ImportValidator {
 		return result;
 	}
 
-	/** The keys of a kind (e.g. the ISO3 codes of countries.csv), or null when its file was unreadable. */
+	/**
+	 * The keys of a kind (e.g. the ISO3 codes of countries.csv), or null when its file
+	 * was unreadable.
+	 */
 	Set<String> keys(ColumnType type) {
 		return this.keys.get(type);
 	}
 
-	/** One cell of a file read outside {@link #validate()} (streamed): its typed value, or null after reporting. */
+	/**
+	 * One cell of a file read outside {@link #validate()} (streamed): its typed value, or
+	 * null after reporting.
+	 */
 	Object cell(CsvTable table, CsvTable.Row row, Column column, String cell) {
 		return convert(table, row, column, cell);
 	}
@@ -178,10 +191,12 @@ final class ImportValidator {
 			case NEW_BLOC:
 				return matches(table, row, name, cell, BLOC_CODE, "an upper-case bloc code such as EU");
 			case NEW_HS6:
-				return matches(table, row, name, cell, HS6, "an HS code of six digits such as 810292 (or a four-digit heading)");
+				return matches(table, row, name, cell, HS6,
+						"an HS code of six digits such as 810292 (or a four-digit heading)");
 			case TRADE_ITEM:
 				if (known(ColumnType.MINERAL, ColumnType.PRODUCT) && this.keys.get(ColumnType.NEW_HS6) != null
-						&& !this.keys.get(ColumnType.MINERAL).contains(cell) && !this.keys.get(ColumnType.PRODUCT).contains(cell)
+						&& !this.keys.get(ColumnType.MINERAL).contains(cell)
+						&& !this.keys.get(ColumnType.PRODUCT).contains(cell)
 						&& !this.keys.get(ColumnType.NEW_HS6).contains(cell)) {
 					return fail(table, row, name, "unknown item \"" + abbreviate(cell)
 							+ "\" (not in minerals.csv, products.csv nor, as an HS code, hs_codes.csv)");
@@ -201,14 +216,15 @@ final class ImportValidator {
 			case PARTY:
 				if (known(ColumnType.COUNTRY, ColumnType.BLOC) && !this.keys.get(ColumnType.COUNTRY).contains(cell)
 						&& !this.keys.get(ColumnType.BLOC).contains(cell)) {
-					return fail(table, row, name, "unknown country or bloc \"" + cell
-							+ "\" (not in countries.csv nor blocs.csv)");
+					return fail(table, row, name,
+							"unknown country or bloc \"" + cell + "\" (not in countries.csv nor blocs.csv)");
 				}
 				return cell;
 			case ITEM:
 				if (known(ColumnType.MINERAL, ColumnType.PRODUCT) && !this.keys.get(ColumnType.MINERAL).contains(cell)
 						&& !this.keys.get(ColumnType.PRODUCT).contains(cell)) {
-					return fail(table, row, name, "unknown item \"" + cell + "\" (not in minerals.csv nor products.csv)");
+					return fail(table, row, name,
+							"unknown item \"" + cell + "\" (not in minerals.csv nor products.csv)");
 				}
 				return cell;
 			case QUANTITY:
@@ -273,8 +289,8 @@ final class ImportValidator {
 			value = Double.parseDouble(cell);
 		}
 		catch (NumberFormatException ex) {
-			return fail(table, row, name, "not a number: \"" + abbreviate(cell)
-					+ "\" (write a value published as text in published_as)");
+			return fail(table, row, name,
+					"not a number: \"" + abbreviate(cell) + "\" (write a value published as text in published_as)");
 		}
 		if (!Double.isFinite(value) || NOT_FINITE.matcher(cell).matches()) {
 			return fail(table, row, name, "not a finite number: \"" + abbreviate(cell) + "\"");

@@ -21,16 +21,19 @@ import org.chokepoint.supplymix.Tonnes;
 import org.neo4j.driver.Transaction;
 
 /**
- * Writes every buyer's supply mix, derived by {@link SupplyMixes} from the validated rows and the
- * added-up trade flows, as the relationships the chain analysis and chain.cypher read:
+ * Writes every buyer's supply mix, derived by {@link SupplyMixes} from the validated rows
+ * and the added-up trade flows, as the relationships the chain analysis and chain.cypher
+ * read:
  * {@code (:Party)-[:SOURCING_SPLIT {stage, year, dataYear, sourcing, kind, assumption, source,
- * sources, suppliers, shares}]->(:Item)}, one per (buyer, item, stage, year the mix holds from,
- * sourcing): {@code sourcing} is {@code direct} or {@code traced}; {@code suppliers} the codes,
- * comma-separated (one string per buyer rather than a list of codes: docs/scaling.md), {@code shares}
- * their shares in the same order. Party codes never hold a comma (checked by the import).
+ * sources, suppliers, shares}]->(:Item)}, one per (buyer, item, stage, year the mix holds
+ * from, sourcing): {@code sourcing} is {@code direct} or {@code traced};
+ * {@code suppliers} the codes, comma-separated (one string per buyer rather than a list
+ * of codes: docs/scaling.md), {@code shares} their shares in the same order. Party codes
+ * never hold a comma (checked by the import).
  *
- * <p>Written in the import's switch transaction, after every node: the mixes switch with the facts
- * they are made of, all or nothing, and are retired and deleted with them.
+ * <p>
+ * Written in the import's switch transaction, after every node: the mixes switch with the
+ * facts they are made of, all or nothing, and are retired and deleted with them.
  */
 final class SupplyMixWriter {
 
@@ -105,9 +108,9 @@ final class SupplyMixWriter {
 		Map<String, Builder> stages = new LinkedHashMap<>();
 		for (Map<String, Object> p : data.of(ImportFile.PRODUCTION)) {
 			String source = (String) p.get("source");
-			builder(stages, p.get("item"), p.get("stage")).outputs.add(new Output((String) p.get("country"),
-					(Long) p.get("year"), source, rank.getOrDefault(source, 2),
-					Tonnes.of((Double) p.get("quantity"), (String) p.get("unit"))));
+			builder(stages, p.get("item"), p.get("stage")).outputs
+				.add(new Output((String) p.get("country"), (Long) p.get("year"), source, rank.getOrDefault(source, 2),
+						Tonnes.of((Double) p.get("quantity"), (String) p.get("unit"))));
 		}
 		for (Map<String, Object> s : data.of(ImportFile.SOURCING)) {
 			String source = (String) s.get("source");
@@ -145,8 +148,8 @@ final class SupplyMixWriter {
 		}
 		List<MixFacts> facts = new ArrayList<>(stages.size());
 		stages.values()
-			.forEach(b -> facts.add(new MixFacts(b.item, b.stage, minerals.contains(b.item), b.outputs, b.rows,
-					b.flows, reliance.getOrDefault(b.item, List.of()), members)));
+			.forEach(b -> facts.add(new MixFacts(b.item, b.stage, minerals.contains(b.item), b.outputs, b.rows, b.flows,
+					reliance.getOrDefault(b.item, List.of()), members)));
 		return facts;
 	}
 

@@ -16,20 +16,27 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 
 /**
- * Stages the trade flows before an import's switch: the countries they name as :StagedCountry and
- * the SOURCES relationships between them, in committed transactions of {@code batchSize} flows
- * ({@code chokepoint.import.batch-size}), several at a time ({@code chokepoint.import.writer-threads}), so memory stays flat whatever the number of flows. No query sees them until
- * the switch ({@link GraphWriter#ADOPT_STAGED}); what a failed or killed import staged is deleted
- * by the clean-up ({@link GraphWriter#CLEAN_UP}).
+ * Stages the trade flows before an import's switch: the countries they name as
+ * :StagedCountry and the SOURCES relationships between them, in committed transactions of
+ * {@code batchSize} flows ({@code chokepoint.import.batch-size}), several at a time
+ * ({@code chokepoint.import.writer-threads}), so memory stays flat whatever the number of
+ * flows. No query sees them until the switch ({@link GraphWriter#ADOPT_STAGED}); what a
+ * failed or killed import staged is deleted by the clean-up
+ * ({@link GraphWriter#CLEAN_UP}).
  *
- * <p>Over Bolt, so it runs the same against the embedded database and an external one. What a
- * profile of the write showed (docs/scaling.md): the cost is the database's commit (records and
- * index entries), not the lookups nor Bolt; so each (buyer, supplier) pair is looked up once per
- * batch by element id, the strings travel as small codes, and batches commit in parallel.
+ * <p>
+ * Over Bolt, so it runs the same against the embedded database and an external one. What
+ * a profile of the write showed (docs/scaling.md): the cost is the database's commit
+ * (records and index entries), not the lookups nor Bolt; so each (buyer, supplier) pair
+ * is looked up once per batch by element id, the strings travel as small codes, and
+ * batches commit in parallel.
  */
 final class TradeFlowStager {
 
-	/** Looks each pair up once, by element id; the strings come from the parameter lists by code. */
+	/**
+	 * Looks each pair up once, by element id; the strings come from the parameter lists
+	 * by code.
+	 */
 	static final String STAGE = """
 			UNWIND $pairs AS p
 			MATCH (buyer:StagedCountry) WHERE elementId(buyer) = p[0]
@@ -52,7 +59,10 @@ final class TradeFlowStager {
 		this.batchSize = batchSize;
 	}
 
-	/** Writes the flows, reporting progress after every committed batch; throws if any batch fails. */
+	/**
+	 * Writes the flows, reporting progress after every committed batch; throws if any
+	 * batch fails.
+	 */
 	void stage(TradeFlows flows, Consumer<String> progress) {
 		if (flows.size() == 0) {
 			return;
@@ -113,7 +123,10 @@ final class TradeFlowStager {
 				+ flows.size() * 1000L / millis + " relationships/s, " + this.threads + " writers)");
 	}
 
-	/** Rethrows the first failure of a batch already done, so a failed import stops at once. */
+	/**
+	 * Rethrows the first failure of a batch already done, so a failed import stops at
+	 * once.
+	 */
 	private static void failFast(List<Future<?>> pending) {
 		pending.removeIf(future -> {
 			if (!future.isDone()) {

@@ -15,23 +15,30 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.MappingIterator;
 
 /**
- * {@code trade_flows.csv}, read as a stream and added up into one quantity per (importer, exporter,
- * item, stage, year, source), from which each importer's {@code SOURCES} shares are derived: the
- * quantity over the importer's total of the same item, stage, year and source.
+ * {@code trade_flows.csv}, read as a stream and added up into one quantity per (importer,
+ * exporter, item, stage, year, source), from which each importer's {@code SOURCES} shares
+ * are derived: the quantity over the importer's total of the same item, stage, year and
+ * source.
  *
- * <p>Millions of rows are never held as rows: each is checked, typed and folded into a primitive
- * map keyed by a packed long (Eclipse Collections' {@link LongDoubleHashMap}: about 16 bytes per
- * flow where a {@code HashMap<Long, Double>} takes about 80), so memory grows with the distinct
- * flows, not with the file.
+ * <p>
+ * Millions of rows are never held as rows: each is checked, typed and folded into a
+ * primitive map keyed by a packed long (Eclipse Collections' {@link LongDoubleHashMap}:
+ * about 16 bytes per flow where a {@code HashMap<Long, Double>} takes about 80), so
+ * memory grows with the distinct flows, not with the file.
  *
- * <p>A flow that names an HS code of {@code hs_codes.csv} is converted with the code's
- * {@code factor} (tonnes of the item's basis per tonne traded) as it is read: quantities of one
- * item are then on one basis whatever form was traded (lithium carbonate and hydroxide both as
- * lithium content), which is what lets their shares add up and be set against the item's output.
+ * <p>
+ * A flow that names an HS code of {@code hs_codes.csv} is converted with the code's
+ * {@code factor} (tonnes of the item's basis per tonne traded) as it is read: quantities
+ * of one item are then on one basis whatever form was traded (lithium carbonate and
+ * hydroxide both as lithium content), which is what lets their shares add up and be set
+ * against the item's output.
  */
 final class TradeFlows {
 
-	/** After this many errors in the file, the rest are only counted (a wrong file can have millions). */
+	/**
+	 * After this many errors in the file, the rest are only counted (a wrong file can
+	 * have millions).
+	 */
 	static final int MAX_ERRORS = 1000;
 
 	private static final int PARTY_BITS = 10;
@@ -58,7 +65,9 @@ final class TradeFlows {
 
 	private final Map<String, Integer> unitIndex = new HashMap<>();
 
-	/** (importer, exporter, item-stage, year, source) -> quantity, on the item's basis. */
+	/**
+	 * (importer, exporter, item-stage, year, source) -> quantity, on the item's basis.
+	 */
 	private final LongDoubleHashMap flows = new LongDoubleHashMap();
 
 	/** (importer, item-stage, year, source) -> the importer's total and unit. */
@@ -84,7 +93,8 @@ final class TradeFlows {
 	}
 
 	/**
-	 * Reads, checks and adds up the file. Errors go to {@code errors} as {@code file:line:column}.
+	 * Reads, checks and adds up the file. Errors go to {@code errors} as
+	 * {@code file:line:column}.
 	 * @param hsCodes the typed rows of hs_codes.csv
 	 * @param products the product ids (MANUFACTURING is for products only)
 	 */
@@ -95,8 +105,8 @@ final class TradeFlows {
 		return flows;
 	}
 
-	private void parse(byte[] bytes, ImportValidator validator, List<Map<String, Object>> hsCodes,
-			Set<String> products, List<ImportError> errors, Consumer<String> progress) {
+	private void parse(byte[] bytes, ImportValidator validator, List<Map<String, Object>> hsCodes, Set<String> products,
+			List<ImportError> errors, Consumer<String> progress) {
 		ImportFile spec = ImportFile.TRADE_FLOWS;
 		String file = spec.fileName();
 		Map<String, HsCode> byHs = new HashMap<>();
@@ -171,16 +181,22 @@ final class TradeFlows {
 					"not valid CSV: " + ex.getOriginalMessage()));
 		}
 		if (suppressed > 0) {
-			errors.add(new ImportError(file, 0, 0, null, "and " + suppressed + " more rows not checked after "
-					+ MAX_ERRORS + " errors"));
+			errors.add(new ImportError(file, 0, 0, null,
+					"and " + suppressed + " more rows not checked after " + MAX_ERRORS + " errors"));
 		}
 	}
 
-	/** A row of hs_codes.csv: the item and stage a code stands for, and tonnes of the item's basis per tonne traded. */
+	/**
+	 * A row of hs_codes.csv: the item and stage a code stands for, and tonnes of the
+	 * item's basis per tonne traded.
+	 */
 	private record HsCode(String item, String stage, double factor) {
 	}
 
-	/** Columns in the order of {@link ImportFile#TRADE_FLOWS}: year, exporter, importer, item, stage, quantity, unit, source. */
+	/**
+	 * Columns in the order of {@link ImportFile#TRADE_FLOWS}: year, exporter, importer,
+	 * item, stage, quantity, unit, source.
+	 */
 	private void add(CsvTable table, int line, Object[] v, Map<String, HsCode> byHs, Set<String> products,
 			List<ImportError> errors) {
 		String file = table.file();
@@ -193,9 +209,9 @@ final class TradeFlows {
 		double factor = 1;
 		if (hs != null) {
 			if (stage != null && !stage.equals(hs.stage())) {
-				errors.add(new ImportError(file, line, table.columnNumber("stage"), "stage", "HS code " + item + " is "
-						+ hs.item() + " at " + hs.stage() + " in hs_codes.csv, not " + stage
-						+ " (leave stage empty for HS codes)"));
+				errors.add(new ImportError(file, line, table.columnNumber("stage"), "stage",
+						"HS code " + item + " is " + hs.item() + " at " + hs.stage() + " in hs_codes.csv, not " + stage
+								+ " (leave stage empty for HS codes)"));
 				return;
 			}
 			item = hs.item();
@@ -208,14 +224,16 @@ final class TradeFlows {
 			return;
 		}
 		else if (products.contains(item) != "MANUFACTURING".equals(stage)) {
-			errors.add(new ImportError(file, line, table.columnNumber("stage"), "stage", "MANUFACTURING".equals(stage)
-					? "MANUFACTURING is for products, but " + item + " is a mineral (use MINING or REFINING)"
-					: stage + " is for minerals, but " + item + " is a product (use MANUFACTURING)"));
+			errors.add(new ImportError(file, line, table.columnNumber("stage"), "stage",
+					"MANUFACTURING".equals(stage)
+							? "MANUFACTURING is for products, but " + item + " is a mineral (use MINING or REFINING)"
+							: stage + " is for minerals, but " + item + " is a product (use MANUFACTURING)"));
 			return;
 		}
 		if (exporter.equals(importer)) {
-			errors.add(new ImportError(file, line, table.columnNumber("exporter"), "exporter", "an importer's trade with"
-					+ " itself is not a trade flow (give a buyer's own output in sourcing.csv, without trade flows)"));
+			errors
+				.add(new ImportError(file, line, table.columnNumber("exporter"), "exporter", "an importer's trade with"
+						+ " itself is not a trade flow (give a buyer's own output in sourcing.csv, without trade flows)"));
 			return;
 		}
 		int source = index(this.sources, this.sourceIndex, (String) v[7], SOURCE_BITS);
@@ -240,9 +258,9 @@ final class TradeFlows {
 			this.groups.put(groupKey, group);
 		}
 		else if (group.unit != unit) {
-			errors.add(new ImportError(file, line, table.columnNumber("unit"), "unit", "unit \"" + v[6]
-					+ "\" differs from \"" + this.units.get(group.unit) + "\" of the same importer, item, stage, year"
-					+ " and source on line " + group.line));
+			errors.add(new ImportError(file, line, table.columnNumber("unit"), "unit",
+					"unit \"" + v[6] + "\" differs from \"" + this.units.get(group.unit)
+							+ "\" of the same importer, item, stage, year" + " and source on line " + group.line));
 			return;
 		}
 		double quantity = (Double) v[5] * factor;
@@ -287,7 +305,8 @@ final class TradeFlows {
 		if (b == null || is == null || s == null) {
 			return false;
 		}
-		return this.groups.containsKey(((((long) b << ITEM_STAGE_BITS | is) << YEAR_BITS | (year - 1900)) << SOURCE_BITS) | s);
+		return this.groups
+			.containsKey(((((long) b << ITEM_STAGE_BITS | is) << YEAR_BITS | (year - 1900)) << SOURCE_BITS) | s);
 	}
 
 	/** The item of each item-stage code used in {@link #forEachBatch}. */
@@ -315,17 +334,18 @@ final class TradeFlows {
 	}
 
 	/**
-	 * The flows from one buyer to one supplier, each as [item-stage code, year, source code, share,
-	 * quantity, unit code]: the strings of {@link #items()}, {@link #stages()}, {@link #sources()}
-	 * and {@link #units()} by position, so that a flow is six small values over Bolt.
+	 * The flows from one buyer to one supplier, each as [item-stage code, year, source
+	 * code, share, quantity, unit code]: the strings of {@link #items()},
+	 * {@link #stages()}, {@link #sources()} and {@link #units()} by position, so that a
+	 * flow is six small values over Bolt.
 	 */
 	record Pair(String buyer, String supplier, List<List<Object>> flows) {
 	}
 
 	/**
-	 * Every flow, in batches of {@code batchSize}, grouped by (buyer, supplier) so that a writer
-	 * looks each pair of nodes up once, not once per flow. In key order (supplier, buyer, item-stage,
-	 * year, source), so that the flows of a pair are adjacent.
+	 * Every flow, in batches of {@code batchSize}, grouped by (buyer, supplier) so that a
+	 * writer looks each pair of nodes up once, not once per flow. In key order (supplier,
+	 * buyer, item-stage, year, source), so that the flows of a pair are adjacent.
 	 */
 	void forEachBatch(int batchSize, Consumer<Batch> consumer) {
 		BatchBuilder builder = new BatchBuilder();
@@ -354,7 +374,10 @@ final class TradeFlows {
 		}
 	}
 
-	/** One (buyer, item, stage, year, source) group of flows: its suppliers and their shares, in the same order. */
+	/**
+	 * One (buyer, item, stage, year, source) group of flows: its suppliers and their
+	 * shares, in the same order.
+	 */
 	interface SplitVisitor {
 
 		void accept(String buyer, String item, String stage, long year, String source, List<String> suppliers,
@@ -363,10 +386,10 @@ final class TradeFlows {
 	}
 
 	/**
-	 * Every group of flows once, with its suppliers (in the order of {@link #parties()}) and their
-	 * shares: the flows' keys sorted by (group, supplier) rather than by supplier first (one array of
-	 * longs, as {@link #forEachBatch} sorts), so a group's flows are adjacent and only the current
-	 * group is built at a time.
+	 * Every group of flows once, with its suppliers (in the order of {@link #parties()})
+	 * and their shares: the flows' keys sorted by (group, supplier) rather than by
+	 * supplier first (one array of longs, as {@link #forEachBatch} sorts), so a group's
+	 * flows are adjacent and only the current group is built at a time.
 	 */
 	void forEachSplit(SplitVisitor visitor) {
 		int groupBits = PARTY_BITS + ITEM_STAGE_BITS + YEAR_BITS + SOURCE_BITS;
@@ -381,7 +404,8 @@ final class TradeFlows {
 						builder.groupKey = groupKey;
 					}
 					Group group = this.groups.get(groupKey);
-					builder.add(this.parties.get((int) (key >>> groupBits)), group.total > 0 ? quantity / group.total : 0.0);
+					builder.add(this.parties.get((int) (key >>> groupBits)),
+							group.total > 0 ? quantity / group.total : 0.0);
 				});
 		builder.flush();
 	}
@@ -394,9 +418,9 @@ final class TradeFlows {
 	}
 
 	/**
-	 * The flows in the order of {@code order(key)} (as signed longs), a one-to-one mapping of the keys
-	 * whose {@code inverse} gives the key back: the same flows sorted another way, one array of longs,
-	 * without boxing.
+	 * The flows in the order of {@code order(key)} (as signed longs), a one-to-one
+	 * mapping of the keys whose {@code inverse} gives the key back: the same flows sorted
+	 * another way, one array of longs, without boxing.
 	 */
 	private void forEachSorted(LongUnaryOperator order, LongUnaryOperator inverse, FlowVisitor visitor) {
 		long[] sorted = this.flows.keySet().toArray();

@@ -16,9 +16,12 @@ import org.springframework.stereotype.Service;
 @Service
 class MeasureService {
 
-	// in force on $day: effective on or before it, not ended on or before it, not suspended that day
-	// (both suspension dates inclusive); a measure without an effective date was only announced. From
-	// its statusUnknownFrom on, a measure that has started and not ended is listed as STATUS_UNKNOWN
+	// in force on $day: effective on or before it, not ended on or before it, not
+	// suspended that day
+	// (both suspension dates inclusive); a measure without an effective date was only
+	// announced. From
+	// its statusUnknownFrom on, a measure that has started and not ended is listed as
+	// STATUS_UNKNOWN
 	// (no source says whether it was extended, lapsed or replaced), not as back in force.
 	private static final String LIST = """
 			MATCH (c:Country)-[:IMPOSES]->(m:TradeMeasure)
@@ -69,8 +72,8 @@ class MeasureService {
 	}
 
 	/**
-	 * The measures, all of them or those in force on a day (with those whose status is unknown that
-	 * day, marked so).
+	 * The measures, all of them or those in force on a day (with those whose status is
+	 * unknown that day, marked so).
 	 */
 	Paged<MeasureSummary> list(@Nullable LocalDate inForceOn, Paging paging) {
 		Map<String, Object> parameters = new HashMap<>();
@@ -80,7 +83,8 @@ class MeasureService {
 
 	MeasureDetails details(String id) {
 		return this.client.query(DETAILS)
-			.bind(id).to("id")
+			.bind(id)
+			.to("id")
 			.fetchAs(MeasureDetails.class)
 			.mappedBy((types, row) -> row.get("measure").as(MeasureDetails.class))
 			.one()

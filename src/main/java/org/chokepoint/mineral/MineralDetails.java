@@ -11,7 +11,8 @@ import org.chokepoint.source.SourceRef;
  *
  * @param producers who mines and refines it: one group per stage, year and source
  * @param reserves countries' reserves
- * @param importReliance net import reliance of countries and blocs, as a share of apparent consumption
+ * @param importReliance net import reliance of countries and blocs, as a share of
+ * apparent consumption
  * @param stockpiles strategic stockpiles of countries and blocs
  * @param sourcing buyers' known sourcing of it
  */
@@ -24,13 +25,17 @@ record MineralDetails(String id, String name, String basis, String note, List<Pr
 				this.importReliance, this.stockpiles, sourcing);
 	}
 
-	/** A country's reserves of the mineral; {@code publishedAs} where the source gives no number. */
+	/**
+	 * A country's reserves of the mineral; {@code publishedAs} where the source gives no
+	 * number.
+	 */
 	record Reserve(String iso3, String name, long year, Double quantity, String unit, String publishedAs,
 			SourceRef source, String note) {
 	}
 
 	/**
-	 * A country's or bloc's net import reliance: imports minus exports over apparent consumption.
+	 * A country's or bloc's net import reliance: imports minus exports over apparent
+	 * consumption.
 	 *
 	 * @param party the country's ISO3 code or the bloc's code
 	 * @param share 0..1; null with {@code publishedAs} such as {@code E} (net exporter)

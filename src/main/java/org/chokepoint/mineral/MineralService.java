@@ -72,12 +72,14 @@ class MineralService {
 
 	MineralDetails details(String id) {
 		MineralDetails mineral = this.client.query(DETAILS)
-			.bind(id).to("id")
+			.bind(id)
+			.to("id")
 			.fetchAs(MineralDetails.class)
 			.mappedBy((types, row) -> row.get("mineral").as(MineralDetails.class))
 			.one()
 			.orElseThrow(() -> new NotFoundException("mineral", id));
-		// producers and sourcing are shared with products: ProductionFacts reads them for both
+		// producers and sourcing are shared with products: ProductionFacts reads them for
+		// both
 		return mineral.withSupply(this.production.producers(id), this.production.sourcing(id));
 	}
 

@@ -22,9 +22,10 @@ public record Paged<T>(List<T> items, int page, int size, long total) {
 	}
 
 	/**
-	 * Runs a paged query: it gets {@code $skip} and {@code $limit} besides the given parameters
-	 * and returns two columns, {@code total} (the size of the whole list) and {@code items} (the
-	 * page, a list of maps whose keys are the components of {@code type}).
+	 * Runs a paged query: it gets {@code $skip} and {@code $limit} besides the given
+	 * parameters and returns two columns, {@code total} (the size of the whole list) and
+	 * {@code items} (the page, a list of maps whose keys are the components of
+	 * {@code type}).
 	 */
 	public static <T> Paged<T> fetch(Neo4jClient client, String cypher, Map<String, Object> parameters, Paging paging,
 			Class<T> type) {

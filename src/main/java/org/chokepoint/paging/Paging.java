@@ -5,8 +5,8 @@ import java.util.Map;
 import org.chokepoint.web.BadParameterException;
 
 /**
- * Which page of a list a client asked for: {@code page} counts from 0, {@code size} is 1 to
- * {@value #MAX_SIZE} items ({@value #DEFAULT_SIZE} when not given).
+ * Which page of a list a client asked for: {@code page} counts from 0, {@code size} is 1
+ * to {@value #MAX_SIZE} items ({@value #DEFAULT_SIZE} when not given).
  *
  * @param page the 0-based page number
  * @param size the number of items per page

@@ -15,8 +15,8 @@ import org.chokepoint.source.SourceRef;
  * @param producers who manufactures it: one group per year and source
  * @param sourcing buyers' known sourcing of it
  */
-record ProductDetails(String id, String name, String kind, String note, List<BomLine> inputs,
-		List<BomLine> requiredBy, List<ProducerGroup> producers, List<SourcingFact> sourcing) {
+record ProductDetails(String id, String name, String kind, String note, List<BomLine> inputs, List<BomLine> requiredBy,
+		List<ProducerGroup> producers, List<SourcingFact> sourcing) {
 
 	ProductDetails withSupply(List<ProducerGroup> producers, List<SourcingFact> sourcing) {
 		return new ProductDetails(this.id, this.name, this.kind, this.note, this.inputs, this.requiredBy, producers,
@@ -24,13 +24,14 @@ record ProductDetails(String id, String name, String kind, String note, List<Bom
 	}
 
 	/**
-	 * One line of a bill of materials, seen from either end: in {@code inputs} the item is the input,
-	 * in {@code requiredBy} it is the product that requires this one.
+	 * One line of a bill of materials, seen from either end: in {@code inputs} the item
+	 * is the input, in {@code requiredBy} it is the product that requires this one.
 	 *
 	 * @param id the other item's id
 	 * @param name its name
 	 * @param type {@code MINERAL} or {@code PRODUCT}
-	 * @param quantity how much of the input one unit of the product requires, in {@code unit}
+	 * @param quantity how much of the input one unit of the product requires, in
+	 * {@code unit}
 	 * @param unit e.g. {@code kg per turbine}
 	 * @param year the year the figure is for
 	 */

@@ -59,12 +59,14 @@ class ProductService {
 
 	ProductDetails details(String id) {
 		ProductDetails product = this.client.query(DETAILS)
-			.bind(id).to("id")
+			.bind(id)
+			.to("id")
 			.fetchAs(ProductDetails.class)
 			.mappedBy((types, row) -> row.get("product").as(ProductDetails.class))
 			.one()
 			.orElseThrow(() -> new NotFoundException("product", id));
-		// producers and sourcing are shared with minerals: ProductionFacts reads them for both
+		// producers and sourcing are shared with minerals: ProductionFacts reads them for
+		// both
 		return product.withSupply(this.production.producers(id), this.production.sourcing(id));
 	}
 

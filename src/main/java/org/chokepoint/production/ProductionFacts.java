@@ -42,19 +42,26 @@ public class ProductionFacts {
 		this.client = client;
 	}
 
-	/** The producers of an item by stage (chain order), year (newest first) and source. */
+	/**
+	 * The producers of an item by stage (chain order), year (newest first) and source.
+	 */
 	public List<ProducerGroup> producers(String itemId) {
 		return List.copyOf(this.client.query(PRODUCERS)
-			.bind(itemId).to("id")
+			.bind(itemId)
+			.to("id")
 			.fetchAs(ProducerGroup.class)
 			.mappedBy((types, row) -> row.get("producers").as(ProducerGroup.class))
 			.all());
 	}
 
-	/** The known sourcing of an item, by buyer, stage, year (newest first) and source, largest share first. */
+	/**
+	 * The known sourcing of an item, by buyer, stage, year (newest first) and source,
+	 * largest share first.
+	 */
 	public List<SourcingFact> sourcing(String itemId) {
 		return List.copyOf(this.client.query(SOURCING)
-			.bind(itemId).to("id")
+			.bind(itemId)
+			.to("id")
 			.fetchAs(SourcingFact.class)
 			.mappedBy((types, row) -> row.get("sourcing").as(SourcingFact.class))
 			.all());

@@ -3,8 +3,8 @@ package org.chokepoint.production;
 import org.chokepoint.source.SourceRef;
 
 /**
- * A buyer's known sourcing of an item at a stage: the share of its supply from one supplier
- * (itself for its own output).
+ * A buyer's known sourcing of an item at a stage: the share of its supply from one
+ * supplier (itself for its own output).
  *
  * @param buyer the code of the buying country or bloc
  * @param supplier the code of the supplying country or bloc

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 /**
- * One migration file, {@code V0001__Describe_it.cypher}: its version, description, checksum and
- * statements (separated by a semicolon at the end of a line; {@code //} comment lines are dropped).
+ * One migration file, {@code V0001__Describe_it.cypher}: its version, description,
+ * checksum and statements (separated by a semicolon at the end of a line; {@code //}
+ * comment lines are dropped).
  */
 record Migration(int version, String description, String checksum, List<String> statements) {
 
@@ -18,7 +19,8 @@ record Migration(int version, String description, String checksum, List<String> 
 	static Migration parse(String fileName, String content) {
 		Matcher matcher = NAME.matcher(fileName);
 		if (!matcher.matches()) {
-			throw new IllegalStateException("Migration file name " + fileName + " is not V<version>__<Description>.cypher");
+			throw new IllegalStateException(
+					"Migration file name " + fileName + " is not V<version>__<Description>.cypher");
 		}
 		CRC32 crc = new CRC32();
 		crc.update(content.getBytes(StandardCharsets.UTF_8));

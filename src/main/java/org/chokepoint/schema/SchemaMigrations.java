@@ -24,19 +24,21 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the migrations of {@code cypher/migrations} in version order, each once, and records
- * each as a {@code (:__Migration {version, description, checksum})} node. A migration that was
- * applied and has since been edited stops the start: applied migrations are never edited, a
- * change is a new migration.
+ * Applies the migrations of {@code cypher/migrations} in version order, each once, and
+ * records each as a {@code (:__Migration {version, description, checksum})} node. A
+ * migration that was applied and has since been edited stops the start: applied
+ * migrations are never edited, a change is a new migration.
  *
- * <p>Two instances on one database (external mode) don't apply at once: each holds a lock for the
- * whole run, a {@code (:__MigrationLock {name: 'schema'})} node created, under a uniqueness
- * constraint, in a transaction kept open and never committed. A second instance's create waits on
- * the first one's uncommitted key until that transaction ends, then finds the migrations applied.
- * The lock is Neo4j's own: an instance that dies lets it go with its connection, so no stale lock
- * node is ever left behind. Why this runner and not neo4j-migrations: see the package
- * documentation. Records and checksums are the same as before the lock was added, so a store
- * migrated by an earlier version starts as it did.
+ * <p>
+ * Two instances on one database (external mode) don't apply at once: each holds a lock
+ * for the whole run, a {@code (:__MigrationLock {name: 'schema'})} node created, under a
+ * uniqueness constraint, in a transaction kept open and never committed. A second
+ * instance's create waits on the first one's uncommitted key until that transaction ends,
+ * then finds the migrations applied. The lock is Neo4j's own: an instance that dies lets
+ * it go with its connection, so no stale lock node is ever left behind. Why this runner
+ * and not neo4j-migrations: see the package documentation. Records and checksums are the
+ * same as before the lock was added, so a store migrated by an earlier version starts as
+ * it did.
  */
 @Component
 public class SchemaMigrations {
@@ -46,8 +48,9 @@ public class SchemaMigrations {
 	static final String LOCATION = "classpath*:cypher/migrations/V*.cypher";
 
 	/**
-	 * How long the lock's transaction may live: the wait for another instance's run plus this
-	 * instance's own run (schema statements: seconds; index population runs in the background).
+	 * How long the lock's transaction may live: the wait for another instance's run plus
+	 * this instance's own run (schema statements: seconds; index population runs in the
+	 * background).
 	 */
 	static final Duration LOCK_TIMEOUT = Duration.ofMinutes(10);
 
@@ -112,13 +115,19 @@ public class SchemaMigrations {
 		}
 		catch (Neo4jException ex) {
 			release(lock);
-			throw new IllegalStateException("Another instance has been applying the schema migrations to this database for "
-					+ this.lockTimeout.toSeconds() + " s (lock :__MigrationLock {name: 'schema'}); start again once it is up ("
-					+ ex.code() + ")", ex);
+			throw new IllegalStateException(
+					"Another instance has been applying the schema migrations to this database for "
+							+ this.lockTimeout.toSeconds()
+							+ " s (lock :__MigrationLock {name: 'schema'}); start again once it is up (" + ex.code()
+							+ ")",
+					ex);
 		}
 	}
 
-	/** Ends the lock's transaction without committing it: the lock node is rolled back, never stored. */
+	/**
+	 * Ends the lock's transaction without committing it: the lock node is rolled back,
+	 * never stored.
+	 */
 	private static void release(Transaction lock) {
 		try {
 			lock.close();
@@ -149,14 +158,18 @@ public class SchemaMigrations {
 			// schema changes can't share a transaction with data writes
 			session.executeWriteWithoutResult(tx -> tx.run(statement).consume());
 		}
-		session.executeWriteWithoutResult(tx -> tx.run("""
-				CREATE (m:__Migration {version: $version})
-				SET m.description = $description,
-				    m.checksum = $checksum,
-				    m.appliedAt = datetime()
-				""", Map.of("version", migration.version(), "description", migration.description(), "checksum",
-				migration.checksum()))
-			.consume());
+		session
+			.executeWriteWithoutResult(
+					tx -> tx
+						.run("""
+								CREATE (m:__Migration {version: $version})
+								SET m.description = $description,
+								    m.checksum = $checksum,
+								    m.appliedAt = datetime()
+								""",
+								Map.of("version", migration.version(), "description", migration.description(),
+										"checksum", migration.checksum()))
+						.consume());
 		return true;
 	}
 
@@ -165,8 +178,10 @@ public class SchemaMigrations {
 			Resource[] resources = new PathMatchingResourcePatternResolver().getResources(LOCATION);
 			List<Migration> migrations = new ArrayList<>();
 			for (Resource resource : resources) {
-				Migration migration = Migration.parse(resource.getFilename(), resource.getContentAsString(StandardCharsets.UTF_8));
-				// a classpath can name the same folder twice (a manifest Class-Path, say): one file, found twice
+				Migration migration = Migration.parse(resource.getFilename(),
+						resource.getContentAsString(StandardCharsets.UTF_8));
+				// a classpath can name the same folder twice (a manifest Class-Path,
+				// say): one file, found twice
 				if (!migrations.contains(migration)) {
 					migrations.add(migration);
 				}

@@ -26,8 +26,8 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Reads are open, writes need the admin. The API is stateless (HTTP basic, no session, no cookie),
- * so CSRF protection has nothing to protect and is off.
+ * Reads are open, writes need the admin. The API is stateless (HTTP basic, no session, no
+ * cookie), so CSRF protection has nothing to protect and is off.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -39,16 +39,21 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties) throws Exception {
 		boolean adminEnabled = properties.adminPassword() != null && !properties.adminPassword().isBlank();
 		if (!adminEnabled) {
-			log.info("No chokepoint.security.admin-password set: the admin endpoints (/api/admin/**) refuse every call");
+			log.info(
+					"No chokepoint.security.admin-password set: the admin endpoints (/api/admin/**) refuse every call");
 		}
 		http.csrf(csrf -> csrf.disable())
 			.cors(Customizer.withDefaults())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(Customizer.withDefaults())
 			.authorizeHttpRequests(requests -> {
-				requests.requestMatchers("/api/admin/**").access((authentication, context) ->
-						new org.springframework.security.authorization.AuthorizationDecision(adminEnabled
-								&& authentication.get().getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"))));
+				requests.requestMatchers("/api/admin/**")
+					.access((authentication,
+							context) -> new org.springframework.security.authorization.AuthorizationDecision(
+									adminEnabled && authentication.get()
+										.getAuthorities()
+										.stream()
+										.anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"))));
 				// read-only analyses that take a request body
 				requests.requestMatchers(HttpMethod.POST, "/api/scenarios", "/api/cypher").permitAll();
 				requests.requestMatchers(HttpMethod.GET, "/**").permitAll();
@@ -61,8 +66,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * A URL the firewall refuses (an encoded slash or percent, a semicolon, a backslash, a control
-	 * character) is a 400 saying why; the error page turns it into a problem detail.
+	 * A URL the firewall refuses (an encoded slash or percent, a semicolon, a backslash,
+	 * a control character) is a 400 saying why; the error page turns it into a problem
+	 * detail.
 	 */
 	@Bean
 	RequestRejectedHandler requestRejectedHandler() {
@@ -100,8 +106,10 @@ class SecurityConfiguration {
 		if (!properties.corsAllowedOrigins().isEmpty()) {
 			source.registerCorsConfiguration("/api/**", cors);
 		}
-		// the Browser guide is public, read-only HTML; Neo4j Browser may have been opened at another
-		// loopback name than the guide's, and asks with Cache-Control and Pragma (a preflight)
+		// the Browser guide is public, read-only HTML; Neo4j Browser may have been opened
+		// at another
+		// loopback name than the guide's, and asks with Cache-Control and Pragma (a
+		// preflight)
 		CorsConfiguration guide = new CorsConfiguration();
 		guide.addAllowedOrigin("*");
 		guide.setAllowedMethods(List.of("GET"));

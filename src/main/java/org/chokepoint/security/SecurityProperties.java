@@ -8,9 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Access settings ({@code chokepoint.security.*}).
  *
- * @param adminUsername the user name for the admin endpoints, HTTP basic (default {@code admin})
- * @param adminPassword the admin's password (default empty, which disables the admin endpoints: every call is refused)
- * @param corsAllowedOrigins origins allowed to call the API from a browser (default empty: none, same origin only)
+ * @param adminUsername the user name for the admin endpoints, HTTP basic (default
+ * {@code admin})
+ * @param adminPassword the admin's password (default empty, which disables the admin
+ * endpoints: every call is refused)
+ * @param corsAllowedOrigins origins allowed to call the API from a browser (default
+ * empty: none, same origin only)
  */
 @ConfigurationProperties("chokepoint.security")
 public record SecurityProperties(@DefaultValue("admin") String adminUsername, String adminPassword,

@@ -11,7 +11,10 @@ import java.util.List;
 record SourceDetails(String id, String title, String publisher, Long year, String url, String quality, String note,
 		List<FactCount> facts) {
 
-	/** The number of facts of one relationship type ({@code MINES}, {@code REQUIRES}, ...) that cite a source. */
+	/**
+	 * The number of facts of one relationship type ({@code MINES}, {@code REQUIRES}, ...)
+	 * that cite a source.
+	 */
 	record FactCount(String type, long count) {
 	}
 

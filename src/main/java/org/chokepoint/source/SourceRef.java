@@ -1,7 +1,8 @@
 package org.chokepoint.source;
 
 /**
- * The source of a fact, as embedded in other features' answers: where the number came from.
+ * The source of a fact, as embedded in other features' answers: where the number came
+ * from.
  *
  * @param id the source's key, for {@code /api/sources/{id}}
  * @param title as published

@@ -22,8 +22,10 @@ class SourceService {
 			       [s IN sources[$skip..$skip + $limit] | s {.id, .title, .publisher, .year, .url, .quality}] AS items
 			""";
 
-	// every fact keeps its source's id in a property, so a citation is a property match; the
-	// subquery sits in WITH because an aggregating COLLECT inside a map projection fails (42I18)
+	// every fact keeps its source's id in a property, so a citation is a property match;
+	// the
+	// subquery sits in WITH because an aggregating COLLECT inside a map projection fails
+	// (42I18)
 	private static final String DETAILS = """
 			MATCH (s:Source {id: $id})
 			WITH s,
@@ -49,7 +51,8 @@ class SourceService {
 
 	SourceDetails details(String id) {
 		return this.client.query(DETAILS)
-			.bind(id).to("id")
+			.bind(id)
+			.to("id")
 			.fetchAs(SourceDetails.class)
 			.mappedBy((types, row) -> row.get("source").as(SourceDetails.class))
 			.one()

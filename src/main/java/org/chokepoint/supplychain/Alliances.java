@@ -10,7 +10,10 @@ import org.chokepoint.database.CypherFile;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
-/** Runs {@code cypher/queries/allies.cypher}: the consumer's agreements in force and their partners. */
+/**
+ * Runs {@code cypher/queries/allies.cypher}: the consumer's agreements in force and their
+ * partners.
+ */
 @Component
 class Alliances {
 
@@ -27,7 +30,8 @@ class Alliances {
 			.bindAll(Map.of("consumer", consumer, "asOf", asOf))
 			.fetchAs(Agreement.class)
 			.mappedBy((types, record) -> new Agreement(record.get("agreement").asString(),
-					record.get("criticalMinerals").asBoolean(), Set.copyOf(record.get("items").asList(v -> v.asString())),
+					record.get("criticalMinerals").asBoolean(),
+					Set.copyOf(record.get("items").asList(v -> v.asString())),
 					Set.copyOf(record.get("partners").asList(v -> v.asString()))))
 			.all()
 			.stream()
@@ -44,8 +48,8 @@ class Alliances {
 	 *
 	 * @param consumer the consumer's code
 	 * @param agreements its agreements in force
-	 * @param minerals the ids of the minerals among the items analysed (an agreement on critical minerals
-	 *     in general covers minerals, not products)
+	 * @param minerals the ids of the minerals among the items analysed (an agreement on
+	 * critical minerals in general covers minerals, not products)
 	 */
 	record Of(String consumer, List<Agreement> agreements, Set<String> minerals) {
 
@@ -58,7 +62,10 @@ class Alliances {
 				.toList();
 		}
 
-		/** Allied: the consumer itself, or a partner in an agreement in force covering the item. */
+		/**
+		 * Allied: the consumer itself, or a partner in an agreement in force covering the
+		 * item.
+		 */
 		boolean allied(String country, String item) {
 			return country.equals(this.consumer) || !agreements(country, item).isEmpty();
 		}

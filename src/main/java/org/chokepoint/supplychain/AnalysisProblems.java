@@ -21,12 +21,13 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * The analyses' bad parameters as 400 problem details naming the parameter, in the words of
- * {@link ParameterRules}: a value that can't be read as its type ("must be a whole number such as 2024,
- * not '1e309'"), one that breaks a rule ("must be between 0 and 1, not NaN": numbers are echoed as
- * the client wrote them, keys are not), a missing one ("is required"). Scoped to the analyses'
- * controllers and ordered first, as {@code adhoc}'s advice is; everything else falls through to the
- * application-wide advice in {@code system}.
+ * The analyses' bad parameters as 400 problem details naming the parameter, in the words
+ * of {@link ParameterRules}: a value that can't be read as its type ("must be a whole
+ * number such as 2024, not '1e309'"), one that breaks a rule ("must be between 0 and 1,
+ * not NaN": numbers are echoed as the client wrote them, keys are not), a missing one
+ * ("is required"). Scoped to the analyses' controllers and ordered first, as
+ * {@code adhoc}'s advice is; everything else falls through to the application-wide advice
+ * in {@code system}.
  */
 @RestControllerAdvice(assignableTypes = { ChainController.class, ConsumerOverviewController.class,
 		ConcentrationController.class, ScenarioController.class, TrendController.class })
@@ -44,7 +45,10 @@ class AnalysisProblems {
 				+ ParameterRules.clip(String.valueOf(ex.getValue())) + "'");
 	}
 
-	/** A request parameter that breaks its rule: the first one, in the order of the method's parameters. */
+	/**
+	 * A request parameter that breaks its rule: the first one, in the order of the
+	 * method's parameters.
+	 */
 	@ExceptionHandler
 	ProblemDetail invalid(HandlerMethodValidationException ex, WebRequest request) {
 		ParameterValidationResult result = ex.getParameterValidationResults()
@@ -61,7 +65,10 @@ class AnalysisProblems {
 				error.getDefaultMessage() + (number && raw != null ? ", not " + ParameterRules.clip(raw.strip()) : ""));
 	}
 
-	/** A body field that breaks its rule: the first by name, so that the answer does not vary. */
+	/**
+	 * A body field that breaks its rule: the first by name, so that the answer does not
+	 * vary.
+	 */
 	@ExceptionHandler
 	ProblemDetail invalidBody(MethodArgumentNotValidException ex) {
 		FieldError error = ex.getBindingResult()
@@ -73,7 +80,10 @@ class AnalysisProblems {
 				error.getDefaultMessage() + ", not " + ParameterRules.clip(String.valueOf(error.getRejectedValue())));
 	}
 
-	/** As {@code system}'s advice answers a {@link BadParameterException}: the same detail and property. */
+	/**
+	 * As {@code system}'s advice answers a {@link BadParameterException}: the same detail
+	 * and property.
+	 */
 	private static ProblemDetail problem(String parameter, String message) {
 		BadParameterException ex = new BadParameterException(parameter, message);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());

@@ -1,14 +1,17 @@
 package org.chokepoint.supplychain;
 
 /**
- * Example answers for the OpenAPI description: real excerpts of the shipped data's answers (the
- * calls of README.md), shortened where a list is long.
+ * Example answers for the OpenAPI description: real excerpts of the shipped data's
+ * answers (the calls of README.md), shortened where a list is long.
  */
 final class ApiExamples {
 
 	static final String CHAIN_SUMMARY = "EU NdFeB magnets, 2026 (excerpt: one input, one single point of failure)";
 
-	/** {@code GET /api/chains/ndfeb-magnet?consumer=EU&year=2026&asOf=2026-02-15}, shortened. */
+	/**
+	 * {@code GET /api/chains/ndfeb-magnet?consumer=EU&year=2026&asOf=2026-02-15},
+	 * shortened.
+	 */
 	static final String CHAIN = """
 			{
 			  "product": "ndfeb-magnet",
@@ -66,7 +69,10 @@ final class ApiExamples {
 
 	static final String EXPOSURE_SUMMARY = "EU, 2026 (excerpt: the first two products)";
 
-	/** {@code GET /api/exposure?consumer=EU&year=2026&asOf=2026-02-15}, the first two items. */
+	/**
+	 * {@code GET /api/exposure?consumer=EU&year=2026&asOf=2026-02-15}, the first two
+	 * items.
+	 */
 	static final String EXPOSURE = """
 			{
 			  "consumer": "EU",

@@ -13,12 +13,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The analyses' caches, on Spring's cache abstraction over Caffeine. An analysis is computed once
- * per version of the data: the key of every entry starts with the {@link DataVersion}, so an answer
- * of an older version is never served, and the caches are emptied when an import ends or the version
- * changes. Two bounded caches, sized by {@link CachingProperties}: {@value #ANALYSES} (chain analyses
- * and chains, keyed by their arguments) and {@value #CHAIN_FACTS} (the facts of an item per version
- * and year, shared by every chain that uses the item; see {@link ChainFactsQuery}).
+ * The analyses' caches, on Spring's cache abstraction over Caffeine. An analysis is
+ * computed once per version of the data: the key of every entry starts with the
+ * {@link DataVersion}, so an answer of an older version is never served, and the caches
+ * are emptied when an import ends or the version changes. Two bounded caches, sized by
+ * {@link CachingProperties}: {@value #ANALYSES} (chain analyses and chains, keyed by
+ * their arguments) and {@value #CHAIN_FACTS} (the facts of an item per version and year,
+ * shared by every chain that uses the item; see {@link ChainFactsQuery}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
@@ -36,14 +37,18 @@ class CachingConfiguration {
 	@Bean
 	CacheManager cacheManager(CachingProperties properties) {
 		CaffeineCacheManager manager = new CaffeineCacheManager();
-		// no cache made up on demand: a misspelt name fails rather than growing without a bound
+		// no cache made up on demand: a misspelt name fails rather than growing without a
+		// bound
 		manager.setCacheNames(List.of());
 		manager.registerCustomCache(ANALYSES, Caffeine.newBuilder().maximumSize(properties.analyses()).build());
 		manager.registerCustomCache(CHAIN_FACTS, Caffeine.newBuilder().maximumSize(properties.chainFacts()).build());
 		return manager;
 	}
 
-	/** Keys of the data version, the method and its arguments: a new version never meets an old answer. */
+	/**
+	 * Keys of the data version, the method and its arguments: a new version never meets
+	 * an old answer.
+	 */
 	@Bean(VERSIONED_KEYS)
 	KeyGenerator versionedKeys(DataVersion version) {
 		return (target, method, params) -> new SimpleKey(version.current(), method.getDeclaringClass().getSimpleName(),

@@ -6,14 +6,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Sizes of the analyses' caches ({@code chokepoint.cache.*}); see {@link CachingConfiguration}.
+ * Sizes of the analyses' caches ({@code chokepoint.cache.*}); see
+ * {@link CachingConfiguration}.
  *
- * @param analyses entries of the analyses cache (chain analyses and chains, with or without a
- *     disruption), least used dropped first: a chain is tens of kB
- * @param chainFacts items whose facts (chain-facts.cypher) are kept per data version and year, least
- *     used dropped first: an item is up to about 1 MB at the benchmark's M tier
- * @param versionTrust how long a data version read from the database is trusted without reading it
- *     again: an import by another instance (external mode, a cluster) is seen within this time
+ * @param analyses entries of the analyses cache (chain analyses and chains, with or
+ * without a disruption), least used dropped first: a chain is tens of kB
+ * @param chainFacts items whose facts (chain-facts.cypher) are kept per data version and
+ * year, least used dropped first: an item is up to about 1 MB at the benchmark's M tier
+ * @param versionTrust how long a data version read from the database is trusted without
+ * reading it again: an import by another instance (external mode, a cluster) is seen
+ * within this time
  */
 @ConfigurationProperties("chokepoint.cache")
 record CachingProperties(@DefaultValue("2000") long analyses, @DefaultValue("300") long chainFacts,

@@ -38,11 +38,13 @@ class Catalogue {
 	}
 
 	List<String> products() {
-		return List.copyOf(this.client.query("MATCH (p:Product) RETURN p.id AS id ORDER BY id").fetchAs(String.class).all());
+		return List
+			.copyOf(this.client.query("MATCH (p:Product) RETURN p.id AS id ORDER BY id").fetchAs(String.class).all());
 	}
 
 	java.util.Set<String> minerals() {
-		return java.util.Set.copyOf(this.client.query("MATCH (m:Mineral) RETURN m.id AS id").fetchAs(String.class).all());
+		return java.util.Set
+			.copyOf(this.client.query("MATCH (m:Mineral) RETURN m.id AS id").fetchAs(String.class).all());
 	}
 
 	/** Per product, the items of its bill of materials, itself included. */

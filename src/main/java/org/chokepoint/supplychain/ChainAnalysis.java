@@ -7,23 +7,26 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.chokepoint.supplymix.Sourcing;
 
 /**
- * The supply chain of a product for a consumer (domain.md). Every share is a fraction (0..1) of the
- * consumer's supply of the product: a stage share is the weight of the paths through a supplier at
- * that point of the chain; exposure, unknown and China-free shares of an input chain add up to 1.
+ * The supply chain of a product for a consumer (domain.md). Every share is a fraction
+ * (0..1) of the consumer's supply of the product: a stage share is the weight of the
+ * paths through a supplier at that point of the chain; exposure, unknown and China-free
+ * shares of an input chain add up to 1.
  *
  * @param product the product id
  * @param consumer the consumer's ISO3 or bloc code
  * @param year facts of this year or, where missing, the newest year before it
  * @param asOf the date for agreements in force
  * @param threshold the stage share from which a supplier is a chokepoint
- * @param sourcing whose mixes the buyers bought at: {@code traced} (the producers their supply comes
- *     from, through re-exports) or {@code direct} (their partners as bought)
- * @param figures the product's figures: those of its worst input chain (the product needs all of its
- *     inputs), written as fields of the answer
- * @param worstInput the leaf item of the worst input chain (highest exposure, then lowest China-free share)
+ * @param sourcing whose mixes the buyers bought at: {@code traced} (the producers their
+ * supply comes from, through re-exports) or {@code direct} (their partners as bought)
+ * @param figures the product's figures: those of its worst input chain (the product needs
+ * all of its inputs), written as fields of the answer
+ * @param worstInput the leaf item of the worst input chain (highest exposure, then lowest
+ * China-free share)
  * @param inputs every item of the unfolded bill of materials, the product first
  * @param singlePointsOfFailure chokepoints and sole sources, largest share first
- * @param dataGaps items and stages that a buyer skipped for lack of data, with the weight that skipped
+ * @param dataGaps items and stages that a buyer skipped for lack of data, with the weight
+ * that skipped
  * @param paths the heaviest supply paths, when asked for
  */
 public record ChainAnalysis(String product, String consumer, int year, LocalDate asOf, double threshold,
@@ -47,8 +50,10 @@ public record ChainAnalysis(String product, String consumer, int year, LocalDate
 	 * Who supplies an item at a stage, for this consumer's chain.
 	 *
 	 * @param stage the stage
-	 * @param basis GLOBAL (world output shares), BUYER_SOURCING (the buyers' own sourcing) or MIXED
-	 * @param hhi concentration of the supply reaching this stage, sum of squared percentage shares (0-10,000)
+	 * @param basis GLOBAL (world output shares), BUYER_SOURCING (the buyers' own
+	 * sourcing) or MIXED
+	 * @param hhi concentration of the supply reaching this stage, sum of squared
+	 * percentage shares (0-10,000)
 	 * @param weightIn share of the chain that reaches this stage
 	 * @param unknownShare share that ends here at the unknown supplier
 	 * @param facts the facts the shares come from
@@ -74,7 +79,8 @@ public record ChainAnalysis(String product, String consumer, int year, LocalDate
 	 *
 	 * @param country ISO3 or bloc code
 	 * @param share stage share (0..1 of the consumer's supply)
-	 * @param allied shares an agreement in force with the consumer that covers the item (or is the consumer)
+	 * @param allied shares an agreement in force with the consumer that covers the item
+	 * (or is the consumer)
 	 * @param source the source of the share
 	 */
 	public record SupplierShare(String country, double share, boolean allied, String source) {
@@ -89,8 +95,10 @@ public record ChainAnalysis(String product, String consumer, int year, LocalDate
 	 * @param country the supplier
 	 * @param share its stage share
 	 * @param kind CHOKEPOINT (share at or above the threshold) or SOLE_SOURCE (share 1)
-	 * @param alternatives other suppliers of the item at that stage, largest world share first
-	 * @param stockpileDaysOfCover the consumer's stockpile of the item, in days of supply, where known
+	 * @param alternatives other suppliers of the item at that stage, largest world share
+	 * first
+	 * @param stockpileDaysOfCover the consumer's stockpile of the item, in days of
+	 * supply, where known
 	 */
 	public record SinglePointOfFailure(String product, String item, Stage stage, String country, double share,
 			Kind kind, List<Alternative> alternatives, Double stockpileDaysOfCover) {
@@ -118,12 +126,14 @@ public record ChainAnalysis(String product, String consumer, int year, LocalDate
 	}
 
 	/**
-	 * An item and stage without data for a buyer: neither its own supply mix nor global shares. The
-	 * buyer's weight skipped the stage and bought at the stage below (a data gap, not an unknown
-	 * supplier).
+	 * An item and stage without data for a buyer: neither its own supply mix nor global
+	 * shares. The buyer's weight skipped the stage and bought at the stage below (a data
+	 * gap, not an unknown supplier).
 	 *
-	 * @param buyer the buyer whose weight skipped the stage (the consumer or a supplier upstream)
-	 * @param weight the share of the consumer's supply that skipped (0..1; the largest over positions)
+	 * @param buyer the buyer whose weight skipped the stage (the consumer or a supplier
+	 * upstream)
+	 * @param weight the share of the consumer's supply that skipped (0..1; the largest
+	 * over positions)
 	 */
 	public record DataGap(String item, Stage stage, String buyer, double weight) {
 	}
@@ -132,7 +142,8 @@ public record ChainAnalysis(String product, String consumer, int year, LocalDate
 	 * A supply path, from the consumer upstream.
 	 *
 	 * @param weight the product of the shares along it
-	 * @param steps item, stage and supplier at each step; a last supplier UNKNOWN ends the path
+	 * @param steps item, stage and supplier at each step; a last supplier UNKNOWN ends
+	 * the path
 	 */
 	public record SupplyPath(double weight, List<PathStep> steps) {
 	}

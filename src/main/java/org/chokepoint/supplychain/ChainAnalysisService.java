@@ -24,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Transactional(readOnly = true)
 class ChainAnalysisService {
 
-	/** The worst input chain first: highest China exposure, then lowest China-free share. */
+	/**
+	 * The worst input chain first: highest China exposure, then lowest China-free share.
+	 */
 	static final Comparator<InputChain> WORST_FIRST = Comparator
 		.comparing((InputChain i) -> i.chinaExposure() == null ? -1.0 : i.chinaExposure(), Comparator.reverseOrder())
 		.thenComparing(i -> i.chinaFreeShare() == null ? 2.0 : i.chinaFreeShare());
@@ -51,9 +53,9 @@ class ChainAnalysisService {
 	}
 
 	/**
-	 * The data version the analyses are of: the ETag of their responses. Outside a transaction:
-	 * beginning and committing one would cost two round trips to the database for a value
-	 * {@link DataVersion} usually holds.
+	 * The data version the analyses are of: the ETag of their responses. Outside a
+	 * transaction: beginning and committing one would cost two round trips to the
+	 * database for a value {@link DataVersion} usually holds.
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	String dataVersion() {
@@ -61,8 +63,9 @@ class ChainAnalysisService {
 	}
 
 	/**
-	 * Analyses the chain of {@code product} for {@code consumer}, once per data version: a cached
-	 * answer comes without a transaction (see dataVersion), a new one in a read transaction.
+	 * Analyses the chain of {@code product} for {@code consumer}, once per data version:
+	 * a cached answer comes without a transaction (see dataVersion), a new one in a read
+	 * transaction.
 	 * @param paths how many of the heaviest paths to list (0: none)
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)

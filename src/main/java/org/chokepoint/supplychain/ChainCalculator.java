@@ -19,12 +19,13 @@ import org.chokepoint.supplychain.ChainComputation.StageResult;
 import org.chokepoint.supplychain.ChainComputation.SupplierWeight;
 
 /**
- * Computes a consumer's chain of a product stage by stage, from the facts of its items: the
- * computation of chain.cypher (same rules, same results), in plain Java. Each stage carries, per
- * supplier, the weight of the paths that reach it (w) and the part of it that already passed
- * through China (t); a stage costs its holders times their splits, so a chain is linear in the
- * facts it uses and never enumerates paths. Each holder's splits are its supply mix (direct or traced,
- * as the facts were read) where it has one, else the global shares; with neither, it skips the stage.
+ * Computes a consumer's chain of a product stage by stage, from the facts of its items:
+ * the computation of chain.cypher (same rules, same results), in plain Java. Each stage
+ * carries, per supplier, the weight of the paths that reach it (w) and the part of it
+ * that already passed through China (t); a stage costs its holders times their splits, so
+ * a chain is linear in the facts it uses and never enumerates paths. Each holder's splits
+ * are its supply mix (direct or traced, as the facts were read) where it has one, else
+ * the global shares; with neither, it skips the stage.
  */
 final class ChainCalculator {
 
@@ -34,7 +35,8 @@ final class ChainCalculator {
 	 * An item of the bill of materials and the facts chosen for it.
 	 *
 	 * @param id the item id
-	 * @param product whether it is a product (stage MANUFACTURING) or a mineral (REFINING, MINING)
+	 * @param product whether it is a product (stage MANUFACTURING) or a mineral
+	 * (REFINING, MINING)
 	 * @param inputs its direct inputs
 	 * @param facts per stage with data, in chain order, the splits chosen
 	 */
@@ -47,8 +49,9 @@ final class ChainCalculator {
 	}
 
 	/**
-	 * Who holds the weight after some stages: per holder {w, t, n} (weight, the part that touched
-	 * China, the part that has not passed any stage with data yet); weight ended at the unknown supplier.
+	 * Who holds the weight after some stages: per holder {w, t, n} (weight, the part that
+	 * touched China, the part that has not passed any stage with data yet); weight ended
+	 * at the unknown supplier.
 	 */
 	private record State(Map<String, double[]> holders, double unknownTouched, double unknownClean) {
 	}
@@ -62,11 +65,14 @@ final class ChainCalculator {
 	}
 
 	/**
-	 * The chain of {@code product} for {@code consumer}, the bill of materials unfolded to its full depth.
+	 * The chain of {@code product} for {@code consumer}, the bill of materials unfolded
+	 * to its full depth.
 	 * @param items every item below the product, the product included
-	 * @param cuts the disruption (empty: none), their targets with the members of targeted blocs
-	 * @param blocs per bloc, its member countries: a member's supply to its bloc (and the bloc's to a
-	 * member) is supply to itself, never cut; a cutting bloc cuts its members' supply
+	 * @param cuts the disruption (empty: none), their targets with the members of
+	 * targeted blocs
+	 * @param blocs per bloc, its member countries: a member's supply to its bloc (and the
+	 * bloc's to a member) is supply to itself, never cut; a cutting bloc cuts its
+	 * members' supply
 	 */
 	static ChainComputation compute(String product, String consumer, Map<String, Item> items, List<Cut> cuts,
 			Map<String, Set<String>> blocs) {
@@ -88,7 +94,12 @@ final class ChainCalculator {
 			Item item = items.get(position.get(position.size() - 1));
 			List<StageResult> results = new ArrayList<>();
 			for (Stage candidate : item.candidateStages()) {
-				StageFacts stage = item.facts().stages().stream().filter(s -> s.stage() == candidate).findFirst().orElse(null);
+				StageFacts stage = item.facts()
+					.stages()
+					.stream()
+					.filter(s -> s.stage() == candidate)
+					.findFirst()
+					.orElse(null);
 				if (stage == null) {
 					// no data for anyone: every holder's weight skips the stage
 					state.holders().forEach((holder, h) -> gap(gaps, item.id(), candidate, holder, h[0]));
@@ -118,14 +129,18 @@ final class ChainCalculator {
 		for (Item item : items.values()) {
 			facts.add(item.facts());
 		}
-		// gaps in a stable order: the holders' order follows the facts' order in the store
+		// gaps in a stable order: the holders' order follows the facts' order in the
+		// store
 		List<Gap> gapList = new ArrayList<>(gaps.values());
 		gapList.sort(Comparator.comparing(Gap::item).thenComparing(Gap::stage).thenComparing(Gap::buyer));
 		return new ChainComputation(worst.chinaExposure(), worst.unknownShare(), worst.chinaFreeShare(), remaining,
 				worst.item(), List.copyOf(inputs), List.copyOf(computed), List.copyOf(gapList), List.copyOf(facts));
 	}
 
-	/** Records that {@code buyer}'s weight skipped (item, stage); the largest weight over positions is kept. */
+	/**
+	 * Records that {@code buyer}'s weight skipped (item, stage); the largest weight over
+	 * positions is kept.
+	 */
 	private static void gap(Map<String, Gap> gaps, String item, Stage stage, String buyer, double weight) {
 		if (!(weight > 0)) {
 			return; // a buyer holding no weight skipped nothing
@@ -138,8 +153,9 @@ final class ChainCalculator {
 	}
 
 	/**
-	 * The worst input chain first, as chain.cypher orders them: highest China exposure (none: -1),
-	 * then lowest China-free share (none: last); ties keep the order of the positions.
+	 * The worst input chain first, as chain.cypher orders them: highest China exposure
+	 * (none: -1), then lowest China-free share (none: last); ties keep the order of the
+	 * positions.
 	 */
 	static final Comparator<InputChain> WORST_FIRST = Comparator
 		.comparingDouble((InputChain i) -> i.chinaExposure() == null ? -1.0 : i.chinaExposure())
@@ -147,8 +163,9 @@ final class ChainCalculator {
 		.thenComparing(InputChain::chinaFreeShare, Comparator.nullsLast(Comparator.naturalOrder()));
 
 	/**
-	 * The positions of the unfolded bill of materials (paths of item ids from the product), parents
-	 * first, to the full depth (the import refuses a bill of materials with a cycle).
+	 * The positions of the unfolded bill of materials (paths of item ids from the
+	 * product), parents first, to the full depth (the import refuses a bill of materials
+	 * with a cycle).
 	 */
 	static List<List<String>> positions(String product, Map<String, Item> items) {
 		List<List<String>> positions = new ArrayList<>();
@@ -173,13 +190,19 @@ final class ChainCalculator {
 		return own;
 	}
 
-	/** Whether supply from {@code supplier} to {@code buyer} is supply to itself (the same party, or bloc and member). */
+	/**
+	 * Whether supply from {@code supplier} to {@code buyer} is supply to itself (the same
+	 * party, or bloc and member).
+	 */
 	static boolean self(String buyer, String supplier, Map<String, Set<String>> blocs) {
 		return buyer.equals(supplier) || blocs.getOrDefault(buyer, Set.of()).contains(supplier)
 				|| blocs.getOrDefault(supplier, Set.of()).contains(buyer);
 	}
 
-	/** The factor that the cuts leave of {@code supplier}'s supply of the stage to {@code buyer}. */
+	/**
+	 * The factor that the cuts leave of {@code supplier}'s supply of the stage to
+	 * {@code buyer}.
+	 */
 	static double kept(List<Cut> applicable, String buyer, String supplier, Map<String, Set<String>> blocs) {
 		double m = 1.0;
 		if (applicable.isEmpty() || self(buyer, supplier, blocs)) {
@@ -196,11 +219,12 @@ final class ChainCalculator {
 	}
 
 	/**
-	 * One stage: every holder buys the item from its own sourcing where known, else at global shares;
-	 * a holder with neither skips the stage (a gap for it) and buys at the stage below.
+	 * One stage: every holder buys the item from its own sourcing where known, else at
+	 * global shares; a holder with neither skips the stage (a gap for it) and buys at the
+	 * stage below.
 	 */
-	private static State step(String item, StageFacts stage, Map<String, List<Split>> own, State state,
-			List<Cut> cuts, Map<String, Set<String>> blocs, List<StageResult> results, Map<String, Gap> gaps) {
+	private static State step(String item, StageFacts stage, Map<String, List<Split>> own, State state, List<Cut> cuts,
+			Map<String, Set<String>> blocs, List<StageResult> results, Map<String, Gap> gaps) {
 		List<Cut> applicable = cuts.stream()
 			.filter(c -> c.items().contains(item) && (c.stages() == null || c.stages().contains(stage.stage())))
 			.toList();
@@ -282,8 +306,8 @@ final class ChainCalculator {
 	}
 
 	/**
-	 * An input chain's figures: weight that never passed a stage with data ends at the unknown
-	 * supplier; the three shares are put into 0..1 and add up to 1.
+	 * An input chain's figures: weight that never passed a stage with data ends at the
+	 * unknown supplier; the three shares are put into 0..1 and add up to 1.
 	 */
 	private static InputChain input(List<String> position, State state) {
 		double remaining = state.unknownTouched() + state.unknownClean();

@@ -4,18 +4,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A consumer's chain of a product, as plain values: what {@link ChainCalculator} computes from the
- * facts of chain-facts.cypher, and chain.cypher in one query.
+ * A consumer's chain of a product, as plain values: what {@link ChainCalculator} computes
+ * from the facts of chain-facts.cypher, and chain.cypher in one query.
  *
- * @param chinaExposure the product's China exposure (its worst input chain's), null when no supply remains
+ * @param chinaExposure the product's China exposure (its worst input chain's), null when
+ * no supply remains
  * @param unknownShare the product's unknown share
  * @param chinaFreeShare the product's China-free share
- * @param remainingSupply the smallest remaining supply of the input chains (1 without disruption)
+ * @param remainingSupply the smallest remaining supply of the input chains (1 without
+ * disruption)
  * @param worstInput the leaf item of the worst input chain
  * @param inputs the input chains, one per leaf position
  * @param positions per position of the unfolded bill of materials, its stages
- * @param gaps per (item, stage, buyer) whose weight skipped the stage for lack of data, the largest
- * weight over the item's positions
+ * @param gaps per (item, stage, buyer) whose weight skipped the stage for lack of data,
+ * the largest weight over the item's positions
  * @param facts per item and stage, the splits used
  */
 record ChainComputation(Double chinaExposure, Double unknownShare, Double chinaFreeShare, double remainingSupply,
@@ -39,8 +41,10 @@ record ChainComputation(Double chinaExposure, Double unknownShare, Double chinaF
 	 * @param unknown weight that ends at the unknown supplier here
 	 * @param hhi of the supply reaching the stage, 0-10,000
 	 * @param basis GLOBAL, BUYER_SOURCING or MIXED
-	 * @param suppliers per supplier, its stage share and the part of it that touched China
-	 * @param ownBuyers the holders that bought at their own supply mix here (the others at global shares)
+	 * @param suppliers per supplier, its stage share and the part of it that touched
+	 * China
+	 * @param ownBuyers the holders that bought at their own supply mix here (the others
+	 * at global shares)
 	 */
 	record StageResult(Stage stage, double weightIn, double unknown, Double hhi, String basis,
 			List<SupplierWeight> suppliers, List<String> ownBuyers) {
@@ -57,7 +61,8 @@ record ChainComputation(Double chinaExposure, Double unknownShare, Double chinaF
 	}
 
 	/**
-	 * A stage without data for a buyer: its weight skipped the stage and bought at the stage below.
+	 * A stage without data for a buyer: its weight skipped the stage and bought at the
+	 * stage below.
 	 *
 	 * @param weight the weight that skipped (the largest over the item's positions), 0..1
 	 */
@@ -68,11 +73,15 @@ record ChainComputation(Double chinaExposure, Double unknownShare, Double chinaF
 	record ItemFacts(String item, List<StageFacts> stages) {
 	}
 
-	/** The splits used for an item at a stage: global shares, and buyers' own sourcing. */
+	/**
+	 * The splits used for an item at a stage: global shares, and buyers' own sourcing.
+	 */
 	record StageFacts(Stage stage, List<Split> global, Long globalYear, String globalSource,
 			List<BuyerSplit> sourcing) {
 
-		/** The split that {@code buyer} buys at: its own where known, else the global one. */
+		/**
+		 * The split that {@code buyer} buys at: its own where known, else the global one.
+		 */
 		List<Split> splitFor(String buyer) {
 			return this.sourcing.stream()
 				.filter(s -> s.buyer().equals(buyer))
@@ -88,7 +97,8 @@ record ChainComputation(Double chinaExposure, Double unknownShare, Double chinaF
 	 *
 	 * @param year the year of the facts the mix is made of
 	 * @param source the main source of the mix
-	 * @param kind which facts the mix is made of ({@link org.chokepoint.supplymix.MixKind}), null where not known
+	 * @param kind which facts the mix is made of
+	 * ({@link org.chokepoint.supplymix.MixKind}), null where not known
 	 */
 	record BuyerSplit(String buyer, List<Split> split, long year, String source, String kind) {
 

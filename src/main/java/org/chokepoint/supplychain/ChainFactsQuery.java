@@ -21,10 +21,11 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs {@code cypher/queries/chain-facts.cypher}: the items below a product with the facts chosen
- * for them. An item's facts do not depend on the consumer nor the product, so they are kept per
- * data version and year (the {@value CachingConfiguration#CHAIN_FACTS} cache) and fetched once: the
- * items already held are passed as {@code $skip}, and the query returns only their inputs.
+ * Runs {@code cypher/queries/chain-facts.cypher}: the items below a product with the
+ * facts chosen for them. An item's facts do not depend on the consumer nor the product,
+ * so they are kept per data version and year (the
+ * {@value CachingConfiguration#CHAIN_FACTS} cache) and fetched once: the items already
+ * held are passed as {@code $skip}, and the query returns only their inputs.
  */
 @Component
 class ChainFactsQuery {
@@ -46,7 +47,10 @@ class ChainFactsQuery {
 	private record Row(String item, boolean product, List<String> inputs, ItemFacts facts) {
 	}
 
-	/** The key of an item's facts in the cache: the buyers' mixes of {@code sourcing} are in them. */
+	/**
+	 * The key of an item's facts in the cache: the buyers' mixes of {@code sourcing} are
+	 * in them.
+	 */
 	private record Key(String version, int year, Sourcing sourcing, String item) {
 	}
 
@@ -59,7 +63,8 @@ class ChainFactsQuery {
 		Map<String, Object> held = held(version, year, sourcing);
 		Map<String, String> codes = new HashMap<>();
 		List<Row> rows = List.copyOf(this.client.query(FACTS)
-			.bindAll(Map.of("products", List.of(product), "year", year, "sourcing", sourcing.word(), "skip", skip(held)))
+			.bindAll(
+					Map.of("products", List.of(product), "year", year, "sourcing", sourcing.word(), "skip", skip(held)))
 			.fetchAs(Row.class)
 			.mappedBy((types, record) -> row(record, held.containsKey(record.get("item").asString()), codes))
 			.all());
@@ -119,7 +124,10 @@ class ChainFactsQuery {
 		return List.of(splits);
 	}
 
-	/** A buyer's split: its suppliers' codes comma-separated, their shares in the same order. */
+	/**
+	 * A buyer's split: its suppliers' codes comma-separated, their shares in the same
+	 * order.
+	 */
 	private static List<Split> splits(String suppliers, Value shares, Map<String, String> codes) {
 		int size = shares.size();
 		Split[] splits = new Split[size];
@@ -134,8 +142,9 @@ class ChainFactsQuery {
 	}
 
 	/**
-	 * The facts held for {@code year} at {@code version}, by item id: a look at every entry, since
-	 * which items lie below a product is what the query is about to find out.
+	 * The facts held for {@code year} at {@code version}, by item id: a look at every
+	 * entry, since which items lie below a product is what the query is about to find
+	 * out.
 	 */
 	private Map<String, Object> held(String version, int year, Sourcing sourcing) {
 		Map<String, Object> held = new HashMap<>();
@@ -157,7 +166,10 @@ class ChainFactsQuery {
 		return skip;
 	}
 
-	/** One String per code: a chain names the same few hundred codes hundreds of thousands of times. */
+	/**
+	 * One String per code: a chain names the same few hundred codes hundreds of thousands
+	 * of times.
+	 */
 	private static String code(String code, Map<String, String> codes) {
 		String known = codes.putIfAbsent(code, code);
 		return known == null ? code : known;

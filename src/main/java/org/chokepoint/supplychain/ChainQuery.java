@@ -14,10 +14,10 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A consumer's chain of a product: the facts of its items (chain-facts.cypher, {@link ChainFactsQuery})
- * computed stage by stage in Java ({@link ChainCalculator}). Gives what chain.cypher gives in one
- * query (a parity test holds them equal), at the cost of reading each item's splits once, not its
- * facts relationship by relationship.
+ * A consumer's chain of a product: the facts of its items (chain-facts.cypher,
+ * {@link ChainFactsQuery}) computed stage by stage in Java ({@link ChainCalculator}).
+ * Gives what chain.cypher gives in one query (a parity test holds them equal), at the
+ * cost of reading each item's splits once, not its facts relationship by relationship.
  */
 @Component
 class ChainQuery {
@@ -32,14 +32,16 @@ class ChainQuery {
 	}
 
 	/**
-	 * The chain of {@code product} for {@code consumer} in {@code year}, on the buyers' {@code sourcing}
-	 * mixes, under the given cuts (none: as is); computed once per data version.
+	 * The chain of {@code product} for {@code consumer} in {@code year}, on the buyers'
+	 * {@code sourcing} mixes, under the given cuts (none: as is); computed once per data
+	 * version.
 	 */
 	@Cacheable(cacheNames = CachingConfiguration.ANALYSES, keyGenerator = CachingConfiguration.VERSIONED_KEYS)
 	ChainComputation run(String product, String consumer, int year, Sourcing sourcing, List<Cut> cuts) {
 		Map<String, ChainCalculator.Item> items = this.facts.load(product, year, sourcing);
 		if (items.isEmpty()) {
-			// the callers checked the key; an import that removed the product since then lands here
+			// the callers checked the key; an import that removed the product since then
+			// lands here
 			throw new NotFoundException("product", product);
 		}
 		return ChainCalculator.compute(product, consumer, items, withBlocMembers(cuts), blocs());
@@ -52,10 +54,10 @@ class ChainQuery {
 				MATCH (member:Country)-[:MEMBER_OF]->(bloc:Bloc)
 				RETURN bloc.code AS bloc, collect(member.iso3) AS members
 				""").fetch().all().forEach(row -> {
-					@SuppressWarnings("unchecked")
-					List<String> members = (List<String>) row.get("members");
-					blocs.put((String) row.get("bloc"), Set.copyOf(members));
-				});
+			@SuppressWarnings("unchecked")
+			List<String> members = (List<String>) row.get("members");
+			blocs.put((String) row.get("bloc"), Set.copyOf(members));
+		});
 		return Map.copyOf(blocs);
 	}
 

@@ -21,10 +21,10 @@ import org.chokepoint.supplychain.ChainComputation.StageFacts;
 import org.chokepoint.supplychain.ChainComputation.StageResult;
 
 /**
- * Turns a chain computed per position into the per-item report of domain.md: for an item with
- * several positions, a supplier's stage share is the largest of its positions' shares, and the
- * stage's HHI, basis and unknown share are those of the position the most supply reaches; an
- * item's exposure is that of the worst input chain below it.
+ * Turns a chain computed per position into the per-item report of domain.md: for an item
+ * with several positions, a supplier's stage share is the largest of its positions'
+ * shares, and the stage's HHI, basis and unknown share are those of the position the most
+ * supply reaches; an item's exposure is that of the worst input chain below it.
  */
 final class ChainReport {
 
@@ -50,7 +50,8 @@ final class ChainReport {
 		Map<String, List<PositionStages>> byItem = new LinkedHashMap<>();
 		this.chain.positions()
 			.stream()
-			// by depth, then by position: a stable order whatever order the query returns positions in
+			// by depth, then by position: a stable order whatever order the query returns
+			// positions in
 			.sorted(Comparator.comparingInt((PositionStages p) -> p.position().size())
 				.thenComparing(p -> String.join("/", p.position())))
 			.forEach(p -> byItem.computeIfAbsent(last(p.position()), k -> new ArrayList<>()).add(p));
@@ -77,7 +78,8 @@ final class ChainReport {
 	private List<StageSupply> stages(String item, List<PositionStages> positions) {
 		Map<Stage, StageFacts> facts = this.chain.factsOf(item);
 		Map<Stage, List<StageResult>> byStage = new LinkedHashMap<>();
-		positions.forEach(p -> p.stages().forEach(s -> byStage.computeIfAbsent(s.stage(), k -> new ArrayList<>()).add(s)));
+		positions
+			.forEach(p -> p.stages().forEach(s -> byStage.computeIfAbsent(s.stage(), k -> new ArrayList<>()).add(s)));
 		List<StageSupply> result = new ArrayList<>();
 		byStage.forEach((stage, results) -> {
 			StageResult main = results.stream().max(Comparator.comparingDouble(StageResult::weightIn)).orElseThrow();
@@ -87,7 +89,8 @@ final class ChainReport {
 				shares.merge(s.country(), s.share(), Math::max);
 				china.merge(s.country(), s.china(), Math::max);
 			}));
-			// the mixes of the buyers that bought at them in this chain, not every buyer's of the item
+			// the mixes of the buyers that bought at them in this chain, not every
+			// buyer's of the item
 			java.util.Set<String> buyers = new java.util.HashSet<>();
 			results.forEach(r -> buyers.addAll(r.ownBuyers()));
 			StageFacts all = facts.get(stage);
@@ -95,7 +98,8 @@ final class ChainReport {
 					all.sourcing().stream().filter(s -> buyers.contains(s.buyer())).toList());
 			List<SupplierShare> suppliers = shares.entrySet()
 				.stream()
-				// equal shares: the one more exposed to China first, then by code (a stable order)
+				// equal shares: the one more exposed to China first, then by code (a
+				// stable order)
 				.sorted(Map.Entry.<String, Double>comparingByValue()
 					.reversed()
 					.thenComparing(e -> -china.get(e.getKey()))
@@ -134,7 +138,9 @@ final class ChainReport {
 		return facts.globalSource();
 	}
 
-	/** Chokepoints and sole sources: stage share at or above the threshold; largest first. */
+	/**
+	 * Chokepoints and sole sources: stage share at or above the threshold; largest first.
+	 */
 	List<SinglePointOfFailure> singlePointsOfFailure(String product, List<ItemExposure> items, double threshold,
 			Map<String, Double> stockpiles) {
 		List<SinglePointOfFailure> result = new ArrayList<>();

@@ -17,7 +17,8 @@ public record Concentration(String mineral, int year, List<StageConcentration> s
 	 * @param stage the stage
 	 * @param year the facts' year
 	 * @param source the facts' source
-	 * @param hhi sum of squared percentage shares of the named countries (0-10,000; above 2,500 is highly concentrated)
+	 * @param hhi sum of squared percentage shares of the named countries (0-10,000; above
+	 * 2,500 is highly concentrated)
 	 * @param highlyConcentrated hhi above 2,500
 	 * @param top3Share share of world output of the three largest producers (0..1)
 	 * @param chinaShare China's share of world output (0..1)

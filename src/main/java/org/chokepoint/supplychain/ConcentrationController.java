@@ -22,10 +22,10 @@ class ConcentrationController {
 	}
 
 	@Operation(summary = "HHI, top-3 and China share of world output of a mineral, per stage")
-	@ApiResponse(responseCode = "200", description = "Per stage", content = @Content(mediaType = "application/json",
-			schema = @Schema(implementation = Concentration.class),
-			examples = @ExampleObject(name = "gallium", summary = ApiExamples.CONCENTRATION_SUMMARY,
-					value = ApiExamples.CONCENTRATION)))
+	@ApiResponse(responseCode = "200", description = "Per stage",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = Concentration.class),
+					examples = @ExampleObject(name = "gallium", summary = ApiExamples.CONCENTRATION_SUMMARY,
+							value = ApiExamples.CONCENTRATION)))
 	@GetMapping("/api/minerals/{id}/concentration")
 	Concentration concentration(@PathVariable @ParameterRules.Key String id,
 			@RequestParam(required = false) @ParameterRules.Year Integer year) {

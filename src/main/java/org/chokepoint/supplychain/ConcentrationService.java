@@ -9,7 +9,9 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Runs {@code cypher/queries/concentration.cypher}: HHI, top-3 and China share per stage. */
+/**
+ * Runs {@code cypher/queries/concentration.cypher}: HHI, top-3 and China share per stage.
+ */
 @Service
 @Transactional(readOnly = true)
 class ConcentrationService {

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  * @param year the facts' year
  * @param threshold the chokepoint threshold (for single points of failure)
  * @param products per product, its China exposure (fractions 0..1), highest first
- * @param singlePointsOfFailure every product's single points of failure, largest share first
+ * @param singlePointsOfFailure every product's single points of failure, largest share
+ * first
  */
 public record ConsumerOverview(String consumer, int year, double threshold, List<ProductExposure> products,
 		List<ChainAnalysis.SinglePointOfFailure> singlePointsOfFailure) {

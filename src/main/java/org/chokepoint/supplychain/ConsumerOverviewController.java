@@ -48,13 +48,14 @@ class ConsumerOverviewController {
 	}
 
 	@Operation(summary = "Every product's China exposure for a consumer, highest first")
-	@ApiResponse(responseCode = "200", description = "Every product's figures", content = {
-			@Content(mediaType = "application/json", schema = @Schema(implementation = ExposureTable.class),
-					examples = @ExampleObject(name = "eu", summary = ApiExamples.EXPOSURE_SUMMARY,
-							value = ApiExamples.EXPOSURE)),
-			@Content(mediaType = "text/csv", schema = @Schema(type = "string"),
-					examples = @ExampleObject(name = "eu-csv", summary = ApiExamples.EXPOSURE_SUMMARY,
-							value = ApiExamples.EXPOSURE_CSV)) })
+	@ApiResponse(responseCode = "200", description = "Every product's figures",
+			content = {
+					@Content(mediaType = "application/json", schema = @Schema(implementation = ExposureTable.class),
+							examples = @ExampleObject(name = "eu", summary = ApiExamples.EXPOSURE_SUMMARY,
+									value = ApiExamples.EXPOSURE)),
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+							examples = @ExampleObject(name = "eu-csv", summary = ApiExamples.EXPOSURE_SUMMARY,
+									value = ApiExamples.EXPOSURE_CSV)) })
 	@GetMapping("/api/exposure")
 	ExposureTable exposure(@RequestParam @ParameterRules.Key String consumer,
 			@RequestParam(required = false) @ParameterRules.Year Integer year,
@@ -65,14 +66,18 @@ class ConsumerOverviewController {
 		return new ExposureTable(overview.consumer(), overview.year(), sourcing, overview.products());
 	}
 
-	/** Defaults: this year's facts (or the newest before), the agreements in force today. */
+	/**
+	 * Defaults: this year's facts (or the newest before), the agreements in force today.
+	 */
 	private ConsumerOverview overview(String consumer, double threshold, Integer year, LocalDate asOf,
 			Sourcing sourcing) {
 		return this.service.overview(consumer.strip(), (year != null) ? year : LocalDate.now().getYear(), threshold,
 				(asOf != null) ? asOf : LocalDate.now(), sourcing);
 	}
 
-	/** The single points of failure of all products for a consumer, largest share first. */
+	/**
+	 * The single points of failure of all products for a consumer, largest share first.
+	 */
 	record SpofList(String consumer, int year, Sourcing sourcing, double threshold,
 			java.util.List<ChainAnalysis.SinglePointOfFailure> items) implements CsvAnswer {
 
@@ -88,8 +93,11 @@ class ConsumerOverviewController {
 				.map(s -> Arrays.<Object>asList(this.consumer, this.year, this.threshold, s.product(), s.item(),
 						s.stage(), s.country(), s.share(), s.kind(),
 						s.alternatives().stream().map(ChainAnalysis.Alternative::country).toList(),
-						s.alternatives().stream().filter(ChainAnalysis.Alternative::allied)
-							.map(ChainAnalysis.Alternative::country).toList(),
+						s.alternatives()
+							.stream()
+							.filter(ChainAnalysis.Alternative::allied)
+							.map(ChainAnalysis.Alternative::country)
+							.toList(),
 						s.stockpileDaysOfCover()))
 				.toList();
 		}

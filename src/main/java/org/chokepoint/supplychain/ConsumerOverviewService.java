@@ -43,8 +43,9 @@ class ConsumerOverviewService {
 					analysis.singlePointsOfFailure().size()));
 			spofs.addAll(analysis.singlePointsOfFailure());
 		}
-		products.sort(Comparator.comparing((ConsumerOverview.ProductExposure p) -> p.figures().chinaExposure() == null
-				? -1.0 : p.figures().chinaExposure(), Comparator.reverseOrder())
+		products.sort(Comparator
+			.comparing((ConsumerOverview.ProductExposure p) -> p.figures().chinaExposure() == null ? -1.0
+					: p.figures().chinaExposure(), Comparator.reverseOrder())
 			.thenComparing(ConsumerOverview.ProductExposure::product));
 		spofs.sort(Comparator.comparingDouble(ChainAnalysis.SinglePointOfFailure::share)
 			.reversed()

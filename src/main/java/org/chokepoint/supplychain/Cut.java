@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One disruption: {@code country} stops {@code fraction} of its supply of {@code items} at
- * {@code stages} (null: every stage) to {@code targets} (empty: every buyer but itself).
+ * One disruption: {@code country} stops {@code fraction} of its supply of {@code items}
+ * at {@code stages} (null: every stage) to {@code targets} (empty: every buyer but
+ * itself).
  *
  * @param country ISO3 code of the supplier that cuts
  * @param items mineral and product ids
  * @param stages the stages cut, or null for all
- * @param targets buyers cut off (country or bloc codes; a bloc's members too), empty for all
+ * @param targets buyers cut off (country or bloc codes; a bloc's members too), empty for
+ * all
  * @param fraction the part of the supply cut, 0..1
  */
 public record Cut(String country, List<String> items, List<Stage> stages, List<String> targets, double fraction) {

@@ -10,13 +10,14 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The version of the data the analyses are of: the ETag of their answers and the first part of every
- * cache key ({@link CachingConfiguration}). Reading it costs a round trip to the database (5-10 ms on
- * the shared 2-core benchmark machine), so a version read is trusted for
- * {@link CachingProperties#versionTrust()} (one second by default): without that, a cached answer
- * could not come in under a round trip. An import by this instance empties the caches at once (its
- * event); one by another instance of a cluster, or a server changed under an external-mode
- * application, is seen within that time, as a lagging secondary would show it, and then empties them.
+ * The version of the data the analyses are of: the ETag of their answers and the first
+ * part of every cache key ({@link CachingConfiguration}). Reading it costs a round trip
+ * to the database (5-10 ms on the shared 2-core benchmark machine), so a version read is
+ * trusted for {@link CachingProperties#versionTrust()} (one second by default): without
+ * that, a cached answer could not come in under a round trip. An import by this instance
+ * empties the caches at once (its event); one by another instance of a cluster, or a
+ * server changed under an external-mode application, is seen within that time, as a
+ * lagging secondary would show it, and then empties them.
  */
 @Component
 class DataVersion {

@@ -20,13 +20,17 @@ import jakarta.validation.constraints.Size;
 import org.springframework.core.MethodParameter;
 
 /**
- * The rules of the analyses' parameters, as Bean Validation constraints on typed request parameters
- * and body fields. A broken rule is a 400 naming the parameter ({@link AnalysisProblems}); the
- * messages are the end of its {@code detail}: "Parameter 'year' must be between 1900 and 2100, not -1".
+ * The rules of the analyses' parameters, as Bean Validation constraints on typed request
+ * parameters and body fields. A broken rule is a 400 naming the parameter
+ * ({@link AnalysisProblems}); the messages are the end of its {@code detail}: "Parameter
+ * 'year' must be between 1900 and 2100, not -1".
  */
 final class ParameterRules {
 
-	/** The stage share from which a supplier is a chokepoint, unless a request says otherwise (domain.md). */
+	/**
+	 * The stage share from which a supplier is a chokepoint, unless a request says
+	 * otherwise (domain.md).
+	 */
 	static final String DEFAULT_THRESHOLD = "0.5";
 
 	private ParameterRules() {
@@ -96,8 +100,8 @@ final class ParameterRules {
 	}
 
 	/**
-	 * A key (a product, mineral, country or bloc): required, and bounded so that an error never echoes a
-	 * megabyte. Each rule keeps its own message.
+	 * A key (a product, mineral, country or bloc): required, and bounded so that an error
+	 * never echoes a megabyte. Each rule keeps its own message.
 	 */
 	@NotBlank(message = "is required")
 	@Size(max = 100, message = "is longer than 100 characters")
@@ -115,7 +119,9 @@ final class ParameterRules {
 
 	}
 
-	/** What a parameter that can't be read as its type must be, for the error's detail. */
+	/**
+	 * What a parameter that can't be read as its type must be, for the error's detail.
+	 */
 	static String format(MethodParameter parameter) {
 		if (parameter.hasParameterAnnotation(Year.class)) {
 			return Year.FORMAT;

@@ -10,13 +10,17 @@ import org.chokepoint.supplychain.ChainComputation.Split;
 import org.chokepoint.supplychain.ChainComputation.StageFacts;
 
 /**
- * The k heaviest supply paths of a chain, without enumerating them all: a best-first search over
- * partial paths. A path's weight only shrinks as it goes upstream (shares are at most 1), so the
- * partial path with the largest weight is expanded first, and complete paths come out heaviest first.
+ * The k heaviest supply paths of a chain, without enumerating them all: a best-first
+ * search over partial paths. A path's weight only shrinks as it goes upstream (shares are
+ * at most 1), so the partial path with the largest weight is expanded first, and complete
+ * paths come out heaviest first.
  */
 final class PathFinder {
 
-	/** A bound on the work, whatever the data: the search stops after this many expansions. */
+	/**
+	 * A bound on the work, whatever the data: the search stops after this many
+	 * expansions.
+	 */
 	static final int MAX_EXPANSIONS = 200_000;
 
 	static final String UNKNOWN = "UNKNOWN";
@@ -28,18 +32,30 @@ final class PathFinder {
 	record Step(String item, Stage stage, String country) {
 	}
 
-	/** A path from the consumer upstream; it ends at a mine, at the last known stage, or at the unknown supplier. */
+	/**
+	 * A path from the consumer upstream; it ends at a mine, at the last known stage, or
+	 * at the unknown supplier.
+	 */
 	record Path(double weight, List<Step> steps) {
 	}
 
 	private record Partial(double weight, List<Step> steps, List<String> position, int stageIndex, String buyer) {
 
-		/** Orders paths of equal weight by their steps, then by where they stand: the answer never depends on fact order. */
+		/**
+		 * Orders paths of equal weight by their steps, then by where they stand: the
+		 * answer never depends on fact order.
+		 */
 		String tieBreak() {
 			StringBuilder key = new StringBuilder();
-			this.steps.forEach(step -> key.append(step.item()).append(' ').append(step.stage().ordinal()).append(' ')
-				.append(step.country()).append('/'));
-			return key.append('|').append(this.position == null ? "" : String.join("/", this.position)).append('|')
+			this.steps.forEach(step -> key.append(step.item())
+				.append(' ')
+				.append(step.stage().ordinal())
+				.append(' ')
+				.append(step.country())
+				.append('/'));
+			return key.append('|')
+				.append(this.position == null ? "" : String.join("/", this.position))
+				.append('|')
 				.append(this.stageIndex)
 				.toString();
 		}
@@ -47,7 +63,10 @@ final class PathFinder {
 	}
 
 	static List<Path> heaviest(ChainComputation chain, String consumer, int k) {
-		List<List<String>> positions = chain.positions().stream().map(ChainComputation.PositionStages::position).toList();
+		List<List<String>> positions = chain.positions()
+			.stream()
+			.map(ChainComputation.PositionStages::position)
+			.toList();
 		List<String> root = positions.stream().filter(p -> p.size() == 1).findFirst().orElseThrow();
 		PriorityQueue<Partial> queue = new PriorityQueue<>(
 				Comparator.comparingDouble(Partial::weight).reversed().thenComparing(Partial::tieBreak));
@@ -70,7 +89,8 @@ final class PathFinder {
 				if (children.isEmpty()) {
 					queue.add(new Partial(partial.weight(), partial.steps(), null, 0, null));
 				}
-				children.forEach(child -> queue.add(new Partial(partial.weight(), partial.steps(), child, 0, partial.buyer())));
+				children.forEach(
+						child -> queue.add(new Partial(partial.weight(), partial.steps(), child, 0, partial.buyer())));
 				continue;
 			}
 			StageFacts stage = stages.get(partial.stageIndex());

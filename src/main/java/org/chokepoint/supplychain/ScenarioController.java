@@ -8,7 +8,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/scenarios}: what a disruption, or the measures in force on a date, would cut. */
+/**
+ * {@code POST /api/scenarios}: what a disruption, or the measures in force on a date,
+ * would cut.
+ */
 @RestController
 class ScenarioController {
 

@@ -10,26 +10,29 @@ import org.chokepoint.supplymix.Sourcing;
 import org.chokepoint.csv.CsvAnswer;
 
 /**
- * What a disruption does: the consumers and products hit, largest loss first. Before and after
- * figures are fractions (0..1); after a cut they are shares of the supply that remains.
+ * What a disruption does: the consumers and products hit, largest loss first. Before and
+ * after figures are fractions (0..1); after a cut they are shares of the supply that
+ * remains.
  *
  * @param year the facts' year
- * @param sourcing whose mixes the chains used: traced (the default: a cut reaches a target's supply
- *     whatever route it took) or direct (only the cutting country's direct flows)
+ * @param sourcing whose mixes the chains used: traced (the default: a cut reaches a
+ * target's supply whatever route it took) or direct (only the cutting country's direct
+ * flows)
  * @param measuresInForceOn the date whose measures were applied, if any
  * @param licenceCut the assumed cut of a licence requirement (0..1), echoed
  * @param disruptions every cut applied
  * @param measures the measures in force that were turned into cuts
- * @param notModelled measures in force that cut no supply in this model (tariffs, technology bans, quotas)
- * @param statusUnknown measures whose status on that date nobody has reported (a suspension ran out
- *     without news): not cut, listed so that the answer does not silently treat them as back in force
+ * @param notModelled measures in force that cut no supply in this model (tariffs,
+ * technology bans, quotas)
+ * @param statusUnknown measures whose status on that date nobody has reported (a
+ * suspension ran out without news): not cut, listed so that the answer does not silently
+ * treat them as back in force
  * @param consumers the consumers whose chains were tested
  * @param hits per consumer and product hit, ranked by supplyLost
  */
 public record ScenarioResult(int year, Sourcing sourcing, LocalDate measuresInForceOn, double licenceCut,
 		List<Cut> disruptions, List<MeasureApplied> measures, List<String> notModelled, List<String> statusUnknown,
-		List<String> consumers,
-		List<Hit> hits) implements CsvAnswer {
+		List<String> consumers, List<Hit> hits) implements CsvAnswer {
 
 	/** As CSV: the hits, one row each, with before and after figures side by side. */
 	@Override
@@ -75,7 +78,8 @@ public record ScenarioResult(int year, Sourcing sourcing, LocalDate measuresInFo
 	 * @param product the product
 	 * @param supplyLost 1 - the smallest remaining supply of its input chains (0..1)
 	 * @param before the product's figures without the disruption
-	 * @param after its figures with it, as shares of what remains (null when nothing remains)
+	 * @param after its figures with it, as shares of what remains (null when nothing
+	 * remains)
 	 * @param causes the input chains that lost supply, and the cut items on them
 	 */
 	public record Hit(String consumer, String product, double supplyLost, ChainFigures before, ChainFigures after,

@@ -19,9 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Runs what-if disruptions over the consumers' chains, in read-only transactions: a scenario never
- * changes the stored graph. Lost supply is not redistributed to other suppliers. The request's numbers
- * are in range ({@link ParameterRules}, checked by the controller); the rest is checked here.
+ * Runs what-if disruptions over the consumers' chains, in read-only transactions: a
+ * scenario never changes the stored graph. Lost supply is not redistributed to other
+ * suppliers. The request's numbers are in range ({@link ParameterRules}, checked by the
+ * controller); the rest is checked here.
  */
 @Service
 @Transactional(readOnly = true)
@@ -69,15 +70,17 @@ class ScenarioService {
 		List<String> statusUnknown = new ArrayList<>();
 		if (request.measuresInForceOn() != null) {
 			if (request.measuresInForceOn().isBlank()) {
-				// absent means no measures; an empty string in a body is a mistake, not "today"
+				// absent means no measures; an empty string in a body is a mistake, not
+				// "today"
 				throw new BadParameterException("measuresInForceOn", "must be a date YYYY-MM-DD, not ''");
 			}
 			date = date("measuresInForceOn", request.measuresInForceOn());
 			measuresInForce(date, licenceCut, cuts, measures, notModelled, statusUnknown);
 		}
 		if (cuts.isEmpty() && date == null) {
-			throw new BadParameterException("country", "is missing: a scenario needs a disruption (country, items, fraction, ...),"
-					+ " a list of disruptions, or measuresInForceOn");
+			throw new BadParameterException("country",
+					"is missing: a scenario needs a disruption (country, items, fraction, ...),"
+							+ " a list of disruptions, or measuresInForceOn");
 		}
 		List<String> consumers = consumers(request.consumers(), cuts);
 		Set<String> cutItems = new LinkedHashSet<>();
@@ -120,7 +123,9 @@ class ScenarioService {
 		return new ScenarioResult.Hit(consumer, product, lost, figures(before), figures(after), causes);
 	}
 
-	/** A chain's figures, or null when no supply remains (there are no shares of nothing). */
+	/**
+	 * A chain's figures, or null when no supply remains (there are no shares of nothing).
+	 */
 	private static ChainFigures figures(ChainComputation chain) {
 		return chain.chinaExposure() == null ? null : ChainFigures.of(chain);
 	}
@@ -165,7 +170,8 @@ class ScenarioService {
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new BadParameterException(parameter, "must be a date YYYY-MM-DD, not '" + ParameterRules.clip(value) + "'");
+			throw new BadParameterException(parameter,
+					"must be a date YYYY-MM-DD, not '" + ParameterRules.clip(value) + "'");
 		}
 	}
 
@@ -180,7 +186,8 @@ class ScenarioService {
 			List<ScenarioResult.MeasureApplied> applied, List<String> notModelled, List<String> statusUnknown) {
 		this.client.query(MEASURES_IN_FORCE).bind(date).to("date").fetch().all().forEach(m -> {
 			if ("STATUS_UNKNOWN".equals(m.get("status"))) {
-				// in force until a date after which nobody has said (a suspension ran out unreported):
+				// in force until a date after which nobody has said (a suspension ran out
+				// unreported):
 				// said, not silently treated as back in force, and not cut
 				statusUnknown.add((String) m.get("measure"));
 				return;
@@ -212,8 +219,10 @@ class ScenarioService {
 		}
 		Set<String> consumers = new LinkedHashSet<>();
 		cuts.forEach(c -> consumers.addAll(c.targets()));
-		// the buyers with curated sourcing rows (sourcing.csv), not every importer of the trade flows
-		// (over 200 on the shipped data): a trade flow is an imports-basis fact with a quantity
+		// the buyers with curated sourcing rows (sourcing.csv), not every importer of the
+		// trade flows
+		// (over 200 on the shipped data): a trade flow is an imports-basis fact with a
+		// quantity
 		consumers.addAll(this.client.query("""
 				MATCH (b:Party)-[f:SOURCES]->()
 				WHERE NOT (f.basis = 'imports' AND f.quantity IS NOT NULL)

@@ -6,8 +6,9 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the {@code sourcing} request parameter: {@code traced} or {@code direct}, in any case; any other
- * word is a 400 naming the parameter (a conversion failure of a typed parameter).
+ * Reads the {@code sourcing} request parameter: {@code traced} or {@code direct}, in any
+ * case; any other word is a 400 naming the parameter (a conversion failure of a typed
+ * parameter).
  */
 @Component
 class SourcingConverter implements Converter<String, Sourcing> {

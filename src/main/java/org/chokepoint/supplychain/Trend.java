@@ -5,9 +5,10 @@ import java.util.List;
 import org.chokepoint.supplymix.Sourcing;
 
 /**
- * A consumer's figures for a product year by year (domain.md, "Years and trends"): each year computed
- * with that year's facts or the newest before it, and each stage naming the years its facts are from,
- * so that a user sees whether a change is in the world or only in the data.
+ * A consumer's figures for a product year by year (domain.md, "Years and trends"): each
+ * year computed with that year's facts or the newest before it, and each stage naming the
+ * years its facts are from, so that a user sees whether a change is in the world or only
+ * in the data.
  *
  * @param consumer the consumer (country or bloc code)
  * @param product the product id
@@ -19,8 +20,8 @@ import org.chokepoint.supplymix.Sourcing;
 public record Trend(String consumer, String product, Sourcing sourcing, int from, int to, List<Year> years) {
 
 	/**
-	 * One year's figures: fractions 0..1 of the consumer's supply of the product (the worst input chain
-	 * decides); null when no supply remains.
+	 * One year's figures: fractions 0..1 of the consumer's supply of the product (the
+	 * worst input chain decides); null when no supply remains.
 	 *
 	 * @param year the year asked for
 	 * @param chinaExposure share of the supply whose path touches China
@@ -38,8 +39,10 @@ public record Trend(String consumer, String product, Sourcing sourcing, int from
 	 *
 	 * @param item the item id
 	 * @param stage the stage
-	 * @param globalYear the year of the global output shares used, null where there were none
-	 * @param mixYears the years of the buyers' supply mixes read at the stage (the years of the facts they are made of), ascending
+	 * @param globalYear the year of the global output shares used, null where there were
+	 * none
+	 * @param mixYears the years of the buyers' supply mixes read at the stage (the years
+	 * of the facts they are made of), ascending
 	 */
 	public record StageYears(String item, Stage stage, Long globalYear, List<Long> mixYears) {
 	}

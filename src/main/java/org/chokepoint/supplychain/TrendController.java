@@ -33,11 +33,16 @@ class TrendController {
 			year from `from` to `to`, each computed with that year's facts or the newest before it; every stage
 			names the year of the global shares and of the buyers' supply mixes it used.""")
 	@GetMapping("/trend")
-	Trend trend(@Parameter(description = "Consumer: ISO3 country code or bloc code, e.g. EU") @RequestParam @ParameterRules.Key String consumer,
+	Trend trend(@Parameter(
+			description = "Consumer: ISO3 country code or bloc code, e.g. EU") @RequestParam @ParameterRules.Key String consumer,
 			@Parameter(description = "Product id, e.g. ndfeb-magnet") @RequestParam @ParameterRules.Key String product,
-			@Parameter(description = "First year (inclusive), default 2020") @RequestParam(defaultValue = "2020") @ParameterRules.Year int from,
-			@Parameter(description = "Last year (inclusive), default the current year") @RequestParam(required = false) @ParameterRules.Year Integer to,
-			@Parameter(description = "traced (default): the producers a supply comes from through re-exports; direct: the partners as bought") @RequestParam(defaultValue = "traced") Sourcing sourcing) {
+			@Parameter(description = "First year (inclusive), default 2020") @RequestParam(
+					defaultValue = "2020") @ParameterRules.Year int from,
+			@Parameter(description = "Last year (inclusive), default the current year") @RequestParam(
+					required = false) @ParameterRules.Year Integer to,
+			@Parameter(
+					description = "traced (default): the producers a supply comes from through re-exports; direct: the partners as bought") @RequestParam(
+							defaultValue = "traced") Sourcing sourcing) {
 		int last = to == null ? java.time.Year.now().getValue() : to;
 		if (last < from || last > 2100) {
 			throw new BadParameterException("to", "must be a year from 'from' (" + from + ") to 2100, was " + last);

@@ -3,15 +3,17 @@ package org.chokepoint.supplymix;
 import java.util.List;
 
 /**
- * A buyer's supply of an item at a stage, as of a year: its suppliers and their shares of one unit of
- * its supply. The shares add up to at most 1; the rest is the unknown supplier.
+ * A buyer's supply of an item at a stage, as of a year: its suppliers and their shares of
+ * one unit of its supply. The shares add up to at most 1; the rest is the unknown
+ * supplier.
  *
  * @param buyer the buyer (country or bloc code)
  * @param sourcing direct partners or traced origins
  * @param asOf the year the mix holds from (the facts chosen are the newest up to it)
  * @param dataYear the year of the facts the mix is made of (the trade flows', the rows')
  * @param kind which facts it is made of, and the assumption made
- * @param sources the ids of the sources used, the main one first (the rows' or the trade flows')
+ * @param sources the ids of the sources used, the main one first (the rows' or the trade
+ * flows')
  * @param suppliers the suppliers, largest share first, then by code
  * @param shares their shares, in the same order
  */

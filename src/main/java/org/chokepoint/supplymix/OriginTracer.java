@@ -11,17 +11,18 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Traces re-exports to their origin (domain.md, "Where it really comes from"): for one (item, stage,
- * year), every buyer with a mix gets the producers its supply comes from,
+ * Traces re-exports to their origin (domain.md, "Where it really comes from"): for one
+ * (item, stage, year), every buyer with a mix gets the producers its supply comes from,
  *
  * <pre>origin(B) = own(B) x {B} + sum over partners p of share(B, p) x origin(p)</pre>
  *
- * where a partner without a mix of its own is its own origin, a bloc's member supplying the bloc is a
- * producer (trade inside a bloc is not imports), and the rest of a mix is the unknown supplier. It is
- * an absorbing Markov chain: the buyers with mixes are its transient states, producers and the unknown
- * supplier absorb. Weight that circulates among traders and then leaves is followed exactly, by
- * solving {@code (I - Q) O = R} (Gaussian elimination with partial pivoting); buyers from which no
- * weight can ever reach a producer (a closed loop of traders) are left out of the system, so that what
+ * where a partner without a mix of its own is its own origin, a bloc's member supplying
+ * the bloc is a producer (trade inside a bloc is not imports), and the rest of a mix is
+ * the unknown supplier. It is an absorbing Markov chain: the buyers with mixes are its
+ * transient states, producers and the unknown supplier absorb. Weight that circulates
+ * among traders and then leaves is followed exactly, by solving {@code (I - Q) O = R}
+ * (Gaussian elimination with partial pivoting); buyers from which no weight can ever
+ * reach a producer (a closed loop of traders) are left out of the system, so that what
  * flows into them, like what they hold, ends at the unknown supplier.
  */
 final class OriginTracer {
@@ -42,7 +43,8 @@ final class OriginTracer {
 			index.put(states.get(i), i);
 		}
 		int n = states.size();
-		// absorbing outcomes: producers by code; the unknown supplier is what is left over
+		// absorbing outcomes: producers by code; the unknown supplier is what is left
+		// over
 		List<String> outcomes = new ArrayList<>();
 		Map<String, Integer> outcome = new HashMap<>();
 		double[][] q = new double[n][n];
@@ -89,7 +91,10 @@ final class OriginTracer {
 		return traced;
 	}
 
-	/** Which states can pass weight on to a producer: backwards from those that absorb any. */
+	/**
+	 * Which states can pass weight on to a producer: backwards from those that absorb
+	 * any.
+	 */
 	private static boolean[] reachesAProducer(double[][] q, List<Map<Integer, Double>> r) {
 		int n = q.length;
 		boolean[] live = new boolean[n];
@@ -112,7 +117,10 @@ final class OriginTracer {
 		return live;
 	}
 
-	/** Solves {@code (I - Q) O = R} over the live states; row per live state, column per outcome. */
+	/**
+	 * Solves {@code (I - Q) O = R} over the live states; row per live state, column per
+	 * outcome.
+	 */
 	private static double[][] solve(double[][] q, List<Map<Integer, Double>> r, List<Integer> liveStates,
 			int[] position, int outcomes) {
 		int n = liveStates.size();

@@ -16,28 +16,35 @@ import org.chokepoint.supplymix.MixFacts.Reliance;
 import org.chokepoint.supplymix.MixFacts.Row;
 
 /**
- * Every buyer's supply mix of one (item, stage), direct and traced, for every year at which the facts
- * change (domain.md, "A buyer's supply", "Where it really comes from" and "Precisely").
+ * Every buyer's supply mix of one (item, stage), direct and traced, for every year at
+ * which the facts change (domain.md, "A buyer's supply", "Where it really comes from" and
+ * "Precisely").
  *
- * <p>At (buyer B, year Y) the facts are chosen among: B's {@code basis = supply} rows, the trade flows
- * of the newest trade year up to Y (one year and one source for the whole stage: one cross-section),
- * and B's {@code basis = imports} rows; the newest year first, then the better source, then in that
- * order of kinds, then the smaller source id. Flows give the mix of B's own output and its imports where
- * the output is known in tonnes of the same basis (a producer missing from a production table that has
- * quantities made none); otherwise, like import rows, the import shares are scaled by B's net import
- * reliance (B supplies {@code 1 - reliance} itself; a reliance above 1 counts as 1; 0 or less: B
- * supplies itself). Without reliance, a buyer that the flows show exporting more than it imports is
- * taken to have made at least its net exports; otherwise the import shares are the mix, and the kind
- * says so. Without any of these, a buyer that imports nothing in the stage's flows but has output
- * supplies itself; any other buyer has no mix (it buys at the global shares, or the stage is a gap for
- * it). A bloc's output is its members' output, its imports their imports from outside the bloc.
+ * <p>
+ * At (buyer B, year Y) the facts are chosen among: B's {@code basis = supply} rows, the
+ * trade flows of the newest trade year up to Y (one year and one source for the whole
+ * stage: one cross-section), and B's {@code basis = imports} rows; the newest year first,
+ * then the better source, then in that order of kinds, then the smaller source id. Flows
+ * give the mix of B's own output and its imports where the output is known in tonnes of
+ * the same basis (a producer missing from a production table that has quantities made
+ * none); otherwise, like import rows, the import shares are scaled by B's net import
+ * reliance (B supplies {@code 1 - reliance} itself; a reliance above 1 counts as 1; 0 or
+ * less: B supplies itself). Without reliance, a buyer that the flows show exporting more
+ * than it imports is taken to have made at least its net exports; otherwise the import
+ * shares are the mix, and the kind says so. Without any of these, a buyer that imports
+ * nothing in the stage's flows but has output supplies itself; any other buyer has no mix
+ * (it buys at the global shares, or the stage is a gap for it). A bloc's output is its
+ * members' output, its imports their imports from outside the bloc.
  */
 public final class SupplyMixes {
 
 	private SupplyMixes() {
 	}
 
-	/** Every mix of the stage: per year at which a fact starts, each buyer's direct and traced mix. */
+	/**
+	 * Every mix of the stage: per year at which a fact starts, each buyer's direct and
+	 * traced mix.
+	 */
 	public static List<Mix> derive(MixFacts facts) {
 		TreeSet<Long> years = new TreeSet<>();
 		facts.outputs().forEach(o -> years.add(o.year()));
@@ -81,7 +88,8 @@ public final class SupplyMixes {
 			s.add(suppliers.get(order[k]));
 			v[k] = shares.get(order[k]);
 		}
-		return new Mix(buyer, sourcing, asOf, dataYear, kind, List.copyOf(new java.util.LinkedHashSet<>(sources)), s, v);
+		return new Mix(buyer, sourcing, asOf, dataYear, kind, List.copyOf(new java.util.LinkedHashSet<>(sources)), s,
+				v);
 	}
 
 	/** The facts chosen as of one year. */
@@ -93,20 +101,32 @@ public final class SupplyMixes {
 
 		final Map<String, List<Row>> rowsByBuyer;
 
-		/** The production group chosen as of the year: per party its tonnes (null: not comparable). */
+		/**
+		 * The production group chosen as of the year: per party its tonnes (null: not
+		 * comparable).
+		 */
 		final Map<String, Double> output = new HashMap<>();
 
-		/** Whether a production group with quantities was chosen: then a party missing from it made none. */
+		/**
+		 * Whether a production group with quantities was chosen: then a party missing
+		 * from it made none.
+		 */
 		boolean outputInTonnes;
 
 		long outputYear;
 
 		String outputSource;
 
-		/** The trade flows of the newest trade year up to the year, one source: exporter by importer. */
+		/**
+		 * The trade flows of the newest trade year up to the year, one source: exporter
+		 * by importer.
+		 */
 		final Map<String, Map<String, Double>> imports = new HashMap<>();
 
-		/** Per party, its exports in the same flows (a bloc's: its members' exports to the outside). */
+		/**
+		 * Per party, its exports in the same flows (a bloc's: its members' exports to the
+		 * outside).
+		 */
 		final Map<String, Double> exports = new HashMap<>();
 
 		long flowYear = -1;
@@ -125,10 +145,11 @@ public final class SupplyMixes {
 
 		private void chooseOutput() {
 			Output best = null;
-			// the newest group with quantities: a group of shares alone cannot be compared with flows
+			// the newest group with quantities: a group of shares alone cannot be
+			// compared with flows
 			for (Output o : this.facts.outputs()) {
-				if (o.year() <= this.year && o.tonnes() != null && (best == null || better(o.year(), o.rank(), o.source(), best.year(),
-						best.rank(), best.source()))) {
+				if (o.year() <= this.year && o.tonnes() != null && (best == null
+						|| better(o.year(), o.rank(), o.source(), best.year(), best.rank(), best.source()))) {
 					best = o;
 				}
 			}
@@ -168,7 +189,8 @@ public final class SupplyMixes {
 						Set<String> members = bloc.getValue();
 						boolean from = members.contains(f.exporter()) || bloc.getKey().equals(f.exporter());
 						boolean to = members.contains(f.importer()) || bloc.getKey().equals(f.importer());
-						// a bloc's trade: its members' trade with the outside, counted once per flow
+						// a bloc's trade: its members' trade with the outside, counted
+						// once per flow
 						if (to && !from) {
 							imported(bloc.getKey(), f.exporter(), f.tonnes());
 						}
@@ -184,7 +206,10 @@ public final class SupplyMixes {
 			this.imports.computeIfAbsent(importer, k -> new TreeMap<>()).merge(exporter, tonnes, Double::sum);
 		}
 
-		/** Every party that may have a mix: row buyers, importers, producers, and blocs of producers. */
+		/**
+		 * Every party that may have a mix: row buyers, importers, producers, and blocs of
+		 * producers.
+		 */
 		Set<String> buyers() {
 			Set<String> buyers = new TreeSet<>();
 			this.facts.rows().stream().filter(r -> r.year() <= this.year).forEach(r -> buyers.add(r.buyer()));
@@ -198,13 +223,18 @@ public final class SupplyMixes {
 			return buyers;
 		}
 
-		/** The buyer's direct mix as of the year; null where it has none (global shares or a gap). */
+		/**
+		 * The buyer's direct mix as of the year; null where it has none (global shares or
+		 * a gap).
+		 */
 		Mix mix(String buyer) {
 			Candidate best = null;
 			Map<String, List<Row>> groups = new LinkedHashMap<>();
 			for (Row r : this.rowsByBuyer.getOrDefault(buyer, List.of())) {
 				if (r.year() <= this.year) {
-					groups.computeIfAbsent(r.basis() + "\u0000" + r.year() + "\u0000" + r.source(), k -> new ArrayList<>())
+					groups
+						.computeIfAbsent(r.basis() + "\u0000" + r.year() + "\u0000" + r.source(),
+								k -> new ArrayList<>())
 						.add(r);
 				}
 			}
@@ -219,7 +249,8 @@ public final class SupplyMixes {
 			Double own = own(buyer);
 			if (imported != null) {
 				Candidate c = new Candidate(this.flowYear, this.flowRank,
-						own != null ? MixKind.OUTPUT_AND_IMPORTS : MixKind.IMPORTS_WITH_RELIANCE, this.flowSource, null);
+						own != null ? MixKind.OUTPUT_AND_IMPORTS : MixKind.IMPORTS_WITH_RELIANCE, this.flowSource,
+						null);
 				best = c.betterThan(best) ? c : best;
 			}
 			if (best == null) {
@@ -273,7 +304,10 @@ public final class SupplyMixes {
 					List.of(this.flowSource, this.outputSource), suppliers, shares);
 		}
 
-		/** Import shares scaled by reliance; without it, by net exports; else taken as they are. */
+		/**
+		 * Import shares scaled by reliance; without it, by net exports; else taken as
+		 * they are.
+		 */
 		private Mix scaled(String buyer, Candidate best, Map<String, Double> importShares,
 				Map<String, Double> importedTonnes) {
 			Reliance reliance = reliance(buyer);
@@ -320,7 +354,9 @@ public final class SupplyMixes {
 			return total;
 		}
 
-		/** The buyer's output in tonnes, a bloc's its members'; null where not comparable. */
+		/**
+		 * The buyer's output in tonnes, a bloc's its members'; null where not comparable.
+		 */
 		private Double own(String buyer) {
 			if (!this.outputInTonnes) {
 				return null;
@@ -342,15 +378,17 @@ public final class SupplyMixes {
 			return sum;
 		}
 
-		/** The buyer's reliance chosen as of the year (minerals only); null where none. */
+		/**
+		 * The buyer's reliance chosen as of the year (minerals only); null where none.
+		 */
 		private Reliance reliance(String buyer) {
 			if (!this.facts.mineral()) {
 				return null;
 			}
 			Reliance best = null;
 			for (Reliance r : this.facts.reliance()) {
-				if (r.party().equals(buyer) && r.year() <= this.year
-						&& (best == null || better(r.year(), r.rank(), r.source(), best.year(), best.rank(), best.source()))) {
+				if (r.party().equals(buyer) && r.year() <= this.year && (best == null
+						|| better(r.year(), r.rank(), r.source(), best.year(), best.rank(), best.source()))) {
 					best = r;
 				}
 			}

@@ -6,10 +6,11 @@ import java.util.regex.Pattern;
 
 /**
  * Puts a quantity in tonnes from the unit it was published in ({@code t REO equivalent},
- * {@code kt}, {@code thousand t copper content}, {@code kg gallium content}, {@code metric tons}):
- * only the leading mass unit is read; what follows it names the basis, which the item fixes. A unit
- * without a leading mass unit (empty, {@code kg per vehicle} is not an output) gives null: the
- * quantity is not comparable with trade flows.
+ * {@code kt}, {@code thousand t copper content}, {@code kg gallium content},
+ * {@code metric tons}): only the leading mass unit is read; what follows it names the
+ * basis, which the item fixes. A unit without a leading mass unit (empty,
+ * {@code kg per vehicle} is not an output) gives null: the quantity is not comparable
+ * with trade flows.
  */
 public final class Tonnes {
 

@@ -1,9 +1,10 @@
 package org.chokepoint.web;
 
 /**
- * A request parameter that is well-formed but out of range (a negative page, a page size of
- * 1,000): answered with a 400 problem detail that names the parameter. Malformed values (a page
- * of "x", a date of "yesterday") fail in Spring's binding and get the same answer.
+ * A request parameter that is well-formed but out of range (a negative page, a page size
+ * of 1,000): answered with a 400 problem detail that names the parameter. Malformed
+ * values (a page of "x", a date of "yesterday") fail in Spring's binding and get the same
+ * answer.
  */
 public class BadParameterException extends RuntimeException {
 

@@ -1,8 +1,9 @@
 package org.chokepoint.web;
 
 /**
- * A request body over {@code chokepoint.http.max-body-size}: answered 413. Thrown by the body's
- * stream as soon as one byte too many is read, so it is unchecked (it passes through JSON readers).
+ * A request body over {@code chokepoint.http.max-body-size}: answered 413. Thrown by the
+ * body's stream as soon as one byte too many is read, so it is unchecked (it passes
+ * through JSON readers).
  */
 public class BodyTooLargeException extends RuntimeException {
 

@@ -16,10 +16,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The database can't be reached (stopped, restarting, the network): every API call answers a 503
- * problem detail with {@code Retry-After}, not a 500 with a stack trace. The driver reconnects by
- * itself once the database is back; {@code /actuator/health} says DOWN until then. Ahead of the
- * other advices, which would see these as unexpected errors.
+ * The database can't be reached (stopped, restarting, the network): every API call
+ * answers a 503 problem detail with {@code Retry-After}, not a 500 with a stack trace.
+ * The driver reconnects by itself once the database is back; {@code /actuator/health}
+ * says DOWN until then. Ahead of the other advices, which would see these as unexpected
+ * errors.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)

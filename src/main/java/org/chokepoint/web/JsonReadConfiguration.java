@@ -14,11 +14,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * How request bodies are read: a property given twice is an error (which of the two would count is
- * nobody's guess), {@code ""} is not a number, a list or an object (Jackson would read it as null,
- * that is the default), and a body type marked {@link RejectUnknownProperties} refuses properties it
- * does not have. Depth, number and string lengths are bounded by Jackson's default
- * {@code StreamReadConstraints} (nesting 500 deep, numbers 1000 digits); the body's size by
+ * How request bodies are read: a property given twice is an error (which of the two would
+ * count is nobody's guess), {@code ""} is not a number, a list or an object (Jackson
+ * would read it as null, that is the default), and a body type marked
+ * {@link RejectUnknownProperties} refuses properties it does not have. Depth, number and
+ * string lengths are bounded by Jackson's default {@code StreamReadConstraints} (nesting
+ * 500 deep, numbers 1000 digits); the body's size by
  * {@code chokepoint.http.max-body-size}.
  */
 @Configuration(proxyBeanMethods = false)

@@ -1,8 +1,8 @@
 package org.chokepoint.web;
 
 /**
- * A key that names nothing in the knowledge graph: answered with a 404 problem detail that names
- * the kind of thing looked for and the key.
+ * A key that names nothing in the knowledge graph: answered with a 404 problem detail
+ * that names the kind of thing looked for and the key.
  */
 public class NotFoundException extends RuntimeException {
 

@@ -7,7 +7,10 @@ import io.swagger.v3.oas.models.info.License;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI description at {@code /v3/api-docs}, shown by Swagger UI at {@code /swagger-ui.html}. */
+/**
+ * The OpenAPI description at {@code /v3/api-docs}, shown by Swagger UI at
+ * {@code /swagger-ui.html}.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 

@@ -32,16 +32,18 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error the API answers is an RFC 9457 problem detail. Besides Spring's own cases (which
- * {@link ResponseEntityExceptionHandler} covers: unknown path, wrong method, missing parameter,
- * ...) it maps the domain's {@link NotFoundException} to 404 with {@code kind} and {@code key},
- * and {@link BadParameterException} and malformed parameters to 400 with {@code parameter}. A
- * body that can't be read is a 400 naming the property at fault ({@code parameter}: {@code body}
- * when it is the JSON itself), a body over the size limit 413, a content type the endpoint does not
- * take 415 listing those it does ({@code accepted}), an {@code Accept} it can't answer 406.
+ * Every error the API answers is an RFC 9457 problem detail. Besides Spring's own cases
+ * (which {@link ResponseEntityExceptionHandler} covers: unknown path, wrong method,
+ * missing parameter, ...) it maps the domain's {@link NotFoundException} to 404 with
+ * {@code kind} and {@code key}, and {@link BadParameterException} and malformed
+ * parameters to 400 with {@code parameter}. A body that can't be read is a 400 naming the
+ * property at fault ({@code parameter}: {@code body} when it is the JSON itself), a body
+ * over the size limit 413, a content type the endpoint does not take 415 listing those it
+ * does ({@code accepted}), an {@code Accept} it can't answer 406.
  *
- * <p>Being a {@code ResponseEntityExceptionHandler}, it replaces the one Spring Boot registers for
- * {@code spring.mvc.problemdetails.enabled}: there is one advice, not two.
+ * <p>
+ * Being a {@code ResponseEntityExceptionHandler}, it replaces the one Spring Boot
+ * registers for {@code spring.mvc.problemdetails.enabled}: there is one advice, not two.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -59,7 +61,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return badParameter(ex.parameter(), ex.getMessage());
 	}
 
-	/** A parameter that can't be read as its type: {@code page=x}, {@code inForceOn=2025-13-01}. */
+	/**
+	 * A parameter that can't be read as its type: {@code page=x},
+	 * {@code inForceOn=2025-13-01}.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
@@ -105,19 +110,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (unknown != null) {
 			String name = path(unknown);
 			Collection<Object> known = unknown.getKnownPropertyIds();
-			return badParameter(name, "Parameter '" + name + "' is not a field of the body"
-					+ (known == null ? "" : "; the fields are " + known.stream().map(String::valueOf).sorted()
-						.collect(Collectors.joining(", "))));
+			return badParameter(name,
+					"Parameter '" + name + "' is not a field of the body" + (known == null ? "" : "; the fields are "
+							+ known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "))));
 		}
 		MismatchedInputException mismatch = cause(ex, MismatchedInputException.class);
 		if (mismatch != null) {
 			String name = path(mismatch);
-			return badParameter(name, "Parameter '" + name + "' must be " + expected(mismatch.getTargetType())
-					+ ": " + clip(mismatch.getOriginalMessage()));
+			return badParameter(name, "Parameter '" + name + "' must be " + expected(mismatch.getTargetType()) + ": "
+					+ clip(mismatch.getOriginalMessage()));
 		}
 		StreamConstraintsException limit = cause(ex, StreamConstraintsException.class);
 		if (limit != null) {
-			return badParameter("body", "Parameter 'body' is beyond the JSON reader's limits: " + clip(limit.getOriginalMessage()));
+			return badParameter("body",
+					"Parameter 'body' is beyond the JSON reader's limits: " + clip(limit.getOriginalMessage()));
 		}
 		InputCoercionException range = cause(ex, InputCoercionException.class);
 		if (range != null) {
@@ -128,7 +134,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (json != null) {
 			String where = json.getLocation() == null ? ""
 					: " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
-			return badParameter("body", "Parameter 'body' is not valid JSON: " + clip(json.getOriginalMessage()) + where);
+			return badParameter("body",
+					"Parameter 'body' is not valid JSON: " + clip(json.getOriginalMessage()) + where);
 		}
 		return badParameter("body", "Parameter 'body' is required: a JSON object");
 	}
@@ -148,8 +155,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * An {@code Accept} the endpoint can't answer, or one that can't be parsed: 406, written here
-	 * rather than through content negotiation, which would refuse the problem detail too.
+	 * An {@code Accept} the endpoint can't answer, or one that can't be parsed: 406,
+	 * written here rather than through content negotiation, which would refuse the
+	 * problem detail too.
 	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Puts {@link ProblemErrorReportValve} in place of the HTML error report that Tomcat (and Spring
- * Boot's customizer before this one) installs on the host.
+ * Puts {@link ProblemErrorReportValve} in place of the HTML error report that Tomcat (and
+ * Spring Boot's customizer before this one) installs on the host.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -25,7 +25,10 @@ class ProblemErrorConfiguration {
 		return new ProblemErrorReportCustomizer();
 	}
 
-	/** Ordered after Spring Boot's customizer (order 0), which adds its error report valve first. */
+	/**
+	 * Ordered after Spring Boot's customizer (order 0), which adds its error report valve
+	 * first.
+	 */
 	private static final class ProblemErrorReportCustomizer
 			implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 

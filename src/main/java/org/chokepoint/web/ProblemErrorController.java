@@ -14,9 +14,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * The error page ({@code /error}) as a problem detail, in place of Spring Boot's JSON or HTML: what
- * the servlet container and Spring Security answer with {@code sendError} (401, 403, a URL the
- * firewall refuses, ...) gets the same RFC 9457 shape as the controllers' errors.
+ * The error page ({@code /error}) as a problem detail, in place of Spring Boot's JSON or
+ * HTML: what the servlet container and Spring Security answer with {@code sendError}
+ * (401, 403, a URL the firewall refuses, ...) gets the same RFC 9457 shape as the
+ * controllers' errors.
  */
 @Controller
 class ProblemErrorController implements ErrorController {
@@ -37,7 +38,10 @@ class ProblemErrorController implements ErrorController {
 		ProblemWriter.write(response, ProblemWriter.problem(status, detail, uri instanceof String path ? path : null));
 	}
 
-	/** The container's message when it says more than the status's name; otherwise what the status means here. */
+	/**
+	 * The container's message when it says more than the status's name; otherwise what
+	 * the status means here.
+	 */
 	static String detail(int status, String message) {
 		HttpStatus known = HttpStatus.resolve(status);
 		String reason = known == null ? "" : known.getReasonPhrase();

@@ -10,9 +10,10 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 
 /**
- * Tomcat's error report as a problem detail: for what Tomcat refuses before the application sees
- * it (request line or headers over {@code server.max-http-request-header-size}, an encoded slash or
- * another invalid character in the URL). Replaces Tomcat's HTML report.
+ * Tomcat's error report as a problem detail: for what Tomcat refuses before the
+ * application sees it (request line or headers over
+ * {@code server.max-http-request-header-size}, an encoded slash or another invalid
+ * character in the URL). Replaces Tomcat's HTML report.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 

@@ -13,9 +13,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Writes a problem detail straight to the servlet response, whatever the request's {@code Accept}
- * says: for the answers given where Spring's content negotiation can't help (a filter, the error
- * page, an unparseable {@code Accept} header). Public for the filters of {@code org.chokepoint.http}.
+ * Writes a problem detail straight to the servlet response, whatever the request's
+ * {@code Accept} says: for the answers given where Spring's content negotiation can't
+ * help (a filter, the error page, an unparseable {@code Accept} header). Public for the
+ * filters of {@code org.chokepoint.http}.
  */
 public final class ProblemWriter {
 
@@ -24,7 +25,10 @@ public final class ProblemWriter {
 	private ProblemWriter() {
 	}
 
-	/** A problem detail of the given status and detail, with the request URI as its instance when it is one. */
+	/**
+	 * A problem detail of the given status and detail, with the request URI as its
+	 * instance when it is one.
+	 */
 	public static ProblemDetail problem(int status, String detail, String instance) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
 		if (instance != null) {
@@ -32,7 +36,8 @@ public final class ProblemWriter {
 				problem.setInstance(URI.create(instance));
 			}
 			catch (IllegalArgumentException ex) {
-				// a request URI the container let through but java.net.URI refuses: no instance then
+				// a request URI the container let through but java.net.URI refuses: no
+				// instance then
 			}
 		}
 		return problem;
@@ -48,7 +53,9 @@ public final class ProblemWriter {
 		response.flushBuffer();
 	}
 
-	/** The problem as RFC 9457 JSON, in the shape the controllers' problem details have. */
+	/**
+	 * The problem as RFC 9457 JSON, in the shape the controllers' problem details have.
+	 */
 	static byte[] json(ProblemDetail problem) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("detail", problem.getDetail());

@@ -33,8 +33,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * {@code POST /api/cypher} over HTTP on the basic fixture, with a 1 s timeout so a long query is
- * cut quickly.
+ * {@code POST /api/cypher} over HTTP on the basic fixture, with a 1 s timeout so a long
+ * query is cut quickly.
  */
 @ChokepointTest(properties = { "chokepoint.import.on-startup=false", "chokepoint.cypher.timeout=1s" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -107,8 +107,8 @@ class AdhocCypherIT {
 		assertThat(relationships).hasSize(2);
 		for (int i = 0; i < 2; i++) {
 			JsonNode relationship = relationships.get(i);
-			assertThat(relationship.propertyNames())
-				.containsExactly("elementId", "type", "startElementId", "endElementId", "properties");
+			assertThat(relationship.propertyNames()).containsExactly("elementId", "type", "startElementId",
+					"endElementId", "properties");
 			assertThat(relationship.get("type").stringValue()).isEqualTo("REQUIRES");
 			assertThat(relationship.get("startElementId").stringValue())
 				.isEqualTo(nodes.get(i).get("elementId").stringValue());
@@ -124,17 +124,21 @@ class AdhocCypherIT {
 		JsonNode body = ok("CALL db.labels() YIELD label RETURN label ORDER BY label", Map.of());
 		List<String> labels = new ArrayList<>();
 		body.get("rows").forEach(row -> labels.add(row.get(0).stringValue()));
-		// db.labels() also names labels that only an index holds now (StagedCountry, between imports)
+		// db.labels() also names labels that only an index holds now (StagedCountry,
+		// between imports)
 		assertThat(labels).containsAll(this.counts.nodes().keySet()).isSorted();
 	}
 
 	static Stream<Arguments> writes() {
-		return Stream.of(
-				Arguments.of("CREATE (n)", "writes are not allowed: Neo4j plans this query as WRITE_ONLY"),
-				Arguments.of("MATCH (n) DETACH DELETE n", "writes are not allowed: Neo4j plans this query as WRITE_ONLY"),
-				Arguments.of("MERGE (c:Country {iso3: 'XXX'}) RETURN c", "writes are not allowed: Neo4j plans this query as READ_WRITE"),
-				Arguments.of("MATCH (c:Country) SET c.name = 'x'", "writes are not allowed: Neo4j plans this query as WRITE_ONLY"),
-				Arguments.of("PROFILE MATCH (c:Country) REMOVE c.name", "writes are not allowed: Neo4j plans this query as WRITE_ONLY"),
+		return Stream.of(Arguments.of("CREATE (n)", "writes are not allowed: Neo4j plans this query as WRITE_ONLY"),
+				Arguments.of("MATCH (n) DETACH DELETE n",
+						"writes are not allowed: Neo4j plans this query as WRITE_ONLY"),
+				Arguments.of("MERGE (c:Country {iso3: 'XXX'}) RETURN c",
+						"writes are not allowed: Neo4j plans this query as READ_WRITE"),
+				Arguments.of("MATCH (c:Country) SET c.name = 'x'",
+						"writes are not allowed: Neo4j plans this query as WRITE_ONLY"),
+				Arguments.of("PROFILE MATCH (c:Country) REMOVE c.name",
+						"writes are not allowed: Neo4j plans this query as WRITE_ONLY"),
 				Arguments.of("CALL { MATCH (c:Country) RETURN c } IN TRANSACTIONS RETURN c",
 						"CALL { ... } IN TRANSACTIONS is not allowed: it commits on its own"));
 	}
@@ -149,7 +153,8 @@ class AdhocCypherIT {
 		assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
 		JsonNode problem = this.json.readTree(response.body());
 		assertThat(problem.get("title").stringValue()).isEqualTo("Query not allowed");
-		assertThat(problem.get("detail").stringValue()).isEqualTo(reason + ". POST /api/cypher runs read-only queries.");
+		assertThat(problem.get("detail").stringValue())
+			.isEqualTo(reason + ". POST /api/cypher runs read-only queries.");
 		assertThat(problem.get("check").stringValue()).isEqualTo("plan");
 		assertThat(this.counts.nodes()).isEqualTo(nodes);
 		assertThat(this.counts.relationships()).isEqualTo(relationships);
@@ -158,7 +163,8 @@ class AdhocCypherIT {
 	@Test
 	void theReadTransactionItselfRefusesAWriteAndThatIsAnsweredAsNotAllowed() {
 		Neo4jException refused = null;
-		try (var session = this.driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+		try (var session = this.driver
+			.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
 			session.executeRead(tx -> tx.run("CREATE (n)").consume());
 		}
 		catch (Neo4jException ex) {
@@ -173,17 +179,20 @@ class AdhocCypherIT {
 	}
 
 	static Stream<Arguments> forbidden() {
-		return Stream.of(
-				Arguments.of("CALL dbms.listConfig()", "procedure dbms.listConfig is not allowed", "plan"),
-				Arguments.of("CALL `dbms`.`listConfig`() YIELD name RETURN name", "procedure dbms.listConfig is not allowed", "plan"),
+		return Stream.of(Arguments.of("CALL dbms.listConfig()", "procedure dbms.listConfig is not allowed", "plan"),
+				Arguments.of("CALL `dbms`.`listConfig`() YIELD name RETURN name",
+						"procedure dbms.listConfig is not allowed", "plan"),
 				Arguments.of("CALL dbms.components()", "procedure dbms.components is not allowed", "plan"),
 				Arguments.of("CALL db.ping()", "procedure db.ping is not allowed", "plan"),
-				Arguments.of("LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l", "LOAD CSV is not allowed: it reads files and URLs", "plan"),
+				Arguments.of("LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l",
+						"LOAD CSV is not allowed: it reads files and URLs", "plan"),
 				Arguments.of("SHOW USERS", "administration commands are not allowed", "plan"),
 				Arguments.of("SHOW INDEXES", "administration commands are not allowed", "plan"),
 				Arguments.of("CREATE INDEX nope IF NOT EXISTS FOR (c:Country) ON (c.name)",
-						"schema changes and administration are not allowed: Neo4j plans this query as SCHEMA_WRITE", "plan"),
-				Arguments.of("USE system SHOW USERS", "the USE clause is not allowed: queries run on the default database", "text"),
+						"schema changes and administration are not allowed: Neo4j plans this query as SCHEMA_WRITE",
+						"plan"),
+				Arguments.of("USE system SHOW USERS",
+						"the USE clause is not allowed: queries run on the default database", "text"),
 				Arguments.of("GRANT ROLE admin TO bob", "administration commands (GRANT ...) are not allowed", "text"),
 				Arguments.of("RETURN 1 AS one; MATCH (n) DETACH DELETE n", "one statement per request", "text"));
 	}
@@ -192,7 +201,8 @@ class AdhocCypherIT {
 	@MethodSource("forbidden")
 	void administrationFilesAndSystemProceduresAreRefused(String query, String reason, String check) throws Exception {
 		JsonNode problem = problem(query, 403);
-		assertThat(problem.get("detail").stringValue()).isEqualTo(reason + ". POST /api/cypher runs read-only queries.");
+		assertThat(problem.get("detail").stringValue())
+			.isEqualTo(reason + ". POST /api/cypher runs read-only queries.");
 		assertThat(problem.get("check").stringValue()).isEqualTo(check);
 	}
 
@@ -245,7 +255,8 @@ class AdhocCypherIT {
 				LIMIT 2
 				""", Map.of());
 		assertThat(strings(body.get("columns"))).containsExactly("iso3", "CREATE");
-		assertThat(this.json.writeValueAsString(body.get("rows"))).isEqualTo("[[\"AUS\",\"LOAD CSV\"],[\"CHN\",\"LOAD CSV\"]]");
+		assertThat(this.json.writeValueAsString(body.get("rows")))
+			.isEqualTo("[[\"AUS\",\"LOAD CSV\"],[\"CHN\",\"LOAD CSV\"]]");
 	}
 
 	@Test
@@ -282,7 +293,8 @@ class AdhocCypherIT {
 			assertThat(response.statusCode()).isEqualTo(400);
 			JsonNode problem = this.json.readTree(response.body());
 			assertThat(problem.get("parameter").stringValue()).isEqualTo("query");
-			assertThat(problem.get("detail").stringValue()).isEqualTo("Parameter 'query' is required: one Cypher statement");
+			assertThat(problem.get("detail").stringValue())
+				.isEqualTo("Parameter 'query' is required: one Cypher statement");
 		}
 	}
 

@@ -9,7 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The textual check alone, without a database: what it refuses and what it must let through. */
+/**
+ * The textual check alone, without a database: what it refuses and what it must let
+ * through.
+ */
 class CypherTextTests {
 
 	static final Set<String> ALLOWED = Set.of("db.labels", "db.schema.visualization");
@@ -23,17 +26,15 @@ class CypherTextTests {
 			"MATCH (c:Country) /* DROP INDEX x; GRANT ROLE admin TO bob */ RETURN c",
 			"RETURN 'LOAD CSV FROM \\'file:///etc/passwd\\'' AS s, \"CALL dbms.listConfig()\" AS t",
 			"MATCH (n) RETURN n.show AS show_, n.drop, {use: 1} AS m, $use AS p",
-			"MATCH (n:Show)-[:DROP]->(m) RETURN `SHOW` AS x",
-			"CALL db.labels() YIELD label RETURN label", "call DB.SCHEMA.VISUALIZATION()",
-			"MATCH (a:Country), (b:Mineral) CREATE p = (a)-[:MINES]->(b) RETURN p",
+			"MATCH (n:Show)-[:DROP]->(m) RETURN `SHOW` AS x", "CALL db.labels() YIELD label RETURN label",
+			"call DB.SCHEMA.VISUALIZATION()", "MATCH (a:Country), (b:Mineral) CREATE p = (a)-[:MINES]->(b) RETURN p",
 			"RETURN 1 AS one;", "RETURN 'a;b' AS s" })
 	void letsThrough(String query) {
 		assertThat(refusal(query)).isEmpty();
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"SHOW USERS | administration commands (SHOW ...) are not allowed",
+	@CsvSource(delimiter = '|', value = { "SHOW USERS | administration commands (SHOW ...) are not allowed",
 			"show databases yield name | administration commands (SHOW ...) are not allowed",
 			"USE system MATCH (n) RETURN n | the USE clause is not allowed: queries run on the default database",
 			"CREATE USER bob SET PASSWORD 'x' | administration and schema commands (CREATE USER ...) are not allowed",
@@ -52,9 +53,10 @@ class CypherTextTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "PROFILE MATCH (n) RETURN n|'        MATCH (n) RETURN n'",
-			"CYPHER 5 PROFILE RETURN 1|'CYPHER 5         RETURN 1'",
-			"MATCH (n) RETURN n.profile|MATCH (n) RETURN n.profile" })
+	@CsvSource(delimiter = '|',
+			value = { "PROFILE MATCH (n) RETURN n|'        MATCH (n) RETURN n'",
+					"CYPHER 5 PROFILE RETURN 1|'CYPHER 5         RETURN 1'",
+					"MATCH (n) RETURN n.profile|MATCH (n) RETURN n.profile" })
 	void aLeadingProfileIsBlankedForTheExplainSoPositionsHold(String query, String planned) {
 		assertThat(AdhocCypherService.withoutProfile(query)).isEqualTo(planned);
 	}

@@ -32,19 +32,20 @@ class AgreementApiIT extends ApiTestBase {
 	@Test
 	void thePartnershipHasTwoCountriesAndTheEuAsPartnersAndCoversRareEarths() {
 		AgreementDetails msp = this.api.getOk("/api/agreements/MSP", AgreementDetails.class);
-		assertSameRecord(msp, new AgreementDetails("MSP", "Minerals Security Partnership", "PARTNERSHIP", SIGNED,
-				SIGNED, null, true, 2024, SRC_A, null,
-				List.of(new Party("EU", "European Union", "BLOC", "partner", SIGNED),
-						new Party("JPN", "Japan", "COUNTRY", "partner", SIGNED),
-						new Party("USA", "United States", "COUNTRY", "partner", SIGNED)),
-				List.of(new Item("rare-earths", "Rare earths", "MINERAL"))));
+		assertSameRecord(msp,
+				new AgreementDetails("MSP", "Minerals Security Partnership", "PARTNERSHIP", SIGNED, SIGNED, null, true,
+						2024, SRC_A, null,
+						List.of(new Party("EU", "European Union", "BLOC", "partner", SIGNED),
+								new Party("JPN", "Japan", "COUNTRY", "partner", SIGNED),
+								new Party("USA", "United States", "COUNTRY", "partner", SIGNED)),
+						List.of(new Item("rare-earths", "Rare earths", "MINERAL"))));
 	}
 
 	@Test
 	void anUnknownAgreementIsA404NamingTheKey() {
-		assertThat(this.api.problem("/api/agreements/NAFTA", 404)).isEqualTo(Map.of("title", "Not Found", "status",
-				404, "detail", "No agreement with key 'NAFTA'", "instance", "/api/agreements/NAFTA", "kind",
-				"agreement", "key", "NAFTA"));
+		assertThat(this.api.problem("/api/agreements/NAFTA", 404))
+			.isEqualTo(Map.of("title", "Not Found", "status", 404, "detail", "No agreement with key 'NAFTA'",
+					"instance", "/api/agreements/NAFTA", "kind", "agreement", "key", "NAFTA"));
 	}
 
 }

@@ -34,8 +34,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The atlas in a real browser (headless Chromium, {@link HeadlessChromium}; skipped where none is
- * found): the main journey on the shipped data, with screenshots under {@code target/screenshots/}.
+ * The atlas in a real browser (headless Chromium, {@link HeadlessChromium}; skipped where
+ * none is found): the main journey on the shipped data, with screenshots under
+ * {@code target/screenshots/}.
  */
 @ChokepointTest
 @Tag("browser")
@@ -71,7 +72,8 @@ class AtlasIT {
 				"g.stage-group[data-item='ndfeb-magnet'][data-stage='MANUFACTURING'] g.supplier[data-country='CHN']"));
 		assertThat(china.getAttribute("class")).contains("choke", "china");
 		assertThat(Double.parseDouble(china.getAttribute("data-share"))).isBetween(0.85, 0.90);
-		// the seed's 87.5 % (2026, newer than the trade flows of 2024), traced: China's own magnets are 99.9 %
+		// the seed's 87.5 % (2026, newer than the trade flows of 2024), traced: China's
+		// own magnets are 99.9 %
 		// Chinese, so 0.875 x 0.9994 = 0.8745
 		assertThat(china.findElement(By.cssSelector(".share")).getText()).isEqualTo("87.5 %");
 		assertThat(china.findElement(By.cssSelector(".name")).getText()).isEqualTo("◆ China");
@@ -83,7 +85,8 @@ class AtlasIT {
 		assertThat(text("#spof-list")).contains("China", "87.5 % chokepoint", "allied");
 
 		String browserLink = waitFor(By.cssSelector("#chain-browser[href*='cmd=edit']")).getAttribute("href");
-		assertThat(browserLink).startsWith(base() + "/browser/?dbms=bolt://neo4j@127.0.0.1:").contains("&cmd=edit&arg=");
+		assertThat(browserLink).startsWith(base() + "/browser/?dbms=bolt://neo4j@127.0.0.1:")
+			.contains("&cmd=edit&arg=");
 		String query = java.net.URLDecoder.decode(browserLink.substring(browserLink.indexOf("&arg=") + 5),
 				java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(query).contains(":param products => ['ndfeb-magnet'];", ":param consumer => 'EU';",

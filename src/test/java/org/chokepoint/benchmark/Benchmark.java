@@ -31,18 +31,20 @@ import org.springframework.cache.CacheManager;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One benchmark run of a tier, on a fresh embedded database: the application's import vs LOAD CSV,
- * chain analysis latency (cold and warm), a consumer's overview, a scenario, a naive
- * path-enumerating query, and the in-process floor: the API's own calculator over facts read once
- * ({@link AnalysisBridge.Floor}). Writes {@code target/benchmark/results-<tier>.csv},
- * {@code results.md} and {@code latency.png}. A tool in the test sources, not in the jar; run it
- * through the {@code benchmark} profile (docs/scaling.md):
+ * One benchmark run of a tier, on a fresh embedded database: the application's import vs
+ * LOAD CSV, chain analysis latency (cold and warm), a consumer's overview, a scenario, a
+ * naive path-enumerating query, and the in-process floor: the API's own calculator over
+ * facts read once ({@link AnalysisBridge.Floor}). Writes
+ * {@code target/benchmark/results-<tier>.csv}, {@code results.md} and
+ * {@code latency.png}. A tool in the test sources, not in the jar; run it through the
+ * {@code benchmark} profile (docs/scaling.md):
  *
  * <pre>mvn -B -o -Pbenchmark test-compile exec:exec -Dbenchmark.args="--tier M"</pre>
  *
- * <p>{@code --import-only} stops after the import; {@code --reuse-db} measures the analyses on the
- * database an earlier run left (no import, no LOAD CSV). Cold figures are taken with every cache
- * cleared (docs/scaling.md).
+ * <p>
+ * {@code --import-only} stops after the import; {@code --reuse-db} measures the analyses
+ * on the database an earlier run left (no import, no LOAD CSV). Cold figures are taken
+ * with every cache cleared (docs/scaling.md).
  */
 public final class Benchmark {
 
@@ -52,12 +54,17 @@ public final class Benchmark {
 
 	private int pairs = DEFAULT_PAIRS;
 
-	/** Only the import and LOAD CSV, not the analyses: leaves a database for {@code --reuse-db}. */
+	/**
+	 * Only the import and LOAD CSV, not the analyses: leaves a database for
+	 * {@code --reuse-db}.
+	 */
 	private boolean importOnly;
 
 	static final int WARM_REPEATS = 5;
 
-	/** Where the floor's figures go, so that its computation is not left out as unused. */
+	/**
+	 * Where the floor's figures go, so that its computation is not left out as unused.
+	 */
 	static volatile double sink;
 
 	private final Map<String, String> results = new LinkedHashMap<>();
@@ -66,9 +73,10 @@ public final class Benchmark {
 
 	private final Duration budget;
 
-	/** Use the database of an earlier run of the tier as it is: no import, no LOAD CSV. */
+	/**
+	 * Use the database of an earlier run of the tier as it is: no import, no LOAD CSV.
+	 */
 	private boolean reuseDatabase;
-
 
 	private Benchmark(String tier, Duration budget) {
 		this.tier = tier;
@@ -111,7 +119,8 @@ public final class Benchmark {
 			Generator.write(parameters, data);
 		}
 		if (this.reuseDatabase && !Files.isDirectory(db)) {
-			throw new IllegalStateException("--reuse-db: no database " + db + " (run the tier once, e.g. with --import-only)");
+			throw new IllegalStateException(
+					"--reuse-db: no database " + db + " (run the tier once, e.g. with --import-only)");
 		}
 		if (!this.reuseDatabase) {
 			deleteRecursively(db);
@@ -120,11 +129,14 @@ public final class Benchmark {
 		heap.start();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ChokepointApplication.class)
 			.web(WebApplicationType.NONE)
-			// arguments, not default properties: application.yaml would win over those. Only the
-			// application's own application.yaml: the tests' config/application.yaml, on this test
-			// classpath too, would shrink the page cache to 32 MB and change what is measured
-			.run("--spring.config.location=classpath:/application.yaml", "--chokepoint.embedded.port=0", "--chokepoint.embedded.data-dir=" + db,
-					"--chokepoint.embedded.import-dir=" + db.resolve("import"),
+			// arguments, not default properties: application.yaml would win over those.
+			// Only the
+			// application's own application.yaml: the tests' config/application.yaml, on
+			// this test
+			// classpath too, would shrink the page cache to 32 MB and change what is
+			// measured
+			.run("--spring.config.location=classpath:/application.yaml", "--chokepoint.embedded.port=0",
+					"--chokepoint.embedded.data-dir=" + db, "--chokepoint.embedded.import-dir=" + db.resolve("import"),
 					"--chokepoint.import.on-startup=false", "--chokepoint.embedded.shutdown-quiet-period=0s")) {
 			put("tier", this.tier);
 			put("trade_flows", parameters.flows());
@@ -132,8 +144,8 @@ public final class Benchmark {
 			Driver driver = context.getBean(Driver.class);
 			ImportService importer = context.getBean(ImportService.class);
 			if (this.reuseDatabase) {
-				put("import_outcome", "reused the database of an earlier run, data version "
-						+ importer.currentVersion().orElseThrow(() -> new IllegalStateException(db + " holds no data")));
+				put("import_outcome", "reused the database of an earlier run, data version " + importer.currentVersion()
+					.orElseThrow(() -> new IllegalStateException(db + " holds no data")));
 			}
 			else {
 				long started = System.nanoTime();
@@ -145,7 +157,8 @@ public final class Benchmark {
 				put("import_s", importSeconds);
 				put("import_relationships", relationships);
 				put("import_rel_per_s", relationships / importSeconds);
-				// the machine is shared: CPU seconds spent by this process (application and database) say
+				// the machine is shared: CPU seconds spent by this process (application
+				// and database) say
 				// what the import costs whatever the others do; GC time is part of them
 				put("import_cpu_s", cpuSeconds() - cpu);
 				put("import_gc_s", gcSeconds() - gc);
@@ -166,13 +179,18 @@ public final class Benchmark {
 		Report.write(out, this.tier, this.results);
 	}
 
-	/** Neo4j's own LOAD CSV + MERGE of the same rows, within the time budget; its rate from what it committed. */
+	/**
+	 * Neo4j's own LOAD CSV + MERGE of the same rows, within the time budget; its rate
+	 * from what it committed.
+	 */
 	private void loadCsv(Driver driver, EmbeddedNeo4j database, Path data) throws IOException {
 		Path importDir = database.home().resolve("import");
 		Files.createDirectories(importDir);
-		Files.copy(data.resolve("trade_flows.csv"), importDir.resolve("trade_flows.csv"), StandardCopyOption.REPLACE_EXISTING);
+		Files.copy(data.resolve("trade_flows.csv"), importDir.resolve("trade_flows.csv"),
+				StandardCopyOption.REPLACE_EXISTING);
 		Map<String, Object> hs = new LinkedHashMap<>();
-		for (String line : Files.readAllLines(data.resolve("hs_codes.csv")).subList(1, Files.readAllLines(data.resolve("hs_codes.csv")).size())) {
+		for (String line : Files.readAllLines(data.resolve("hs_codes.csv"))
+			.subList(1, Files.readAllLines(data.resolve("hs_codes.csv")).size())) {
 			String[] cells = line.split(",", -1);
 			hs.put(cells[0], List.of(cells[1], cells[2]));
 		}
@@ -194,14 +212,17 @@ public final class Benchmark {
 		try (Session session = driver.session()) {
 			session.run(load, Map.of("hs", hs), TransactionConfig.builder().withTimeout(this.budget).build()).consume();
 			// the shares: a second pass over every relationship, grouped by importer
-			session.run("""
-					MATCH (b:Country)-[f:SOURCES_LOADCSV]->()
-					WITH b, f.item AS item, f.stage AS stage, f.year AS year, f.source AS source, collect(f) AS flows, sum(f.quantity) AS total
-					CALL (flows, total) {
-					  UNWIND flows AS f
-					  SET f.share = f.quantity / total
-					} IN TRANSACTIONS OF 1000 ROWS
-					""", TransactionConfig.builder().withTimeout(this.budget).build()).consume();
+			session
+				.run("""
+						MATCH (b:Country)-[f:SOURCES_LOADCSV]->()
+						WITH b, f.item AS item, f.stage AS stage, f.year AS year, f.source AS source, collect(f) AS flows, sum(f.quantity) AS total
+						CALL (flows, total) {
+						  UNWIND flows AS f
+						  SET f.share = f.quantity / total
+						} IN TRANSACTIONS OF 1000 ROWS
+						""",
+						TransactionConfig.builder().withTimeout(this.budget).build())
+				.consume();
 		}
 		catch (RuntimeException ex) {
 			outcome = "stopped: " + String.valueOf(ex.getMessage()).lines().findFirst().orElse("");
@@ -211,7 +232,8 @@ public final class Benchmark {
 		long loaded;
 		try (Session session = driver.session()) {
 			loaded = session.run("MATCH ()-[f:SOURCES_LOADCSV]->() RETURN count(f) AS n").single().get("n").asLong();
-			session.run("MATCH ()-[f:SOURCES_LOADCSV]->() CALL (f) { DELETE f } IN TRANSACTIONS OF 50000 ROWS").consume();
+			session.run("MATCH ()-[f:SOURCES_LOADCSV]->() CALL (f) { DELETE f } IN TRANSACTIONS OF 50000 ROWS")
+				.consume();
 		}
 		put("loadcsv_s", elapsed);
 		put("loadcsv_relationships", loaded);
@@ -234,19 +256,21 @@ public final class Benchmark {
 		double[] cold = new double[this.pairs];
 		double[] warm = new double[this.pairs * WARM_REPEATS];
 		double[] floor = new double[this.pairs];
-		// the floor's figures, summed so that no computation of it can be left out as unused
+		// the floor's figures, summed so that no computation of it can be left out as
+		// unused
 		double floorSum = 0;
 		Map<String, AnalysisBridge.Floor> loaded = new java.util.HashMap<>();
 		for (int i = 0; i < this.pairs; i++) {
 			String consumer = countries.get(1 + i % (countries.size() - 1));
 			String product = endProducts.get(i % endProducts.size());
-			// cold: nothing cached, neither analyses nor the facts of items other chains used
+			// cold: nothing cached, neither analyses nor the facts of items other chains
+			// used
 			analyses.clearCaches();
 			long started = System.nanoTime();
 			analyses.analyse(product, consumer, YEAR, 0.5, asOf);
 			cold[i] = millis(started);
-			System.out.printf(Locale.ROOT, "benchmark %s pair %d: %s for %s, cold %.1f ms%n", this.tier, i, product, consumer,
-					cold[i]);
+			System.out.printf(Locale.ROOT, "benchmark %s pair %d: %s for %s, cold %.1f ms%n", this.tier, i, product,
+					consumer, cold[i]);
 			for (int r = 0; r < WARM_REPEATS; r++) {
 				started = System.nanoTime();
 				analyses.analyse(product, consumer, YEAR, 0.5, asOf);
@@ -269,14 +293,18 @@ public final class Benchmark {
 		String consumer = countries.get(1);
 		analyses.clearCaches();
 		timed("overview", () -> analyses.overviewChokepoints(consumer, YEAR, 0.5, asOf) + " chokepoints");
-		// the scenario's chains without cuts are cached by the overview: clear to time it alone
+		// the scenario's chains without cuts are cached by the overview: clear to time it
+		// alone
 		analyses.clearCaches();
 		timed("scenario", () -> analyses.scenarioHits(new ScenarioRequest("CHN", List.of(Generator.mineral(0)), null,
 				List.of(), 1.0, null, null, null, List.of(consumer), YEAR)) + " hits");
 		naivePaths(driver, p, consumer, endProducts.get(0));
 	}
 
-	/** Runs {@code task} on its own thread within the budget; past it, the thread is left behind (daemon). */
+	/**
+	 * Runs {@code task} on its own thread within the budget; past it, the thread is left
+	 * behind (daemon).
+	 */
 	private void timed(String name, java.util.concurrent.Callable<String> task) {
 		java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
 			Thread thread = new Thread(r, name);
@@ -285,7 +313,8 @@ public final class Benchmark {
 		});
 		long started = System.nanoTime();
 		try {
-			String outcome = executor.submit(task).get(this.budget.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+			String outcome = executor.submit(task)
+				.get(this.budget.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
 			put(name + "_ms", millis(started));
 			put(name + "_outcome", outcome);
 		}
@@ -299,7 +328,10 @@ public final class Benchmark {
 		executor.shutdown();
 	}
 
-	/** The same input chain as a path-enumerating MATCH, one hop per stage, within the budget. */
+	/**
+	 * The same input chain as a path-enumerating MATCH, one hop per stage, within the
+	 * budget.
+	 */
 	private void naivePaths(Driver driver, Generator.Parameters p, String consumer, String product) {
 		List<String[]> hops = new ArrayList<>();
 		String item = product;
@@ -311,9 +343,13 @@ public final class Benchmark {
 					hops.add(new String[] { item, "MINING" });
 					break;
 				}
-				List<String> inputs = session.run("MATCH (:Product {id: $id})-[:REQUIRES]->(i:Item) RETURN i.id AS id ORDER BY id",
-						Map.of("id", item)).list(r -> r.get("id").asString());
-				item = inputs.stream().filter(i -> i.startsWith("product-")).findFirst()
+				List<String> inputs = session
+					.run("MATCH (:Product {id: $id})-[:REQUIRES]->(i:Item) RETURN i.id AS id ORDER BY id",
+							Map.of("id", item))
+					.list(r -> r.get("id").asString());
+				item = inputs.stream()
+					.filter(i -> i.startsWith("product-"))
+					.findFirst()
 					.orElse(inputs.isEmpty() ? null : inputs.get(0));
 			}
 		}
@@ -321,25 +357,40 @@ public final class Benchmark {
 		StringBuilder weight = new StringBuilder("1.0");
 		StringBuilder china = new StringBuilder("false");
 		for (int h = 0; h < hops.size(); h++) {
-			query.append("-[f").append(h).append(":SOURCES {item: '").append(hops.get(h)[0]).append("', stage: '")
-				.append(hops.get(h)[1]).append("', year: $year}]->(x").append(h).append(")");
+			query.append("-[f")
+				.append(h)
+				.append(":SOURCES {item: '")
+				.append(hops.get(h)[0])
+				.append("', stage: '")
+				.append(hops.get(h)[1])
+				.append("', year: $year}]->(x")
+				.append(h)
+				.append(")");
 			weight.append(" * f").append(h).append(".share");
 			china.append(" OR x").append(h).append(".code = 'CHN'");
 		}
-		query.append(" RETURN count(*) AS paths, sum(").append(weight).append(") AS weight, sum(CASE WHEN ")
-			.append(china).append(" THEN ").append(weight).append(" ELSE 0 END) AS china");
+		query.append(" RETURN count(*) AS paths, sum(")
+			.append(weight)
+			.append(") AS weight, sum(CASE WHEN ")
+			.append(china)
+			.append(" THEN ")
+			.append(weight)
+			.append(" ELSE 0 END) AS china");
 		long started = System.nanoTime();
 		String outcome;
 		try (Session session = driver.session()) {
-			var r = session.run(query.toString(), Map.of("consumer", consumer, "year", YEAR),
-					TransactionConfig.builder().withTimeout(this.budget).build()).single();
+			var r = session
+				.run(query.toString(), Map.of("consumer", consumer, "year", YEAR),
+						TransactionConfig.builder().withTimeout(this.budget).build())
+				.single();
 			outcome = "completed: " + r.get("paths").asLong() + " paths";
 		}
 		catch (RuntimeException ex) {
-			// the time limit, or the database refusing the query's memory: the message says which
+			// the time limit, or the database refusing the query's memory: the message
+			// says which
 			String message = String.valueOf(ex.getMessage());
-			outcome = "stopped after " + Math.round(millis(started) / 1000) + " s (" + ex.getClass().getSimpleName() + ": "
-					+ message.substring(0, Math.min(160, message.length())).replace(',', ';') + ")";
+			outcome = "stopped after " + Math.round(millis(started) / 1000) + " s (" + ex.getClass().getSimpleName()
+					+ ": " + message.substring(0, Math.min(160, message.length())).replace(',', ';') + ")";
 		}
 		put("naive_hops", hops.size());
 		put("naive_expected_paths", Math.pow(Math.min(p.suppliers(), p.countries() - 1), hops.size()));
@@ -374,14 +425,20 @@ public final class Benchmark {
 		return (System.nanoTime() - started) / 1e9;
 	}
 
-	/** CPU time of this process (all its threads: the application, the database, the GC). */
+	/**
+	 * CPU time of this process (all its threads: the application, the database, the GC).
+	 */
 	static double cpuSeconds() {
-		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime() / 1e9;
 	}
 
 	/** Time the garbage collectors reported so far (pauses and concurrent work). */
 	private static double gcSeconds() {
-		return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum() / 1e3;
+		return ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.mapToLong(b -> Math.max(0, b.getCollectionTime()))
+			.sum() / 1e3;
 	}
 
 	/** The 1-minute load average, to read the timings by (the machine is shared). */

@@ -13,11 +13,11 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 /**
- * Writes a synthetic, deterministic import folder (same seed, same bytes) shaped like a BACI
- * extract: every importer buys every item at every stage from its own few dozen to hundreds of
- * suppliers ({@code trade_flows.csv}, minerals by HS code through {@code hs_codes.csv}), global
- * output per stage with a power-law skew and one China-like country (CHN, the code the analyses
- * look for) with large shares, so chokepoints exist.
+ * Writes a synthetic, deterministic import folder (same seed, same bytes) shaped like a
+ * BACI extract: every importer buys every item at every stage from its own few dozen to
+ * hundreds of suppliers ({@code trade_flows.csv}, minerals by HS code through
+ * {@code hs_codes.csv}), global output per stage with a power-law skew and one China-like
+ * country (CHN, the code the analyses look for) with large shares, so chokepoints exist.
  *
  * <pre>mvn -B -Pbenchmark test-compile exec:exec -Dbenchmark.main=org.chokepoint.benchmark.Generator \
  *   -Dbenchmark.args="--tier M --out target/benchmark/data-M"</pre>
@@ -179,7 +179,8 @@ public final class Generator {
 					double[] keys = new double[n];
 					Integer[] order = new Integer[n];
 					for (int buyer = 0; buyer < n; buyer++) {
-						// k suppliers without replacement, weighted by output (Efraimidis-Spirakis)
+						// k suppliers without replacement, weighted by output
+						// (Efraimidis-Spirakis)
 						for (int c = 0; c < n; c++) {
 							keys[c] = c == buyer ? Double.NEGATIVE_INFINITY : Math.log(random.nextDouble()) / output[c];
 							order[c] = c;
@@ -188,10 +189,18 @@ public final class Generator {
 						for (int j = 0; j < k; j++) {
 							int seller = order[j];
 							line.setLength(0);
-							line.append(year).append(',').append(countries.get(seller)).append(',')
-								.append(countries.get(buyer)).append(',').append(itemStage[2]).append(',')
-								.append(stageCell).append(',')
-								.append(round(output[seller] * 10 * (0.5 + random.nextDouble()))).append(",t,gen-trade\n");
+							line.append(year)
+								.append(',')
+								.append(countries.get(seller))
+								.append(',')
+								.append(countries.get(buyer))
+								.append(',')
+								.append(itemStage[2])
+								.append(',')
+								.append(stageCell)
+								.append(',')
+								.append(round(output[seller] * 10 * (0.5 + random.nextDouble())))
+								.append(",t,gen-trade\n");
 							flows.append(line);
 						}
 					}

@@ -17,9 +17,9 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * Writes a tier's results as {@code results-<tier>.csv} (metric,value) and, over every tier run so
- * far, {@code results.md} (one column per tier) and {@code latency.png} (chain latency against
- * tier, log scale, drawn with Java2D).
+ * Writes a tier's results as {@code results-<tier>.csv} (metric,value) and, over every
+ * tier run so far, {@code results.md} (one column per tier) and {@code latency.png}
+ * (chain latency against tier, log scale, drawn with Java2D).
  */
 final class Report {
 
@@ -95,7 +95,8 @@ final class Report {
 		}
 		String[][] series = { { "chain_cold_p50_ms", "cold p50" }, { "chain_cold_p95_ms", "cold p95" },
 				{ "chain_warm_p50_ms", "warm p50" }, { "inmemory_p50_ms", "in-memory p50" } };
-		Color[] colors = { new Color(200, 40, 40), new Color(240, 140, 40), new Color(40, 120, 200), new Color(60, 160, 60) };
+		Color[] colors = { new Color(200, 40, 40), new Color(240, 140, 40), new Color(40, 120, 200),
+				new Color(60, 160, 60) };
 		g.setStroke(new BasicStroke(2f));
 		for (int s = 0; s < series.length; s++) {
 			g.setColor(colors[s]);

@@ -22,22 +22,26 @@ import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.Transaction;
 
 /**
- * How fast this machine's embedded Neo4j can write relationships at all: the ceiling any import
- * into it runs under. No Cypher, no Bolt, no validation, no staging: Neo4j's own Java API
- * ({@code createRelationshipTo}, {@code setProperty}) in the same process, each variant on a fresh
- * temporary database (deleted afterwards), writing the M tier's shape (200 countries, relationships
- * between seeded random pairs) in transactions of {@code --batch} relationships.
+ * How fast this machine's embedded Neo4j can write relationships at all: the ceiling any
+ * import into it runs under. No Cypher, no Bolt, no validation, no staging: Neo4j's own
+ * Java API ({@code createRelationshipTo}, {@code setProperty}) in the same process, each
+ * variant on a fresh temporary database (deleted afterwards), writing the M tier's shape
+ * (200 countries, relationships between seeded random pairs) in transactions of
+ * {@code --batch} relationships.
  *
- * <p>The variants add, one at a time, what the import's trade flows carry:
+ * <p>
+ * The variants add, one at a time, what the import's trade flows carry:
  * <ol>
  * <li>bare {@code SOURCES} relationships (type only);</li>
- * <li>with a trade flow's seven properties (item, stage, year, source, share, quantity, unit);</li>
- * <li>with those and the {@code sources_item_stage} index of {@code V0002__Fact_indexes.cypher}:
- * what the import's staging writes;</li>
- * <li>the same without Neo4j's relationship type lookup index (created with every database).</li>
+ * <li>with a trade flow's seven properties (item, stage, year, source, share, quantity,
+ * unit);</li>
+ * <li>with those and the {@code sources_item_stage} index of
+ * {@code V0002__Fact_indexes.cypher}: what the import's staging writes;</li>
+ * <li>the same without Neo4j's relationship type lookup index (created with every
+ * database).</li>
  * </ol>
- * A warm-up run of the heaviest variant comes first (not reported), so the JIT has compiled the
- * write path before anything is timed.
+ * A warm-up run of the heaviest variant comes first (not reported), so the JIT has
+ * compiled the write path before anything is timed.
  *
  * <pre>mvn -B -Pbenchmark test-compile exec:exec -Dbenchmark.main=org.chokepoint.benchmark.WriteCeiling \
  *   -Dbenchmark.args="[--relationships 1000000] [--threads 1] [--batch 10000]"</pre>
@@ -48,7 +52,9 @@ public final class WriteCeiling {
 
 	static final String[] STAGES = { "MINING", "REFINING", "MANUFACTURING" };
 
-	/** One variant: what each relationship carries and which indexes the database keeps. */
+	/**
+	 * One variant: what each relationship carries and which indexes the database keeps.
+	 */
 	record Variant(String name, boolean properties, boolean itemStageIndex, boolean typeLookupIndex) {
 	}
 
@@ -101,7 +107,8 @@ public final class WriteCeiling {
 	}
 
 	private void run() throws Exception {
-		System.out.printf(Locale.ROOT, "%,d relationships per variant, %d writer thread(s), %,d per transaction, %d cores%n",
+		System.out.printf(Locale.ROOT,
+				"%,d relationships per variant, %d writer thread(s), %,d per transaction, %d cores%n",
 				this.relationships, this.threads, this.batch, Runtime.getRuntime().availableProcessors());
 		write(VARIANTS.get(2), Math.min(this.relationships, 200_000));
 		System.out.println();
@@ -119,7 +126,10 @@ public final class WriteCeiling {
 	record Result(double seconds, double cpuSeconds) {
 	}
 
-	/** Writes {@code count} relationships of the variant into a fresh database and times it. */
+	/**
+	 * Writes {@code count} relationships of the variant into a fresh database and times
+	 * it.
+	 */
 	private Result write(Variant variant, int count) throws Exception {
 		Path home = Files.createTempDirectory("chokepoint-write-ceiling");
 		DatabaseManagementService service = new DatabaseManagementServiceBuilder(home).build();
@@ -149,7 +159,8 @@ public final class WriteCeiling {
 			long written = db.executeTransactionally("MATCH ()-[r:SOURCES]->() RETURN count(r) AS n", Map.of(),
 					r -> (Long) r.next().get("n"));
 			if (written != count) {
-				throw new IllegalStateException(variant.name() + ": " + written + " relationships written, not " + count);
+				throw new IllegalStateException(
+						variant.name() + ": " + written + " relationships written, not " + count);
 			}
 			return result;
 		}
@@ -198,8 +209,8 @@ public final class WriteCeiling {
 				nodes[i] = tx.getNodeByElementId(countries[i]);
 			}
 			for (int k = 0; k < size; k++) {
-				Relationship flow = nodes[random.nextInt(COUNTRIES)].createRelationshipTo(nodes[random.nextInt(COUNTRIES)],
-						sources);
+				Relationship flow = nodes[random.nextInt(COUNTRIES)]
+					.createRelationshipTo(nodes[random.nextInt(COUNTRIES)], sources);
 				if (variant.properties()) {
 					flow.setProperty("item", "mineral-" + random.nextInt(20));
 					flow.setProperty("stage", STAGES[random.nextInt(STAGES.length)]);

@@ -31,8 +31,8 @@ class BrowserIT extends ApiTestBase {
 	void servesTheBrowsersIndexHtmlFromItsJar() throws IOException {
 		HttpResponse<String> response = this.api.get("/browser/", "text/html");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("text/html"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
 		String index = new ClassPathResource("browser/index.html").getContentAsString(StandardCharsets.UTF_8);
 		assertThat(response.body()).isEqualTo(index).contains("<title>Neo4j Browser</title>");
 	}
@@ -55,8 +55,8 @@ class BrowserIT extends ApiTestBase {
 	void redirectsBrowserWithoutSlashToTheIndex() {
 		HttpResponse<String> response = this.api.get("/browser", "text/html");
 		assertThat(response.statusCode()).isEqualTo(302);
-		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-				location -> assertThat(location).endsWith("/browser/"));
+		assertThat(response.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/browser/"));
 	}
 
 	@Test
@@ -82,17 +82,19 @@ class BrowserIT extends ApiTestBase {
 	void servesTheBrowserQueriesTheAtlasLinksToAndNothingElse() throws IOException {
 		HttpResponse<String> chain = this.api.get("/atlas/queries/chain.cypher", "text/plain");
 		assertThat(chain.statusCode()).isEqualTo(200);
-		assertThat(chain.body()).isEqualTo(new ClassPathResource("cypher/queries/chain.cypher")
-			.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(chain.body())
+			.isEqualTo(new ClassPathResource("cypher/queries/chain.cypher").getContentAsString(StandardCharsets.UTF_8));
 		assertThat(this.api.get("/atlas/queries/nothing-here.cypher", "text/plain").statusCode()).isEqualTo(404);
 		assertThat(this.api.get("/atlas/queries/V0001.cypher", "text/plain").statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void namesTheGuideAtLocalhostForALoopbackAddressAndAtTheHostOtherwise() {
-		assertThat(BrowserLinks.guideUrl("http://127.0.0.1:8080")).isEqualTo("http://localhost:8080/guide/chokepoint.html");
+		assertThat(BrowserLinks.guideUrl("http://127.0.0.1:8080"))
+			.isEqualTo("http://localhost:8080/guide/chokepoint.html");
 		assertThat(BrowserLinks.guideUrl("http://[::1]:8080")).isEqualTo("http://localhost:8080/guide/chokepoint.html");
-		assertThat(BrowserLinks.guideUrl("http://localhost:8080")).isEqualTo("http://localhost:8080/guide/chokepoint.html");
+		assertThat(BrowserLinks.guideUrl("http://localhost:8080"))
+			.isEqualTo("http://localhost:8080/guide/chokepoint.html");
 		assertThat(BrowserLinks.guideUrl("http://analyst.example:9000/kb"))
 			.isEqualTo("http://analyst.example:9000/kb/guide/chokepoint.html");
 	}
@@ -115,11 +117,13 @@ class BrowserIT extends ApiTestBase {
 	@Test
 	void tellsTheBrowserToAllowTheGuidesHostsAndToSendNoUsageData() {
 		Map<String, Object> settings = new java.util.HashMap<>();
-		try (org.neo4j.driver.Session system = this.driver.session(org.neo4j.driver.SessionConfig.forDatabase("system"))) {
-			system.run("CALL dbms.clientConfig()").forEachRemaining(
-					row -> settings.put(row.get("name").asString(), row.get("value").asObject()));
+		try (org.neo4j.driver.Session system = this.driver
+			.session(org.neo4j.driver.SessionConfig.forDatabase("system"))) {
+			system.run("CALL dbms.clientConfig()")
+				.forEachRemaining(row -> settings.put(row.get("name").asString(), row.get("value").asObject()));
 		}
-		assertThat(settings).containsEntry("browser.remote_content_hostname_whitelist", "guides.neo4j.com,localhost,127.0.0.1")
+		assertThat(settings)
+			.containsEntry("browser.remote_content_hostname_whitelist", "guides.neo4j.com,localhost,127.0.0.1")
 			.containsEntry("client.allow_telemetry", "false");
 	}
 

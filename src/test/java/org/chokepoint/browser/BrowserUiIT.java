@@ -31,14 +31,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Neo4j Browser in a real browser (headless Chromium, {@link HeadlessChromium}; skipped where none is
- * found), as a new user meets it:
- * the start link the application builds ({@link BrowserLinks#startPath(String)}) opens the connect
- * form with the address and the user {@code neo4j} filled in; with the password typed in
- * ({@code spring.neo4j.authentication.password}, the tests' one) it connects and plays the guide; on its step 6 the {@code :param} block, then the query of
- * {@code cypher/queries/source.cypher}, go into the editor with a click and run; the result frame's
- * table shows the shipped fact. Screenshots under {@code target/screenshots/}
- * ({@code browser-1-connected.png}, {@code browser-2-result.png}; {@code browser-failure.png} and
+ * Neo4j Browser in a real browser (headless Chromium, {@link HeadlessChromium}; skipped
+ * where none is found), as a new user meets it: the start link the application builds
+ * ({@link BrowserLinks#startPath(String)}) opens the connect form with the address and
+ * the user {@code neo4j} filled in; with the password typed in
+ * ({@code spring.neo4j.authentication.password}, the tests' one) it connects and plays
+ * the guide; on its step 6 the {@code :param} block, then the query of
+ * {@code cypher/queries/source.cypher}, go into the editor with a click and run; the
+ * result frame's table shows the shipped fact. Screenshots under
+ * {@code target/screenshots/} ({@code browser-1-connected.png},
+ * {@code browser-2-result.png}; {@code browser-failure.png} and
  * {@code target/browser-dom-failure.html} when it fails).
  */
 @ChokepointTest
@@ -78,7 +80,8 @@ class BrowserUiIT {
 		browser.get(base() + this.links.startPath(base()));
 		boolean passed = false;
 		try {
-			// the connect form: address and user filled in by the link, the password is asked for
+			// the connect form: address and user filled in by the link, the password is
+			// asked for
 			WebElement password = waitFor(By.cssSelector("[data-testid='password']"));
 			assertThat(browser.findElement(By.cssSelector("[data-testid='username']")).getDomProperty("value"))
 				.isEqualTo("neo4j");
@@ -88,12 +91,14 @@ class BrowserUiIT {
 			password.sendKeys(this.password);
 			waitFor(By.cssSelector("[data-testid='connect']")).click();
 
-			// connected: the sidebar's database icon has its check mark, the connect frame says as whom
+			// connected: the sidebar's database icon has its check mark, the connect
+			// frame says as whom
 			waitFor(By.cssSelector("[data-testid='navigationDBMS'] i.check"));
 			waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid='stream']"),
 					"You are connected as user neo4j"));
 			assertThat(browser.findElements(By.cssSelector("[data-testid='connect']"))).isEmpty();
-			// the title names user and address, and the database once the Browser has picked it (it may not have yet)
+			// the title names user and address, and the database once the Browser has
+			// picked it (it may not have yet)
 			assertThat(browser.getTitle()).isIn("neo4j@" + this.links.boltDirect() + " - Neo4j Browser",
 					"neo4j@" + this.links.boltDirect() + "/neo4j - Neo4j Browser");
 
@@ -112,7 +117,8 @@ class BrowserUiIT {
 
 			// its :param block into the editor, and run: three statements, each a success
 			runBlock(":param country => 'CHN';", ":param country");
-			waitUntil(d -> d.findElements(By.cssSelector("[data-testid='multi-statement-list-icon'][title='Status: success']"))
+			waitUntil(d -> d
+				.findElements(By.cssSelector("[data-testid='multi-statement-list-icon'][title='Status: success']"))
 				.size() >= 3);
 
 			// then the query itself
@@ -126,7 +132,8 @@ class BrowserUiIT {
 				.toList();
 			assertThat(header).containsExactly("stage", "quantity", "unit", "share", "source", "title", "publisher",
 					"published", "url", "quality");
-			// two editions give China's 2024 output, side by side: USGS MCS 2025 (2024e) and MCS 2026
+			// two editions give China's 2024 output, side by side: USGS MCS 2025 (2024e)
+			// and MCS 2026
 			List<WebElement> rows = result.findElements(By.cssSelector("tbody tr[role='row']"));
 			assertThat(rows).hasSize(2);
 			List<String> cells = rows.get(1)
@@ -154,12 +161,12 @@ class BrowserUiIT {
 	}
 
 	/**
-	 * Clicks the first of the guide's runnable blocks that holds {@code text}, waits for the editor
-	 * to show {@code editorShows}, and runs it.
+	 * Clicks the first of the guide's runnable blocks that holds {@code text}, waits for
+	 * the editor to show {@code editorShows}, and runs it.
 	 */
 	private void runBlock(String text, String editorShows) {
-		WebElement block = waitUntil(d -> displayed(By.xpath(
-				"//pre[contains(@class,'runnable')][contains(., \"" + text + "\")]")));
+		WebElement block = waitUntil(
+				d -> displayed(By.xpath("//pre[contains(@class,'runnable')][contains(., \"" + text + "\")]")));
 		block.click();
 		waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid='activeEditor']"),
 				editorShows));

@@ -33,9 +33,9 @@ class CountryApiIT extends ApiTestBase {
 
 	@Test
 	void pagesThroughTheCountriesThreeAtATime() {
-		assertThat(page("/api/countries?page=1&size=3")).isEqualTo(new Paged<>(List.of(
-				new CountrySummary("DEU", "Germany"), new CountrySummary("JPN", "Japan"),
-				new CountrySummary("MYS", "Malaysia")), 1, 3, 7));
+		assertThat(page("/api/countries?page=1&size=3"))
+			.isEqualTo(new Paged<>(List.of(new CountrySummary("DEU", "Germany"), new CountrySummary("JPN", "Japan"),
+					new CountrySummary("MYS", "Malaysia")), 1, 3, 7));
 		assertThat(page("/api/countries?page=2&size=3"))
 			.isEqualTo(new Paged<>(List.of(new CountrySummary("USA", "United States")), 2, 3, 7));
 		assertThat(page("/api/countries?page=3&size=3")).isEqualTo(new Paged<CountrySummary>(List.of(), 3, 3, 7));
@@ -62,23 +62,25 @@ class CountryApiIT extends ApiTestBase {
 	@Test
 	void theUnitedStatesIsPartyToThePartnershipItselfAndItsGalliumFigureIsWithheld() {
 		CountryDetails usa = this.api.getOk("/api/countries/USA", CountryDetails.class);
-		assertSameRecord(usa, new CountryDetails("USA", "United States", List.of(),
-				List.of(new Participation("MSP", "Minerals Security Partnership", "PARTNERSHIP", "partner", MSP_SIGNED,
-						null)),
-				List.of(new ProductionFact("gallium", "Gallium", "REFINING", 2024, null, null, null, null, "W", SRC_A,
-						"withheld"),
-						new ProductionFact("rare-earths", "Rare earths", "MINING", 2024, 45000.0, "t REO",
-								45000.0 / 390000, 390000.0, null, SRC_A, null))));
+		assertSameRecord(usa,
+				new CountryDetails("USA", "United States", List.of(),
+						List.of(new Participation("MSP", "Minerals Security Partnership", "PARTNERSHIP", "partner",
+								MSP_SIGNED, null)),
+						List.of(new ProductionFact("gallium", "Gallium", "REFINING", 2024, null, null, null, null, "W",
+								SRC_A, "withheld"),
+								new ProductionFact("rare-earths", "Rare earths", "MINING", 2024, 45000.0, "t REO",
+										45000.0 / 390000, 390000.0, null, SRC_A, null))));
 	}
 
 	@Test
 	void germanyIsInTheEuAndThroughItPartyToThePartnership() {
 		CountryDetails germany = this.api.getOk("/api/countries/DEU", CountryDetails.class);
-		assertSameRecord(germany, new CountryDetails("DEU", "Germany",
-				List.of(new Membership("EU", "European Union", LocalDate.of(1958, 1, 1))),
-				List.of(new Participation("MSP", "Minerals Security Partnership", "PARTNERSHIP", "partner", MSP_SIGNED,
-						"EU")),
-				List.of()));
+		assertSameRecord(germany,
+				new CountryDetails("DEU", "Germany",
+						List.of(new Membership("EU", "European Union", LocalDate.of(1958, 1, 1))),
+						List.of(new Participation("MSP", "Minerals Security Partnership", "PARTNERSHIP", "partner",
+								MSP_SIGNED, "EU")),
+						List.of()));
 	}
 
 	@Test
@@ -88,9 +90,9 @@ class CountryApiIT extends ApiTestBase {
 
 	@Test
 	void anUnknownCountryIsA404NamingTheKey() {
-		assertThat(this.api.problem("/api/countries/XYZ", 404)).isEqualTo(Map.of("title", "Not Found", "status", 404,
-				"detail", "No country with key 'XYZ'", "instance", "/api/countries/XYZ", "kind", "country", "key",
-				"XYZ"));
+		assertThat(this.api.problem("/api/countries/XYZ", 404))
+			.isEqualTo(Map.of("title", "Not Found", "status", 404, "detail", "No country with key 'XYZ'", "instance",
+					"/api/countries/XYZ", "kind", "country", "key", "XYZ"));
 	}
 
 	private Paged<CountrySummary> page(String path) {

@@ -31,7 +31,8 @@ class CsvHttpMessageConverterTests {
 			@Override
 			public List<List<Object>> csvRows() {
 				return List.of(Arrays.asList("a", "Rare earths, magnets", 0.875),
-						Arrays.asList("b", "The \"critical\" list", null), Arrays.asList("c", "two\nlines", 8.37691806203078E-4));
+						Arrays.asList("b", "The \"critical\" list", null),
+						Arrays.asList("c", "two\nlines", 8.37691806203078E-4));
 			}
 		};
 		assertThat(write(table, ResolvableType.forInstance(table))).isEqualTo("""
@@ -45,8 +46,9 @@ class CsvHttpMessageConverterTests {
 
 	@Test
 	void writesAPageOfRecordsWithSnakeCaseColumnsListsJoinedBySemicolonsAndIsoDates() throws IOException {
-		Paged<Row> page = new Paged<>(List.of(new Row("gallium", "Gallium", 0.98, List.of("MINING", "REFINING"),
-				LocalDate.of(2023, 8, 1))), 0, 50, 1);
+		Paged<Row> page = new Paged<>(
+				List.of(new Row("gallium", "Gallium", 0.98, List.of("MINING", "REFINING"), LocalDate.of(2023, 8, 1))),
+				0, 50, 1);
 		assertThat(write(page, ResolvableType.forClassWithGenerics(Paged.class, Row.class))).isEqualTo("""
 				id,title,share_fraction,stages,since\r
 				gallium,Gallium,0.98,MINING;REFINING,2023-08-01\r
@@ -63,14 +65,19 @@ class CsvHttpMessageConverterTests {
 	@Test
 	void writesOnlyTablesAndPagesOfRecordsAndOnlyAsCsv() {
 		assertThat(this.converter.canWrite(ResolvableType.forClassWithGenerics(Paged.class, Row.class), Paged.class,
-				CsvHttpMessageConverter.TEXT_CSV)).isTrue();
+				CsvHttpMessageConverter.TEXT_CSV))
+			.isTrue();
 		assertThat(this.converter.canWrite(ResolvableType.forClassWithGenerics(Paged.class, String.class), Paged.class,
-				CsvHttpMessageConverter.TEXT_CSV)).isFalse();
-		assertThat(this.converter.getSupportedMediaTypes(Paged.class)).containsExactly(CsvHttpMessageConverter.TEXT_CSV);
+				CsvHttpMessageConverter.TEXT_CSV))
+			.isFalse();
+		assertThat(this.converter.getSupportedMediaTypes(Paged.class))
+			.containsExactly(CsvHttpMessageConverter.TEXT_CSV);
 		assertThat(this.converter.canWrite(ResolvableType.forClass(Row.class), Row.class,
-				CsvHttpMessageConverter.TEXT_CSV)).isFalse();
+				CsvHttpMessageConverter.TEXT_CSV))
+			.isFalse();
 		assertThat(this.converter.canWrite(ResolvableType.forClassWithGenerics(Paged.class, Row.class), Paged.class,
-				org.springframework.http.MediaType.APPLICATION_JSON)).isFalse();
+				org.springframework.http.MediaType.APPLICATION_JSON))
+			.isFalse();
 	}
 
 	private String write(Object value, ResolvableType type) throws IOException {

@@ -8,7 +8,10 @@ import org.chokepoint.ApiTestBase;
 import org.chokepoint.ChokepointTest;
 import org.junit.jupiter.api.Test;
 
-/** The paged lists as CSV ({@code Accept: text/csv}) on the basic fixture: the page's items, a header first. */
+/**
+ * The paged lists as CSV ({@code Accept: text/csv}) on the basic fixture: the page's
+ * items, a header first.
+ */
 @ChokepointTest(properties = "chokepoint.import.on-startup=false")
 class CsvListsIT extends ApiTestBase {
 
@@ -50,15 +53,17 @@ class CsvListsIT extends ApiTestBase {
 
 	@Test
 	void measuresAlsoFilteredByTheDayInForce() {
-		assertThat(csv("/api/measures")).isEqualTo("""
-				id,name,imposer,type,announced,effective,suspended_from,suspended_until,ended,status_unknown_from,status\r
-				CN-2024-46,Ban on gallium exports to the US,CHN,EXPORT_BAN,2024-12-03,2024-12-03,2025-11-10,2026-11-27,,2026-11-28,\r
-				US-2025-232,Tariff on steel derivatives,USA,TARIFF,2025-08-15,2025-08-18,,,2025-12-31,,\r
-				""");
-		assertThat(csv("/api/measures?inForceOn=2025-01-01")).isEqualTo("""
-				id,name,imposer,type,announced,effective,suspended_from,suspended_until,ended,status_unknown_from,status\r
-				CN-2024-46,Ban on gallium exports to the US,CHN,EXPORT_BAN,2024-12-03,2024-12-03,2025-11-10,2026-11-27,,2026-11-28,IN_FORCE\r
-				""");
+		assertThat(csv("/api/measures")).isEqualTo(
+				"""
+						id,name,imposer,type,announced,effective,suspended_from,suspended_until,ended,status_unknown_from,status\r
+						CN-2024-46,Ban on gallium exports to the US,CHN,EXPORT_BAN,2024-12-03,2024-12-03,2025-11-10,2026-11-27,,2026-11-28,\r
+						US-2025-232,Tariff on steel derivatives,USA,TARIFF,2025-08-15,2025-08-18,,,2025-12-31,,\r
+						""");
+		assertThat(csv("/api/measures?inForceOn=2025-01-01")).isEqualTo(
+				"""
+						id,name,imposer,type,announced,effective,suspended_from,suspended_until,ended,status_unknown_from,status\r
+						CN-2024-46,Ban on gallium exports to the US,CHN,EXPORT_BAN,2024-12-03,2024-12-03,2025-11-10,2026-11-27,,2026-11-28,IN_FORCE\r
+						""");
 	}
 
 	@Test
@@ -85,8 +90,8 @@ class CsvListsIT extends ApiTestBase {
 	void aBadParameterIsStillAProblemDetailWhenCsvWasAskedFor() {
 		HttpResponse<String> response = this.api.get("/api/countries?size=0", "text/csv");
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 	private String csv(String path) {

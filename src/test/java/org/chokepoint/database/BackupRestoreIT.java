@@ -25,10 +25,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The backup and restore commands ({@code backup --to FILE}, {@code restore --from FILE}) on the
- * application's own store: import a fixture, back up, wipe the data directory, restore, start: the
- * same nodes per label, relationships per type and data version. Refused while the application
- * runs on the store, and without {@code --force} where they would overwrite.
+ * The backup and restore commands ({@code backup --to FILE}, {@code restore --from FILE})
+ * on the application's own store: import a fixture, back up, wipe the data directory,
+ * restore, start: the same nodes per label, relationships per type and data version.
+ * Refused while the application runs on the store, and without {@code --force} where they
+ * would overwrite.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BackupRestoreIT {
@@ -50,7 +51,8 @@ class BackupRestoreIT {
 			nodes = nodesPerLabel(application);
 			relationships = relationshipsPerType(application);
 			version = application.getBean(ImportService.class).currentVersion().orElseThrow();
-			// what the fixture holds (StartupReportIT: 30 facts and 2 SOURCING_SPLIT): the comparison below is not of empty graphs
+			// what the fixture holds (StartupReportIT: 30 facts and 2 SOURCING_SPLIT):
+			// the comparison below is not of empty graphs
 			assertThat(nodes).containsEntry("Country", 7L);
 			assertThat(relationships.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(32);
 
@@ -97,10 +99,12 @@ class BackupRestoreIT {
 		assertThat(output.getErr()).contains("Usage: java -jar chokepoint.jar backup --to FILE [--force]");
 		Path empty = this.work.resolve("nothing");
 		assertThat(StoreCommand.run("backup", "--to", this.work.resolve("b.dump").toString(),
-				"--chokepoint.embedded.data-dir=" + empty)).isEqualTo(1);
+				"--chokepoint.embedded.data-dir=" + empty))
+			.isEqualTo(1);
 		assertThat(output.getErr()).contains("Backup refused: No database to back up in " + empty);
 		assertThat(StoreCommand.run("restore", "--from", this.work.resolve("missing.dump").toString(),
-				"--chokepoint.embedded.data-dir=" + empty)).isEqualTo(1);
+				"--chokepoint.embedded.data-dir=" + empty))
+			.isEqualTo(1);
 		assertThat(output.getErr()).contains("Restore refused: No backup file " + this.work.resolve("missing.dump"));
 	}
 
@@ -119,7 +123,10 @@ class BackupRestoreIT {
 
 	private static Map<String, Long> counts(ConfigurableApplicationContext application, String query) {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		application.getBean(Driver.class).executableQuery(query).execute().records()
+		application.getBean(Driver.class)
+			.executableQuery(query)
+			.execute()
+			.records()
 			.forEach(row -> counts.put(row.get("key").asString(), row.get("n").asLong()));
 		return counts;
 	}

@@ -22,11 +22,11 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The database goes away and comes back while the application runs (external mode): health turns
- * DOWN (503) and the API answers a 503 problem detail with {@code Retry-After}; once the database is
- * back on the same port and directory, health is UP and the API answers again, without restarting
- * the application. The "external server" is a standalone {@link EmbeddedNeo4j} with its own
- * directory and password.
+ * The database goes away and comes back while the application runs (external mode):
+ * health turns DOWN (503) and the API answers a 503 problem detail with
+ * {@code Retry-After}; once the database is back on the same port and directory, health
+ * is UP and the API answers again, without restarting the application. The "external
+ * server" is a standalone {@link EmbeddedNeo4j} with its own directory and password.
  */
 class DatabaseOutageIT {
 
@@ -56,7 +56,8 @@ class DatabaseOutageIT {
 			assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
 
 			server.close();
-			HttpResponse<String> down = await().atMost(WAIT).until(() -> get("/actuator/health"), r -> r.statusCode() == 503);
+			HttpResponse<String> down = await().atMost(WAIT)
+				.until(() -> get("/actuator/health"), r -> r.statusCode() == 503);
 			assertThat(down.body()).contains("\"status\":\"DOWN\"");
 			HttpResponse<String> unavailable = get("/api/minerals/gallium");
 			assertThat(unavailable.statusCode()).isEqualTo(503);
@@ -67,10 +68,12 @@ class DatabaseOutageIT {
 					"\"detail\":\"The database can't be reached right now; try again in a few seconds. /actuator/health says when it is back.\"")
 				.doesNotContain("Exception", "at org.");
 
-			// back on the same port, with the same files: the application's driver reconnects by itself
+			// back on the same port, with the same files: the application's driver
+			// reconnects by itself
 			server = EmbeddedNeo4j.start(server(directory, bolt), "neo4j", PASSWORD);
 			assertThat(server.boltPort()).isEqualTo(bolt);
-			HttpResponse<String> up = await().atMost(WAIT).until(() -> get("/actuator/health"), r -> r.statusCode() == 200);
+			HttpResponse<String> up = await().atMost(WAIT)
+				.until(() -> get("/actuator/health"), r -> r.statusCode() == 200);
 			assertThat(up.body()).contains("\"status\":\"UP\"");
 			await().atMost(WAIT).until(() -> get("/api/minerals/gallium").statusCode() == 200);
 			assertGalliumAnswered();

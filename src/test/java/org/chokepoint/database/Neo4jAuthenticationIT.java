@@ -21,9 +21,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
- * Authentication of the embedded database: on by default, the password from configuration, the
- * loopback-only default, refusals on a network address, and configuration winning over the store.
- * Each test starts its own embedded Neo4j (as the application does) in a throwaway directory.
+ * Authentication of the embedded database: on by default, the password from
+ * configuration, the loopback-only default, refusals on a network address, and
+ * configuration winning over the store. Each test starts its own embedded Neo4j (as the
+ * application does) in a throwaway directory.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class Neo4jAuthenticationIT {
@@ -67,8 +68,9 @@ class Neo4jAuthenticationIT {
 			assertThatThrownBy(() -> EmbeddedNeo4j.start(properties("0.0.0.0", "open"), "neo4j", password))
 				.as("password %s", password)
 				.isInstanceOf(IllegalStateException.class)
-				.hasMessageStartingWith("Refusing to start: Bolt would listen on chokepoint.embedded.host=0.0.0.0, which is"
-						+ " not a loopback address, with ")
+				.hasMessageStartingWith(
+						"Refusing to start: Bolt would listen on chokepoint.embedded.host=0.0.0.0, which is"
+								+ " not a loopback address, with ")
 				.hasMessageContaining("so anyone on the network could read and change the database. Set NEO4J_PASSWORD"
 						+ " (spring.neo4j.authentication.password) to a password of at least 8 characters other than"
 						+ " 'chokepoint' and 'neo4j', or listen on 127.0.0.1.");
@@ -99,7 +101,8 @@ class Neo4jAuthenticationIT {
 
 	@Test
 	void startsOnANetworkAddressWithAPasswordOfItsOwn() {
-		try (EmbeddedNeo4j database = EmbeddedNeo4j.start(properties("0.0.0.0", "db"), "neo4j", "a-long-own-password")) {
+		try (EmbeddedNeo4j database = EmbeddedNeo4j.start(properties("0.0.0.0", "db"), "neo4j",
+				"a-long-own-password")) {
 			assertThat(countries(database, AuthTokens.basic("neo4j", "a-long-own-password"))).isZero();
 			assertRefused(database, AuthTokens.none());
 		}
@@ -108,7 +111,8 @@ class Neo4jAuthenticationIT {
 	@Test
 	void aChangedPasswordInTheConfigurationReplacesTheStoredOneAtTheNextStart(CapturedOutput output) {
 		try (EmbeddedNeo4j database = EmbeddedNeo4j.start(properties("127.0.0.1", "db"), "neo4j", "first-password")) {
-			try (Driver driver = GraphDatabase.driver(database.boltUri(), AuthTokens.basic("neo4j", "first-password"))) {
+			try (Driver driver = GraphDatabase.driver(database.boltUri(),
+					AuthTokens.basic("neo4j", "first-password"))) {
 				driver.executableQuery("CREATE (:Country {iso3: 'CHN'})").execute();
 			}
 		}
@@ -117,12 +121,14 @@ class Neo4jAuthenticationIT {
 			assertThat(countries(database, AuthTokens.basic("neo4j", "first-password"))).isEqualTo(1);
 		}
 		assertThat(output).contains("Neo4j user 'neo4j': the stored password is the configured one");
-		// and with another: no manual step, the old one stops working, the data is still there
+		// and with another: no manual step, the old one stops working, the data is still
+		// there
 		try (EmbeddedNeo4j database = EmbeddedNeo4j.start(properties("127.0.0.1", "db"), "neo4j", "second-password")) {
 			assertThat(countries(database, AuthTokens.basic("neo4j", "second-password"))).isEqualTo(1);
 			assertRefused(database, AuthTokens.basic("neo4j", "first-password"));
 		}
-		assertThat(output).contains("Neo4j user 'neo4j': changed to the configured password (the store held another one)");
+		assertThat(output)
+			.contains("Neo4j user 'neo4j': changed to the configured password (the store held another one)");
 	}
 
 	@Test
@@ -133,7 +139,8 @@ class Neo4jAuthenticationIT {
 			assertThat(database.authToken()).isEqualTo(AuthTokens.none());
 			assertThat(countries(database, AuthTokens.none())).isZero();
 		}
-		// the store's system database holds Neo4j's initial password by now: replaced at this start
+		// the store's system database holds Neo4j's initial password by now: replaced at
+		// this start
 		try (EmbeddedNeo4j database = EmbeddedNeo4j.start(properties("127.0.0.1", "db"), "neo4j", "now-secured")) {
 			assertThat(countries(database, AuthTokens.basic("neo4j", "now-secured"))).isZero();
 			assertRefused(database, AuthTokens.none());
@@ -148,7 +155,8 @@ class Neo4jAuthenticationIT {
 		try (EmbeddedNeo4j database = EmbeddedNeo4j.start(open, "neo4j", "")) {
 			assertThat(countries(database, AuthTokens.none())).isZero();
 		}
-		try (EmbeddedNeo4j database = EmbeddedNeo4j.start(properties("127.0.0.1", "db"), "analyst", "analyst-password")) {
+		try (EmbeddedNeo4j database = EmbeddedNeo4j.start(properties("127.0.0.1", "db"), "analyst",
+				"analyst-password")) {
 			assertThat(countries(database, AuthTokens.basic("analyst", "analyst-password"))).isZero();
 			assertRefused(database, AuthTokens.basic("neo4j", "neo4j"));
 		}
@@ -156,7 +164,8 @@ class Neo4jAuthenticationIT {
 
 	@Test
 	void anotherConfiguredUserIsCreatedWithThePasswordAndNeo4jsInitialPasswordNeverWorks() {
-		try (EmbeddedNeo4j database = EmbeddedNeo4j.start(properties("127.0.0.1", "db"), "analyst", "analyst-password")) {
+		try (EmbeddedNeo4j database = EmbeddedNeo4j.start(properties("127.0.0.1", "db"), "analyst",
+				"analyst-password")) {
 			assertThat(countries(database, AuthTokens.basic("analyst", "analyst-password"))).isZero();
 			assertRefused(database, AuthTokens.basic("neo4j", "neo4j"));
 		}
@@ -168,8 +177,12 @@ class Neo4jAuthenticationIT {
 
 	private static long countries(EmbeddedNeo4j database, AuthToken token) {
 		try (Driver driver = GraphDatabase.driver(database.boltUri(), token)) {
-			return driver.executableQuery("MATCH (c:Country) RETURN count(c) AS n").execute().records().get(0)
-				.get("n").asLong();
+			return driver.executableQuery("MATCH (c:Country) RETURN count(c) AS n")
+				.execute()
+				.records()
+				.get(0)
+				.get("n")
+				.asLong();
 		}
 	}
 

@@ -52,7 +52,8 @@ class DataReportIT {
 
 	@Test
 	void listsSharesThatFallBackToTheUnknownSupplier() {
-		// Project Blue (via Notebookcheck) gives only China's share of refined antimony, 48 % in 2023:
+		// Project Blue (via Notebookcheck) gives only China's share of refined antimony,
+		// 48 % in 2023:
 		// the other 52 % is the unknown supplier
 		assertThat(this.service.report().unknownShares()).anySatisfy(row -> {
 			assertThat(row).containsEntry("item", "antimony")
@@ -65,7 +66,8 @@ class DataReportIT {
 
 	@Test
 	void listsFactsWhereSourcesDisagree() {
-		// USGS (REO) and the IEA (magnet rare earths) are different minerals; USGS and IEA both publish
+		// USGS (REO) and the IEA (magnet rare earths) are different minerals; USGS and
+		// IEA both publish
 		// China's share of mined graphite in 2024
 		assertThat(this.service.report().disagreements()).allSatisfy(row -> {
 			assertThat((Double) row.get("spread")).isGreaterThan(DataReportService.DISAGREEMENT_TOLERANCE);
@@ -96,10 +98,10 @@ class DataReportIT {
 	}
 
 	/**
-	 * The sourcing sections against a plain Java reading of the same rules over every mix of the
-	 * shipped data: buyers per sourcing, the newest direct mix per (buyer, item, stage) where its kind is
-	 * an assumption, and the countries without an own part that others name as a supplier in the same
-	 * year.
+	 * The sourcing sections against a plain Java reading of the same rules over every mix
+	 * of the shipped data: buyers per sourcing, the newest direct mix per (buyer, item,
+	 * stage) where its kind is an assumption, and the countries without an own part that
+	 * others name as a supplier in the same year.
 	 */
 	@Test
 	@SuppressWarnings("unchecked")
@@ -157,14 +159,18 @@ class DataReportIT {
 					row.get("source")))
 			.toList())).isEqualTo(assumptions);
 
-		// per (item, stage, year): who is named as a supplier by another buyer, and who has no own part
+		// per (item, stage, year): who is named as a supplier by another buyer, and who
+		// has no own part
 		Map<List<Object>, Set<String>> named = new HashMap<>();
 		Map<List<Object>, Set<String>> withoutOwnPart = new HashMap<>();
 		for (Record mix : direct) {
 			String buyer = mix.get("buyer").asString();
-			List<Object> key = List.of(mix.get("item").asString(), mix.get("stage").asString(), mix.get("year").asLong());
+			List<Object> key = List.of(mix.get("item").asString(), mix.get("stage").asString(),
+					mix.get("year").asLong());
 			List<String> suppliers = Arrays.asList(mix.get("suppliers").asString().split(","));
-			suppliers.stream().filter(s -> !s.equals(buyer)).forEach(s -> named.computeIfAbsent(key, k -> new HashSet<>()).add(s));
+			suppliers.stream()
+				.filter(s -> !s.equals(buyer))
+				.forEach(s -> named.computeIfAbsent(key, k -> new HashSet<>()).add(s));
 			if (mix.get("country").asBoolean() && !suppliers.contains(buyer)) {
 				withoutOwnPart.computeIfAbsent(key, k -> new HashSet<>()).add(buyer);
 			}

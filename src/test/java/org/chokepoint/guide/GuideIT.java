@@ -29,9 +29,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The Browser guide against the shipped data: every query of every step, run through the driver
- * with the parameters the guide sets (each {@code :param} expression evaluated by the database, as
- * the Browser does), answers rows; and the page served shows every step.
+ * The Browser guide against the shipped data: every query of every step, run through the
+ * driver with the parameters the guide sets (each {@code :param} expression evaluated by
+ * the database, as the Browser does), answers rows; and the page served shows every step.
  */
 @ChokepointTest
 class GuideIT {
@@ -80,13 +80,17 @@ class GuideIT {
 	void theChainQueryOfTheGuideGivesTheEuMagnetsFiguresAndTheScenarioCutsThem() {
 		GuideQuery chain = GuideQuery.load("chain");
 		Record plain = run(chain.text(), new GuideStep.Query(chain, Map.of()).parameters()).get(0);
-		// 2024: before the EU's own magnet sourcing (2026), so the EU's mix of its members' imports from outside
-		// the EU (BACI 2024), traced to the producers: one answer for the guide's query and for REST
-		Map<?, ?> rest = new Api(this.port, this.json).getOk("/api/chains/ndfeb-magnet?consumer=EU&year=2024", Map.class);
+		// 2024: before the EU's own magnet sourcing (2026), so the EU's mix of its
+		// members' imports from outside
+		// the EU (BACI 2024), traced to the producers: one answer for the guide's query
+		// and for REST
+		Map<?, ?> rest = new Api(this.port, this.json).getOk("/api/chains/ndfeb-magnet?consumer=EU&year=2024",
+				Map.class);
 		assertThat(plain.get("chinaExposure").asDouble())
 			.isCloseTo(((Number) rest.get("chinaExposure")).doubleValue(), within(1e-9))
 			.isBetween(0.85, 1.0);
-		// nothing cut: every holding remains (a sum of shares, so to the last digit only within rounding)
+		// nothing cut: every holding remains (a sum of shares, so to the last digit only
+		// within rounding)
 		assertThat(plain.get("remainingSupply").asDouble()).isCloseTo(1.0, within(1e-9));
 		GuideStep.Query scenario = Guide.steps()
 			.stream()
@@ -103,7 +107,8 @@ class GuideIT {
 	@Test
 	void theSourceQueryNamesThePublicationBehindChinasRareEarthMining() {
 		GuideQuery source = GuideQuery.load("source");
-		// two editions give China's 2024 mining side by side (USGS MCS 2025's 2024e and MCS 2026): the newest
+		// two editions give China's 2024 mining side by side (USGS MCS 2025's 2024e and
+		// MCS 2026): the newest
 		Record mining = run(source.text(), source.parameters()).stream()
 			.filter(r -> r.get("stage").asString().equals("MINING")
 					&& r.get("source").asString().equals("usgs-mcs-2026-rare-earths"))
@@ -118,8 +123,8 @@ class GuideIT {
 	void theGuidePageShowsEveryStepWithItsParameterCommandsAndTheQueryFilesText() {
 		HttpResponse<String> response = new Api(this.port, this.json).get("/guide/chokepoint.html", "text/html");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("text/html"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
 		String page = response.body();
 		assertThat(page).contains("<title>" + Guide.TITLE + "</title>");
 		List<GuideStep> steps = Guide.steps();
@@ -138,15 +143,18 @@ class GuideIT {
 				}
 			}
 		}
-		assertThat(page).contains(HtmlUtils.htmlEscape(":param products => ['ndfeb-magnet'];\n:param consumer => 'EU'"));
+		assertThat(page)
+			.contains(HtmlUtils.htmlEscape(":param products => ['ndfeb-magnet'];\n:param consumer => 'EU'"));
 		assertThat(page).contains(HtmlUtils.htmlEscape(":param mineral => 'gallium';\n:param year => 2026"));
 		assertThat(page).contains(HtmlUtils.htmlEscape(":param date => date('2024-12-03')"));
 	}
 
 	@Test
 	void theGuideIsTheTextOfTheQueryFilesOnDisk() throws IOException {
-		for (String name : List.of("model", "chain", "concentration", "allies", "stockpile", "measures-in-force", "source")) {
-			assertThat(GuideQuery.load(name).text()).isEqualTo(Files.readString(Path.of("cypher/queries", name + ".cypher")));
+		for (String name : List.of("model", "chain", "concentration", "allies", "stockpile", "measures-in-force",
+				"source")) {
+			assertThat(GuideQuery.load(name).text())
+				.isEqualTo(Files.readString(Path.of("cypher/queries", name + ".cypher")));
 		}
 	}
 
@@ -154,7 +162,8 @@ class GuideIT {
 		try (Session session = this.driver.session()) {
 			Map<String, Object> values = new LinkedHashMap<>();
 			for (GuideQuery.Parameter parameter : parameters) {
-				// the Browser evaluates the right-hand side of ":param x => ..." on the server
+				// the Browser evaluates the right-hand side of ":param x => ..." on the
+				// server
 				Value value = session.run("RETURN " + parameter.expression() + " AS value").single().get("value");
 				values.put(parameter.name(), value);
 			}

@@ -10,9 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reading one import file ({@link CsvTableReader}, no database): RFC 4180 quoting, the byte-order
- * mark spreadsheets write, the header's columns, and every shape error located by file, line and
- * column. Cell contents are the validator's business ({@link ImportValidatorTests}).
+ * Reading one import file ({@link CsvTableReader}, no database): RFC 4180 quoting, the
+ * byte-order mark spreadsheets write, the header's columns, and every shape error located
+ * by file, line and column. Cell contents are the validator's business
+ * ({@link ImportValidatorTests}).
  */
 class CsvTableReaderTests {
 
@@ -20,18 +21,22 @@ class CsvTableReaderTests {
 
 	@Test
 	void readsQuotedCellsWithCommasQuotesAndLineBreaks() {
-		// a quoted cell holds a comma, a doubled quote and a line break (a text block can't hold the quotes)
-		CsvTable table = read(ImportFile.SOURCES, "id,title,publisher,year,url,quality,note\n"
-				+ "src-a,\"Minerals, Yearbook \"\"2024\"\"\",USGS,2025,,official,\"first line\nsecond line\"\n"
-				+ "src-b,  Report B  ,,2025,,secondary,\n");
+		// a quoted cell holds a comma, a doubled quote and a line break (a text block
+		// can't hold the quotes)
+		CsvTable table = read(ImportFile.SOURCES,
+				"id,title,publisher,year,url,quality,note\n"
+						+ "src-a,\"Minerals, Yearbook \"\"2024\"\"\",USGS,2025,,official,\"first line\nsecond line\"\n"
+						+ "src-b,  Report B  ,,2025,,secondary,\n");
 		assertThat(this.errors).isEmpty();
 		assertThat(table.header()).containsExactly("id", "title", "publisher", "year", "url", "quality", "note");
-		// the quoted note spans lines 2 and 3, so src-b starts on line 4; cells are stripped, empty ones absent
+		// the quoted note spans lines 2 and 3, so src-b starts on line 4; cells are
+		// stripped, empty ones absent
 		assertThat(table.rows()).containsExactly(
 				new CsvTable.Row(2,
-						Map.of("id", "src-a", "title", "Minerals, Yearbook \"2024\"", "publisher", "USGS", "year", "2025",
-								"quality", "official", "note", "first line\nsecond line")),
-				new CsvTable.Row(4, Map.of("id", "src-b", "title", "Report B", "year", "2025", "quality", "secondary")));
+						Map.of("id", "src-a", "title", "Minerals, Yearbook \"2024\"", "publisher", "USGS", "year",
+								"2025", "quality", "official", "note", "first line\nsecond line")),
+				new CsvTable.Row(4,
+						Map.of("id", "src-b", "title", "Report B", "year", "2025", "quality", "secondary")));
 		assertThat(table.columnNumber("quality")).isEqualTo(6);
 	}
 
@@ -53,7 +58,8 @@ class CsvTableReaderTests {
 
 	@Test
 	void refusesARowWithTooFewOrTooManyCellsNamingWhereItEnds() {
-		// 10 columns: a row of 9 is short at column 9 + 1 = 10; a row of 11 goes past at column 10 + 1 = 11
+		// 10 columns: a row of 9 is short at column 9 + 1 = 10; a row of 11 goes past at
+		// column 10 + 1 = 11
 		assertThat(read(ImportFile.PRODUCTION, """
 				country,item,stage,year,quantity,unit,share,published_as,source,note
 				CHN,gallium,REFINING,2024,980,t,,,src-a
@@ -74,33 +80,39 @@ class CsvTableReaderTests {
 	@Test
 	void refusesAnEmptyFileNamingTheHeaderItNeeds() {
 		assertThat(read(ImportFile.BLOCS, " \n")).isNull();
-		assertThat(messages()).containsExactly("blocs.csv: the file is empty: it needs at least the header row code,name,note");
+		assertThat(messages())
+			.containsExactly("blocs.csv: the file is empty: it needs at least the header row code,name,note");
 	}
 
 	@Test
 	void refusesAnUnclosedQuoteAsInvalidCsv() {
-		// the quote opened on line 3 is still open when the text ends, after the newline: line 4
+		// the quote opened on line 3 is still open when the text ends, after the newline:
+		// line 4
 		assertThat(read(ImportFile.BLOCS, "code,name,note\nEU,European Union,\nUS,\"United States\n")).isNull();
 		assertThat(messages()).singleElement()
-			.satisfies(message -> assertThat(message).startsWith("blocs.csv:4: not valid CSV: Missing closing quote for value"));
+			.satisfies(message -> assertThat(message)
+				.startsWith("blocs.csv:4: not valid CSV: Missing closing quote for value"));
 	}
 
 	@Test
 	void refusesALineLongerThanAMillionCharactersWithoutParsingIt() {
-		// line 2 is "EU,x,", then 999,996 more: 5 + 999,996 = 1,000,001 characters, one too many
+		// line 2 is "EU,x,", then 999,996 more: 5 + 999,996 = 1,000,001 characters, one
+		// too many
 		String text = "code,name,note\nEU,x," + "y".repeat(CsvTableReader.MAX_LINE_CHARS - 4) + "\n";
 		assertThat(read(ImportFile.BLOCS, text)).isNull();
 		assertThat(messages()).containsExactly("blocs.csv:2: line longer than 1000000 characters (an unclosed quote?)");
 		this.errors.clear();
 		// 1,000,000 exactly is still read
-		assertThat(read(ImportFile.BLOCS, "code,name,note\nEU,x," + "y".repeat(CsvTableReader.MAX_LINE_CHARS - 5) + "\n"))
+		assertThat(
+				read(ImportFile.BLOCS, "code,name,note\nEU,x," + "y".repeat(CsvTableReader.MAX_LINE_CHARS - 5) + "\n"))
 			.isNotNull();
 		assertThat(this.errors).isEmpty();
 	}
 
 	@Test
 	void refusesBytesThatAreNotUtf8NamingTheLineAndOffset() {
-		// "iso3,name\n" and "CHN,China\n" are 10 bytes each, "FRA,Fran" 8: the Latin-1 ç is byte 28, on line 3
+		// "iso3,name\n" and "CHN,China\n" are 10 bytes each, "FRA,Fran" 8: the Latin-1 ç
+		// is byte 28, on line 3
 		byte[] latin1 = "iso3,name\nCHN,China\nFRA,Fran\u00e7e\n".getBytes(StandardCharsets.ISO_8859_1);
 		assertThat(CsvTableReader.read(ImportFile.COUNTRIES, latin1, this.errors)).isNull();
 		assertThat(messages())
@@ -111,7 +123,8 @@ class CsvTableReaderTests {
 	void readsUtf8BeyondAscii() {
 		CsvTable table = read(ImportFile.COUNTRIES, "iso3,name\nCIV,Côte d’Ivoire\n");
 		assertThat(this.errors).isEmpty();
-		assertThat(table.rows()).singleElement().satisfies(row -> assertThat(row.get("name")).isEqualTo("Côte d’Ivoire"));
+		assertThat(table.rows()).singleElement()
+			.satisfies(row -> assertThat(row.get("name")).isEqualTo("Côte d’Ivoire"));
 	}
 
 	private CsvTable read(ImportFile file, String text) {

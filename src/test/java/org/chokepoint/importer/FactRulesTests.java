@@ -12,14 +12,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules across rows of an import ({@link FactRules}), on typed rows built by hand (no files,
- * no database): production shares derived from quantities over the world total, groups of shares
- * adding up to at most 1, stages that fit the item, facts with a value, suspensions, and bills of
- * materials without cycles. Each error is located as file:line:column (column name).
+ * The rules across rows of an import ({@link FactRules}), on typed rows built by hand (no
+ * files, no database): production shares derived from quantities over the world total,
+ * groups of shares adding up to at most 1, stages that fit the item, facts with a value,
+ * suspensions, and bills of materials without cycles. Each error is located as
+ * file:line:column (column name).
  */
 class FactRulesTests {
 
-	/** The headers of the files whose errors are located (the column numbers follow from them). */
+	/**
+	 * The headers of the files whose errors are located (the column numbers follow from
+	 * them).
+	 */
 	static final Map<ImportFile, String> HEADERS = Map.of(ImportFile.PRODUCTION,
 			"country,item,stage,year,quantity,unit,share,published_as,source,note", ImportFile.WORLD_TOTALS,
 			"item,stage,year,quantity,unit,source,note", ImportFile.SOURCING,
@@ -45,7 +49,8 @@ class FactRulesTests {
 
 	@Test
 	void derivesEachCountrysShareFromItsQuantityOverTheWorldTotal() {
-		// fixtures/basic's gallium: CHN 980 t and JPN 10 t of a world total of 1,000 t (other countries
+		// fixtures/basic's gallium: CHN 980 t and JPN 10 t of a world total of 1,000 t
+		// (other countries
 		// included), USA withheld: 980 / 1000 = 0.98, 10 / 1000 = 0.01, USA no share
 		Map<String, Object> china = production(2, "CHN", "gallium", "REFINING", 980.0, "t", null);
 		Map<String, Object> japan = production(3, "JPN", "gallium", "REFINING", 10.0, "t", null);
@@ -118,7 +123,8 @@ class FactRulesTests {
 
 	@Test
 	void sharesOfAGroupMayAddUpToOnePlusRoundingButNoMore() {
-		// 0.5 + 0.5000005 = 1.0000005: within the tolerance of 1e-6; 0.75 + 0.5 = 1.25 is not
+		// 0.5 + 0.5000005 = 1.0000005: within the tolerance of 1e-6; 0.75 + 0.5 = 1.25 is
+		// not
 		production(2, "CHN", "a", "REFINING", null, null, 0.5);
 		production(3, "JPN", "a", "REFINING", null, null, 0.5000005);
 		production(4, "CHN", "b", "REFINING", null, null, 0.75);
@@ -127,12 +133,14 @@ class FactRulesTests {
 		check();
 
 		assertThat(this.errors).extracting(ImportError::toString)
-			.containsExactly("production.csv:5:7 (share): the shares of [b, REFINING, 2024, s1] add up to 1.25, more than 1");
+			.containsExactly(
+					"production.csv:5:7 (share): the shares of [b, REFINING, 2024, s1] add up to 1.25, more than 1");
 	}
 
 	@Test
 	void refusesABuyersSourcingGroupAddingUpToMoreThanOne() {
-		// moved down from ImporterIT: the EU buys its magnets from China 0.875 and itself 0.5: 1.375
+		// moved down from ImporterIT: the EU buys its magnets from China 0.875 and itself
+		// 0.5: 1.375
 		sourcing(2, "EU", "CHN", 0.875);
 		sourcing(3, "EU", "EU", 0.5);
 		// another buyer's group is apart: 0.875 alone is fine
@@ -167,7 +175,8 @@ class FactRulesTests {
 		check();
 
 		assertThat(this.errors).extracting(ImportError::toString)
-			.containsExactly("production.csv:2:5 (quantity): a fact needs a value: fill one of quantity, share, published_as",
+			.containsExactly(
+					"production.csv:2:5 (quantity): a fact needs a value: fill one of quantity, share, published_as",
 					"stockpiles.csv:7:4 (quantity): a fact needs a value: fill one of quantity, days_of_cover, value_usd,"
 							+ " published_as");
 	}
@@ -231,8 +240,8 @@ class FactRulesTests {
 
 	private void check() {
 		Map<ImportFile, CsvTable> tables = new EnumMap<>(ImportFile.class);
-		HEADERS.forEach((file, header) -> tables.put(file, new CsvTable(file.fileName(), List.of(header.split(",")),
-				List.of())));
+		HEADERS.forEach((file, header) -> tables.put(file,
+				new CsvTable(file.fileName(), List.of(header.split(",")), List.of())));
 		new FactRules(tables, this.typed, this.errors, this.warnings).check();
 	}
 
@@ -243,8 +252,8 @@ class FactRulesTests {
 	}
 
 	private void worldTotal(int line, String item, String stage, double quantity, String unit) {
-		row(ImportFile.WORLD_TOTALS, line, "item", item, "stage", stage, "year", 2024L, "quantity", quantity, "unit", unit,
-				"source", "s1");
+		row(ImportFile.WORLD_TOTALS, line, "item", item, "stage", stage, "year", 2024L, "quantity", quantity, "unit",
+				unit, "source", "s1");
 	}
 
 	private void sourcing(int line, String buyer, String supplier, double share) {
@@ -256,7 +265,10 @@ class FactRulesTests {
 		row(ImportFile.BOM, line, "product", product, "input", input, "year", 2024L, "source", "s1");
 	}
 
-	/** A typed row as the validator makes it: its line, and only the cells that are not empty. */
+	/**
+	 * A typed row as the validator makes it: its line, and only the cells that are not
+	 * empty.
+	 */
 	private Map<String, Object> row(ImportFile file, int line, Object... cells) {
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("_line", line);

@@ -18,10 +18,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * hs_codes.csv's conversion factors, without a database: the validator refuses a factor that is
- * not above 0 and a factor without a known source; the trade flows are put on the item's basis
- * by the factor of their code, so that two forms of one item add up (hand-computed below); and
- * every column of every import file is documented in import/README.md.
+ * hs_codes.csv's conversion factors, without a database: the validator refuses a factor
+ * that is not above 0 and a factor without a known source; the trade flows are put on the
+ * item's basis by the factor of their code, so that two forms of one item add up
+ * (hand-computed below); and every column of every import file is documented in
+ * import/README.md.
  */
 class HsCodeFactorTests {
 
@@ -31,7 +32,10 @@ class HsCodeFactorTests {
 
 	private static final String MINERALS = "id,name,basis\nlithium,Lithium,lithium content\n";
 
-	/** Li2CO3 at 0.1879 t Li per t and LiOH.H2O at 0.1654, as in import/hs_codes.csv; 7502 a four-digit heading. */
+	/**
+	 * Li2CO3 at 0.1879 t Li per t and LiOH.H2O at 0.1654, as in import/hs_codes.csv; 7502
+	 * a four-digit heading.
+	 */
 	private static final String HS_CODES = """
 			hs6,item,stage,factor,factor_source,note
 			283691,lithium,REFINING,0.1879,src-a,carbonate
@@ -62,9 +66,12 @@ class HsCodeFactorTests {
 		List<ImportError> errors = new ArrayList<>();
 		ImportValidator validator = validator(HS_CODES, errors);
 		Map<ImportFile, List<Map<String, Object>>> typed = validator.validate();
-		// Japan's lithium: 1,000 t of carbonate from Chile = 187.9 t Li; 2,000 t of hydroxide from China
-		// = 330.8 t Li, plus 100 t under the heading at factor 1 = 430.8 t Li; total 618.7 t Li:
-		// Chile 187.9 / 618.7, China 430.8 / 618.7. By tonnes traded Chile would have 1,000 / 3,100.
+		// Japan's lithium: 1,000 t of carbonate from Chile = 187.9 t Li; 2,000 t of
+		// hydroxide from China
+		// = 330.8 t Li, plus 100 t under the heading at factor 1 = 430.8 t Li; total
+		// 618.7 t Li:
+		// Chile 187.9 / 618.7, China 430.8 / 618.7. By tonnes traded Chile would have
+		// 1,000 / 3,100.
 		String flows = """
 				year,exporter,importer,item,stage,quantity,unit,source
 				2024,CHL,JPN,283691,,1000,t,src-a
@@ -91,10 +98,13 @@ class HsCodeFactorTests {
 		assertThat(japan.get("CHL")[0]).isCloseTo(187.9 / 618.7, within(1e-12));
 		assertThat(japan.get("CHN")[0]).isCloseTo(430.8 / 618.7, within(1e-12));
 
-		// the SOURCES relationships keep the converted quantities; an item id (USA's row) is not converted
+		// the SOURCES relationships keep the converted quantities; an item id (USA's row)
+		// is not converted
 		Map<String, Double> quantities = new HashMap<>();
-		trade.forEachBatch(100, batch -> batch.pairs()
-			.forEach(pair -> pair.flows().forEach(f -> quantities.put(pair.buyer() + "<-" + pair.supplier(), (Double) f.get(4)))));
+		trade.forEachBatch(100,
+				batch -> batch.pairs()
+					.forEach(pair -> pair.flows()
+						.forEach(f -> quantities.put(pair.buyer() + "<-" + pair.supplier(), (Double) f.get(4)))));
 		assertThat(quantities).hasSize(3);
 		assertThat(quantities.get("JPN<-CHL")).isCloseTo(187.9, within(1e-9));
 		assertThat(quantities.get("JPN<-CHN")).isCloseTo(430.8, within(1e-9));

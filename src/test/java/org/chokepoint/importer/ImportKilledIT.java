@@ -20,17 +20,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An import killed with SIGKILL while it writes leaves the previous data whole: the next start
- * cleans up what the killed import staged, says which data version it holds, and shows exactly the
- * previous version and its counts, never a mix; a complete import afterwards gives the new counts.
- * The killed import is the generator's M tier (1,000,000 trade-flow rows, the size the issue asks
- * for), in the application's own command line in child JVMs on one database directory. It takes
- * about 3.5 minutes on two cores at load average 3 to 8 (19 minutes at 15 to 40): six JVM starts
- * and a complete M import.
+ * An import killed with SIGKILL while it writes leaves the previous data whole: the next
+ * start cleans up what the killed import staged, says which data version it holds, and
+ * shows exactly the previous version and its counts, never a mix; a complete import
+ * afterwards gives the new counts. The killed import is the generator's M tier (1,000,000
+ * trade-flow rows, the size the issue asks for), in the application's own command line in
+ * child JVMs on one database directory. It takes about 3.5 minutes on two cores at load
+ * average 3 to 8 (19 minutes at 15 to 40): six JVM starts and a complete M import.
  */
 class ImportKilledIT {
 
-	/** What the benchmark's M tier holds (Generator.tier("M")): 200 countries, 100 suppliers each per item-stage. */
+	/**
+	 * What the benchmark's M tier holds (Generator.tier("M")): 200 countries, 100
+	 * suppliers each per item-stage.
+	 */
 	private static final long M_FLOWS = 1_000_000;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -54,15 +57,18 @@ class ImportKilledIT {
 		Generator.write(tier, m);
 		Process process = start(database, "import", "--dir=" + m);
 		String committed = null;
-		try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			// the first batch of trade flows is committed (staged), the other 995,000 or so are still to come: kill now
+		try (BufferedReader out = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			// the first batch of trade flows is committed (staged), the other 995,000 or
+			// so are still to come: kill now
 			String line;
 			while (committed == null && (line = out.readLine()) != null) {
 				if (line.contains("SOURCES relationships committed")) {
 					committed = line;
 				}
 			}
-			assertThat(committed).as("the M import committed its first staged batch").isNotNull()
+			assertThat(committed).as("the M import committed its first staged batch")
+				.isNotNull()
 				.containsPattern(" (5000|10000) / 1000000 SOURCES relationships committed");
 			assertThat(process.isAlive()).as("still writing when killed").isTrue();
 			process.destroyForcibly();
@@ -74,8 +80,10 @@ class ImportKilledIT {
 			.contains("Database holds data version ae36904c19148419");
 		JsonNode after = json(restart);
 		assertThat(after.get("dataVersion")).isEqualTo(before.get("dataVersion"));
-		assertThat(after.get("nodes")).as("node counts per label, no staged country left").isEqualTo(before.get("nodes"));
-		assertThat(after.get("relationships")).as("relationship counts per type").isEqualTo(before.get("relationships"));
+		assertThat(after.get("nodes")).as("node counts per label, no staged country left")
+			.isEqualTo(before.get("nodes"));
+		assertThat(after.get("relationships")).as("relationship counts per type")
+			.isEqualTo(before.get("relationships"));
 
 		String complete = run(database, "import", "--dir=" + m);
 		assertThat(complete).contains("trade_flows.csv: 1000000 / 1000000 SOURCES relationships committed");
@@ -85,9 +93,10 @@ class ImportKilledIT {
 		assertThat(loaded.get("nodes").has("StagedCountry")).isFalse();
 		assertThat(loaded.get("relationships").get("SOURCES").asLong()).isEqualTo(M_FLOWS);
 		// world output: 200 countries x (15 minerals x 2 stages + 20 products) x 1 year
-		assertThat(loaded.get("relationships").get("MINES").asLong()
-				+ loaded.get("relationships").get("REFINES").asLong()
-				+ loaded.get("relationships").get("MANUFACTURES").asLong()).isEqualTo(200 * 50);
+		assertThat(
+				loaded.get("relationships").get("MINES").asLong() + loaded.get("relationships").get("REFINES").asLong()
+						+ loaded.get("relationships").get("MANUFACTURES").asLong())
+			.isEqualTo(200 * 50);
 	}
 
 	private static JsonNode report(Path database) throws Exception {
@@ -111,10 +120,11 @@ class ImportKilledIT {
 	}
 
 	private static Process start(Path database, String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx2g", "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-				"--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-				"-cp", System.getProperty("java.class.path"), ChokepointApplication.class.getName()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+						"--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+						"--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+						"-cp", System.getProperty("java.class.path"), ChokepointApplication.class.getName()));
 		command.addAll(List.of(args));
 		command.addAll(List.of("--chokepoint.embedded.data-dir=" + database, "--chokepoint.embedded.port=0",
 				"--chokepoint.embedded.page-cache=512m", "--logging.level.root=WARN",

@@ -27,10 +27,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * The service answers reads while an import runs, and they show the old data version and counts
- * until the import commits, then the new ones. Deterministic: the reads are made from the import's
- * own progress callback (after the trade flows' staged batches are committed, and after each batch
- * of the switching transaction), so they happen mid-import by construction, with no sleep.
+ * The service answers reads while an import runs, and they show the old data version and
+ * counts until the import commits, then the new ones. Deterministic: the reads are made
+ * from the import's own progress callback (after the trade flows' staged batches are
+ * committed, and after each batch of the switching transaction), so they happen
+ * mid-import by construction, with no sleep.
  */
 @ChokepointTest(properties = "chokepoint.import.on-startup=false")
 @Import(ImportResponsivenessIT.ReadsDuringImport.class)
@@ -82,9 +83,11 @@ class ImportResponsivenessIT {
 		ImportReport report = this.json.readValue(imported.body(), ImportReport.class);
 		DataReport after = api.getOk("/api/data/report", DataReport.class);
 
-		// reads were made after the staged trade flows were committed, and inside the switching transaction
+		// reads were made after the staged trade flows were committed, and inside the
+		// switching transaction
 		assertThat(reads).extracting(Read::message)
-			.anySatisfy(message -> assertThat(message).startsWith("trade_flows.csv: 402 SOURCES relationships staged in"))
+			.anySatisfy(
+					message -> assertThat(message).startsWith("trade_flows.csv: 402 SOURCES relationships staged in"))
 			.anySatisfy(message -> assertThat(message).startsWith("countries.csv: 7 rows in"))
 			.anySatisfy(message -> assertThat(message).startsWith("sourcing.csv: 2 rows in"));
 		assertThat(reads).allSatisfy(read -> {
@@ -103,8 +106,8 @@ class ImportResponsivenessIT {
 	}
 
 	/**
-	 * The basic fixture plus {@code trade_flows.csv}: the US's refined gallium in the 201 years 1900
-	 * to 2100, from China and Australia, for 402 SOURCES relationships.
+	 * The basic fixture plus {@code trade_flows.csv}: the US's refined gallium in the 201
+	 * years 1900 to 2100, from China and Australia, for 402 SOURCES relationships.
 	 */
 	private Path withTradeFlows() throws IOException {
 		try (var files = Files.list(Fixture.BASIC)) {

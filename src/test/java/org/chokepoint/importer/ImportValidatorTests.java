@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The column rules of the import validator ({@link ImportValidator}, one per {@link ColumnType}) and
- * its rules over a file's rows (required cells, unique keys, one key space for items and for
- * parties), on small files read from text (no database). Each error names file, line and column.
+ * The column rules of the import validator ({@link ImportValidator}, one per
+ * {@link ColumnType}) and its rules over a file's rows (required cells, unique keys, one
+ * key space for items and for parties), on small files read from text (no database). Each
+ * error names file, line and column.
  */
 class ImportValidatorTests {
 
@@ -57,7 +58,10 @@ class ImportValidatorTests {
 
 	final Set<ImportFile> unreadable = EnumSet.noneOf(ImportFile.class);
 
-	/** A cell and what it becomes: its typed value, or null when refused with {@code message}. */
+	/**
+	 * A cell and what it becomes: its typed value, or null when refused with
+	 * {@code message}.
+	 */
 	static Stream<Arguments> cells() {
 		String seventy = "0123456789".repeat(7);
 		return Stream.of(
@@ -65,17 +69,20 @@ class ImportValidatorTests {
 				Arguments.of(ColumnType.TEXT, "any text, even 1e309", "any text, even 1e309", null),
 				// new keys: their pattern, and at most 200 characters
 				Arguments.of(ColumnType.SLUG, "ndfeb-magnet", "ndfeb-magnet", null),
-				Arguments.of(ColumnType.SLUG, "Wind Turbine", null, "\"Wind Turbine\" is not a lower-case slug such as ndfeb-magnet"),
+				Arguments.of(ColumnType.SLUG, "Wind Turbine", null,
+						"\"Wind Turbine\" is not a lower-case slug such as ndfeb-magnet"),
 				Arguments.of(ColumnType.SLUG, "a--b", null, "\"a--b\" is not a lower-case slug such as ndfeb-magnet"),
 				Arguments.of(ColumnType.SLUG, "a".repeat(201), null,
 						"\"" + "a".repeat(57) + "...\" is not a lower-case slug such as ndfeb-magnet"),
 				Arguments.of(ColumnType.ID, "CN-2024-46", "CN-2024-46", null),
 				Arguments.of(ColumnType.ID, "cn.2023_23", "cn.2023_23", null),
-				Arguments.of(ColumnType.ID, "x'}) DETACH", null, "\"x'}) DETACH\" is not an id of letters, digits and single - . or _"),
+				Arguments.of(ColumnType.ID, "x'}) DETACH", null,
+						"\"x'}) DETACH\" is not an id of letters, digits and single - . or _"),
 				Arguments.of(ColumnType.NEW_BLOC, "G7-PLUS", "G7-PLUS", null),
 				Arguments.of(ColumnType.NEW_BLOC, "eu", null, "\"eu\" is not an upper-case bloc code such as EU"),
 				Arguments.of(ColumnType.NEW_HS6, "810292", "810292", null),
-				Arguments.of(ColumnType.NEW_HS6, "81029", null, "\"81029\" is not an HS code of six digits such as 810292 (or a four-digit heading)"),
+				Arguments.of(ColumnType.NEW_HS6, "81029", null,
+						"\"81029\" is not an HS code of six digits such as 810292 (or a four-digit heading)"),
 				Arguments.of(ColumnType.NEW_ISO3, "FRA", "FRA", null),
 				Arguments.of(ColumnType.NEW_ISO3, "XYZ", null, "unknown ISO 3166-1 alpha-3 country code \"XYZ\""),
 				// references to the keys of the other files
@@ -83,12 +90,12 @@ class ImportValidatorTests {
 				Arguments.of(ColumnType.COUNTRY, "EU", null, "unknown country \"EU\" (not in countries.csv)"),
 				Arguments.of(ColumnType.BLOC, "EU", "EU", null),
 				Arguments.of(ColumnType.BLOC, "CHN", null, "unknown bloc \"CHN\" (not in blocs.csv)"),
-				Arguments.of(ColumnType.PARTY, "EU", "EU", null),
-				Arguments.of(ColumnType.PARTY, "JPN", "JPN", null),
+				Arguments.of(ColumnType.PARTY, "EU", "EU", null), Arguments.of(ColumnType.PARTY, "JPN", "JPN", null),
 				Arguments.of(ColumnType.PARTY, "ATLANTIS", null,
 						"unknown country or bloc \"ATLANTIS\" (not in countries.csv nor blocs.csv)"),
 				Arguments.of(ColumnType.MINERAL, "gallium", "gallium", null),
-				Arguments.of(ColumnType.MINERAL, "ndfeb-magnet", null, "unknown mineral \"ndfeb-magnet\" (not in minerals.csv)"),
+				Arguments.of(ColumnType.MINERAL, "ndfeb-magnet", null,
+						"unknown mineral \"ndfeb-magnet\" (not in minerals.csv)"),
 				Arguments.of(ColumnType.PRODUCT, "ndfeb-magnet", "ndfeb-magnet", null),
 				Arguments.of(ColumnType.PRODUCT, "gallium", null, "unknown product \"gallium\" (not in products.csv)"),
 				Arguments.of(ColumnType.ITEM, "gallium", "gallium", null),
@@ -103,7 +110,8 @@ class ImportValidatorTests {
 				Arguments.of(ColumnType.AGREEMENT, "msp", "msp", null),
 				Arguments.of(ColumnType.AGREEMENT, "nato", null, "unknown agreement \"nato\" (not in agreements.csv)"),
 				Arguments.of(ColumnType.MEASURE, "CN-2024-46", "CN-2024-46", null),
-				Arguments.of(ColumnType.MEASURE, "cn-2024-46", null, "unknown measure \"cn-2024-46\" (not in measures.csv)"),
+				Arguments.of(ColumnType.MEASURE, "cn-2024-46", null,
+						"unknown measure \"cn-2024-46\" (not in measures.csv)"),
 				// numbers: finite, not negative, shares in 0..1, quantities up to 1e15
 				Arguments.of(ColumnType.QUANTITY, "980", 980.0, null),
 				Arguments.of(ColumnType.QUANTITY, "1e15", 1e15, null),
@@ -112,21 +120,22 @@ class ImportValidatorTests {
 						"not a number: \"98O\" (write a value published as text in published_as)"),
 				// a long cell is quoted cut to 57 characters and "..."
 				Arguments.of(ColumnType.QUANTITY, seventy + "x", null,
-						"not a number: \"" + seventy.substring(0, 57) + "...\" (write a value published as text in published_as)"),
+						"not a number: \"" + seventy.substring(0, 57)
+								+ "...\" (write a value published as text in published_as)"),
 				Arguments.of(ColumnType.QUANTITY, "NaN", null, "not a finite number: \"NaN\""),
 				Arguments.of(ColumnType.QUANTITY, "-Infinity", null, "not a finite number: \"-Infinity\""),
 				// 1e309 parses, to infinity
 				Arguments.of(ColumnType.QUANTITY, "1e309", null, "not a finite number: \"1e309\""),
 				Arguments.of(ColumnType.QUANTITY, "-45000", null, "negative: -45000"),
 				Arguments.of(ColumnType.QUANTITY, "1e20", null, "implausibly large quantity 1e20 (above 1e15)"),
-				Arguments.of(ColumnType.SHARE, "0.875", 0.875, null),
-				Arguments.of(ColumnType.SHARE, "1", 1.0, null),
-				Arguments.of(ColumnType.SHARE, "1.05", null, "share 1.05 outside 0..1 (a share is a fraction, not a percentage)"),
-				Arguments.of(ColumnType.SHARE, "87.5", null, "share 87.5 outside 0..1 (a share is a fraction, not a percentage)"),
+				Arguments.of(ColumnType.SHARE, "0.875", 0.875, null), Arguments.of(ColumnType.SHARE, "1", 1.0, null),
+				Arguments.of(ColumnType.SHARE, "1.05", null,
+						"share 1.05 outside 0..1 (a share is a fraction, not a percentage)"),
+				Arguments.of(ColumnType.SHARE, "87.5", null,
+						"share 87.5 outside 0..1 (a share is a fraction, not a percentage)"),
 				Arguments.of(ColumnType.SHARE, "-0.1", null, "negative: -0.1"),
 				// years, dates, booleans
-				Arguments.of(ColumnType.YEAR, "2024", 2024L, null),
-				Arguments.of(ColumnType.YEAR, "1900", 1900L, null),
+				Arguments.of(ColumnType.YEAR, "2024", 2024L, null), Arguments.of(ColumnType.YEAR, "1900", 1900L, null),
 				Arguments.of(ColumnType.YEAR, "1800", null, "year 1800 outside 1900..2100"),
 				Arguments.of(ColumnType.YEAR, "2024.5", null, "not a year: \"2024.5\""),
 				Arguments.of(ColumnType.DATE, "2024-12-03", LocalDate.of(2024, 12, 3), null),
@@ -136,11 +145,14 @@ class ImportValidatorTests {
 				Arguments.of(ColumnType.BOOLEAN, "TRUE", null, "not true or false: \"TRUE\""),
 				// the closed lists
 				Arguments.of(ColumnType.STAGE, "REFINING", "REFINING", null),
-				Arguments.of(ColumnType.STAGE, "SMELTING", null, "\"SMELTING\" is not one of MINING, REFINING, MANUFACTURING"),
+				Arguments.of(ColumnType.STAGE, "SMELTING", null,
+						"\"SMELTING\" is not one of MINING, REFINING, MANUFACTURING"),
 				Arguments.of(ColumnType.PRODUCT_KIND, "END_PRODUCT", "END_PRODUCT", null),
-				Arguments.of(ColumnType.PRODUCT_KIND, "component", null, "\"component\" is not one of COMPONENT, END_PRODUCT"),
+				Arguments.of(ColumnType.PRODUCT_KIND, "component", null,
+						"\"component\" is not one of COMPONENT, END_PRODUCT"),
 				Arguments.of(ColumnType.QUALITY, "estimate", "estimate", null),
-				Arguments.of(ColumnType.QUALITY, "Official", null, "\"Official\" is not one of official, secondary, estimate"),
+				Arguments.of(ColumnType.QUALITY, "Official", null,
+						"\"Official\" is not one of official, secondary, estimate"),
 				Arguments.of(ColumnType.AGREEMENT_TYPE, "ALLIANCE", "ALLIANCE", null),
 				Arguments.of(ColumnType.MEASURE_TYPE, "EXPORT_LICENCE", "EXPORT_LICENCE", null));
 	}
@@ -166,7 +178,8 @@ class ImportValidatorTests {
 	void everyColumnTypeHasARule(ColumnType type) {
 		ImportValidator validator = validator();
 		CsvTable table = new CsvTable("t.csv", List.of("c"), List.of());
-		// a value no rule accepts but free text: every type answers (a value or an error), none throws
+		// a value no rule accepts but free text: every type answers (a value or an
+		// error), none throws
 		validator.cell(table, new CsvTable.Row(2, Map.of("c", "?")), new Column("c", type, true), "?");
 		assertThat(this.errors).hasSize(type == ColumnType.TEXT ? 0 : 1);
 	}
@@ -187,7 +200,8 @@ class ImportValidatorTests {
 		expected.put("quantity", 980.0);
 		expected.put("unit", "t");
 		expected.put("source", "src-a");
-		// the only row of its group, without a world total: its share is of itself, 980 / 980 = 1
+		// the only row of its group, without a world total: its share is of itself, 980 /
+		// 980 = 1
 		expected.put("share", 1.0);
 		expected.put("worldTotal", 980.0);
 		assertThat(typed.get(ImportFile.PRODUCTION)).containsExactly(expected);
@@ -225,7 +239,8 @@ class ImportValidatorTests {
 	@Test
 	void mineralsAndProductsShareOneKeySpaceAsDoCountriesAndBlocs() {
 		BASE.forEach((file, text) -> this.tables.put(file, read(file, text)));
-		this.tables.put(ImportFile.PRODUCTS, read(ImportFile.PRODUCTS, "id,name,kind\ngallium,Gallium wafer,COMPONENT\n"));
+		this.tables.put(ImportFile.PRODUCTS,
+				read(ImportFile.PRODUCTS, "id,name,kind\ngallium,Gallium wafer,COMPONENT\n"));
 		this.tables.put(ImportFile.BLOCS, read(ImportFile.BLOCS, "code,name\nJPN,Japan bloc\n"));
 		new ImportValidator(this.tables, this.unreadable, this.errors).validate();
 		assertThat(this.errors).extracting(ImportError::toString)
@@ -235,7 +250,8 @@ class ImportValidatorTests {
 
 	@Test
 	void referencesToAnUnreadableFileAreNotReportedAgain() {
-		// sources.csv is broken (a column missing): its own error is reported, not every row citing a source
+		// sources.csv is broken (a column missing): its own error is reported, not every
+		// row citing a source
 		this.tables.put(ImportFile.PRODUCTION, read(ImportFile.PRODUCTION, """
 				country,item,stage,year,quantity,unit,share,published_as,source,note
 				CHN,gallium,REFINING,2024,980,t,,,src-z,
@@ -252,7 +268,10 @@ class ImportValidatorTests {
 			.containsExactly("sources.csv:1 (title): missing column in the header");
 	}
 
-	/** A validator that has read {@link #BASE} (its keys collected) and found no error there. */
+	/**
+	 * A validator that has read {@link #BASE} (its keys collected) and found no error
+	 * there.
+	 */
 	private ImportValidator validator() {
 		BASE.forEach((file, text) -> this.tables.put(file, read(file, text)));
 		ImportValidator validator = new ImportValidator(this.tables, this.unreadable, this.errors);

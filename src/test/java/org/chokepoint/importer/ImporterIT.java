@@ -49,15 +49,16 @@ class ImporterIT {
 
 	@Test
 	void loadsEveryFactOfTheFixture() {
-		assertThat(this.counts.nodes()).containsAllEntriesOf(Map.of("Country", 7L, "Bloc", 1L, "Party", 8L,
-				"Mineral", 2L, "Product", 2L, "Item", 4L, "Source", 2L, "Agreement", 1L, "TradeMeasure", 2L));
-		assertThat(this.counts.relationships()).isEqualTo(Map.ofEntries(Map.entry("MEMBER_OF", 2L),
-				Map.entry("MINES", 3L), Map.entry("REFINES", 5L), Map.entry("MANUFACTURES", 2L),
-				Map.entry("HAS_RESERVES", 2L), Map.entry("SOURCES", 2L), Map.entry("IMPORT_RELIANCE", 2L),
-				Map.entry("REQUIRES", 2L), Map.entry("PARTY_TO", 3L), Map.entry("COVERS", 1L),
-				Map.entry("IMPOSES", 2L), Map.entry("RESTRICTS", 2L), Map.entry("TARGETS", 1L),
-				Map.entry("STOCKPILES", 1L), Map.entry("SOURCING_SPLIT", 2L)));
-		// SOURCING_SPLIT: the EU's magnet mix of its supply rows, direct and traced (no one else has a mix: no trade flows)
+		assertThat(this.counts.nodes()).containsAllEntriesOf(Map.of("Country", 7L, "Bloc", 1L, "Party", 8L, "Mineral",
+				2L, "Product", 2L, "Item", 4L, "Source", 2L, "Agreement", 1L, "TradeMeasure", 2L));
+		assertThat(this.counts.relationships())
+			.isEqualTo(Map.ofEntries(Map.entry("MEMBER_OF", 2L), Map.entry("MINES", 3L), Map.entry("REFINES", 5L),
+					Map.entry("MANUFACTURES", 2L), Map.entry("HAS_RESERVES", 2L), Map.entry("SOURCES", 2L),
+					Map.entry("IMPORT_RELIANCE", 2L), Map.entry("REQUIRES", 2L), Map.entry("PARTY_TO", 3L),
+					Map.entry("COVERS", 1L), Map.entry("IMPOSES", 2L), Map.entry("RESTRICTS", 2L),
+					Map.entry("TARGETS", 1L), Map.entry("STOCKPILES", 1L), Map.entry("SOURCING_SPLIT", 2L)));
+		// SOURCING_SPLIT: the EU's magnet mix of its supply rows, direct and traced (no
+		// one else has a mix: no trade flows)
 	}
 
 	@Test
@@ -71,17 +72,23 @@ class ImporterIT {
 
 	@Test
 	void writesABuyersSupplyRowsAsItsDirectAndTracedMix() {
-		// sourcing.csv: the EU buys its magnets from China (0.875) and itself (0.05), src-b, 2024, basis supply;
+		// sourcing.csv: the EU buys its magnets from China (0.875) and itself (0.05),
+		// src-b, 2024, basis supply;
 		// no one else has a mix, so tracing changes nothing
 		for (String sourcing : java.util.List.of("direct", "traced")) {
-			Map<String, Object> split = single("""
-					MATCH (:Bloc {code: 'EU'})-[s:SOURCING_SPLIT {sourcing: $sourcing, year: 2024}]->(:Product {id: 'ndfeb-magnet'})
-					RETURN s.stage AS stage, s.dataYear AS year, s.source AS source, s.suppliers AS suppliers,
-					       s.shares AS shares, s.kind AS kind
-					""".replace("$sourcing", "'" + sourcing + "'"));
-			assertThat(split).containsEntry("stage", "MANUFACTURING").containsEntry("year", 2024L)
-				.containsEntry("source", "src-b").containsEntry("suppliers", "CHN,EU")
-				.containsEntry("shares", java.util.List.of(0.875, 0.05)).containsEntry("kind", "SUPPLY_ROWS");
+			Map<String, Object> split = single(
+					"""
+							MATCH (:Bloc {code: 'EU'})-[s:SOURCING_SPLIT {sourcing: $sourcing, year: 2024}]->(:Product {id: 'ndfeb-magnet'})
+							RETURN s.stage AS stage, s.dataYear AS year, s.source AS source, s.suppliers AS suppliers,
+							       s.shares AS shares, s.kind AS kind
+							"""
+						.replace("$sourcing", "'" + sourcing + "'"));
+			assertThat(split).containsEntry("stage", "MANUFACTURING")
+				.containsEntry("year", 2024L)
+				.containsEntry("source", "src-b")
+				.containsEntry("suppliers", "CHN,EU")
+				.containsEntry("shares", java.util.List.of(0.875, 0.05))
+				.containsEntry("kind", "SUPPLY_ROWS");
 		}
 		Map<String, Object> fact = single("""
 				MATCH (:Bloc {code: 'EU'})-[f:SOURCES {item: 'ndfeb-magnet'}]->(:Country {iso3: 'CHN'})
@@ -97,7 +104,9 @@ class ImporterIT {
 				RETURN f.share AS share, f.worldTotal AS total, f.quantity AS quantity, f.source AS source
 				""");
 		assertThat((Double) china.get("share")).isCloseTo(0.98, within(1e-12));
-		assertThat(china).containsEntry("total", 1000.0).containsEntry("quantity", 980.0).containsEntry("source", "src-a");
+		assertThat(china).containsEntry("total", 1000.0)
+			.containsEntry("quantity", 980.0)
+			.containsEntry("source", "src-a");
 		Map<String, Object> withheld = single("""
 				MATCH (:Country {iso3: 'USA'})-[f:REFINES]->(:Mineral {id: 'gallium'})
 				RETURN f.share AS share, f.publishedAs AS publishedAs
@@ -117,25 +126,26 @@ class ImporterIT {
 	}
 
 	/**
-	 * One refused folder per stage of the checks: the cell rules, the file's shape, the rules across rows
-	 * and the CSV syntax. Every rule has its exact cases in ImportValidatorTests, CsvTableReaderTests
-	 * and FactRulesTests; here the whole import must refuse and leave the graph as it was.
+	 * One refused folder per stage of the checks: the cell rules, the file's shape, the
+	 * rules across rows and the CSV syntax. Every rule has its exact cases in
+	 * ImportValidatorTests, CsvTableReaderTests and FactRulesTests; here the whole import
+	 * must refuse and leave the graph as it was.
 	 */
 	static Stream<Arguments> badFolders() {
-		return Stream.of(
+		return Stream.of(Arguments.of("production.csv", "CHN,gallium,REFINING,2024,980,t,,,src-a,",
+				"CHN,gallium,REFINING,2024,98O,t,,,src-a,", "production.csv:2:5 (quantity): not a number: \"98O\""),
 				Arguments.of("production.csv", "CHN,gallium,REFINING,2024,980,t,,,src-a,",
-						"CHN,gallium,REFINING,2024,98O,t,,,src-a,",
-						"production.csv:2:5 (quantity): not a number: \"98O\""),
-				Arguments.of("production.csv", "CHN,gallium,REFINING,2024,980,t,,,src-a,",
-						"CHN,gallium,REFINING,2024,980,t,,,src-a",
-						"production.csv:2:10: expected 10 columns, found 9"),
-				Arguments.of("sourcing.csv", "EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.05,1000,t,src-b,made in the EU,supply",
+						"CHN,gallium,REFINING,2024,980,t,,,src-a", "production.csv:2:10: expected 10 columns, found 9"),
+				Arguments.of("sourcing.csv",
+						"EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.05,1000,t,src-b,made in the EU,supply",
 						"EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.05,1000,t,src-b,made in the EU,Supply",
 						"sourcing.csv:3:11 (basis): \"Supply\" is not one of supply, imports"),
-				Arguments.of("sourcing.csv", "EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.05,1000,t,src-b,made in the EU,supply",
+				Arguments.of("sourcing.csv",
+						"EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.05,1000,t,src-b,made in the EU,supply",
 						"EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.05,1000,t,src-b,made in the EU,",
 						"sourcing.csv:3:11 (basis): required, but empty"),
-				Arguments.of("sourcing.csv", "EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.05,1000,t,src-b,made in the EU,supply",
+				Arguments.of("sourcing.csv",
+						"EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.05,1000,t,src-b,made in the EU,supply",
 						"EU,EU,ndfeb-magnet,MANUFACTURING,2024,0.05,1000,t,src-b,made in the EU,imports",
 						"sourcing.csv:3:11 (basis): basis imports differs from basis supply at line 2 in the same buyer/item/stage/year/source group [EU, ndfeb-magnet, MANUFACTURING, 2024, src-b]: a group's shares are all of the buyer's supply or all of its imports"),
 				Arguments.of("sourcing.csv", "buyer,supplier,item,stage,year,share,quantity,unit,source,note,basis",
@@ -180,7 +190,8 @@ class ImporterIT {
 
 	@Test
 	void reportsEveryErrorOfARunTogether() throws IOException {
-		copyBasicWith("production.csv", "CHN,gallium,REFINING,2024,980,t,,,src-a,", "CHN,gallium,REFINING,2024,x,t,,,src-a,");
+		copyBasicWith("production.csv", "CHN,gallium,REFINING,2024,980,t,,,src-a,",
+				"CHN,gallium,REFINING,2024,x,t,,,src-a,");
 		Files.writeString(this.folder.resolve("countries.csv"),
 				Files.readString(this.folder.resolve("countries.csv")).replace("MYS,Malaysia", "QQQ,Nowhere"));
 		assertThatThrownBy(() -> this.importService.importDirectory(this.folder))

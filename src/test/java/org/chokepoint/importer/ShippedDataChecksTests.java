@@ -10,16 +10,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shipped data in import/ is valid and consistent; the checks catch a number off by a factor of ten. */
+/**
+ * The shipped data in import/ is valid and consistent; the checks catch a number off by a
+ * factor of ten.
+ */
 class ShippedDataChecksTests {
 
 	static final Path SHIPPED = Path.of("import");
 
 	@Test
 	void theShippedDataPassesEveryCheckButThreeKnownInconsistenciesOfTheSources() {
-		// The IEA data explorer's own figures for nickel: its countries plus "Rest of world" exceed
-		// its total by 100 kt (mining) and 113.1 kt (refining). The USGS MCS 2024 data release's
-		// manganese 2022: its countries plus "Other countries" exceed its rounded world total by 309 kt
+		// The IEA data explorer's own figures for nickel: its countries plus "Rest of
+		// world" exceed
+		// its total by 100 kt (mining) and 113.1 kt (refining). The USGS MCS 2024 data
+		// release's
+		// manganese 2022: its countries plus "Other countries" exceed its rounded world
+		// total by 309 kt
 		// (1.6 %). Kept as published (import/README.md).
 		assertThat(DataChecks.check(SHIPPED)).containsExactly(
 				"world_totals.csv:58 [nickel, MINING, 2024, iea-cm-data-explorer-2025]: the countries (3332.0) and"

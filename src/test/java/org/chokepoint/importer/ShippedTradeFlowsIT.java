@@ -15,10 +15,11 @@ import org.neo4j.driver.Record;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The shipped trade data (import/trade_flows.csv, hs_codes.csv), imported at start-up as a new user
- * gets it: every importing country has its own sourcing, the splits say they are shares of imports,
- * and the figures are those of BACI 2024 (issue 15: Japan buys about 36 % of its magnets from China,
- * 29 % from the Philippines and 26 % from Vietnam; Vietnam buys most of its magnets from China).
+ * The shipped trade data (import/trade_flows.csv, hs_codes.csv), imported at start-up as
+ * a new user gets it: every importing country has its own sourcing, the splits say they
+ * are shares of imports, and the figures are those of BACI 2024 (issue 15: Japan buys
+ * about 36 % of its magnets from China, 29 % from the Philippines and 26 % from Vietnam;
+ * Vietnam buys most of its magnets from China).
  */
 @ChokepointTest
 class ShippedTradeFlowsIT {
@@ -30,13 +31,18 @@ class ShippedTradeFlowsIT {
 
 	@Test
 	void atLeastSixtyCountriesHaveTheirOwnSupplyMixFromTradeFlowsAllOnAnImportsBasis() {
-		Record counts = this.driver.executableQuery("""
-				MATCH (b:Country)-[s:SOURCING_SPLIT {sourcing: 'direct'}]->(:Item)
-				WHERE s.source IN ['cepii-baci-hs17-v202601-2024', 'un-comtrade-reported-exports-2019-2024']
-				RETURN count(DISTINCT b) AS buyers, count(s) AS mixes,
-				       count(CASE WHEN s.kind IN ['OUTPUT_AND_IMPORTS', 'IMPORTS_WITH_RELIANCE', 'NET_EXPORTER',
-				                                  'NET_EXPORTS_AS_OUTPUT', 'IMPORTS_ONLY', 'OWN_OUTPUT_ONLY'] THEN 1 END) AS fromFlows
-				""").execute().records().get(0);
+		Record counts = this.driver
+			.executableQuery(
+					"""
+							MATCH (b:Country)-[s:SOURCING_SPLIT {sourcing: 'direct'}]->(:Item)
+							WHERE s.source IN ['cepii-baci-hs17-v202601-2024', 'un-comtrade-reported-exports-2019-2024']
+							RETURN count(DISTINCT b) AS buyers, count(s) AS mixes,
+							       count(CASE WHEN s.kind IN ['OUTPUT_AND_IMPORTS', 'IMPORTS_WITH_RELIANCE', 'NET_EXPORTER',
+							                                  'NET_EXPORTS_AS_OUTPUT', 'IMPORTS_ONLY', 'OWN_OUTPUT_ONLY'] THEN 1 END) AS fromFlows
+							""")
+			.execute()
+			.records()
+			.get(0);
 		assertThat(counts.get("buyers").asLong()).isGreaterThanOrEqualTo(60);
 		assertThat(counts.get("fromFlows").asLong()).isEqualTo(counts.get("mixes").asLong());
 		// the flows themselves are facts on an imports basis
@@ -44,7 +50,8 @@ class ShippedTradeFlowsIT {
 				MATCH (:Country)-[f:SOURCES]->(:Country)
 				WHERE f.source = $baci AND f.basis <> 'imports'
 				RETURN count(f) AS other
-				""").withParameters(Map.of("baci", BACI_2024)).execute().records().get(0).get("other").asLong()).isZero();
+				""").withParameters(Map.of("baci", BACI_2024)).execute().records().get(0).get("other").asLong())
+			.isZero();
 	}
 
 	@Test
@@ -60,13 +67,18 @@ class ShippedTradeFlowsIT {
 
 	@Test
 	void lithiumCarbonateAndHydroxideAddUpAsLithiumContent() {
-		// UN Comtrade 2024 (carbonate at 0.1879, hydroxide at 0.1654 t Li per t): Korea buys its hydroxide
+		// UN Comtrade 2024 (carbonate at 0.1879, hydroxide at 0.1654 t Li per t): Korea
+		// buys its hydroxide
 		// mostly from China and its carbonate mostly from Chile
 		Map<String, Double> korea = this.driver.executableQuery("""
 				MATCH (:Country {iso3: 'KOR'})-[f:SOURCES {item: 'lithium', stage: 'REFINING', year: 2024}]->(s:Country)
 				RETURN s.iso3 AS supplier, f.quantity AS quantity
-				""").execute().records().stream().collect(HashMap::new,
-						(m, r) -> m.put(r.get("supplier").asString(), r.get("quantity").asDouble()), Map::putAll);
+				""")
+			.execute()
+			.records()
+			.stream()
+			.collect(HashMap::new, (m, r) -> m.put(r.get("supplier").asString(), r.get("quantity").asDouble()),
+					Map::putAll);
 		Map<String, Double> shares = split("KOR", "lithium", 2024);
 		double total = korea.values().stream().mapToDouble(Double::doubleValue).sum();
 		assertThat(shares.get("CHN")).isCloseTo(korea.get("CHN") / total, within(1e-12));
@@ -74,7 +86,10 @@ class ShippedTradeFlowsIT {
 		assertThat(shares.get("CHL")).isBetween(0.2, 0.5);
 	}
 
-	/** A buyer's import shares of an item in a year: its trade-flow facts (one source per item, stage and year). */
+	/**
+	 * A buyer's import shares of an item in a year: its trade-flow facts (one source per
+	 * item, stage and year).
+	 */
 	private Map<String, Double> split(String buyer, String item, long year) {
 		List<Record> records = this.driver.executableQuery("""
 				MATCH (:Country {iso3: $buyer})-[f:SOURCES {item: $item, year: $year}]->(s:Country)

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 
 /**
- * Random production rows thrown at the reader and the validator (a seeded generator, so a failure
- * can be replayed from its repetition number): they never crash, every error they report is
- * located, and the rows they accept have finite, non-negative quantities and shares in 0..1. The
- * importer writes only when the error list is empty (ImporterIT checks the database side).
+ * Random production rows thrown at the reader and the validator (a seeded generator, so a
+ * failure can be replayed from its repetition number): they never crash, every error they
+ * report is located, and the rows they accept have finite, non-negative quantities and
+ * shares in 0..1. The importer writes only when the error list is empty (ImporterIT
+ * checks the database side).
  */
 class ValidatorFuzzTests {
 
@@ -66,7 +67,8 @@ class ValidatorFuzzTests {
 			Double share = (Double) row.get("share");
 			assertThat(share == null || (share >= 0 && share <= 1 + 1e-9)).as("share %s", share).isTrue();
 			Double quantity = (Double) row.get("quantity");
-			assertThat(quantity == null || (Double.isFinite(quantity) && quantity >= 0)).as("quantity %s", quantity).isTrue();
+			assertThat(quantity == null || (Double.isFinite(quantity) && quantity >= 0)).as("quantity %s", quantity)
+				.isTrue();
 		}
 	}
 

@@ -23,19 +23,21 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The load test (issue 7): {@code --clients} concurrent clients (default 32) send a mix of chain
- * analyses, scenarios and ad-hoc Cypher ({@link Workload}) for {@code --warmup} seconds (default 20),
- * then for {@code --seconds} measured seconds (default 60), and the command reports requests per
- * second overall and per kind, p50/p99/max latency per kind, every error, and the server's heap
- * after a full GC and resident memory before and after the measured window, with the load average.
- * Output on stdout and in {@code target/loadtest/results.md}. Exit code 1 when any request failed.
+ * The load test (issue 7): {@code --clients} concurrent clients (default 32) send a mix
+ * of chain analyses, scenarios and ad-hoc Cypher ({@link Workload}) for {@code --warmup}
+ * seconds (default 20), then for {@code --seconds} measured seconds (default 60), and the
+ * command reports requests per second overall and per kind, p50/p99/max latency per kind,
+ * every error, and the server's heap after a full GC and resident memory before and after
+ * the measured window, with the load average. Output on stdout and in
+ * {@code target/loadtest/results.md}. Exit code 1 when any request failed.
  *
  * <pre>mvn -B -Pbenchmark package exec:exec -DskipTests -Dbenchmark.main=org.chokepoint.loadtest.LoadTest \
  *   -Dbenchmark.args="[--url http://127.0.0.1:8080 [--pid N]]"</pre>
  *
- * Without {@code --url} it starts {@code --jar} (default {@code target/chokepoint.jar}) on a free
- * loopback port with a fresh database (the shipped data is imported at its start) and stops it at
- * the end; {@code --server-jvm "-Xmx1g ..."} passes JVM options to it.
+ * Without {@code --url} it starts {@code --jar} (default {@code target/chokepoint.jar})
+ * on a free loopback port with a fresh database (the shipped data is imported at its
+ * start) and stops it at the end; {@code --server-jvm "-Xmx1g ..."} passes JVM options to
+ * it.
  */
 public final class LoadTest {
 
@@ -61,8 +63,8 @@ public final class LoadTest {
 				? ServerProcess.running(URI.create(options.get("url")),
 						options.containsKey("pid") ? Long.valueOf(options.get("pid")) : null)
 				: ServerProcess.start(Path.of(options.getOrDefault("jar", "target/chokepoint.jar")),
-						options.containsKey("server-jvm") ? Arrays.asList(options.get("server-jvm").trim().split("\\s+"))
-								: List.of(),
+						options.containsKey("server-jvm")
+								? Arrays.asList(options.get("server-jvm").trim().split("\\s+")) : List.of(),
 						Duration.ofMinutes(10));
 		int failed;
 		try (server) {
@@ -98,7 +100,10 @@ public final class LoadTest {
 		return this.errorSamples.size() + warm.errorSamples.size();
 	}
 
-	/** Runs the clients until {@code duration} has passed; answers the seconds it took (the last requests included). */
+	/**
+	 * Runs the clients until {@code duration} has passed; answers the seconds it took
+	 * (the last requests included).
+	 */
 	private double drive(HttpClient http, Workload workload, int clients, Duration duration, long seed)
 			throws InterruptedException {
 		long start = System.nanoTime();
@@ -153,12 +158,14 @@ public final class LoadTest {
 	}
 
 	private String report(int clients, double seconds, Instant started, LoadTest warm, OptionalLong heapBefore,
-			OptionalLong rssBefore, OptionalLong heapAfter, OptionalLong rssAfter, String loadBefore, String loadAfter) {
+			OptionalLong rssBefore, OptionalLong heapAfter, OptionalLong rssAfter, String loadBefore,
+			String loadAfter) {
 		StringBuilder out = new StringBuilder();
 		out.append("## Load test, ").append(started).append("\n\n");
-		out.append(String.format(Locale.ROOT, "%d clients, %.1f s measured after a warm-up (%d requests in the warm-up)."
-				+ " Mix: %d %% chain analyses, %d %% scenarios, %d %% ad-hoc Cypher.%n%n", clients, seconds,
-				warm.total(), Workload.CHAIN_PERCENT, Workload.SCENARIO_PERCENT,
+		out.append(String.format(Locale.ROOT,
+				"%d clients, %.1f s measured after a warm-up (%d requests in the warm-up)."
+						+ " Mix: %d %% chain analyses, %d %% scenarios, %d %% ad-hoc Cypher.%n%n",
+				clients, seconds, warm.total(), Workload.CHAIN_PERCENT, Workload.SCENARIO_PERCENT,
 				100 - Workload.CHAIN_PERCENT - Workload.SCENARIO_PERCENT));
 		out.append("| kind | requests | req/s | p50 ms | p99 ms | max ms | errors |\n");
 		out.append("|---|---:|---:|---:|---:|---:|---:|\n");
@@ -170,14 +177,28 @@ public final class LoadTest {
 		}
 		out.append(row("all", all, seconds, errors("")));
 		out.append("\n| server memory | heap used after full GC | resident (RSS) |\n|---|---:|---:|\n");
-		out.append("| before the measured window (after warm-up) | ").append(mb(heapBefore)).append(" | ")
-			.append(mb(rssBefore)).append(" |\n");
-		out.append("| after the measured window | ").append(mb(heapAfter)).append(" | ").append(mb(rssAfter)).append(" |\n");
-		out.append("\nLoad average (1, 5, 15 min) at start: ").append(loadBefore).append("; at end: ").append(loadAfter)
-			.append(" (").append(Runtime.getRuntime().availableProcessors()).append(" cores).\n");
+		out.append("| before the measured window (after warm-up) | ")
+			.append(mb(heapBefore))
+			.append(" | ")
+			.append(mb(rssBefore))
+			.append(" |\n");
+		out.append("| after the measured window | ")
+			.append(mb(heapAfter))
+			.append(" | ")
+			.append(mb(rssAfter))
+			.append(" |\n");
+		out.append("\nLoad average (1, 5, 15 min) at start: ")
+			.append(loadBefore)
+			.append("; at end: ")
+			.append(loadAfter)
+			.append(" (")
+			.append(Runtime.getRuntime().availableProcessors())
+			.append(" cores).\n");
 		List<String> errors = new ArrayList<>(warm.errorSamples);
 		errors.addAll(this.errorSamples);
-		out.append("\nErrors (warm-up and measured): ").append(errors.isEmpty() ? "none" : errors.size() + "").append('\n');
+		out.append("\nErrors (warm-up and measured): ")
+			.append(errors.isEmpty() ? "none" : errors.size() + "")
+			.append('\n');
 		errors.forEach(e -> out.append("- ").append(e).append('\n'));
 		return out.toString();
 	}

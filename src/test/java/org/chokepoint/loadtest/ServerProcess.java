@@ -20,10 +20,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The server under load: a child JVM started from the packaged jar on loopback with a fresh data
- * directory, or a running one given by URL (and optionally its process id, for the memory figures).
- * Memory is read from outside: the resident set from {@code /proc/<pid>/status}, the heap after a
- * full collection with {@code jcmd <pid> GC.run} and {@code GC.heap_info}.
+ * The server under load: a child JVM started from the packaged jar on loopback with a
+ * fresh data directory, or a running one given by URL (and optionally its process id, for
+ * the memory figures). Memory is read from outside: the resident set from
+ * {@code /proc/<pid>/status}, the heap after a full collection with
+ * {@code jcmd <pid> GC.run} and {@code GC.heap_info}.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -44,13 +45,20 @@ final class ServerProcess implements AutoCloseable {
 		this.dataDir = dataDir;
 	}
 
-	/** A server already running at {@code url}; {@code pid} may be null (no memory figures then). */
+	/**
+	 * A server already running at {@code url}; {@code pid} may be null (no memory figures
+	 * then).
+	 */
 	static ServerProcess running(URI url, Long pid) {
 		return new ServerProcess(url, pid, null, null);
 	}
 
-	/** Starts {@code java -jar jar} on a free loopback port with a fresh database, and waits until it is UP. */
-	static ServerProcess start(Path jar, List<String> jvmOptions, Duration timeout) throws IOException, InterruptedException {
+	/**
+	 * Starts {@code java -jar jar} on a free loopback port with a fresh database, and
+	 * waits until it is UP.
+	 */
+	static ServerProcess start(Path jar, List<String> jvmOptions, Duration timeout)
+			throws IOException, InterruptedException {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
@@ -63,7 +71,8 @@ final class ServerProcess implements AutoCloseable {
 				"--chokepoint.embedded.port=0", "--chokepoint.embedded.data-dir=" + dataDir.resolve("neo4j")));
 		Path log = dataDir.resolve("server.log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		ServerProcess server = new ServerProcess(URI.create("http://127.0.0.1:" + port), process.pid(), process, dataDir);
+		ServerProcess server = new ServerProcess(URI.create("http://127.0.0.1:" + port), process.pid(), process,
+				dataDir);
 		System.out.println("Started " + String.join(" ", command) + " (pid " + process.pid() + ", log " + log + ")");
 		server.awaitUp(timeout);
 		return server;
@@ -79,8 +88,8 @@ final class ServerProcess implements AutoCloseable {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (this.process != null && !this.process.isAlive()) {
-				throw new IllegalStateException("The server exited with " + this.process.exitValue() + "; see its log in "
-						+ this.dataDir);
+				throw new IllegalStateException(
+						"The server exited with " + this.process.exitValue() + "; see its log in " + this.dataDir);
 			}
 			try {
 				HttpResponse<String> health = http.send(HttpRequest.newBuilder(this.url.resolve("/actuator/health"))
@@ -93,12 +102,16 @@ final class ServerProcess implements AutoCloseable {
 			catch (IOException ex) {
 				// not listening yet
 			}
-			Thread.sleep(500); // polling a process that is starting: the one wait that is fine here
+			Thread.sleep(500); // polling a process that is starting: the one wait that is
+								// fine here
 		}
 		throw new IllegalStateException("The server at " + this.url + " was not UP within " + timeout);
 	}
 
-	/** The server's heap in use after a full collection, in bytes, when it can be measured. */
+	/**
+	 * The server's heap in use after a full collection, in bytes, when it can be
+	 * measured.
+	 */
 	OptionalLong heapAfterGc() {
 		if (this.pid == null) {
 			return OptionalLong.empty();
@@ -138,7 +151,9 @@ final class ServerProcess implements AutoCloseable {
 	private String jcmd(String command) throws IOException, InterruptedException {
 		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
 		Process process = new ProcessBuilder(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd", this.pid.toString(),
-				command).redirectErrorStream(true).start();
+				command)
+			.redirectErrorStream(true)
+			.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
 			throw new IOException("jcmd " + command + " failed: " + output);
@@ -146,7 +161,10 @@ final class ServerProcess implements AutoCloseable {
 		return output;
 	}
 
-	/** Stops a server this class started (SIGTERM, the graceful shutdown) and deletes its data. */
+	/**
+	 * Stops a server this class started (SIGTERM, the graceful shutdown) and deletes its
+	 * data.
+	 */
 	@Override
 	public void close() throws IOException, InterruptedException {
 		if (this.process == null) {

@@ -16,14 +16,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the clients ask, drawn at random from the knowledge base's own keys so that most requests
- * miss the analysis cache at first (it holds a result per product, consumer, year and cut):
+ * What the clients ask, drawn at random from the knowledge base's own keys so that most
+ * requests miss the analysis cache at first (it holds a result per product, consumer,
+ * year and cut):
  * <ul>
- * <li>{@value #CHAIN_PERCENT} % chain analyses: {@code GET /api/chains/{product}?consumer=&year=&threshold=&paths=},
- * every product, consumers with sourcing data and a few countries, years 2018 to 2026, thresholds 0.3 to 0.8, 0 or 3 paths;</li>
- * <li>{@value #SCENARIO_PERCENT} % scenarios: {@code POST /api/scenarios}, a top producer of a random
- * mineral cutting a fraction (0.25, 0.5, 1) of it at a random or every stage, for one consumer and a year;</li>
- * <li>the rest ad-hoc Cypher: {@code POST /api/cypher}, four read queries with random parameters.</li>
+ * <li>{@value #CHAIN_PERCENT} % chain analyses: {@code GET
+ * /api/chains/{product}?consumer=&year=&threshold=&paths=}, every product, consumers with
+ * sourcing data and a few countries, years 2018 to 2026, thresholds 0.3 to 0.8, 0 or 3
+ * paths;</li>
+ * <li>{@value #SCENARIO_PERCENT} % scenarios: {@code POST /api/scenarios}, a top producer
+ * of a random mineral cutting a fraction (0.25, 0.5, 1) of it at a random or every stage,
+ * for one consumer and a year;</li>
+ * <li>the rest ad-hoc Cypher: {@code POST /api/cypher}, four read queries with random
+ * parameters.</li>
  * </ul>
  */
 final class Workload {
@@ -79,12 +84,15 @@ final class Workload {
 		this.producers = producers;
 	}
 
-	/** Reads the keys to draw from (products, minerals, consumers, each mineral's top producers) from the server. */
+	/**
+	 * Reads the keys to draw from (products, minerals, consumers, each mineral's top
+	 * producers) from the server.
+	 */
 	static Workload load(URI base, HttpClient http) throws IOException, InterruptedException {
 		Workload reader = new Workload(base, List.of(), List.of(), List.of(), Map.of());
 		List<String> products = reader.column(http, "MATCH (p:Product) RETURN p.id AS id ORDER BY id");
-		List<String> consumers = new ArrayList<>(reader.column(http,
-				"MATCH (b:Party)-[:SOURCES]->() RETURN DISTINCT b.code AS code ORDER BY code"));
+		List<String> consumers = new ArrayList<>(
+				reader.column(http, "MATCH (b:Party)-[:SOURCES]->() RETURN DISTINCT b.code AS code ORDER BY code"));
 		for (String country : List.of("USA", "CHN", "JPN", "KOR", "IND", "DEU", "GBR", "FRA", "AUS", "BRA")) {
 			if (!consumers.contains(country)) {
 				consumers.add(country);
@@ -115,11 +123,12 @@ final class Workload {
 			String path = "/api/chains/" + pick(random, this.products) + "?consumer=" + pick(random, this.consumers)
 					+ "&year=" + (2018 + random.nextInt(9)) + "&threshold=" + (3 + random.nextInt(6)) / 10.0 + "&paths="
 					+ (random.nextInt(4) == 0 ? 3 : 0);
-			return new Call(Kind.CHAIN, HttpRequest.newBuilder(this.base.resolve(path))
-				.header("Accept", "application/json")
-				.timeout(Duration.ofMinutes(5))
-				.GET()
-				.build());
+			return new Call(Kind.CHAIN,
+					HttpRequest.newBuilder(this.base.resolve(path))
+						.header("Accept", "application/json")
+						.timeout(Duration.ofMinutes(5))
+						.GET()
+						.build());
 		}
 		if (dice < CHAIN_PERCENT + SCENARIO_PERCENT) {
 			String mineral = pick(random, this.minerals);
@@ -146,12 +155,13 @@ final class Workload {
 	}
 
 	private Call post(Kind kind, String path, Object body) {
-		return new Call(kind, HttpRequest.newBuilder(this.base.resolve(path))
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
-			.timeout(Duration.ofMinutes(5))
-			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body)))
-			.build());
+		return new Call(kind,
+				HttpRequest.newBuilder(this.base.resolve(path))
+					.header("Content-Type", "application/json")
+					.header("Accept", "application/json")
+					.timeout(Duration.ofMinutes(5))
+					.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body)))
+					.build());
 	}
 
 	private static String pick(SplittableRandom random, List<String> values) {
@@ -168,7 +178,8 @@ final class Workload {
 		HttpResponse<String> response = http.send(post(Kind.CYPHER, "/api/cypher", Map.of("query", query)).request(),
 				HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
-			throw new IllegalStateException("POST /api/cypher " + query + ": " + response.statusCode() + " " + response.body());
+			throw new IllegalStateException(
+					"POST /api/cypher " + query + ": " + response.statusCode() + " " + response.body());
 		}
 		List<JsonNode> rows = new ArrayList<>();
 		this.json.readTree(response.body()).get("rows").forEach(rows::add);

@@ -28,8 +28,8 @@ class MineralApiIT extends ApiTestBase {
 		});
 		assertThat(page).isEqualTo(new Paged<>(List.of(
 				new MineralSummary("gallium", "Gallium", "contained metal", List.of("REFINING")),
-				new MineralSummary("rare-earths", "Rare earths", "REO equivalent", List.of("MINING", "REFINING"))),
-				0, 50, 2));
+				new MineralSummary("rare-earths", "Rare earths", "REO equivalent", List.of("MINING", "REFINING"))), 0,
+				50, 2));
 	}
 
 	@Test
@@ -46,7 +46,8 @@ class MineralApiIT extends ApiTestBase {
 	@Test
 	void galliumProducersHaveDerivedSharesTheWithheldFigureAndTheUnattributedShare() {
 		MineralDetails gallium = this.api.getOk("/api/minerals/gallium", MineralDetails.class);
-		// 980 t and 10 t of a world total of 1,000 t; the US figure is withheld; 10 t unattributed
+		// 980 t and 10 t of a world total of 1,000 t; the US figure is withheld; 10 t
+		// unattributed
 		MineralDetails expected = new MineralDetails("gallium", "Gallium", "contained metal", null,
 				List.of(new ProducerGroup("REFINING", 2024, SRC_A, 1000.0, "t",
 						List.of(new Producer("CHN", "China", 980.0, "t", 0.98, null, null),
@@ -61,16 +62,16 @@ class MineralApiIT extends ApiTestBase {
 	@Test
 	void rareEarthsHaveMiningSharesOfTheWorldTotalRefiningSharesAsPublishedReservesAndAStockpile() {
 		MineralDetails rareEarths = this.api.getOk("/api/minerals/rare-earths", MineralDetails.class);
-		MineralDetails expected = new MineralDetails("rare-earths", "Rare earths", "REO equivalent", null,
-				List.of(new ProducerGroup("MINING", 2024, SRC_A, 390000.0, "t REO",
+		MineralDetails expected = new MineralDetails("rare-earths", "Rare earths", "REO equivalent", null, List.of(
+				new ProducerGroup("MINING", 2024, SRC_A, 390000.0, "t REO",
 						List.of(new Producer("CHN", "China", 270000.0, "t REO", 270000.0 / 390000, null, null),
 								new Producer("USA", "United States", 45000.0, "t REO", 45000.0 / 390000, null, null),
 								new Producer("AUS", "Australia", 30000.0, "t REO", 30000.0 / 390000, null, null)),
 						45000.0 / 390000),
-						new ProducerGroup("REFINING", 2024, SRC_B, null, null,
-								List.of(new Producer("CHN", "China", null, null, 0.91, null, null),
-										new Producer("MYS", "Malaysia", null, null, 0.045, null, null)),
-								0.045)),
+				new ProducerGroup("REFINING", 2024, SRC_B, null, null,
+						List.of(new Producer("CHN", "China", null, null, 0.91, null, null),
+								new Producer("MYS", "Malaysia", null, null, 0.045, null, null)),
+						0.045)),
 				List.of(new Reserve("CHN", "China", 2024, 44000000.0, "t REO", null, SRC_A, null),
 						new Reserve("USA", "United States", 2024, null, null, "NA", SRC_A, null)),
 				List.of(new ImportReliance("USA", "United States", 2024, null, "E", SRC_A, "net exporter")),
@@ -81,8 +82,9 @@ class MineralApiIT extends ApiTestBase {
 
 	@Test
 	void anUnknownMineralIsA404NamingTheKey() {
-		assertThat(this.api.problem("/api/minerals/unobtainium", 404)).isEqualTo(Map.of("title", "Not Found", "status", 404, "detail", "No mineral with key 'unobtainium'", "instance",
-				"/api/minerals/unobtainium", "kind", "mineral", "key", "unobtainium"));
+		assertThat(this.api.problem("/api/minerals/unobtainium", 404))
+			.isEqualTo(Map.of("title", "Not Found", "status", 404, "detail", "No mineral with key 'unobtainium'",
+					"instance", "/api/minerals/unobtainium", "kind", "mineral", "key", "unobtainium"));
 	}
 
 }

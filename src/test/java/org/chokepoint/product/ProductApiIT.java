@@ -27,10 +27,9 @@ class ProductApiIT extends ApiTestBase {
 	void listsProductsByNameWithTheirKind() {
 		Paged<ProductSummary> page = this.api.getOk("/api/products", new TypeReference<>() {
 		});
-		assertThat(page).isEqualTo(new Paged<>(
-				List.of(new ProductSummary("ndfeb-magnet", "NdFeB permanent magnet", "COMPONENT"),
-						new ProductSummary("wind-turbine", "Wind turbine", "END_PRODUCT")),
-				0, 50, 2));
+		assertThat(page)
+			.isEqualTo(new Paged<>(List.of(new ProductSummary("ndfeb-magnet", "NdFeB permanent magnet", "COMPONENT"),
+					new ProductSummary("wind-turbine", "Wind turbine", "END_PRODUCT")), 0, 50, 2));
 	}
 
 	@Test
@@ -52,17 +51,18 @@ class ProductApiIT extends ApiTestBase {
 	@Test
 	void aTurbineNeeds650KgOfMagnetsAndNothingRequiresIt() {
 		ProductDetails turbine = this.api.getOk("/api/products/wind-turbine", ProductDetails.class);
-		assertSameRecord(turbine, new ProductDetails("wind-turbine", "Wind turbine", "END_PRODUCT", null,
-				List.of(new BomLine("ndfeb-magnet", "NdFeB permanent magnet", "PRODUCT", 650.0, "kg per turbine", 2024,
-						SRC_B, null)),
-				List.of(), List.of(), List.of()));
+		assertSameRecord(turbine,
+				new ProductDetails(
+						"wind-turbine", "Wind turbine", "END_PRODUCT", null, List.of(new BomLine("ndfeb-magnet",
+								"NdFeB permanent magnet", "PRODUCT", 650.0, "kg per turbine", 2024, SRC_B, null)),
+						List.of(), List.of(), List.of()));
 	}
 
 	@Test
 	void anUnknownProductIsA404NamingTheKey() {
-		assertThat(this.api.problem("/api/products/flux-capacitor", 404)).isEqualTo(Map.of("title", "Not Found",
-				"status", 404, "detail", "No product with key 'flux-capacitor'", "instance",
-				"/api/products/flux-capacitor", "kind", "product", "key", "flux-capacitor"));
+		assertThat(this.api.problem("/api/products/flux-capacitor", 404))
+			.isEqualTo(Map.of("title", "Not Found", "status", 404, "detail", "No product with key 'flux-capacitor'",
+					"instance", "/api/products/flux-capacitor", "kind", "product", "key", "flux-capacitor"));
 	}
 
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reading a migration file, without a database: its name, its statements, and the checksum that
- * refuses an edit of a migration a database has already applied.
+ * Reading a migration file, without a database: its name, its statements, and the
+ * checksum that refuses an edit of a migration a database has already applied.
  */
 class MigrationTests {
 
@@ -49,9 +49,9 @@ class MigrationTests {
 	}
 
 	/**
-	 * The shipped migrations as every existing database recorded them: a failure here means an
-	 * applied migration was edited, which every such database would refuse at start-up. Add a new
-	 * migration instead (and its line here).
+	 * The shipped migrations as every existing database recorded them: a failure here
+	 * means an applied migration was edited, which every such database would refuse at
+	 * start-up. Add a new migration instead (and its line here).
 	 */
 	@Test
 	void shippedMigrationsAreNeverEdited() {

@@ -22,9 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The schema runner on the application's database, migrated at start-up: each migration recorded
- * once, an edited applied migration refused before anything runs, and a second instance kept out
- * while one applies.
+ * The schema runner on the application's database, migrated at start-up: each migration
+ * recorded once, an edited applied migration refused before anything runs, and a second
+ * instance kept out while one applies.
  */
 @ChokepointTest(properties = "chokepoint.import.on-startup=false")
 class SchemaMigrationsIT {
@@ -42,11 +42,15 @@ class SchemaMigrationsIT {
 			.toList();
 		assertThat(recorded).isEqualTo(files);
 		assertThat(new SchemaMigrations(this.driver).apply()).isEmpty();
-		assertThat(rows("MATCH (m:__Migration) RETURN count(m) AS n")).containsExactly(Map.of("n", (long) files.size()));
+		assertThat(rows("MATCH (m:__Migration) RETURN count(m) AS n"))
+			.containsExactly(Map.of("n", (long) files.size()));
 		assertThat(rows("MATCH (l:__MigrationLock) RETURN count(l) AS n")).containsExactly(Map.of("n", 0L));
 	}
 
-	/** A store migrated before the lock existed: its records are as they are now, the lock's constraint is missing. */
+	/**
+	 * A store migrated before the lock existed: its records are as they are now, the
+	 * lock's constraint is missing.
+	 */
 	@Test
 	void aStoreMigratedBeforeTheLockExistedStartsAsItIs() {
 		this.driver.executableQuery("DROP CONSTRAINT schema_migration_lock").execute();
@@ -101,8 +105,9 @@ class SchemaMigrationsIT {
 			first.run(SchemaMigrations.LOCK, Map.of("owner", "first instance")).consume();
 			assertThatThrownBy(() -> new SchemaMigrations(this.driver, Duration.ofSeconds(1)).apply())
 				.isInstanceOf(IllegalStateException.class)
-				.hasMessageStartingWith("Another instance has been applying the schema migrations to this database for 1 s"
-						+ " (lock :__MigrationLock {name: 'schema'}); start again once it is up");
+				.hasMessageStartingWith(
+						"Another instance has been applying the schema migrations to this database for 1 s"
+								+ " (lock :__MigrationLock {name: 'schema'}); start again once it is up");
 		}
 	}
 

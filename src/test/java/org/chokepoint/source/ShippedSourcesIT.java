@@ -18,8 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Provenance of the shipped data (import/), imported at start-up as a new user gets it: every fact
- * cites a source, and every source the API lists says where to read it.
+ * Provenance of the shipped data (import/), imported at start-up as a new user gets it:
+ * every fact cites a source, and every source the API lists says where to read it.
  */
 @ChokepointTest
 class ShippedSourcesIT {
@@ -57,7 +57,8 @@ class ShippedSourcesIT {
 				WHERE NOT EXISTS { MATCH (s:Source) WHERE s.id = fact.source }
 				RETURN type(fact) AS type, fact.source AS source, count(*) AS facts
 				ORDER BY type, source""").execute().records().stream().map(r -> r.asMap()).toList();
-		long facts = this.driver.executableQuery("MATCH ()-[fact]->() WHERE fact.source IS NOT NULL RETURN count(*) AS n")
+		long facts = this.driver
+			.executableQuery("MATCH ()-[fact]->() WHERE fact.source IS NOT NULL RETURN count(*) AS n")
 			.execute()
 			.records()
 			.get(0)

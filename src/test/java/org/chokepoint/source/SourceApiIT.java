@@ -20,14 +20,17 @@ class SourceApiIT extends ApiTestBase {
 		Paged<SourceSummary> page = this.api.getOk("/api/sources", new TypeReference<>() {
 		});
 		assertThat(page).isEqualTo(new Paged<>(List.of(
-				new SourceSummary("src-a", "Official statistics A", "Survey A", 2026L, "https://example.org/a", "official"),
-				new SourceSummary("src-b", "Industry report B", "Press B", 2025L, "https://example.org/b", "secondary")),
+				new SourceSummary("src-a", "Official statistics A", "Survey A", 2026L, "https://example.org/a",
+						"official"),
+				new SourceSummary("src-b", "Industry report B", "Press B", 2025L, "https://example.org/b",
+						"secondary")),
 				0, 50, 2));
 	}
 
 	@Test
 	void aSourceCountsTheFactsThatCiteItByType() {
-		// src-a: 2 memberships, 3 mine figures, the 3 gallium refiners, 2 reserves, 2 import reliances,
+		// src-a: 2 memberships, 3 mine figures, the 3 gallium refiners, 2 reserves, 2
+		// import reliances,
 		// 3 partners and 1 item of the partnership, 1 stockpile
 		assertThat(this.api.getOk("/api/sources/src-a", SourceDetails.class)).isEqualTo(new SourceDetails("src-a",
 				"Official statistics A", "Survey A", 2026L, "https://example.org/a", "official", "fixture",
@@ -38,9 +41,9 @@ class SourceApiIT extends ApiTestBase {
 
 	@Test
 	void anUnknownSourceIsA404NamingTheKey() {
-		assertThat(this.api.problem("/api/sources/hearsay", 404)).isEqualTo(Map.of("title", "Not Found", "status", 404,
-				"detail", "No source with key 'hearsay'", "instance", "/api/sources/hearsay", "kind", "source", "key",
-				"hearsay"));
+		assertThat(this.api.problem("/api/sources/hearsay", 404))
+			.isEqualTo(Map.of("title", "Not Found", "status", 404, "detail", "No source with key 'hearsay'", "instance",
+					"/api/sources/hearsay", "kind", "source", "key", "hearsay"));
 	}
 
 }

@@ -21,7 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The analyses over HTTP: JSON shapes, 404 for unknown keys, 400 naming the bad parameter, nothing written. */
+/**
+ * The analyses over HTTP: JSON shapes, 404 for unknown keys, 400 naming the bad
+ * parameter, nothing written.
+ */
 @ChokepointTest(properties = "chokepoint.import.on-startup=false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalysisApiIT {
@@ -56,14 +59,17 @@ class AnalysisApiIT {
 		assertThat(chain.figures().chinaExposure()).isCloseTo(0.84, org.assertj.core.api.Assertions.within(1e-12));
 		assertThat(chain.threshold()).isEqualTo(0.5);
 		assertThat(chain.paths()).hasSize(2);
-		assertThat(chain.singlePointsOfFailure()).extracting(ChainAnalysis.SinglePointOfFailure::item).containsExactly("re", "p-mag");
+		assertThat(chain.singlePointsOfFailure()).extracting(ChainAnalysis.SinglePointOfFailure::item)
+			.containsExactly("re", "p-mag");
 	}
 
 	@Test
 	void theAnswerSaysWhichSourcingItUsed() {
-		// the fixture's EU buys its magnets on supply rows and nobody else has a mix: both sourcings agree
+		// the fixture's EU buys its magnets on supply rows and nobody else has a mix:
+		// both sourcings agree
 		ChainAnalysis traced = this.api.getOk("/api/chains/p-mag?consumer=EU&year=2024", ChainAnalysis.class);
-		ChainAnalysis direct = this.api.getOk("/api/chains/p-mag?consumer=EU&year=2024&sourcing=DIRECT", ChainAnalysis.class);
+		ChainAnalysis direct = this.api.getOk("/api/chains/p-mag?consumer=EU&year=2024&sourcing=DIRECT",
+				ChainAnalysis.class);
 		assertThat(traced.sourcing()).isEqualTo(org.chokepoint.supplymix.Sourcing.TRACED);
 		assertThat(direct.sourcing()).isEqualTo(org.chokepoint.supplymix.Sourcing.DIRECT);
 		assertThat(direct.figures()).isEqualTo(traced.figures());
@@ -76,7 +82,8 @@ class AnalysisApiIT {
 		Map<String, Object> exposure = this.api.getOk("/api/exposure?consumer=USA&year=2024", Map.class);
 		assertThat((java.util.List<?>) exposure.get("items")).hasSize(8);
 		Map<String, Object> spof = this.api.getOk("/api/spof?consumer=USA&year=2024&threshold=0.99", Map.class);
-		// sole sources only: sole (refining CHN, mining AUS) under p-sole, p-two and comp-z; comp-y (KOR), comp-z (JPN)
+		// sole sources only: sole (refining CHN, mining AUS) under p-sole, p-two and
+		// comp-z; comp-y (KOR), comp-z (JPN)
 		assertThat((java.util.List<?>) spof.get("items")).isNotEmpty()
 			.allSatisfy(item -> assertThat(((Map<?, ?>) item).get("kind")).isEqualTo("SOLE_SOURCE"));
 	}
@@ -95,32 +102,28 @@ class AnalysisApiIT {
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")
-	@CsvSource(delimiter = '|', value = {
-		"/api/chains/unobtainium?consumer=EU|404|",
-		"/api/chains/p-mag?consumer=ATLANTIS|404|",
-		"/api/chains/p-mag|400|consumer",
-		"/api/chains/p-mag?consumer=EU&threshold=1.5|400|threshold",
-		"/api/chains/p-mag?consumer=EU&threshold=-1|400|threshold",
-		"/api/chains/p-mag?consumer=EU&threshold=NaN|400|threshold",
-		"/api/chains/p-mag?consumer=EU&threshold=1e309|400|threshold",
-		"/api/chains/p-mag?consumer=EU&asOf=2024-13-45|400|asOf",
-		"/api/chains/p-mag?consumer=EU&year=twenty|400|year",
-		"/api/chains/p-mag?consumer=EU&paths=1000|400|paths",
-		"/api/spof?consumer=ATLANTIS|404|",
-		"/api/exposure|400|consumer",
-		"/api/minerals/unobtainium/concentration|404|",
-		"/api/minerals/six/concentration?year=0|400|year",
-		"/api/chains/p-mag?consumer=EU&sourcing=sideways|400|sourcing",
-		"/api/spof?consumer=EU&sourcing=origin|400|sourcing",
-		"/api/exposure/trend?consumer=EU&product=p-mag&from=2025&to=2024|400|to",
-		"/api/exposure/trend?consumer=EU&product=p-mag&sourcing=x|400|sourcing",
-		"/api/exposure/trend?consumer=EU&product=unobtainium|404|",
-		"/api/exposure/trend?product=p-mag|400|consumer" })
+	@CsvSource(delimiter = '|',
+			value = { "/api/chains/unobtainium?consumer=EU|404|", "/api/chains/p-mag?consumer=ATLANTIS|404|",
+					"/api/chains/p-mag|400|consumer", "/api/chains/p-mag?consumer=EU&threshold=1.5|400|threshold",
+					"/api/chains/p-mag?consumer=EU&threshold=-1|400|threshold",
+					"/api/chains/p-mag?consumer=EU&threshold=NaN|400|threshold",
+					"/api/chains/p-mag?consumer=EU&threshold=1e309|400|threshold",
+					"/api/chains/p-mag?consumer=EU&asOf=2024-13-45|400|asOf",
+					"/api/chains/p-mag?consumer=EU&year=twenty|400|year",
+					"/api/chains/p-mag?consumer=EU&paths=1000|400|paths", "/api/spof?consumer=ATLANTIS|404|",
+					"/api/exposure|400|consumer", "/api/minerals/unobtainium/concentration|404|",
+					"/api/minerals/six/concentration?year=0|400|year",
+					"/api/chains/p-mag?consumer=EU&sourcing=sideways|400|sourcing",
+					"/api/spof?consumer=EU&sourcing=origin|400|sourcing",
+					"/api/exposure/trend?consumer=EU&product=p-mag&from=2025&to=2024|400|to",
+					"/api/exposure/trend?consumer=EU&product=p-mag&sourcing=x|400|sourcing",
+					"/api/exposure/trend?consumer=EU&product=unobtainium|404|",
+					"/api/exposure/trend?product=p-mag|400|consumer" })
 	void badRequestsGetAProblemDetailNamingTheParameter(String path, int status, String parameter) {
 		HttpResponse<String> response = this.api.get(path);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		if (parameter != null) {
 			assertThat(response.body()).contains("\"parameter\":\"" + parameter + "\"");
 		}
@@ -140,13 +143,12 @@ class AnalysisApiIT {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', value = {
-		"{\"country\":\"CHN\",\"items\":[\"six\"],\"fraction\":2}|400|fraction",
-		"{\"country\":\"CHN\",\"items\":[\"six\"],\"stage\":\"SMELTING\"}|400|stage",
-		"{\"country\":\"CHN\",\"items\":[\"unobtainium\"]}|404|",
-		"{\"measuresInForceOn\":\"3 Dec 2024\"}|400|measuresInForceOn",
-		"{}|400|country",
-		"{\"country\":\"x'}) DETACH DELETE n //\",\"items\":[\"six\"]}|404|" })
+	@CsvSource(delimiter = '|',
+			value = { "{\"country\":\"CHN\",\"items\":[\"six\"],\"fraction\":2}|400|fraction",
+					"{\"country\":\"CHN\",\"items\":[\"six\"],\"stage\":\"SMELTING\"}|400|stage",
+					"{\"country\":\"CHN\",\"items\":[\"unobtainium\"]}|404|",
+					"{\"measuresInForceOn\":\"3 Dec 2024\"}|400|measuresInForceOn", "{}|400|country",
+					"{\"country\":\"x'}) DETACH DELETE n //\",\"items\":[\"six\"]}|404|" })
 	void badScenariosAreRefusedWithAProblemDetail(String body, int status, String parameter) {
 		Map<String, Long> relationships = this.counts.relationships();
 		HttpResponse<String> response = this.api.post("/api/scenarios", body, "application/json", null);
@@ -160,9 +162,10 @@ class AnalysisApiIT {
 	@Test
 	void importingNeedsTheAdmin() {
 		assertThat(this.api.post("/api/admin/import", "", "application/json", null).statusCode()).isEqualTo(401);
-		assertThat(this.api.post("/api/admin/import", "", "application/json", "admin:wrong").statusCode()).isEqualTo(401);
-		HttpResponse<String> refused = this.api.post("/api/admin/import?dir=src/test/resources/fixtures/does-not-exist", "",
-				"application/json", "admin:test-admin-secret");
+		assertThat(this.api.post("/api/admin/import", "", "application/json", "admin:wrong").statusCode())
+			.isEqualTo(401);
+		HttpResponse<String> refused = this.api.post("/api/admin/import?dir=src/test/resources/fixtures/does-not-exist",
+				"", "application/json", "admin:test-admin-secret");
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
 		HttpResponse<String> imported = this.api.post("/api/admin/import?dir=src/test/resources/fixtures/analysis", "",
 				"application/json", "admin:test-admin-secret");

@@ -7,12 +7,13 @@ import java.util.Map;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The benchmark's way into the analyses, which are package-private: it lives in the test sources
- * of their package, so neither it nor the benchmark ships in the jar, and the services need not be
- * public for a tool. Its {@link Floor} is the in-process floor the benchmark measures the API
- * against: the same {@link ChainCalculator} the API runs, over facts read once, so it times the
- * computation alone (no database, no report, no cache). Whether the Java computation equals
- * chain.cypher is the parity tests' job ({@code ChainParityIT}), not the benchmark's.
+ * The benchmark's way into the analyses, which are package-private: it lives in the test
+ * sources of their package, so neither it nor the benchmark ships in the jar, and the
+ * services need not be public for a tool. Its {@link Floor} is the in-process floor the
+ * benchmark measures the API against: the same {@link ChainCalculator} the API runs, over
+ * facts read once, so it times the computation alone (no database, no report, no cache).
+ * Whether the Java computation equals chain.cypher is the parity tests' job
+ * ({@code ChainParityIT}), not the benchmark's.
  */
 public final class AnalysisBridge {
 
@@ -24,10 +25,14 @@ public final class AnalysisBridge {
 
 	/** The API's chain analysis ({@code GET /api/chains/{product}}), without paths. */
 	public ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf) {
-		return this.context.getBean(ChainAnalysisService.class).analyse(product, consumer, year, threshold, asOf, 0, org.chokepoint.supplymix.Sourcing.TRACED);
+		return this.context.getBean(ChainAnalysisService.class)
+			.analyse(product, consumer, year, threshold, asOf, 0, org.chokepoint.supplymix.Sourcing.TRACED);
 	}
 
-	/** The single points of failure of every product of {@code consumer}, as the overview finds them. */
+	/**
+	 * The single points of failure of every product of {@code consumer}, as the overview
+	 * finds them.
+	 */
 	public int overviewChokepoints(String consumer, int year, double threshold, LocalDate asOf) {
 		return this.context.getBean(ConsumerOverviewService.class)
 			.overview(consumer, year, threshold, asOf, org.chokepoint.supplymix.Sourcing.TRACED)
@@ -42,20 +47,28 @@ public final class AnalysisBridge {
 
 	/** Forgets every cached analysis and fact: the next analysis is cold. */
 	public void clearCaches() {
-		org.springframework.cache.CacheManager caches = this.context.getBean(org.springframework.cache.CacheManager.class);
+		org.springframework.cache.CacheManager caches = this.context
+			.getBean(org.springframework.cache.CacheManager.class);
 		caches.getCacheNames().forEach(name -> caches.getCache(name).clear());
 	}
 
-	/** Reads the facts of {@code product}'s items for {@code year} once, for {@link Floor#compute}. */
+	/**
+	 * Reads the facts of {@code product}'s items for {@code year} once, for
+	 * {@link Floor#compute}.
+	 */
 	public Floor floor(String product, int year) {
-		Map<String, ChainCalculator.Item> items = this.context.getBean(ChainFactsQuery.class).load(product, year, org.chokepoint.supplymix.Sourcing.TRACED);
+		Map<String, ChainCalculator.Item> items = this.context.getBean(ChainFactsQuery.class)
+			.load(product, year, org.chokepoint.supplymix.Sourcing.TRACED);
 		if (items.isEmpty()) {
 			throw new IllegalArgumentException("no product " + product);
 		}
 		return new Floor(product, items);
 	}
 
-	/** A product's facts held in memory; {@link #compute} runs the calculator on them for a consumer. */
+	/**
+	 * A product's facts held in memory; {@link #compute} runs the calculator on them for
+	 * a consumer.
+	 */
 	public static final class Floor {
 
 		private final String product;

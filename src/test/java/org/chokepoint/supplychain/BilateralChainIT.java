@@ -21,15 +21,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
- * A chain over bilateral trade data whose paths, enumerated, would number more than 10^8: the
- * stage-by-stage computation completes, and its numbers equal those of chain.cypher, the
- * independent one-query computation ({@link ChainParityIT#assertEqual}), and the API's.
+ * A chain over bilateral trade data whose paths, enumerated, would number more than 10^8:
+ * the stage-by-stage computation completes, and its numbers equal those of chain.cypher,
+ * the independent one-query computation ({@link ChainParityIT#assertEqual}), and the
+ * API's.
  */
 @ChokepointTest(properties = "chokepoint.import.on-startup=false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BilateralChainIT {
 
-	/** 30 countries, each buying from 29 others at every stage; 4 product levels, 2 inputs each. */
+	/**
+	 * 30 countries, each buying from 29 others at every stage; 4 product levels, 2 inputs
+	 * each.
+	 */
 	static final Generator.Parameters DENSE = new Generator.Parameters(30, 3, 8, 4, 2, 29, 1.2, 1, 7);
 
 	@Autowired
@@ -56,12 +60,15 @@ class BilateralChainIT {
 		ChainComputation computed = this.chains.run("product-0", "USA", 2024, Sourcing.TRACED, List.of());
 		ChainComputation cypher = new ChainCypher(this.client).runAll("USA", 2024, List.of()).get("product-0");
 
-		// every buyer buys from 29 partners (and, where it produces, from itself), so a path branches at
+		// every buyer buys from 29 partners (and, where it produces, from itself), so a
+		// path branches at
 		// least 29 ways at every stage
-		assertThat(computed.facts()).allSatisfy(item -> assertThat(item.stages())
-			.allSatisfy(stage -> assertThat(stage.sourcing()).isNotEmpty()
-				.allSatisfy(own -> assertThat(own.split().size()).isBetween(DENSE.suppliers(), DENSE.suppliers() + 1))));
-		// the chain's paths: per input chain, 29 to the power of the stages on its way down
+		assertThat(computed.facts())
+			.allSatisfy(item -> assertThat(item.stages()).allSatisfy(stage -> assertThat(stage.sourcing()).isNotEmpty()
+				.allSatisfy(
+						own -> assertThat(own.split().size()).isBetween(DENSE.suppliers(), DENSE.suppliers() + 1))));
+		// the chain's paths: per input chain, 29 to the power of the stages on its way
+		// down
 		double paths = 0;
 		for (InputChain input : computed.inputs()) {
 			int stages = computed.positions()
@@ -75,7 +82,8 @@ class BilateralChainIT {
 		assertThat(paths).as("paths of the chain, all input chains together").isGreaterThan(1e8);
 
 		ChainParityIT.assertEqual(computed, cypher, "product-0 for USA");
-		ChainAnalysis api = this.analyses.analyse("product-0", "USA", 2024, 0.5, LocalDate.of(2024, 6, 1), 0, Sourcing.TRACED);
+		ChainAnalysis api = this.analyses.analyse("product-0", "USA", 2024, 0.5, LocalDate.of(2024, 6, 1), 0,
+				Sourcing.TRACED);
 		assertThat(api.figures().chinaExposure()).isCloseTo(cypher.chinaExposure(), within(1e-9));
 		assertThat(api.figures().chinaFreeShare()).isCloseTo(cypher.chinaFreeShare(), within(1e-9));
 	}

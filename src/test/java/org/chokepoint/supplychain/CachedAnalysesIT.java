@@ -17,9 +17,10 @@ import org.springframework.cache.CacheManager;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
- * The analyses' caches: an answer is computed once per data version; an import, or a version changed
- * behind the application's back (another instance's import), empties them; their sizes come from
- * {@code chokepoint.cache.*}. The version is trusted for 0 s here, so a change is seen at once.
+ * The analyses' caches: an answer is computed once per data version; an import, or a
+ * version changed behind the application's back (another instance's import), empties
+ * them; their sizes come from {@code chokepoint.cache.*}. The version is trusted for 0 s
+ * here, so a change is seen at once.
  */
 @ChokepointTest(properties = { "chokepoint.import.on-startup=false", "chokepoint.cache.analyses=7",
 		"chokepoint.cache.chain-facts=5", "chokepoint.cache.version-trust=0s" })
@@ -54,10 +55,13 @@ class CachedAnalysesIT {
 
 	@Test
 	void aRepeatedQuestionIsAnsweredFromTheCache() {
-		ChainAnalysis first = this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED);
-		assertThat(this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED)).isSameAs(first);
+		ChainAnalysis first = this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0,
+				org.chokepoint.supplymix.Sourcing.TRACED);
+		assertThat(this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED))
+			.isSameAs(first);
 		// another question is another entry
-		assertThat(this.chains.analyse("p-mag", "EU", 2024, 0.9, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED)).isNotSameAs(first);
+		assertThat(this.chains.analyse("p-mag", "EU", 2024, 0.9, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED))
+			.isNotSameAs(first);
 		// the chain analysis and the chain below it; the facts of p-mag's items
 		assertThat(entries(CachingConfiguration.ANALYSES)).isEqualTo(3);
 		assertThat(entries(CachingConfiguration.CHAIN_FACTS)).isPositive();
@@ -65,23 +69,28 @@ class CachedAnalysesIT {
 
 	@Test
 	void anImportEmptiesTheCaches() {
-		ChainAnalysis before = this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED);
+		ChainAnalysis before = this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0,
+				org.chokepoint.supplymix.Sourcing.TRACED);
 		this.importService.importDirectory(FIXTURE);
 		assertThat(entries(CachingConfiguration.ANALYSES)).isZero();
 		assertThat(entries(CachingConfiguration.CHAIN_FACTS)).isZero();
-		ChainAnalysis after = this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED);
+		ChainAnalysis after = this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0,
+				org.chokepoint.supplymix.Sourcing.TRACED);
 		assertThat(after).isNotSameAs(before).isEqualTo(before);
 	}
 
 	@Test
 	void aVersionChangedElsewhereIsSeenAndEmptiesTheCaches() {
 		String version = this.chains.dataVersion();
-		ChainAnalysis before = this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED);
+		ChainAnalysis before = this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0,
+				org.chokepoint.supplymix.Sourcing.TRACED);
 		try {
 			setVersion("imported-by-another-instance");
 			assertThat(this.chains.dataVersion()).isEqualTo("imported-by-another-instance");
 			assertThat(entries(CachingConfiguration.ANALYSES)).isZero();
-			assertThat(this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED)).isNotSameAs(before);
+			assertThat(
+					this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED))
+				.isNotSameAs(before);
 		}
 		finally {
 			setVersion(version);

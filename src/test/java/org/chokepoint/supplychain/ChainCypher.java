@@ -19,8 +19,8 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * Runs {@code cypher/queries/chain.cypher} (the Browser file) and reads its rows as
- * {@link ChainComputation}s: what the application computed before {@link ChainQuery}, kept to hold
- * the two equal ({@code ChainParityIT}).
+ * {@link ChainComputation}s: what the application computed before {@link ChainQuery},
+ * kept to hold the two equal ({@code ChainParityIT}).
  */
 class ChainCypher {
 
@@ -32,12 +32,18 @@ class ChainCypher {
 		this.client = client;
 	}
 
-	/** Every product's chain for {@code consumer} in {@code year}, under the given cuts ($products null). */
+	/**
+	 * Every product's chain for {@code consumer} in {@code year}, under the given cuts
+	 * ($products null).
+	 */
 	Map<String, ChainComputation> runAll(String consumer, int year, List<Cut> cuts) {
 		return runAll(consumer, year, Sourcing.TRACED, cuts);
 	}
 
-	/** Every product's chain for {@code consumer} in {@code year} on {@code sourcing}, under the given cuts. */
+	/**
+	 * Every product's chain for {@code consumer} in {@code year} on {@code sourcing},
+	 * under the given cuts.
+	 */
 	Map<String, ChainComputation> runAll(String consumer, int year, Sourcing sourcing, List<Cut> cuts) {
 		Map<String, Object> parameters = new java.util.HashMap<>();
 		parameters.put("sourcing", sourcing.word());
@@ -47,15 +53,18 @@ class ChainCypher {
 		parameters.put("threshold", Double.parseDouble(ParameterRules.DEFAULT_THRESHOLD));
 		parameters.put("cuts", cuts.stream().map(Cut::asParameter).toList());
 		Map<String, ChainComputation> chains = new java.util.LinkedHashMap<>();
-		this.client.query(CHAIN).bindAll(parameters).fetch().all()
+		this.client.query(CHAIN)
+			.bindAll(parameters)
+			.fetch()
+			.all()
 			.forEach(row -> chains.put((String) row.get("product"), computation(row)));
 		return chains;
 	}
 
 	private static ChainComputation computation(Map<String, Object> row) {
 		return new ChainComputation(number(row.get("chinaExposure")), number(row.get("unknownShare")),
-				number(row.get("chinaFreeShare")), number(row.get("remainingSupply")),
-				(String) row.get("worstInput"), list(row.get("inputs")).stream().map(ChainCypher::input).toList(),
+				number(row.get("chinaFreeShare")), number(row.get("remainingSupply")), (String) row.get("worstInput"),
+				list(row.get("inputs")).stream().map(ChainCypher::input).toList(),
 				list(row.get("stages")).stream().map(ChainCypher::position).toList(),
 				list(row.get("gaps")).stream()
 					.map(g -> new Gap((String) g.get("item"), stage(g.get("stage")), (String) g.get("buyer"),
@@ -70,25 +79,27 @@ class ChainCypher {
 	}
 
 	private static PositionStages position(Map<String, Object> map) {
-		return new PositionStages(strings(map.get("position")), list(map.get("stages")).stream()
-			.map(s -> new StageResult(stage(s.get("stage")), number(s.get("weightIn")), number(s.get("unknown")),
-					number(s.get("hhi")), (String) s.get("basis"),
-					list(s.get("suppliers")).stream()
-						.map(x -> new SupplierWeight((String) x.get("country"), number(x.get("share")),
-								number(x.get("china"))))
-						.toList()))
-			.toList());
+		return new PositionStages(strings(map.get("position")),
+				list(map.get("stages")).stream()
+					.map(s -> new StageResult(stage(s.get("stage")), number(s.get("weightIn")),
+							number(s.get("unknown")), number(s.get("hhi")), (String) s.get("basis"),
+							list(s.get("suppliers")).stream()
+								.map(x -> new SupplierWeight((String) x.get("country"), number(x.get("share")),
+										number(x.get("china"))))
+								.toList()))
+					.toList());
 	}
 
 	private static ItemFacts itemFacts(Map<String, Object> map) {
-		return new ItemFacts((String) map.get("id"), list(map.get("stages")).stream()
-			.map(s -> new StageFacts(stage(s.get("stage")), splits(s.get("global")), (Long) s.get("globalYear"),
-					(String) s.get("globalSource"),
-					list(s.get("sourcing")).stream()
-						.map(b -> new BuyerSplit((String) b.get("buyer"), splits(b.get("split")), (Long) b.get("year"),
-								(String) b.get("source"), (String) b.get("kind")))
-						.toList()))
-			.toList());
+		return new ItemFacts((String) map.get("id"),
+				list(map.get("stages")).stream()
+					.map(s -> new StageFacts(stage(s.get("stage")), splits(s.get("global")), (Long) s.get("globalYear"),
+							(String) s.get("globalSource"),
+							list(s.get("sourcing")).stream()
+								.map(b -> new BuyerSplit((String) b.get("buyer"), splits(b.get("split")),
+										(Long) b.get("year"), (String) b.get("source"), (String) b.get("kind")))
+								.toList()))
+					.toList());
 	}
 
 	@SuppressWarnings("unchecked")

@@ -10,19 +10,23 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Generates, from a seed, a small world whose chains exercise every rule of domain.md's December 2026
- * sections, and writes it as an import folder (the CSV formats of import/README.md). The structure is
- * fixed (which party imports what from whom, which rows exist) so that every rule is certainly hit;
- * the seed draws the quantities, so two seeds give two different sets of figures on the same rules.
+ * Generates, from a seed, a small world whose chains exercise every rule of domain.md's
+ * December 2026 sections, and writes it as an import folder (the CSV formats of
+ * import/README.md). The structure is fixed (which party imports what from whom, which
+ * rows exist) so that every rule is certainly hit; the seed draws the quantities, so two
+ * seeds give two different sets of figures on the same rules.
  *
- * <p>What it holds: 14 countries with China, the bloc EU (DEU, FRA, ITA) with trade among its members;
- * re-exporters (VNM and PHL buy from China and sell to Japan and each other: a loop that leaks to
- * producers), a closed trader loop (SGP and ARE buy only from each other; CHL buys from SGP); output
- * withheld (W) so that flows are not comparable for some importers, who then go by reliance (USA,
- * 1, all imported; IND, 0: a net exporter; the import files refuse reliance outside 0..1), by net exports (KOR) or by import shares alone (JPN); {@code basis = imports}
- * rows with and without reliance and {@code basis = supply} rows (with a bloc member as supplier);
- * products without any data (ev, bike, most of the d-chain, the mineral gamma); a bill of materials
- * 21 items deep (d0 -> d1 -> ... -> d19 -> alpha, d10 -> beta); two years (2023, 2024) of flows and
+ * <p>
+ * What it holds: 14 countries with China, the bloc EU (DEU, FRA, ITA) with trade among
+ * its members; re-exporters (VNM and PHL buy from China and sell to Japan and each other:
+ * a loop that leaks to producers), a closed trader loop (SGP and ARE buy only from each
+ * other; CHL buys from SGP); output withheld (W) so that flows are not comparable for
+ * some importers, who then go by reliance (USA, 1, all imported; IND, 0: a net exporter;
+ * the import files refuse reliance outside 0..1), by net exports (KOR) or by import
+ * shares alone (JPN); {@code basis = imports} rows with and without reliance and
+ * {@code basis = supply} rows (with a bloc member as supplier); products without any data
+ * (ev, bike, most of the d-chain, the mineral gamma); a bill of materials 21 items deep
+ * (d0 -> d1 -> ... -> d19 -> alpha, d10 -> beta); two years (2023, 2024) of flows and
  * production, with a better-ranked and a worse-ranked source side by side.
  */
 final class ChainDataGenerator {
@@ -44,14 +48,20 @@ final class ChainDataGenerator {
 		return new ChainDataGenerator(seed).build();
 	}
 
-	/** A quantity near {@code nominal} (60 % to 140 % of it), a whole number so that the CSV is exact. */
+	/**
+	 * A quantity near {@code nominal} (60 % to 140 % of it), a whole number so that the
+	 * CSV is exact.
+	 */
 	private double q(double nominal) {
 		return Math.max(1, Math.round(nominal * (0.6 + 0.8 * this.random.nextDouble())));
 	}
 
 	private OracleFacts build() {
 		OracleFacts f = this.facts;
-		f.source("off-a", "official").source("off-b", "official").source("sec-a", "secondary").source("est-a", "estimate");
+		f.source("off-a", "official")
+			.source("off-b", "official")
+			.source("sec-a", "secondary")
+			.source("est-a", "estimate");
 		for (String c : List.of("CHN", "USA", "JPN", "KOR", "IND", "DEU", "FRA", "ITA", "VNM", "PHL", "AUS", "CHL",
 				"SGP", "ARE")) {
 			f.country(c, "Country " + c);
@@ -82,10 +92,14 @@ final class ChainDataGenerator {
 		return f;
 	}
 
-	/** Alpha: mining on global shares and China's import rows; refining with re-exports, loops and a bloc. */
+	/**
+	 * Alpha: mining on global shares and China's import rows; refining with re-exports,
+	 * loops and a bloc.
+	 */
 	private void alpha() {
 		OracleFacts f = this.facts;
-		// mining, thousand tonnes, world totals above the countries' sum (the rest is unknown)
+		// mining, thousand tonnes, world totals above the countries' sum (the rest is
+		// unknown)
 		double[] m23 = { q(240), q(60), q(40), q(10) };
 		String[] miners23 = { "CHN", "AUS", "USA", "IND" };
 		double sum = 0;
@@ -147,7 +161,8 @@ final class ChainDataGenerator {
 		flow(2023, "SGP", "CHL", "alpha", "REFINING", 50, "off-a");
 		flow(2023, "ARE", "SGP", "alpha", "REFINING", 20, "off-a");
 		flow(2023, "SGP", "ARE", "alpha", "REFINING", 20, "off-a");
-		// 2024 flows: an estimate of the same year is worse than the official one and never chosen
+		// 2024 flows: an estimate of the same year is worse than the official one and
+		// never chosen
 		flow(2024, "CHN", "JPN", "alpha", "REFINING", 5000, "est-a");
 		flow(2024, "CHN", "JPN", "alpha", "REFINING", 700, "off-a");
 		flow(2024, "VNM", "JPN", "alpha", "REFINING", 300, "off-a");
@@ -176,7 +191,10 @@ final class ChainDataGenerator {
 		flow(2024, "AUS", "CHL", "alpha", "REFINING", 30, "off-a");
 	}
 
-	/** Beta: refining on published shares, import rows with and without reliance, a bloc's supply rows; no mining data. */
+	/**
+	 * Beta: refining on published shares, import rows with and without reliance, a bloc's
+	 * supply rows; no mining data.
+	 */
 	private void beta() {
 		OracleFacts f = this.facts;
 		f.share("CHN", "beta", "REFINING", 2024, 0.7, "sec-a")
@@ -194,7 +212,10 @@ final class ChainDataGenerator {
 		f.row("EU", "DEU", "beta", "REFINING", 2024, 0.05, "supply", "off-b");
 	}
 
-	/** Magnets: output in tonnes both years, flows both years, the EU's supply rows beating its flows. */
+	/**
+	 * Magnets: output in tonnes both years, flows both years, the EU's supply rows
+	 * beating its flows.
+	 */
 	private void magnets() {
 		OracleFacts f = this.facts;
 		String[] makers23 = { "CHN", "JPN", "DEU", "VNM", "PHL" };
@@ -242,10 +263,12 @@ final class ChainDataGenerator {
 		f.share("CHN", "motor", "MANUFACTURING", 2024, 0.6, "off-a")
 			.share("JPN", "motor", "MANUFACTURING", 2024, 0.25, "off-a")
 			.share("DEU", "motor", "MANUFACTURING", 2024, 0.1, "off-a");
-		f.share("CHN", "motor", "MANUFACTURING", 2023, 0.5, "est-a").share("JPN", "motor", "MANUFACTURING", 2023, 0.5, "est-a");
+		f.share("CHN", "motor", "MANUFACTURING", 2023, 0.5, "est-a")
+			.share("JPN", "motor", "MANUFACTURING", 2023, 0.5, "est-a");
 		f.row("KOR", "KOR", "motor", "MANUFACTURING", 2023, 0.4, "supply", "sec-a");
 		f.row("KOR", "CHN", "motor", "MANUFACTURING", 2023, 0.6, "supply", "sec-a");
-		f.share("CHN", "door", "MANUFACTURING", 2024, 0.5, "sec-a").share("VNM", "door", "MANUFACTURING", 2024, 0.3, "sec-a");
+		f.share("CHN", "door", "MANUFACTURING", 2024, 0.5, "sec-a")
+			.share("VNM", "door", "MANUFACTURING", 2024, 0.3, "sec-a");
 		f.tonnes("CHN", "d3", "MANUFACTURING", 2024, q(600), "t", "off-a");
 		f.tonnes("KOR", "d3", "MANUFACTURING", 2024, q(400), "t", "off-a");
 		f.share("JPN", "d7", "MANUFACTURING", 2023, 1.0, "off-a");
@@ -258,7 +281,8 @@ final class ChainDataGenerator {
 		flow(2024, "CHN", "FRA", "d12", "MANUFACTURING", 50, "off-a");
 		flow(2024, "CHN", "JPN", "d12", "MANUFACTURING", 80, "off-a");
 		flow(2024, "VNM", "JPN", "d12", "MANUFACTURING", 40, "off-a");
-		f.share("CHN", "d15", "MANUFACTURING", 2024, 0.5, "est-a").share("VNM", "d15", "MANUFACTURING", 2024, 0.3, "est-a");
+		f.share("CHN", "d15", "MANUFACTURING", 2024, 0.5, "est-a")
+			.share("VNM", "d15", "MANUFACTURING", 2024, 0.3, "est-a");
 	}
 
 	private void flow(int year, String exporter, String importer, String item, String stage, double nominal,
@@ -266,7 +290,8 @@ final class ChainDataGenerator {
 		this.facts.flow(year, exporter, importer, item, stage, q(nominal), source);
 	}
 
-	// ---- writing the import folder -------------------------------------------------------------
+	// ---- writing the import folder
+	// -------------------------------------------------------------
 
 	/** Writes the facts as an import folder (created if needed). */
 	static void write(OracleFacts f, Path dir) {
@@ -275,8 +300,8 @@ final class ChainDataGenerator {
 			List<String> lines = new ArrayList<>();
 			lines.add("id,title,publisher,year,url,quality,note");
 			f.sources.values()
-				.forEach(s -> lines.add(s.id() + ",Generated " + s.id() + ",Generator,2026,https://example.org/" + s.id()
-						+ "," + s.quality() + ",generated"));
+				.forEach(s -> lines.add(s.id() + ",Generated " + s.id() + ",Generator,2026,https://example.org/"
+						+ s.id() + "," + s.quality() + ",generated"));
 			put(dir, "sources.csv", lines);
 			lines.add("iso3,name");
 			f.countries.forEach((iso3, name) -> lines.add(iso3 + "," + name));
@@ -302,16 +327,16 @@ final class ChainDataGenerator {
 					p.publishedAs() == null ? "" : p.publishedAs(), p.source(), "")));
 			put(dir, "production.csv", lines);
 			lines.add("item,stage,year,quantity,unit,source,note");
-			f.worldTotals.forEach(t -> lines.add(String.join(",", t.item(), t.stage(), "" + t.year(), num(t.quantity()),
-					t.unit(), t.source(), "")));
+			f.worldTotals.forEach(t -> lines.add(
+					String.join(",", t.item(), t.stage(), "" + t.year(), num(t.quantity()), t.unit(), t.source(), "")));
 			put(dir, "world_totals.csv", lines);
 			lines.add("buyer,supplier,item,stage,year,share,basis,quantity,unit,source,note");
 			f.sourcing.forEach(r -> lines.add(String.join(",", r.buyer(), r.supplier(), r.item(), r.stage(),
 					"" + r.year(), num(r.share()), r.basis(), "", "", r.source(), "")));
 			put(dir, "sourcing.csv", lines);
 			lines.add("party,mineral,year,share,published_as,source,note");
-			f.reliance.forEach(r -> lines.add(String.join(",", r.party(), r.mineral(), "" + r.year(), num(r.share()), "",
-					r.source(), "")));
+			f.reliance.forEach(r -> lines
+				.add(String.join(",", r.party(), r.mineral(), "" + r.year(), num(r.share()), "", r.source(), "")));
 			put(dir, "import_reliance.csv", lines);
 			lines.add("year,exporter,importer,item,stage,quantity,unit,source");
 			f.flows.forEach(x -> lines.add(String.join(",", "" + x.year(), x.exporter(), x.importer(), x.item(),

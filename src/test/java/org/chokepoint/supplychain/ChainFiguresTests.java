@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The figures record: embedded, its fields are written where the three separate fields were (same
- * names, same order, nulls kept), it reads back, and its CSV columns and cells come in one order.
+ * The figures record: embedded, its fields are written where the three separate fields
+ * were (same names, same order, nulls kept), it reads back, and its CSV columns and cells
+ * come in one order.
  */
 class ChainFiguresTests {
 

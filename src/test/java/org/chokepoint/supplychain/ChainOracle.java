@@ -8,12 +8,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * An independent implementation of domain.md's chain metrics by explicit path enumeration (the
- * production code carries weights stage by stage and never enumerates): every path from the consumer
- * down the unfolded bill of materials is a value of its own, with its weight, whether it touched China,
- * whether it passed a stage with data, and whether it ended at the unknown supplier. Exponential in the
- * fan-outs, so only for small generated data; that is its point: it is too simple to be wrong in the
- * same way.
+ * An independent implementation of domain.md's chain metrics by explicit path enumeration
+ * (the production code carries weights stage by stage and never enumerates): every path
+ * from the consumer down the unfolded bill of materials is a value of its own, with its
+ * weight, whether it touched China, whether it passed a stage with data, and whether it
+ * ended at the unknown supplier. Exponential in the fan-outs, so only for small generated
+ * data; that is its point: it is too simple to be wrong in the same way.
  */
 final class ChainOracle {
 
@@ -30,7 +30,9 @@ final class ChainOracle {
 
 	/**
 	 * A chain's figures.
-	 * @param stageShares per position, per stage, per supplier the weight of the paths through it there
+	 *
+	 * @param stageShares per position, per stage, per supplier the weight of the paths
+	 * through it there
 	 * @param weightIn per position and stage, the weight of the paths that bought there
 	 */
 	record Result(Double chinaExposure, Double unknownShare, Double chinaFreeShare, double remainingSupply,
@@ -47,7 +49,10 @@ final class ChainOracle {
 		this.mixes = mixes;
 	}
 
-	/** The chain of {@code product} for {@code consumer} in {@code year} on the {@code sourcing} mixes. */
+	/**
+	 * The chain of {@code product} for {@code consumer} in {@code year} on the
+	 * {@code sourcing} mixes.
+	 */
 	Result chain(String product, String consumer, int year, String sourcing, List<Cut> cuts) {
 		List<Input> inputs = new ArrayList<>();
 		Map<List<String>, Map<String, Map<String, Double>>> shares = new LinkedHashMap<>();
@@ -62,11 +67,14 @@ final class ChainOracle {
 				worst = input;
 			}
 		}
-		return new Result(worst.chinaExposure(), worst.unknownShare(), worst.chinaFreeShare(), remaining,
-				inputs, shares, weightIn);
+		return new Result(worst.chinaExposure(), worst.unknownShare(), worst.chinaFreeShare(), remaining, inputs,
+				shares, weightIn);
 	}
 
-	/** Higher China exposure (none counts as -1), then lower China-free share; ties within 1e-12 keep the first. */
+	/**
+	 * Higher China exposure (none counts as -1), then lower China-free share; ties within
+	 * 1e-12 keep the first.
+	 */
 	private static boolean worse(Input a, Input b) {
 		double ea = a.chinaExposure() == null ? -1 : a.chinaExposure();
 		double eb = b.chinaExposure() == null ? -1 : b.chinaExposure();
@@ -128,7 +136,10 @@ final class ChainOracle {
 		}
 	}
 
-	/** Sums the paths of one input chain: what touched China, what ended unknown or never met data. */
+	/**
+	 * Sums the paths of one input chain: what touched China, what ended unknown or never
+	 * met data.
+	 */
 	private static Input figures(List<String> position, List<Path> paths) {
 		double remaining = 0;
 		double china = 0;
@@ -155,10 +166,11 @@ final class ChainOracle {
 	}
 
 	/**
-	 * What the cuts leave of the supplier's supply of (item, stage) to the buyer: each cut whose country
-	 * is the supplier (or a bloc of which the supplier is a member) and whose targets are empty or name
-	 * the buyer (or a bloc of which it is a member) keeps 1 - fraction; supply to itself (the same party,
-	 * a bloc and its member either way) is never cut.
+	 * What the cuts leave of the supplier's supply of (item, stage) to the buyer: each
+	 * cut whose country is the supplier (or a bloc of which the supplier is a member) and
+	 * whose targets are empty or name the buyer (or a bloc of which it is a member) keeps
+	 * 1 - fraction; supply to itself (the same party, a bloc and its member either way)
+	 * is never cut.
 	 */
 	private double kept(List<Cut> cuts, String item, String stage, String buyer, String supplier) {
 		if (buyer.equals(supplier) || membersOf(buyer).contains(supplier) || membersOf(supplier).contains(buyer)) {

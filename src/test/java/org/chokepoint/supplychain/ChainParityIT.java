@@ -25,11 +25,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
- * The application's chains (chain-facts.cypher computed in Java, {@link ChainQuery}) equal those of
- * chain.cypher, the Browser file written independently as one query, on the shipped data and the
- * test fixtures: every product for every country and bloc, as is and under disruptions (a cut of
- * every item by China; cuts by stage, by fraction, of a bloc's members). Every number to 1e-9,
- * every supplier, basis, gap and fact used.
+ * The application's chains (chain-facts.cypher computed in Java, {@link ChainQuery})
+ * equal those of chain.cypher, the Browser file written independently as one query, on
+ * the shipped data and the test fixtures: every product for every country and bloc, as is
+ * and under disruptions (a cut of every item by China; cuts by stage, by fraction, of a
+ * bloc's members). Every number to 1e-9, every supplier, basis, gap and fact used.
  */
 @ChokepointTest(properties = "chokepoint.import.on-startup=false")
 class ChainParityIT {
@@ -48,9 +48,10 @@ class ChainParityIT {
 	Neo4jClient client;
 
 	/**
-	 * The shipped data has over 200 buyers with mixes: chain.cypher for every one of them would take
-	 * many minutes, so the consumers an analyst asks about most, a bloc and the re-exporters of the
-	 * magnet trade (their mixes differ most between direct and traced) stand for them.
+	 * The shipped data has over 200 buyers with mixes: chain.cypher for every one of them
+	 * would take many minutes, so the consumers an analyst asks about most, a bloc and
+	 * the re-exporters of the magnet trade (their mixes differ most between direct and
+	 * traced) stand for them.
 	 */
 	static final List<String> SHIPPED_CONSUMERS = List.of("CHN", "DEU", "EU", "IND", "JPN", "KOR", "PHL", "USA", "VNM");
 
@@ -72,30 +73,39 @@ class ChainParityIT {
 		assertThat(compareEverything()).isGreaterThan(10);
 	}
 
-	/** Compares every product for every party under each disruption; returns the chains compared. */
+	/**
+	 * Compares every product for every party under each disruption; returns the chains
+	 * compared.
+	 */
 	private int compareEverything() {
-		return compare(List.copyOf(this.client.query("MATCH (p:Party) RETURN p.code AS code ORDER BY code")
-			.fetchAs(String.class)
-			.all()));
+		return compare(List.copyOf(
+				this.client.query("MATCH (p:Party) RETURN p.code AS code ORDER BY code").fetchAs(String.class).all()));
 	}
 
-	/** Compares every product for the given parties under each disruption; returns the chains compared. */
+	/**
+	 * Compares every product for the given parties under each disruption; returns the
+	 * chains compared.
+	 */
 	private int compare(List<String> parties) {
 		ChainCypher cypher = new ChainCypher(this.client);
-		List<String> items = List.copyOf(this.client.query("MATCH (i:Item) RETURN i.id AS id ORDER BY id")
-			.fetchAs(String.class)
-			.all());
-		String bloc = this.client.query("MATCH (:Country)-[:MEMBER_OF]->(b:Bloc) RETURN b.code AS code ORDER BY code LIMIT 1")
+		List<String> items = List
+			.copyOf(this.client.query("MATCH (i:Item) RETURN i.id AS id ORDER BY id").fetchAs(String.class).all());
+		String bloc = this.client
+			.query("MATCH (:Country)-[:MEMBER_OF]->(b:Bloc) RETURN b.code AS code ORDER BY code LIMIT 1")
 			.fetchAs(String.class)
 			.one()
 			.orElseThrow();
 		List<List<Cut>> disruptions = List.of(List.of(),
 				// China stops 70 % of everything to everyone else
 				List.of(new Cut("CHN", items, null, List.of(), 0.7)),
-				// China stops refining of half the items to a bloc (its members too) and the USA; a second
-				// country stops all mining of the other half to everyone, and China to itself too
-				List.of(new Cut("CHN", items.subList(0, items.size() / 2), List.of(Stage.REFINING), List.of(bloc, "USA"), 1.0),
-						new Cut(parties.contains("AUS") ? "AUS" : parties.get(0), items.subList(items.size() / 2, items.size()),
+				// China stops refining of half the items to a bloc (its members too) and
+				// the USA; a second
+				// country stops all mining of the other half to everyone, and China to
+				// itself too
+				List.of(new Cut("CHN", items.subList(0, items.size() / 2), List.of(Stage.REFINING),
+						List.of(bloc, "USA"), 1.0),
+						new Cut(parties.contains("AUS") ? "AUS" : parties.get(0),
+								items.subList(items.size() / 2, items.size()),
 								List.of(Stage.MINING, Stage.MANUFACTURING), List.of(), 0.5),
 						new Cut("CHN", items, null, List.of("CHN"), 0.25)));
 		int compared = 0;
@@ -118,13 +128,16 @@ class ChainParityIT {
 	static void assertEqual(ChainComputation actual, ChainComputation expected, String where) {
 		closeFigures(ChainFigures.of(actual), ChainFigures.of(expected), where + ":");
 		close(actual.remainingSupply(), expected.remainingSupply(), where + ": remainingSupply");
-		// the worst input: equal figures (inputs with equal figures may come in another order; an item
-		// at several positions, as in a dense bill of materials, is the worst input at one of them)
+		// the worst input: equal figures (inputs with equal figures may come in another
+		// order; an item
+		// at several positions, as in a dense bill of materials, is the worst input at
+		// one of them)
 		assertThat(actual.inputs()).as(where + ": worst input " + actual.worstInput()).anySatisfy(input -> {
 			assertThat(input.item()).isEqualTo(actual.worstInput());
 			close(input.chinaExposure(), expected.chinaExposure(), where + ": worst input " + actual.worstInput());
 		});
-		assertThat(byPosition(actual.inputs())).as(where + ": input positions").containsOnlyKeys(byPosition(expected.inputs()).keySet());
+		assertThat(byPosition(actual.inputs())).as(where + ": input positions")
+			.containsOnlyKeys(byPosition(expected.inputs()).keySet());
 		byPosition(expected.inputs()).forEach((position, input) -> {
 			InputChain mine = byPosition(actual.inputs()).get(position);
 			String at = where + ": input " + position;
@@ -139,7 +152,8 @@ class ChainParityIT {
 			assertThat(mine).as(where + ": position " + p.position()).isNotNull();
 			assertThat(mine.stages()).extracting(StageResult::stage, StageResult::basis)
 				.as(where + ": stages at " + p.position())
-				.containsExactlyElementsOf(p.stages().stream()
+				.containsExactlyElementsOf(p.stages()
+					.stream()
 					.map(s -> org.assertj.core.groups.Tuple.tuple(s.stage(), s.basis()))
 					.toList());
 			for (int i = 0; i < p.stages().size(); i++) {
@@ -199,7 +213,9 @@ class ChainParityIT {
 		return text;
 	}
 
-	/** Every figure of {@link ChainFigures}, a new one included, compared by its CSV cell. */
+	/**
+	 * Every figure of {@link ChainFigures}, a new one included, compared by its CSV cell.
+	 */
 	private static void closeFigures(ChainFigures actual, ChainFigures expected, String where) {
 		List<String> names = ChainFigures.csvColumns("");
 		List<Object> mine = ChainFigures.csvCells(actual);
@@ -218,7 +234,8 @@ class ChainParityIT {
 			assertThat(actual).as(what).isEqualTo(expected);
 			return;
 		}
-		assertThat(Math.abs(actual - expected)).as(what + ": " + actual + " vs " + expected).isLessThanOrEqualTo(TOLERANCE);
+		assertThat(Math.abs(actual - expected)).as(what + ": " + actual + " vs " + expected)
+			.isLessThanOrEqualTo(TOLERANCE);
 	}
 
 }

@@ -19,9 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The analyses as CSV on the shipped data: the same numbers as the JSON answers to the same
- * request, one row per product, single point of failure or scenario hit, units in the column names. Numbers are compared to 1e-9, as there: the analyses sum in an order that can change
- * the last digits.
+ * The analyses as CSV on the shipped data: the same numbers as the JSON answers to the
+ * same request, one row per product, single point of failure or scenario hit, units in
+ * the column names. Numbers are compared to 1e-9, as there: the analyses sum in an order
+ * that can change the last digits.
  */
 @ChokepointTest
 class CsvAnalysesIT {
@@ -42,9 +43,10 @@ class CsvAnalysesIT {
 		assertThat(rows).hasSize(json.get("items").size() + 1);
 		int i = 1;
 		for (JsonNode p : json.get("items")) {
-			assertRow(rows.get(i++), String.join(",", "EU", "2026", p.get("product").asString(), cell(p, "chinaExposure"),
-					cell(p, "unknownShare"), cell(p, "chinaFreeShare"), p.get("worstInput").asString(),
-					p.get("singlePointsOfFailure").asString()));
+			assertRow(rows.get(i++),
+					String.join(",", "EU", "2026", p.get("product").asString(), cell(p, "chinaExposure"),
+							cell(p, "unknownShare"), cell(p, "chinaFreeShare"), p.get("worstInput").asString(),
+							p.get("singlePointsOfFailure").asString()));
 		}
 		// the magnet chain as docs/metrics.md reads it: China's share around 85-95 %
 		assertThat(Double.parseDouble(row(rows, "EU,2026,ndfeb-magnet,").split(",")[3])).isBetween(0.85, 0.95);
@@ -69,10 +71,11 @@ class CsvAnalysesIT {
 				}
 			});
 			JsonNode days = s.get("stockpileDaysOfCover");
-			assertRow(rows.get(i++), String.join(",", "EU", "2026", "0.5", s.get("product").asString(),
-					s.get("item").asString(), s.get("stage").asString(), s.get("country").asString(), cell(s, "share"),
-					s.get("kind").asString(), String.join(";", all), String.join(";", allied),
-					days == null || days.isNull() ? "" : cell(s, "stockpileDaysOfCover")));
+			assertRow(rows.get(i++),
+					String.join(",", "EU", "2026", "0.5", s.get("product").asString(), s.get("item").asString(),
+							s.get("stage").asString(), s.get("country").asString(), cell(s, "share"),
+							s.get("kind").asString(), String.join(";", all), String.join(";", allied),
+							days == null || days.isNull() ? "" : cell(s, "stockpileDaysOfCover")));
 		}
 		assertThat(row(rows, "EU,2026,0.5,ndfeb-magnet,ndfeb-magnet,MANUFACTURING,")).contains(",CHN,");
 	}
@@ -126,8 +129,10 @@ class CsvAnalysesIT {
 	}
 
 	private static String row(List<String> rows, String prefix) {
-		return rows.stream().filter(r -> r.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError(
-				"no row starting with " + prefix + " in " + rows));
+		return rows.stream()
+			.filter(r -> r.startsWith(prefix))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no row starting with " + prefix + " in " + rows));
 	}
 
 	/** Same cells; numbers within 1e-9. None of these cells holds a quoted comma. */

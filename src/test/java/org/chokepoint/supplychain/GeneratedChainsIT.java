@@ -24,21 +24,24 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * Issue 15's check: the application against an independent implementation of domain.md
- * ({@link MixOracle}, {@link ChainOracle}: its own mix rules, tracing by iteration, chains by path
- * enumeration) on a generated world ({@link ChainDataGenerator}: re-exporters, trader loops, a bloc,
- * import-basis sourcing, products with no data, a bill of materials 21 items deep). Every product for every
- * party, both sourcings, both years and four disruptions: the product's figures, every input chain's,
- * and every stage share and weight at every position, to 1e-9; and every supply mix the importer wrote
- * (SOURCING_SPLIT), both ways. Disagreements are collected, not stopped at the first, so that a failure
- * shows how far it reaches.
+ * ({@link MixOracle}, {@link ChainOracle}: its own mix rules, tracing by iteration,
+ * chains by path enumeration) on a generated world ({@link ChainDataGenerator}:
+ * re-exporters, trader loops, a bloc, import-basis sourcing, products with no data, a
+ * bill of materials 21 items deep). Every product for every party, both sourcings, both
+ * years and four disruptions: the product's figures, every input chain's, and every stage
+ * share and weight at every position, to 1e-9; and every supply mix the importer wrote
+ * (SOURCING_SPLIT), both ways. Disagreements are collected, not stopped at the first, so
+ * that a failure shows how far it reaches.
  *
- * <p>Issue 15, open disagreement: {@code SupplyMixes} counts a country's export to a bloc member twice
- * in the net-exports rule (once to the member, once to the bloc), so KOR's 2024 alpha refining mix (no
- * output figure, no reliance; imports 68 + 62 = 130 t, exports 183 t to USA + 58 t to DEU = 241 t) is
- * written KOR 0.565 (exports read as 299 t: 169/299) instead of (241 - 130) / 241 = 0.461, CHN 68/241,
- * AUS 62/241; every traced mix and chain through KOR follows. The test keeps the rule as domain.md states
- * it and fails until the application is fixed ({@link MixOracle#MIMIC} reproduces the application's
- * reading for diagnosis).
+ * <p>
+ * Issue 15, open disagreement: {@code SupplyMixes} counts a country's export to a bloc
+ * member twice in the net-exports rule (once to the member, once to the bloc), so KOR's
+ * 2024 alpha refining mix (no output figure, no reliance; imports 68 + 62 = 130 t,
+ * exports 183 t to USA + 58 t to DEU = 241 t) is written KOR 0.565 (exports read as 299
+ * t: 169/299) instead of (241 - 130) / 241 = 0.461, CHN 68/241, AUS 62/241; every traced
+ * mix and chain through KOR follows. The test keeps the rule as domain.md states it and
+ * fails until the application is fixed ({@link MixOracle#MIMIC} reproduces the
+ * application's reading for diagnosis).
  */
 @ChokepointTest(properties = "chokepoint.import.on-startup=false")
 class GeneratedChainsIT {
@@ -70,18 +73,23 @@ class GeneratedChainsIT {
 		List<String> wrong = new ArrayList<>();
 		int mixesCompared = compareMixes(facts, mixes, wrong);
 		int[] figures = compareChains(facts, new ChainOracle(facts, mixes), wrong);
-		System.out.printf("GeneratedChainsIT: %d mixes, %d chains, %d figures compared; %d disagreements;"
-				+ " application %d ms, oracle %d ms%n", mixesCompared, figures[0], figures[1], wrong.size(),
-				this.appNanos / 1_000_000, this.oracleNanos / 1_000_000);
-		assertThat(wrong).as(wrong.size() + " disagreements, the first: " + String.join("\n", wrong.subList(0,
-				Math.min(40, wrong.size())))).isEmpty();
+		System.out.printf(
+				"GeneratedChainsIT: %d mixes, %d chains, %d figures compared; %d disagreements;"
+						+ " application %d ms, oracle %d ms%n",
+				mixesCompared, figures[0], figures[1], wrong.size(), this.appNanos / 1_000_000,
+				this.oracleNanos / 1_000_000);
+		assertThat(wrong)
+			.as(wrong.size() + " disagreements, the first: "
+					+ String.join("\n", wrong.subList(0, Math.min(40, wrong.size()))))
+			.isEmpty();
 		assertThat(mixesCompared).isGreaterThan(200);
 		assertThat(figures[0]).isGreaterThan(4000);
 	}
 
 	/**
-	 * Every SOURCING_SPLIT against the oracle's mix as of its year, share by share; and every mix the
-	 * oracle finds at a year when the stage's facts change is one the importer wrote.
+	 * Every SOURCING_SPLIT against the oracle's mix as of its year, share by share; and
+	 * every mix the oracle finds at a year when the stage's facts change is one the
+	 * importer wrote.
 	 */
 	private int compareMixes(OracleFacts facts, MixOracle mixes, List<String> wrong) {
 		int compared = 0;
@@ -137,12 +145,21 @@ class GeneratedChainsIT {
 		return compared;
 	}
 
-	/** The years at which the facts of (item, stage) change: what the importer writes mixes for. */
+	/**
+	 * The years at which the facts of (item, stage) change: what the importer writes
+	 * mixes for.
+	 */
 	private static Set<Integer> factYears(OracleFacts f, String item, String stage) {
 		Set<Integer> years = new TreeSet<>();
-		f.production.stream().filter(p -> p.item().equals(item) && p.stage().equals(stage)).forEach(p -> years.add(p.year()));
-		f.sourcing.stream().filter(r -> r.item().equals(item) && r.stage().equals(stage)).forEach(r -> years.add(r.year()));
-		f.flows.stream().filter(x -> x.item().equals(item) && x.stage().equals(stage)).forEach(x -> years.add(x.year()));
+		f.production.stream()
+			.filter(p -> p.item().equals(item) && p.stage().equals(stage))
+			.forEach(p -> years.add(p.year()));
+		f.sourcing.stream()
+			.filter(r -> r.item().equals(item) && r.stage().equals(stage))
+			.forEach(r -> years.add(r.year()));
+		f.flows.stream()
+			.filter(x -> x.item().equals(item) && x.stage().equals(stage))
+			.forEach(x -> years.add(x.year()));
 		f.reliance.stream().filter(r -> r.mineral().equals(item)).forEach(r -> years.add(r.year()));
 		return years;
 	}
@@ -180,12 +197,16 @@ class GeneratedChainsIT {
 		return compared;
 	}
 
-	/** The disruptions: none, China stops all, a targeted partial cut (naming China too), a bloc's cut. */
+	/**
+	 * The disruptions: none, China stops all, a targeted partial cut (naming China too),
+	 * a bloc's cut.
+	 */
 	private static List<List<Cut>> disruptions(OracleFacts facts) {
 		List<String> items = itemsOf(facts);
 		return List.of(List.of(), List.of(new Cut("CHN", items, null, List.of(), 1.0)),
 				List.of(new Cut("CHN", List.of("alpha"), List.of(Stage.REFINING), List.of("EU", "USA", "CHN"), 0.5),
-						new Cut("AUS", List.of("alpha", "beta"), List.of(Stage.MINING, Stage.REFINING), List.of(), 0.25)),
+						new Cut("AUS", List.of("alpha", "beta"), List.of(Stage.MINING, Stage.REFINING), List.of(),
+								0.25)),
 				List.of(new Cut("EU", List.of("mag", "beta"), null, List.of(), 0.3),
 						new Cut("VNM", List.of("d12", "mag"), List.of(Stage.MANUFACTURING), List.of("JPN"), 0.4)));
 	}
@@ -196,13 +217,14 @@ class GeneratedChainsIT {
 		int figureCount = 0;
 		for (int year : ChainDataGenerator.YEARS) {
 			for (Sourcing sourcing : Sourcing.values()) {
-				// the older year under the plain chain and China's full stop only: the runtime stays under a minute
+				// the older year under the plain chain and China's full stop only: the
+				// runtime stays under a minute
 				List<List<Cut>> all = disruptions(facts);
 				for (List<Cut> cuts : year == 2024 ? all : all.subList(0, 2)) {
 					for (String consumer : facts.parties()) {
 						for (String item : facts.products.keySet()) {
-							String where = item + " for " + consumer + " in " + year + " (" + sourcing.word() + ") under "
-									+ cuts;
+							String where = item + " for " + consumer + " in " + year + " (" + sourcing.word()
+									+ ") under " + cuts;
 							long t0 = System.nanoTime();
 							ChainComputation actual = this.chains.run(item, consumer, year, sourcing, cuts);
 							long t1 = System.nanoTime();
@@ -264,8 +286,8 @@ class GeneratedChainsIT {
 			stages.addAll(e.keySet());
 			for (String stage : stages) {
 				String at = where + ": " + position + " " + stage;
-				n += compareShares(a.getOrDefault(stage, Map.of()), e.getOrDefault(stage, Map.of()), at + " stage share",
-						wrong);
+				n += compareShares(a.getOrDefault(stage, Map.of()), e.getOrDefault(stage, Map.of()),
+						at + " stage share", wrong);
 				n += close(weightIn.getOrDefault(position, Map.of()).get(stage),
 						expected.weightIn().getOrDefault(position, Map.of()).get(stage), at + " weightIn", wrong);
 			}

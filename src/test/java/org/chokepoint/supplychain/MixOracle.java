@@ -16,19 +16,24 @@ import org.chokepoint.supplychain.OracleFacts.Production;
 import org.chokepoint.supplychain.OracleFacts.Reliance;
 
 /**
- * An independent reading of domain.md's "A buyer's supply", "Where it really comes from" and
- * "Precisely" (with the lead's choices where the text is open): a buyer's direct mix, its traced mix
- * and the global shares of an (item, stage) as of a year, computed from the rows themselves, one
- * question at a time, with no shared code with {@code supplymix}. Tracing is solved by fixed-point
- * iteration of {@code O = R + Q O} from 0 (the production code eliminates), which converges to the
- * absorption probabilities of the absorbing chain and leaves at 0 what can never reach a producer.
+ * An independent reading of domain.md's "A buyer's supply", "Where it really comes from"
+ * and "Precisely" (with the lead's choices where the text is open): a buyer's direct mix,
+ * its traced mix and the global shares of an (item, stage) as of a year, computed from
+ * the rows themselves, one question at a time, with no shared code with
+ * {@code supplymix}. Tracing is solved by fixed-point iteration of {@code O = R + Q O}
+ * from 0 (the production code eliminates), which converges to the absorption
+ * probabilities of the absorbing chain and leaves at 0 what can never reach a producer.
  *
- * <p>A mix is a map supplier -> share; what its shares leave of 1 is the unknown supplier. Zero shares
- * are left out (they weigh nothing in any figure).
+ * <p>
+ * A mix is a map supplier -> share; what its shares leave of 1 is the unknown supplier.
+ * Zero shares are left out (they weigh nothing in any figure).
  */
 final class MixOracle {
 
-	/** The kinds in the order they are preferred among candidates of the same year and source rank. */
+	/**
+	 * The kinds in the order they are preferred among candidates of the same year and
+	 * source rank.
+	 */
 	private static final int SUPPLY_ROWS = 0;
 
 	private static final int FLOWS = 1;
@@ -36,10 +41,11 @@ final class MixOracle {
 	private static final int IMPORT_ROWS = 2;
 
 	/**
-	 * Diagnosis only, off by default: {@code -Doracle.mimic=true} counts an export to a bloc member twice
-	 * in the net-exports rule, as {@code SupplyMixes} does today (issue 15: it adds a member's import from
-	 * outside the bloc to the exporter's exports once for the member and once more for the bloc). With it,
-	 * GeneratedChainsIT finds no other disagreement, which shows that this is the only one.
+	 * Diagnosis only, off by default: {@code -Doracle.mimic=true} counts an export to a
+	 * bloc member twice in the net-exports rule, as {@code SupplyMixes} does today (issue
+	 * 15: it adds a member's import from outside the bloc to the exporter's exports once
+	 * for the member and once more for the bloc). With it, GeneratedChainsIT finds no
+	 * other disagreement, which shows that this is the only one.
 	 */
 	static final boolean MIMIC = Boolean.getBoolean("oracle.mimic");
 
@@ -65,17 +71,20 @@ final class MixOracle {
 
 	}
 
-	// ---- global shares -------------------------------------------------------------------------
+	// ---- global shares
+	// -------------------------------------------------------------------------
 
 	/**
-	 * The global shares of (item, stage) as of {@code year}: the production group (year, source) of the
-	 * newest year up to it, then the better source, then the smaller id, among groups that give at least
-	 * one numeric share (a quantity over the source's world total, or over the group's sum where it gives
-	 * none; or a published share). Null where there is none.
+	 * The global shares of (item, stage) as of {@code year}: the production group (year,
+	 * source) of the newest year up to it, then the better source, then the smaller id,
+	 * among groups that give at least one numeric share (a quantity over the source's
+	 * world total, or over the group's sum where it gives none; or a published share).
+	 * Null where there is none.
 	 */
 	Map<String, Double> global(String item, String stage, int year) {
-		return this.globalCache.computeIfAbsent(item + "/" + stage + "/" + year,
-				k -> Optional.ofNullable(computeGlobal(item, stage, year)))
+		return this.globalCache
+			.computeIfAbsent(item + "/" + stage + "/" + year,
+					k -> Optional.ofNullable(computeGlobal(item, stage, year)))
 			.orElse(null);
 	}
 
@@ -134,12 +143,14 @@ final class MixOracle {
 		return shares;
 	}
 
-	// ---- own output ----------------------------------------------------------------------------
+	// ---- own output
+	// ----------------------------------------------------------------------------
 
 	/**
-	 * The party's output in tonnes as of {@code year}, from the newest production group with quantities
-	 * (then the better source, then the smaller id): a country absent from it made 0, one listed without
-	 * a quantity is not comparable (null); a bloc's output is its members'. Null without such a group.
+	 * The party's output in tonnes as of {@code year}, from the newest production group
+	 * with quantities (then the better source, then the smaller id): a country absent
+	 * from it made 0, one listed without a quantity is not comparable (null); a bloc's
+	 * output is its members'. Null without such a group.
 	 */
 	Double ownTonnes(String party, String item, String stage, int year) {
 		Pick best = null;
@@ -169,7 +180,10 @@ final class MixOracle {
 		return sum;
 	}
 
-	/** A quantity in tonnes: the leading mass word of the unit, written out here on its own. */
+	/**
+	 * A quantity in tonnes: the leading mass word of the unit, written out here on its
+	 * own.
+	 */
 	static Double tonnes(Production p) {
 		if (p.quantity() == null || p.unit() == null) {
 			return null;
@@ -195,9 +209,13 @@ final class MixOracle {
 		return p.quantity() * factor;
 	}
 
-	// ---- trade flows ---------------------------------------------------------------------------
+	// ---- trade flows
+	// ---------------------------------------------------------------------------
 
-	/** The flows of the stage's cross-section as of {@code year}: newest year, better source, smaller id. */
+	/**
+	 * The flows of the stage's cross-section as of {@code year}: newest year, better
+	 * source, smaller id.
+	 */
 	private List<Flow> crossSection(String item, String stage, int year) {
 		Pick best = null;
 		for (Flow f : this.facts.flows) {
@@ -218,7 +236,10 @@ final class MixOracle {
 			.toList();
 	}
 
-	/** The party's imports by partner in the flows; a bloc's are its members' imports from outside it. */
+	/**
+	 * The party's imports by partner in the flows; a bloc's are its members' imports from
+	 * outside it.
+	 */
 	private Map<String, Double> importsOf(String party, List<Flow> flows) {
 		Set<String> members = this.facts.blocs.getOrDefault(party, Set.of(party));
 		Map<String, Double> imports = new TreeMap<>();
@@ -230,14 +251,18 @@ final class MixOracle {
 		return imports;
 	}
 
-	/** The party's exports to anyone in the flows (a bloc's: its members' to outside it). */
+	/**
+	 * The party's exports to anyone in the flows (a bloc's: its members' to outside it).
+	 */
 	private double exportsOf(String party, List<Flow> flows) {
 		Set<String> members = this.facts.blocs.getOrDefault(party, Set.of(party));
 		double sum = 0;
 		for (Flow f : flows) {
 			if (members.contains(f.exporter()) && !members.contains(f.importer())) {
 				sum += f.tonnes();
-				if (MIMIC && this.facts.blocs.values().stream().anyMatch(b -> b.contains(f.importer()) && !b.contains(f.exporter()))) {
+				if (MIMIC && this.facts.blocs.values()
+					.stream()
+					.anyMatch(b -> b.contains(f.importer()) && !b.contains(f.exporter()))) {
 					sum += f.tonnes();
 				}
 			}
@@ -245,9 +270,12 @@ final class MixOracle {
 		return sum;
 	}
 
-	// ---- the direct mix ------------------------------------------------------------------------
+	// ---- the direct mix
+	// ------------------------------------------------------------------------
 
-	/** The party's direct mix of (item, stage) as of {@code year}; null where it has none. */
+	/**
+	 * The party's direct mix of (item, stage) as of {@code year}; null where it has none.
+	 */
 	Map<String, Double> direct(String party, String item, String stage, int year) {
 		String key = party + "/" + item + "/" + stage + "/" + year;
 		if (this.directCache.containsKey(key)) {
@@ -265,7 +293,8 @@ final class MixOracle {
 			if (r.buyer().equals(party) && r.item().equals(item) && r.stage().equals(stage) && r.year() <= year) {
 				int kind = r.basis().equals("supply") ? SUPPLY_ROWS : IMPORT_ROWS;
 				Pick p = new Pick(r.year(), r.source(), this.facts.rank(r.source()), kind);
-				rowGroups.computeIfAbsent(p.toString(), k -> new TreeMap<>()).merge(r.supplier(), r.share(), Double::sum);
+				rowGroups.computeIfAbsent(p.toString(), k -> new TreeMap<>())
+					.merge(r.supplier(), r.share(), Double::sum);
 				if (!candidates.contains(p)) {
 					candidates.add(p);
 				}
@@ -280,7 +309,8 @@ final class MixOracle {
 		if (candidates.isEmpty()) {
 			Double own = ownTonnes(party, item, stage, year);
 			if (flows != null && own != null && own > 0) {
-				return Map.of(party, 1.0); // the stage's flows show no imports of a producer: it supplies itself
+				return Map.of(party, 1.0); // the stage's flows show no imports of a
+											// producer: it supplies itself
 			}
 			return null;
 		}
@@ -312,9 +342,10 @@ final class MixOracle {
 	}
 
 	/**
-	 * Import shares made supply shares: by the newest reliance (minerals only; above 1 counts as 1; 0 or
-	 * less: the party supplies itself); without one, where the flows show more exports E than imports I,
-	 * the party's own part is (E - I) / E; else the import shares as they are.
+	 * Import shares made supply shares: by the newest reliance (minerals only; above 1
+	 * counts as 1; 0 or less: the party supplies itself); without one, where the flows
+	 * show more exports E than imports I, the party's own part is (E - I) / E; else the
+	 * import shares as they are.
 	 */
 	private Map<String, Double> scaled(String party, String item, int year, Map<String, Double> importShares,
 			double[] exportsImports) {
@@ -323,9 +354,10 @@ final class MixOracle {
 			for (Reliance r : this.facts.reliance) {
 				if (r.party().equals(party) && r.mineral().equals(item) && r.year() <= year) {
 					if (reliance == null || r.year() > reliance.year()
-							|| (r.year() == reliance.year() && (this.facts.rank(r.source()) < this.facts.rank(reliance.source())
-									|| (this.facts.rank(r.source()) == this.facts.rank(reliance.source())
-											&& r.source().compareTo(reliance.source()) < 0)))) {
+							|| (r.year() == reliance.year()
+									&& (this.facts.rank(r.source()) < this.facts.rank(reliance.source())
+											|| (this.facts.rank(r.source()) == this.facts.rank(reliance.source())
+													&& r.source().compareTo(reliance.source()) < 0)))) {
 						reliance = r;
 					}
 				}
@@ -361,9 +393,13 @@ final class MixOracle {
 		return result;
 	}
 
-	// ---- the traced mix ------------------------------------------------------------------------
+	// ---- the traced mix
+	// ------------------------------------------------------------------------
 
-	/** The party's traced mix of (item, stage) as of {@code year}; null where it has no direct mix. */
+	/**
+	 * The party's traced mix of (item, stage) as of {@code year}; null where it has no
+	 * direct mix.
+	 */
 	Map<String, Double> traced(String party, String item, String stage, int year) {
 		String key = item + "/" + stage + "/" + year;
 		Map<String, Map<String, Double>> all = this.tracedCache.get(key);
@@ -375,10 +411,11 @@ final class MixOracle {
 	}
 
 	/**
-	 * Every party's origin mix: O(B) = R(B) + sum over traced partners p of share(B, p) O(p), where R(B)
-	 * is what B's mix takes straight from producers (B itself, a member of bloc B, a partner without a
-	 * mix). Iterated from O = 0 until no share moves by more than 1e-17 (a closed loop of traders stays
-	 * at 0: its weight ends at the unknown supplier).
+	 * Every party's origin mix: O(B) = R(B) + sum over traced partners p of share(B, p)
+	 * O(p), where R(B) is what B's mix takes straight from producers (B itself, a member
+	 * of bloc B, a partner without a mix). Iterated from O = 0 until no share moves by
+	 * more than 1e-17 (a closed loop of traders stays at 0: its weight ends at the
+	 * unknown supplier).
 	 */
 	private Map<String, Map<String, Double>> traceAll(String item, String stage, int year) {
 		Map<String, Map<String, Double>> direct = new TreeMap<>();
@@ -412,8 +449,9 @@ final class MixOracle {
 			double moved = 0;
 			for (String buyer : direct.keySet()) {
 				Map<String, Double> o = new TreeMap<>(absorbed.get(buyer));
-				passOn.get(buyer).forEach((partner, share) -> origin.get(partner)
-					.forEach((producer, s) -> o.merge(producer, share * s, Double::sum)));
+				passOn.get(buyer)
+					.forEach((partner, share) -> origin.get(partner)
+						.forEach((producer, s) -> o.merge(producer, share * s, Double::sum)));
 				for (Map.Entry<String, Double> e : o.entrySet()) {
 					moved = Math.max(moved, Math.abs(e.getValue() - origin.get(buyer).getOrDefault(e.getKey(), 0.0)));
 				}

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The facts of an import folder as plain rows, for the independent implementation of domain.md
- * ({@link MixOracle}, {@link ChainOracle}): the generator ({@link ChainDataGenerator}) builds them and
- * writes them as CSV, the oracle reads them here, so the oracle never goes through the importer or
- * the graph it checks. Hand-computed cases ({@code ChainOracleTests}) build small ones directly.
+ * The facts of an import folder as plain rows, for the independent implementation of
+ * domain.md ({@link MixOracle}, {@link ChainOracle}): the generator
+ * ({@link ChainDataGenerator}) builds them and writes them as CSV, the oracle reads them
+ * here, so the oracle never goes through the importer or the graph it checks.
+ * Hand-computed cases ({@code ChainOracleTests}) build small ones directly.
  */
 final class OracleFacts {
 
@@ -28,7 +29,10 @@ final class OracleFacts {
 
 	}
 
-	/** A production.csv row: quantity + unit, or a published share, or neither (published as text). */
+	/**
+	 * A production.csv row: quantity + unit, or a published share, or neither (published
+	 * as text).
+	 */
 	record Production(String country, String item, String stage, int year, Double quantity, String unit, Double share,
 			String publishedAs, String source) {
 	}

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The parameter rules on their own: which values pass, and the message of those that don't. */
+/**
+ * The parameter rules on their own: which values pass, and the message of those that
+ * don't.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ParameterRulesTests {
 
@@ -63,7 +66,8 @@ class ParameterRulesTests {
 
 	@Test
 	void nothingGivenIsNothingRefused() {
-		// absent numbers take their defaults; what a scenario needs is checked by the service
+		// absent numbers take their defaults; what a scenario needs is checked by the
+		// service
 		assertThat(messages(scenario(null, null, null))).isEmpty();
 	}
 

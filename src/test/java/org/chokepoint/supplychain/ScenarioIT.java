@@ -19,7 +19,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Scenarios (domain.md, metric 6) on fixtures/analysis, against answers computed by hand. */
+/**
+ * Scenarios (domain.md, metric 6) on fixtures/analysis, against answers computed by hand.
+ */
 @ChokepointTest(properties = "chokepoint.import.on-startup=false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScenarioIT {
@@ -42,15 +44,18 @@ class ScenarioIT {
 
 	@Test
 	void theMeasuresInForceOnTheDayOfTheBanCutTheUsAndTheLicenceCutsEveryone() {
-		ScenarioResult result = this.scenarios.run(new ScenarioRequest(null, null, null, null, null, null, "2024-12-03",
-				null, null, 2024));
-		// BAN-SIX (China, six, to the US, a ban: cut 1) and LIC-DIA (China, dia, everyone, a licence: cut 0.5)
-		assertThat(result.measures()).extracting(ScenarioResult.MeasureApplied::measure, ScenarioResult.MeasureApplied::fraction)
+		ScenarioResult result = this.scenarios
+			.run(new ScenarioRequest(null, null, null, null, null, null, "2024-12-03", null, null, 2024));
+		// BAN-SIX (China, six, to the US, a ban: cut 1) and LIC-DIA (China, dia,
+		// everyone, a licence: cut 0.5)
+		assertThat(result.measures())
+			.extracting(ScenarioResult.MeasureApplied::measure, ScenarioResult.MeasureApplied::fraction)
 			.containsExactly(tuple("BAN-SIX", 1.0), tuple("LIC-DIA", 0.5));
 		assertThat(result.licenceCut()).isEqualTo(0.5);
 		// default consumers: the ban's target, then every buyer with sourcing data
 		assertThat(result.consumers()).containsExactly("USA", "EU", "JPN");
-		// six is cut for the US only; dia for every consumer, in p-dia and in its components
+		// six is cut for the US only; dia for every consumer, in p-dia and in its
+		// components
 		assertThat(result.hits()).extracting(Hit::consumer, Hit::product)
 			.containsExactlyInAnyOrder(tuple("USA", "p-six"), tuple("USA", "p-two"), tuple("EU", "p-dia"),
 					tuple("EU", "comp-x"), tuple("EU", "comp-y"), tuple("JPN", "p-dia"), tuple("JPN", "comp-x"),
@@ -63,11 +68,13 @@ class ScenarioIT {
 		assertThat(six.after().chinaFreeShare()).isCloseTo(1.0, EXACT);
 		assertThat(six.causes()).containsExactly(new ScenarioResult.Cause("six", six.supplyLost(), List.of("six")));
 		// p-dia: China's own comp-x makers are not cut (a country does not ban itself);
-		// comp-x chain loses 0.5 (Japan) x 0.5 (China's dia) x 0.5 = 0.125, comp-y chain 1 x 0.5 x 0.5 = 0.25
+		// comp-x chain loses 0.5 (Japan) x 0.5 (China's dia) x 0.5 = 0.125, comp-y chain
+		// 1 x 0.5 x 0.5 = 0.25
 		Hit dia = hit(result, "USA", "p-dia");
 		assertThat(dia.supplyLost()).isCloseTo(0.25, EXACT);
 		assertThat(dia.before().chinaExposure()).isCloseTo(0.75, EXACT);
-		// after: comp-x paths CHN-CHN 0.25, CHN-AUS 0.25, JPN-CHN 0.125 touch China, JPN-AUS 0.25 does not:
+		// after: comp-x paths CHN-CHN 0.25, CHN-AUS 0.25, JPN-CHN 0.125 touch China,
+		// JPN-AUS 0.25 does not:
 		// 0.625 of the 0.875 that remains
 		assertThat(dia.after().chinaExposure()).isCloseTo(0.625 / 0.875, EXACT);
 		assertThat(dia.causes()).extracting(ScenarioResult.Cause::input, ScenarioResult.Cause::cutItems)
@@ -79,8 +86,8 @@ class ScenarioIT {
 
 	@Test
 	void aSuspendedBanIsNotInForce() {
-		ScenarioResult result = this.scenarios.run(new ScenarioRequest(null, null, null, null, null, null, "2026-01-01",
-				0.2, null, 2024));
+		ScenarioResult result = this.scenarios
+			.run(new ScenarioRequest(null, null, null, null, null, null, "2026-01-01", 0.2, null, 2024));
 		assertThat(result.measures()).extracting(ScenarioResult.MeasureApplied::measure).containsExactly("LIC-DIA");
 		// the licence now cuts 0.2 instead of 0.5: comp-y's chain loses 1 x 0.5 x 0.2
 		assertThat(result.consumers()).containsExactly("EU", "JPN");
@@ -92,9 +99,10 @@ class ScenarioIT {
 	void aDisruptionOfOneStageForAllBuyersButTheSupplierItself() {
 		Map<String, Long> nodes = this.counts.nodes();
 		Map<String, Long> relationships = this.counts.relationships();
-		ScenarioResult result = this.scenarios.run(new ScenarioRequest("CHN", List.of("re"), "REFINING", null, 1.0, null,
-				null, null, List.of("EU"), 2024));
-		// the EU's own magnet makers lose China's re (0.3 x 0.8); China's magnet makers keep theirs
+		ScenarioResult result = this.scenarios.run(new ScenarioRequest("CHN", List.of("re"), "REFINING", null, 1.0,
+				null, null, null, List.of("EU"), 2024));
+		// the EU's own magnet makers lose China's re (0.3 x 0.8); China's magnet makers
+		// keep theirs
 		assertThat(result.hits()).singleElement().satisfies(hit -> {
 			assertThat(hit.product()).isEqualTo("p-mag");
 			assertThat(hit.supplyLost()).isCloseTo(0.24, EXACT);

@@ -48,25 +48,30 @@ class SupplyChainAnalysisIT {
 	}
 
 	ChainAnalysis analyse(String product, String consumer, double threshold) {
-		return this.chains.analyse(product, consumer, 2024, threshold, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED);
+		return this.chains.analyse(product, consumer, 2024, threshold, AS_OF, 0,
+				org.chokepoint.supplymix.Sourcing.TRACED);
 	}
 
 	@Test
 	void aSoleSourceIsOnEveryPathAndLeavesNoChinaFreeShare() {
-		// sole: refined only in China (100 of 100 t), mined only in Australia; p-sole's own assembly has no data
+		// sole: refined only in China (100 of 100 t), mined only in Australia; p-sole's
+		// own assembly has no data
 		ChainAnalysis chain = analyse("p-sole", "USA", 0.5);
 		assertThat(chain.figures().chinaExposure()).isCloseTo(1.0, EXACT);
 		assertThat(chain.figures().unknownShare()).isCloseTo(0.0, EXACT);
 		assertThat(chain.figures().chinaFreeShare()).isCloseTo(0.0, EXACT);
-		assertThat(chain.singlePointsOfFailure()).extracting(SinglePointOfFailure::item, SinglePointOfFailure::stage,
-				SinglePointOfFailure::country, SinglePointOfFailure::kind)
-			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("sole", Stage.REFINING, "CHN", Kind.SOLE_SOURCE),
+		assertThat(chain.singlePointsOfFailure())
+			.extracting(SinglePointOfFailure::item, SinglePointOfFailure::stage, SinglePointOfFailure::country,
+					SinglePointOfFailure::kind)
+			.containsExactlyInAnyOrder(
+					org.assertj.core.groups.Tuple.tuple("sole", Stage.REFINING, "CHN", Kind.SOLE_SOURCE),
 					org.assertj.core.groups.Tuple.tuple("sole", Stage.MINING, "AUS", Kind.SOLE_SOURCE));
 		assertThat(chain.singlePointsOfFailure()).allSatisfy(s -> {
 			assertThat(s.share()).isCloseTo(1.0, EXACT);
 			assertThat(s.alternatives()).isEmpty();
 		});
-		assertThat(chain.dataGaps()).containsExactly(new ChainAnalysis.DataGap("p-sole", Stage.MANUFACTURING, "USA", 1.0));
+		assertThat(chain.dataGaps())
+			.containsExactly(new ChainAnalysis.DataGap("p-sole", Stage.MANUFACTURING, "USA", 1.0));
 	}
 
 	@Test
@@ -82,7 +87,8 @@ class SupplyChainAnalysisIT {
 		assertThat(china.country()).isEqualTo("CHN");
 		assertThat(china.share()).isCloseTo(0.6, EXACT);
 		assertThat(china.kind()).isEqualTo(Kind.CHOKEPOINT);
-		// Japan is the alternative, allied with the US through ALLY (in force, critical minerals in general)
+		// Japan is the alternative, allied with the US through ALLY (in force, critical
+		// minerals in general)
 		assertThat(china.alternatives()).hasSize(1);
 		Alternative japan = china.alternatives().get(0);
 		assertThat(japan.country()).isEqualTo("JPN");
@@ -98,7 +104,8 @@ class SupplyChainAnalysisIT {
 
 	@Test
 	void anAgreementThatEndedMakesNoAlly() {
-		// Australia's only agreement with Japan's side... none: OLD (with the US) ended in 2015
+		// Australia's only agreement with Japan's side... none: OLD (with the US) ended
+		// in 2015
 		SinglePointOfFailure china = analyse("p-six", "AUS", 0.5).singlePointsOfFailure().get(0);
 		assertThat(china.alternatives().get(0).allied()).isFalse();
 		assertThat(china.alternatives().get(0).agreements()).isEmpty();
@@ -118,10 +125,12 @@ class SupplyChainAnalysisIT {
 		assertThat(item(chain, "comp-y").figures().chinaExposure()).isCloseTo(0.5, EXACT);
 		// dia has two positions with China at 0.5 in each: the larger, 0.5, is reported
 		StageSupply refining = stage(chain, "dia", Stage.REFINING);
-		assertThat(refining.suppliers()).extracting(ChainAnalysis.SupplierShare::country).containsExactlyInAnyOrder("CHN", "AUS");
+		assertThat(refining.suppliers()).extracting(ChainAnalysis.SupplierShare::country)
+			.containsExactlyInAnyOrder("CHN", "AUS");
 		assertThat(refining.suppliers()).allSatisfy(s -> assertThat(s.share()).isCloseTo(0.5, EXACT));
 		assertThat(refining.hhi()).isCloseTo(5000.0, within(1e-9));
-		// Korea is the sole source of comp-y, first of the ranked single points of failure
+		// Korea is the sole source of comp-y, first of the ranked single points of
+		// failure
 		SinglePointOfFailure first = chain.singlePointsOfFailure().get(0);
 		assertThat(first.item()).isEqualTo("comp-y");
 		assertThat(first.country()).isEqualTo("KOR");
@@ -131,9 +140,11 @@ class SupplyChainAnalysisIT {
 
 	@Test
 	void aBuyersOwnSourcingReplacesGlobalSharesAtEveryDepth() {
-		// EU buys p-mag: China 0.6, EU 0.3, unknown 0.1 (its own sourcing, not the global 0.9/0.1).
+		// EU buys p-mag: China 0.6, EU 0.3, unknown 0.1 (its own sourcing, not the global
+		// 0.9/0.1).
 		// Both then buy re at global shares (China 0.8, US 0.2):
-		// touching China: 0.6 (all of China's) + 0.3 x 0.8 = 0.84; unknown 0.1; China-free 0.3 x 0.2 = 0.06
+		// touching China: 0.6 (all of China's) + 0.3 x 0.8 = 0.84; unknown 0.1;
+		// China-free 0.3 x 0.2 = 0.06
 		ChainAnalysis eu = analyse("p-mag", "EU", 0.5);
 		assertThat(eu.figures().chinaExposure()).isCloseTo(0.84, EXACT);
 		assertThat(eu.figures().unknownShare()).isCloseTo(0.1, EXACT);
@@ -143,14 +154,18 @@ class SupplyChainAnalysisIT {
 		assertThat(stage(eu, "re", Stage.REFINING).basis()).isEqualTo("GLOBAL");
 		// China refines 0.6 x 0.8 + 0.3 x 0.8 = 0.72 of the EU's supply
 		assertThat(stage(eu, "re", Stage.REFINING).suppliers().get(0).share()).isCloseTo(0.72, EXACT);
-		// Japan buys at global shares (China 0.9, Japan 0.1), but Japan's magnet makers buy re only
-		// from Australia (Japan's own sourcing, one level down): exposure 0.9, China-free 0.1
+		// Japan buys at global shares (China 0.9, Japan 0.1), but Japan's magnet makers
+		// buy re only
+		// from Australia (Japan's own sourcing, one level down): exposure 0.9, China-free
+		// 0.1
 		ChainAnalysis japan = analyse("p-mag", "JPN", 0.5);
 		assertThat(japan.figures().chinaExposure()).isCloseTo(0.9, EXACT);
 		assertThat(japan.figures().chinaFreeShare()).isCloseTo(0.1, EXACT);
 		assertThat(stage(japan, "re", Stage.REFINING).basis()).isEqualTo("MIXED");
-		// re's facts: the newest year (2024, not 2020) and the best source (official s1, not secondary s2)
-		assertThat(stage(japan, "re", Stage.REFINING).facts()).contains(new ChainAnalysis.FactUsed("GLOBAL", null, 2024L, "s1"));
+		// re's facts: the newest year (2024, not 2020) and the best source (official s1,
+		// not secondary s2)
+		assertThat(stage(japan, "re", Stage.REFINING).facts())
+			.contains(new ChainAnalysis.FactUsed("GLOBAL", null, 2024L, "s1"));
 	}
 
 	@Test
@@ -158,7 +173,8 @@ class SupplyChainAnalysisIT {
 		ChainAnalysis eu = analyse("p-mag", "EU", 0.5);
 		SinglePointOfFailure magnet = spof(eu, "p-mag");
 		assertThat(magnet.share()).isCloseTo(0.6, EXACT);
-		// ALLY covers critical minerals in general, not magnets: Japan is not allied for p-mag
+		// ALLY covers critical minerals in general, not magnets: Japan is not allied for
+		// p-mag
 		assertThat(magnet.alternatives()).containsExactly(new Alternative("JPN", 0.1, false, List.of()));
 		SinglePointOfFailure rareEarths = spof(eu, "re");
 		assertThat(rareEarths.share()).isCloseTo(0.72, EXACT);
@@ -180,9 +196,10 @@ class SupplyChainAnalysisIT {
 	@Test
 	void chainCypherForEveryProductGivesTheApisExposuresAndChokepoints() {
 		// what an analyst pastes into Neo4j Browser: chain.cypher with $products null
-		List<java.util.Map<String, Object>> rows = this.driver.executableQuery(org.chokepoint.database.CypherFile.load("chain"))
-			.withParameters(java.util.Map.of("consumer", "USA", "year", 2024, "sourcing", "traced", "threshold", 0.5, "cuts", List.of(),
-					"products", org.neo4j.driver.Values.NULL))
+		List<java.util.Map<String, Object>> rows = this.driver
+			.executableQuery(org.chokepoint.database.CypherFile.load("chain"))
+			.withParameters(java.util.Map.of("consumer", "USA", "year", 2024, "sourcing", "traced", "threshold", 0.5,
+					"cuts", List.of(), "products", org.neo4j.driver.Values.NULL))
 			.execute()
 			.records()
 			.stream()
@@ -195,9 +212,10 @@ class SupplyChainAnalysisIT {
 			assertThat((Double) row.get("chinaExposure")).isCloseTo(api.figures().chinaExposure(), EXACT);
 			assertThat((Double) row.get("chinaFreeShare")).isCloseTo(api.figures().chinaFreeShare(), EXACT);
 			@SuppressWarnings("unchecked")
-			List<java.util.Map<String, Object>> chokepoints = (List<java.util.Map<String, Object>>) row.get("chokepoints");
-			assertThat(chokepoints).extracting(c -> c.get("item") + "/" + c.get("stage") + "/" + c.get("country") + "/"
-					+ c.get("kind"))
+			List<java.util.Map<String, Object>> chokepoints = (List<java.util.Map<String, Object>>) row
+				.get("chokepoints");
+			assertThat(chokepoints)
+				.extracting(c -> c.get("item") + "/" + c.get("stage") + "/" + c.get("country") + "/" + c.get("kind"))
 				.containsExactlyInAnyOrderElementsOf(api.singlePointsOfFailure()
 					.stream()
 					.map(s -> s.item() + "/" + s.stage() + "/" + s.country() + "/" + s.kind())

@@ -15,9 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The analyses' parameters are typed in the OpenAPI description (a client generator gets an integer
- * year and a number threshold, with their bounds), and the figures of a chain are fields of the
- * answer's schema, as they are of the answer.
+ * The analyses' parameters are typed in the OpenAPI description (a client generator gets
+ * an integer year and a number threshold, with their bounds), and the figures of a chain
+ * are fields of the answer's schema, as they are of the answer.
  */
 @ChokepointTest
 class TypedParametersIT {
@@ -53,7 +53,10 @@ class TypedParametersIT {
 	/** The parameters of a GET, by name: their schemas. */
 	private Map<String, JsonNode> parameters(String path) {
 		Map<String, JsonNode> parameters = new HashMap<>();
-		docs().get("paths").get(path).get("get").get("parameters")
+		docs().get("paths")
+			.get(path)
+			.get("get")
+			.get("parameters")
 			.forEach(p -> parameters.put(p.get("name").asString(), p.get("schema")));
 		return parameters;
 	}

@@ -15,8 +15,8 @@ import org.chokepoint.supplymix.MixFacts.Row;
 import org.junit.jupiter.api.Test;
 
 /**
- * Buyers' mixes against hand-computed answers (domain.md, "A buyer's supply", "Where it really comes
- * from", "Precisely"); each case writes its arithmetic.
+ * Buyers' mixes against hand-computed answers (domain.md, "A buyer's supply", "Where it
+ * really comes from", "Precisely"); each case writes its arithmetic.
  */
 class SupplyMixesTests {
 
@@ -52,7 +52,8 @@ class SupplyMixesTests {
 
 	@Test
 	void supplyRowsAreUsedAsTheyAreAndTheRestIsUnknown() {
-		// the EU's magnets: 17,500 of 20,000 t from China = 0.875, its own 1,000 t = 0.05; 0.075 unknown
+		// the EU's magnets: 17,500 of 20,000 t from China = 0.875, its own 1,000 t =
+		// 0.05; 0.075 unknown
 		this.rows.add(new Row("EU", "CHN", 2024, "seed", 1, Basis.SUPPLY, 0.875));
 		this.rows.add(new Row("EU", "EU", 2024, "seed", 1, Basis.SUPPLY, 0.05));
 		Mix eu = mix("EU", Sourcing.DIRECT, 2024);
@@ -64,7 +65,8 @@ class SupplyMixesTests {
 
 	@Test
 	void ownOutputAndImportsInTonnesMakeTheMix() {
-		// USA makes 55 t, imports 30 t from Chile and 15 t from Canada: 55 + 30 + 15 = 100 t of supply
+		// USA makes 55 t, imports 30 t from Chile and 15 t from Canada: 55 + 30 + 15 =
+		// 100 t of supply
 		this.outputs.add(new Output("USA", 2024, "usgs", 0, 55.0));
 		this.outputs.add(new Output("CHL", 2024, "usgs", 0, 500.0));
 		flow("CHL", "USA", 2024, 30);
@@ -77,7 +79,8 @@ class SupplyMixesTests {
 
 	@Test
 	void importSharesAreScaledByNetImportReliance() {
-		// Chile ships 68 % of US imports, Canada 32 %; the USA imports 45 % of what it uses:
+		// Chile ships 68 % of US imports, Canada 32 %; the USA imports 45 % of what it
+		// uses:
 		// USA 1 - 0.45 = 0.55, Chile 0.45 x 0.68 = 0.306, Canada 0.45 x 0.32 = 0.144
 		this.rows.add(new Row("USA", "CHL", 2024, "usgs", 0, Basis.IMPORTS, 0.68));
 		this.rows.add(new Row("USA", "CAN", 2024, "usgs", 0, Basis.IMPORTS, 0.32));
@@ -91,7 +94,8 @@ class SupplyMixesTests {
 
 	@Test
 	void importSharesShortOfOneSendTheRestOfTheImportPartToTheUnknownSupplier() {
-		// reliance 0.5, import shares 0.6 + 0.2 = 0.8: own 0.5, CHN 0.3, CAN 0.1, unknown 0.5 x 0.2 = 0.1
+		// reliance 0.5, import shares 0.6 + 0.2 = 0.8: own 0.5, CHN 0.3, CAN 0.1, unknown
+		// 0.5 x 0.2 = 0.1
 		this.rows.add(new Row("USA", "CHN", 2024, "usgs", 0, Basis.IMPORTS, 0.6));
 		this.rows.add(new Row("USA", "CAN", 2024, "usgs", 0, Basis.IMPORTS, 0.2));
 		this.reliance.add(new Reliance("USA", 2023, "usgs", 0, 0.5));
@@ -117,7 +121,8 @@ class SupplyMixesTests {
 	@Test
 	void withoutRelianceOrComparableOutputImportSharesAreTheMixAndSaySo() {
 		this.mineral = false; // a product: no reliance
-		this.outputs.add(new Output("CHN", 2024, "iea", 1, null)); // shares only: not comparable
+		this.outputs.add(new Output("CHN", 2024, "iea", 1, null)); // shares only: not
+																	// comparable
 		flow("CHN", "JPN", 2024, 36);
 		flow("PHL", "JPN", 2024, 29);
 		flow("VNM", "JPN", 2024, 26);
@@ -132,7 +137,8 @@ class SupplyMixesTests {
 	@Test
 	void aNetExporterWithoutOutputFiguresMadeAtLeastItsNetExports() {
 		this.mineral = false;
-		// Vietnam imports 80 t from China and ships 100 t to Japan: it made at least 100 - 80 = 20 t;
+		// Vietnam imports 80 t from China and ships 100 t to Japan: it made at least 100
+		// - 80 = 20 t;
 		// supply 20 + 80 = 100: VNM 0.2, CHN 0.8
 		flow("CHN", "VNM", 2024, 80);
 		flow("VNM", "JPN", 2024, 100);
@@ -145,7 +151,8 @@ class SupplyMixesTests {
 	@Test
 	void reExportsAreTracedToTheirOrigin() {
 		this.mineral = false;
-		// Japan: 60 t from China, 40 t from Vietnam (imports only); Vietnam as above (CHN 0.8, VNM 0.2);
+		// Japan: 60 t from China, 40 t from Vietnam (imports only); Vietnam as above (CHN
+		// 0.8, VNM 0.2);
 		// China imports nothing and has no mix: its own origin.
 		// traced Japan = 0.6 CHN + 0.4 x (0.8 CHN + 0.2 VNM) = 0.92 CHN + 0.08 VNM
 		flow("CHN", "JPN", 2024, 60);
@@ -163,8 +170,9 @@ class SupplyMixesTests {
 	@Test
 	void weightCirculatingAmongTradersIsFollowedUntilItLeaves() {
 		this.mineral = false;
-		// A buys half from B, half from producer P; B buys all from A (and both ship no more than they buy):
-		// origin(A) = 0.5 P + 0.5 origin(B), origin(B) = origin(A)  =>  origin(A) = P
+		// A buys half from B, half from producer P; B buys all from A (and both ship no
+		// more than they buy):
+		// origin(A) = 0.5 P + 0.5 origin(B), origin(B) = origin(A) => origin(A) = P
 		flow("B", "A", 2024, 50);
 		flow("P", "A", 2024, 50);
 		flow("A", "B", 2024, 50);
@@ -177,7 +185,8 @@ class SupplyMixesTests {
 
 	@Test
 	void weightThatCanNeverReachAProducerGoesToTheUnknownSupplier() {
-		// import-source rows, no reliance: C buys 0.5 from P and 0.5 from A; A and B only buy from each
+		// import-source rows, no reliance: C buys 0.5 from P and 0.5 from A; A and B only
+		// buy from each
 		// other (a closed loop): origin(C) = 0.5 P, unknown 0.5; A and B: all unknown
 		this.rows.add(new Row("C", "P", 2024, "usgs", 0, Basis.IMPORTS, 0.5));
 		this.rows.add(new Row("C", "A", 2024, "usgs", 0, Basis.IMPORTS, 0.5));
@@ -193,8 +202,10 @@ class SupplyMixesTests {
 	@Test
 	void aBlocImportsWhatItsMembersBuyOutsideItAndMakesWhatTheyMake() {
 		this.members = Map.of("EU", Set.of("DEU", "FRA"));
-		// output table in tonnes: DEU 5 (FRA absent: made none); flows: DEU <- CHN 10, DEU <- FRA 5 (inside
-		// the bloc: not imports), FRA <- USA 5. EU supply 5 + 10 + 5 = 20: EU 0.25, CHN 0.5, USA 0.25
+		// output table in tonnes: DEU 5 (FRA absent: made none); flows: DEU <- CHN 10,
+		// DEU <- FRA 5 (inside
+		// the bloc: not imports), FRA <- USA 5. EU supply 5 + 10 + 5 = 20: EU 0.25, CHN
+		// 0.5, USA 0.25
 		this.outputs.add(new Output("DEU", 2024, "usgs", 0, 5.0));
 		this.outputs.add(new Output("CHN", 2024, "usgs", 0, 500.0));
 		flow("CHN", "DEU", 2024, 10);
@@ -235,7 +246,8 @@ class SupplyMixesTests {
 		// as of 2022 Brazil: 100 own + 10 imported: BRA 10/11, CHN 1/11
 		Mix y2022 = mix("BRA", Sourcing.DIRECT, 2022);
 		assertThat(y2022.shares()).containsExactly(new double[] { 100.0 / 110, 10.0 / 110 }, within(E));
-		// as of 2024 the 2024 flows hold no import of Brazil's: it has output, so it supplies itself
+		// as of 2024 the 2024 flows hold no import of Brazil's: it has output, so it
+		// supplies itself
 		Mix y2024 = mix("BRA", Sourcing.DIRECT, 2024);
 		assertThat(y2024.kind()).isEqualTo(MixKind.OWN_OUTPUT_ONLY);
 		assertThat(y2024.dataYear()).isEqualTo(2022);
@@ -251,8 +263,10 @@ class SupplyMixesTests {
 	void anExportToABlocMemberCountsOnceTowardsNetExports() {
 		this.mineral = false;
 		this.members = Map.of("EU", Set.of("DEU", "FRA"));
-		// found by the oracle (GeneratedChainsIT): Korea imports 68 t from China and 62 t from Australia,
-		// exports 183 t to the USA and 58 t to Germany, an EU member: exports 241 t, not 299 t.
+		// found by the oracle (GeneratedChainsIT): Korea imports 68 t from China and 62 t
+		// from Australia,
+		// exports 183 t to the USA and 58 t to Germany, an EU member: exports 241 t, not
+		// 299 t.
 		// KOR (241 - 130) / 241, CHN 68 / 241, AUS 62 / 241
 		flow("CHN", "KOR", 2024, 68);
 		flow("AUS", "KOR", 2024, 62);
@@ -268,8 +282,10 @@ class SupplyMixesTests {
 	void aBlocExportsWhatItsMembersShipOutsideIt() {
 		this.mineral = false;
 		this.members = Map.of("EU", Set.of("DEU", "FRA"));
-		// the EU imports 10 t (DEU from CHN); its members ship 30 t outside (DEU to USA) and 5 t inside
-		// (DEU to FRA, not an export of the EU): the EU made at least 30 - 10 = 20 t: EU 20/30, CHN 10/30
+		// the EU imports 10 t (DEU from CHN); its members ship 30 t outside (DEU to USA)
+		// and 5 t inside
+		// (DEU to FRA, not an export of the EU): the EU made at least 30 - 10 = 20 t: EU
+		// 20/30, CHN 10/30
 		flow("CHN", "DEU", 2024, 10);
 		flow("DEU", "USA", 2024, 30);
 		flow("DEU", "FRA", 2024, 5);

@@ -33,11 +33,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Throws hostile values at every operation the OpenAPI document lists, so endpoints added later are
- * covered too: every path and query parameter in turn, every property of a JSON body, whole hostile
- * bodies, wrong content types and unacceptable {@code Accept} headers. Nothing may answer 5xx; every
- * 4xx is a problem detail with a {@code detail}; the graph's counts per label and type are the same
- * afterwards. The admin endpoints are called with the admin's credentials, so the values reach them.
+ * Throws hostile values at every operation the OpenAPI document lists, so endpoints added
+ * later are covered too: every path and query parameter in turn, every property of a JSON
+ * body, whole hostile bodies, wrong content types and unacceptable {@code Accept}
+ * headers. Nothing may answer 5xx; every 4xx is a problem detail with a {@code detail};
+ * the graph's counts per label and type are the same afterwards. The admin endpoints are
+ * called with the admin's credentials, so the values reach them.
  */
 @ChokepointTest
 class HostileInputSweepIT {
@@ -48,16 +49,16 @@ class HostileInputSweepIT {
 	static final List<String> PARAMETER_VALUES = List.of("", " ", "-1", "0", "NaN", "Infinity", "1e309",
 			"99999999999999999999999999", "1.5", "2024-13-45", "+999999999-01-01", "x'}) DETACH DELETE n //",
 			"MATCH (n) DETACH DELETE n", "\",\"admin\":true,\"x\":\"", "<script>alert(1)</script>",
-			"../../../../etc/passwd", "/etc", "a\u0000b", "\t\r\n", "%", "%25%32%66", "日本語\uD800",
-			"x".repeat(10_000), "x".repeat(100_000));
+			"../../../../etc/passwd", "/etc", "a\u0000b", "\t\r\n", "%", "%25%32%66", "日本語\uD800", "x".repeat(10_000),
+			"x".repeat(100_000));
 
 	/** Hostile JSON values for one property of a body. */
 	static final List<String> JSON_VALUES = List.of("\"\"", "-1", "1e309", "\"NaN\"",
 			"99999999999999999999999999999999", "1" + "0".repeat(2000), "true", "null", "[]", "{}", "[null]",
 			"[\"x'}) DETACH DELETE n //\"]", "\"x'}) DETACH DELETE n //\"", "\"MATCH (n) DETACH DELETE n\"",
 			"\"CALL dbms.security.createUser('x', 'y')\"", "\"LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l\"",
-			"\"2024-13-45\"", "\"\\u0000\"", "\"" + "x".repeat(100_000) + "\"", "[" + "\"x\",".repeat(50_000) + "\"x\"]",
-			"[".repeat(10_000) + "]".repeat(10_000));
+			"\"2024-13-45\"", "\"\\u0000\"", "\"" + "x".repeat(100_000) + "\"",
+			"[" + "\"x\",".repeat(50_000) + "\"x\"]", "[".repeat(10_000) + "]".repeat(10_000));
 
 	/** Whole hostile bodies. */
 	static final List<String> BODIES = List.of("", " ", "null", "[]", "\"x\"", "42", "{", "{\"a\":", "{'a': 1}",
@@ -74,19 +75,29 @@ class HostileInputSweepIT {
 	static final List<String> ACCEPTS = List.of("application/xml", "image/png", "text/csv", "garbage", "*/*;q=x",
 			"application/problem+xml");
 
-	/** A value that reaches past the parameter's own check, per parameter name (others get "x"). */
+	/**
+	 * A value that reaches past the parameter's own check, per parameter name (others get
+	 * "x").
+	 */
 	static final Map<String, String> VALID = Map.of("productId", "ndfeb-magnet", "consumer", "EU", "iso3", "CHN",
 			"name", "chain");
 
 	static final Map<String, String> VALID_ID = Map.of("/api/minerals", "gallium", "/api/products", "ndfeb-magnet",
 			"/api/agreements", "msp", "/api/sources", "usgs-mcs-2026-rare-earths");
 
-	/** Valid bodies that are cheap to answer: zirconium is in no bill of materials, so nothing is computed. */
+	/**
+	 * Valid bodies that are cheap to answer: zirconium is in no bill of materials, so
+	 * nothing is computed.
+	 */
 	static final Map<String, String> VALID_BODY = Map.of("/api/scenarios",
 			"{\"country\":\"CHN\",\"items\":[\"zirconium\"],\"targets\":[\"USA\"],\"fraction\":1,\"consumers\":[\"USA\"],\"year\":2024}",
-			"/api/cypher", "{\"query\":\"MATCH (c:Country {iso3: $iso3}) RETURN c.name AS name\",\"parameters\":{\"iso3\":\"CHN\"}}");
+			"/api/cypher",
+			"{\"query\":\"MATCH (c:Country {iso3: $iso3}) RETURN c.name AS name\",\"parameters\":{\"iso3\":\"CHN\"}}");
 
-	/** Optional query parameters set anyway, so the other calls stay cheap (no import of the shipped data). */
+	/**
+	 * Optional query parameters set anyway, so the other calls stay cheap (no import of
+	 * the shipped data).
+	 */
 	static final Map<String, Map<String, String>> VALID_QUERY = Map.of("/api/admin/import",
 			Map.of("dir", "target/no-such-folder"));
 
@@ -124,11 +135,12 @@ class HostileInputSweepIT {
 				operations++;
 				calls.addAll(callsFor(path.getKey(), operation.getKey().toUpperCase(), operation.getValue(), docs));
 			}
-			calls.add(() -> check("DELETE " + path.getKey(), request(url(path.getKey(), Map.of(), Map.of()), "DELETE",
-					null, null, "application/json", null)));
+			calls.add(() -> check("DELETE " + path.getKey(),
+					request(url(path.getKey(), Map.of(), Map.of()), "DELETE", null, null, "application/json", null)));
 		}
 		calls.add(() -> check("GET /api/nope", get("/api/nope", "application/json")));
-		// the valid request of each operation first, one at a time: its analysis is then cached for
+		// the valid request of each operation first, one at a time: its analysis is then
+		// cached for
 		// the hostile variants that still reach it (Accept, content types)
 		for (Runnable baseline : this.baselines) {
 			baseline.run();
@@ -197,11 +209,12 @@ class HostileInputSweepIT {
 			}
 		}
 		URI valid = url(path, pathValues, queryValues);
-		this.baselines.add(() -> check(name + " (valid)", request(valid, method, body, contentType, "application/json",
-				credentials)));
+		this.baselines.add(() -> check(name + " (valid)",
+				request(valid, method, body, contentType, "application/json", credentials)));
 		// unacceptable Accept headers
 		for (String accept : ACCEPTS) {
-			calls.add(() -> check(name + " Accept: " + accept, request(valid, method, body, contentType, accept, credentials)));
+			calls.add(() -> check(name + " Accept: " + accept,
+					request(valid, method, body, contentType, accept, credentials)));
 		}
 		if (!method.equals("POST")) {
 			return calls;
@@ -209,15 +222,15 @@ class HostileInputSweepIT {
 		// wrong content types, with the valid body
 		String anyBody = body != null ? body : "{}";
 		for (String type : CONTENT_TYPES) {
-			calls.add(() -> check(name + " Content-Type: " + type, request(valid, method, anyBody, type, "application/json",
-					credentials)));
+			calls.add(() -> check(name + " Content-Type: " + type,
+					request(valid, method, anyBody, type, "application/json", credentials)));
 		}
-		calls.add(() -> check(name + " without Content-Type", request(valid, method, anyBody, null, "application/json",
-				credentials)));
+		calls.add(() -> check(name + " without Content-Type",
+				request(valid, method, anyBody, null, "application/json", credentials)));
 		// whole hostile bodies, as JSON; and one over the size limit, chunked
 		for (String hostile : BODIES) {
-			calls.add(() -> check(name + " body " + clip(hostile), request(valid, method, hostile, "application/json",
-					"application/json", credentials)));
+			calls.add(() -> check(name + " body " + clip(hostile),
+					request(valid, method, hostile, "application/json", "application/json", credentials)));
 		}
 		calls.add(() -> check(name + " chunked 2 MB body", chunked(valid, method, 2 * 1024 * 1024, credentials)));
 		// each property of the body in turn
@@ -225,8 +238,8 @@ class HostileInputSweepIT {
 			for (String property : properties(operation, docs)) {
 				for (String value : JSON_VALUES) {
 					String hostile = withProperty(validBody, property, value);
-					calls.add(() -> check(name + " " + property + "=" + clip(value), request(valid, method, hostile,
-							"application/json", "application/json", credentials)));
+					calls.add(() -> check(name + " " + property + "=" + clip(value),
+							request(valid, method, hostile, "application/json", "application/json", credentials)));
 				}
 			}
 		}
@@ -245,7 +258,10 @@ class HostileInputSweepIT {
 		return VALID.getOrDefault(name, "x");
 	}
 
-	/** The property names of an operation's JSON body, from its schema (nested disruptions too). */
+	/**
+	 * The property names of an operation's JSON body, from its schema (nested disruptions
+	 * too).
+	 */
 	private static List<String> properties(JsonNode operation, JsonNode docs) {
 		JsonNode schema = operation.path("requestBody").path("content").path("application/json").path("schema");
 		if (schema.has("$ref")) {
@@ -295,7 +311,8 @@ class HostileInputSweepIT {
 			String credentials) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(url)
 			.timeout(Duration.ofSeconds(60))
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
@@ -355,7 +372,8 @@ class HostileInputSweepIT {
 		if (status >= 400) {
 			String type = response.headers().firstValue("Content-Type").orElse("");
 			if (!type.startsWith("application/problem+json")) {
-				this.failures.add(label + ": " + status + " without a problem detail: " + type + " " + clip(response.body()));
+				this.failures
+					.add(label + ": " + status + " without a problem detail: " + type + " " + clip(response.body()));
 				return;
 			}
 			JsonNode problem = this.json.readTree(response.body());

@@ -15,7 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The OpenAPI description: every /api operation summarised, real examples for the main analyses. */
+/**
+ * The OpenAPI description: every /api operation summarised, real examples for the main
+ * analyses.
+ */
 @ChokepointTest
 class OpenApiIT {
 
@@ -42,11 +45,11 @@ class OpenApiIT {
 				}
 			}
 		}
-		assertThat(apiPaths).containsExactlyInAnyOrder("/api/countries", "/api/countries/{iso3}", "/api/blocs", "/api/minerals",
-				"/api/minerals/{id}", "/api/minerals/{id}/concentration", "/api/products", "/api/products/{id}",
-				"/api/agreements", "/api/agreements/{id}", "/api/measures", "/api/measures/{id}", "/api/sources",
-				"/api/sources/{id}", "/api/chains/{productId}", "/api/exposure", "/api/exposure/trend", "/api/spof", "/api/scenarios",
-				"/api/cypher", "/api/data/report", "/api/admin/import");
+		assertThat(apiPaths).containsExactlyInAnyOrder("/api/countries", "/api/countries/{iso3}", "/api/blocs",
+				"/api/minerals", "/api/minerals/{id}", "/api/minerals/{id}/concentration", "/api/products",
+				"/api/products/{id}", "/api/agreements", "/api/agreements/{id}", "/api/measures", "/api/measures/{id}",
+				"/api/sources", "/api/sources/{id}", "/api/chains/{productId}", "/api/exposure", "/api/exposure/trend",
+				"/api/spof", "/api/scenarios", "/api/cypher", "/api/data/report", "/api/admin/import");
 		assertThat(withoutSummary).isEmpty();
 	}
 
@@ -69,8 +72,15 @@ class OpenApiIT {
 	}
 
 	private static JsonNode example(JsonNode paths, String path, String mediaType, String name) {
-		JsonNode example = paths.get(path).get("get").get("responses").get("200").get("content").get(mediaType)
-			.get("examples").get(name).get("value");
+		JsonNode example = paths.get(path)
+			.get("get")
+			.get("responses")
+			.get("200")
+			.get("content")
+			.get(mediaType)
+			.get("examples")
+			.get(name)
+			.get("value");
 		assertThat(example).as(path + " " + mediaType + " " + name).isNotNull();
 		return example;
 	}
