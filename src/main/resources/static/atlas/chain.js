@@ -122,13 +122,16 @@ function drawGroup(chain, input, stage, group) {
       row.country === 'CHN' ? 'china' : '', chokepoint ? 'choke' : ''].filter(Boolean).join(' ');
     const year = factYear(stage, row.source);
     const who = row.others ? row.others.map(o => `${nameOf(o.country)} ${pct(o.share)}`).join(', ') : nameOf(row.country);
-    const what = `${who}: ${pct(row.share)} of ${nameOf(chain.consumer)}'s supply of ${nameOf(chain.product)} passes here (${stageName(stage.stage).toLowerCase()} of ${nameOf(input.item)})`;
+    // direct sourcing: what a partner passes on, traced to where it was made
+    const origin = !row.others && row.originChina != null && row.country !== 'CHN' ? `: of which China ${pct(row.originChina)}` : '';
+    const what = `${who} ${pct(row.share)}${origin}. ${pct(row.share)} of ${nameOf(chain.consumer)}'s supply of ${nameOf(chain.product)} passes here (${stageName(stage.stage).toLowerCase()} of ${nameOf(input.item)})`;
     const shareText = svg('text', { x: group.x + LABEL + BAR + 8, y: y + 12, class: 'share' },
       `${pct(row.share)}${sole ? ' sole' : ''}`,
       svg('title', {}, row.source ? `${what}. Source: ${row.source}${year ? `, ${year}` : ''}` : `${what}.`));
     const label = `${row.country === 'CHN' ? '◆ ' : ''}${row.others ? row.country : nameOf(row.country)}${row.allied ? ' ✓' : ''}`;
     const node = svg('g', {
       class: classes, 'data-country': row.country, 'data-share': row.share.toFixed(6),
+      'data-origin-china': row.originChina != null && !row.others ? row.originChina.toFixed(6) : null,
       'data-kind': sole ? 'SOLE_SOURCE' : chokepoint ? 'CHOKEPOINT' : null,
     },
     svg('text', { x: group.x + 5, y: y + 12, class: 'name' }, label.length > 13 ? label.slice(0, 12) + '…' : label,

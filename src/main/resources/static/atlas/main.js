@@ -9,7 +9,7 @@ import { cutsOf, setBrowserLink } from './links.js';
 
 const $ = id => document.getElementById(id);
 const form = $('choice');
-const state = { consumer: 'EU', product: 'ndfeb-magnet', year: new Date().getFullYear(), threshold: 0.5 };
+const state = { consumer: 'EU', product: 'ndfeb-magnet', year: new Date().getFullYear(), threshold: 0.5, sourcing: 'traced' };
 let lastChain = null;
 let overviewOf = null;
 
@@ -34,6 +34,7 @@ function writeForm() {
   $('product').value = state.product;
   $('year').value = state.year;
   $('threshold').value = state.threshold;
+  $('sourcing').value = state.sourcing === 'direct' ? 'direct' : 'traced';
 }
 
 /** The consumer input takes a code or a name ("European Union", "Japan"). */
@@ -77,7 +78,7 @@ async function show(push) {
   if (push) history.pushState(null, '', `?${query()}`);
   document.title = `${nameOf(state.product)} for ${nameOf(state.consumer)}: Chokepoint atlas`;
   status(`Loading the chain of ${nameOf(state.product)} for ${nameOf(state.consumer)}…`);
-  const params = { products: [state.product], consumer: state.consumer, year: state.year, threshold: state.threshold, cuts: [] };
+  const params = { products: [state.product], consumer: state.consumer, year: state.year, sourcing: state.sourcing, threshold: state.threshold, cuts: [] };
   setBrowserLink($('chain-browser'), 'chain', params);
   setBrowserLink($('scenario-browser'), 'measures-in-force', { date: { date: $('scenario-date').value } });
   // every product: the overview's exposure table, and its chokepoints at the threshold
@@ -85,7 +86,7 @@ async function show(push) {
   const overview = loadOverview();
   try {
     const chain = await api(`/api/chains/${encodeURIComponent(state.product)}?consumer=${encodeURIComponent(state.consumer)}`
-      + `&year=${state.year}&threshold=${state.threshold}`);
+      + `&year=${state.year}&threshold=${state.threshold}&sourcing=${encodeURIComponent(state.sourcing)}`);
     drawChain($('chain'), chain, await parentsOf(chain));
     drawVerdict($('verdict'), chain);
     fillItems($('cut-item'), chain);
@@ -101,7 +102,7 @@ async function show(push) {
 
 async function loadOverview() {
   $('overview-consumer').textContent = nameOf(state.consumer);
-  const key = `${state.consumer}|${state.year}|${state.threshold}`;
+  const key = `${state.consumer}|${state.year}|${state.threshold}|${state.sourcing}`;
   if (overviewOf === key) {
     for (const b of $('overview-chart').querySelectorAll('button')) b.classList.toggle('current', b.dataset.product === state.product);
     return;
@@ -110,7 +111,7 @@ async function loadOverview() {
   $('overview-table').replaceChildren(el('p', { class: 'muted' }, 'Ranking every product…'));
   $('overview-chart').replaceChildren();
   try {
-    const overview = await api(`/api/exposure?consumer=${encodeURIComponent(state.consumer)}&year=${state.year}&threshold=${state.threshold}`);
+    const overview = await api(`/api/exposure?consumer=${encodeURIComponent(state.consumer)}&year=${state.year}&threshold=${state.threshold}&sourcing=${encodeURIComponent(state.sourcing)}`);
     if (overviewOf !== key) return;
     drawOverview($('overview-chart'), $('overview-table'), overview, state.product, open);
   } catch (error) {
@@ -133,6 +134,7 @@ form.addEventListener('submit', event => {
   state.product = $('product').value;
   state.year = Number($('year').value);
   state.threshold = Number($('threshold').value);
+  state.sourcing = $('sourcing').value;
   show(true);
 });
 $('product').addEventListener('change', () => form.requestSubmit());

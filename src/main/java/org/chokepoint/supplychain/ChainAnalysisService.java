@@ -89,7 +89,11 @@ class ChainAnalysisService {
 	ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf, int paths,
 			Set<String> minerals, Alliances.Of allies, Map<String, Double> stockpiles, Sourcing sourcing) {
 		ChainComputation chain = this.chains.run(product, consumer, year, sourcing, List.of());
-		ChainReport report = new ChainReport(chain, consumer, allies, minerals);
+		// direct: what each supplier passes on, from the traced mixes of the same chain's
+		// items
+		ChainComputation traced = sourcing == Sourcing.DIRECT
+				? this.chains.run(product, consumer, year, Sourcing.TRACED, List.of()) : null;
+		ChainReport report = new ChainReport(chain, consumer, allies, minerals, traced);
 		List<ItemExposure> items = report.items();
 		List<SupplyPath> heaviest = paths == 0 ? List.of()
 				: PathFinder.heaviest(chain, consumer, paths)

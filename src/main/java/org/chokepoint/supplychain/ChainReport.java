@@ -39,11 +39,50 @@ final class ChainReport {
 
 	private final Set<String> minerals;
 
+	/**
+	 * The traced mixes of the chain's items, to say what a direct supplier passes on;
+	 * null when traced.
+	 */
+	private final ChainComputation traced;
+
 	ChainReport(ChainComputation chain, String consumer, Alliances.Of alliances, Set<String> minerals) {
+		this(chain, consumer, alliances, minerals, null);
+	}
+
+	ChainReport(ChainComputation chain, String consumer, Alliances.Of alliances, Set<String> minerals,
+			ChainComputation traced) {
 		this.chain = chain;
 		this.consumer = consumer;
 		this.alliances = alliances;
 		this.minerals = minerals;
+		this.traced = traced;
+	}
+
+	/**
+	 * The China share of what {@code supplier} passes on of (item, stage): its traced
+	 * mix's; null when traced.
+	 */
+	private Double originChina(String item, Stage stage, String supplier) {
+		if (this.traced == null || "UNKNOWN".equals(supplier)) {
+			return null;
+		}
+		if (ChainCalculator.CHINA.equals(supplier)) {
+			return 1.0;
+		}
+		StageFacts facts = this.traced.factsOf(item).get(stage);
+		if (facts == null) {
+			return 0.0;
+		}
+		return facts.sourcing()
+			.stream()
+			.filter(s -> s.buyer().equals(supplier))
+			.findFirst()
+			.map(s -> s.split()
+				.stream()
+				.filter(x -> ChainCalculator.CHINA.equals(x.country()))
+				.mapToDouble(ChainComputation.Split::share)
+				.sum())
+			.orElse(0.0);
 	}
 
 	List<ItemExposure> items() {
@@ -105,7 +144,7 @@ final class ChainReport {
 					.thenComparing(e -> -china.get(e.getKey()))
 					.thenComparing(Map.Entry::getKey))
 				.map(e -> new SupplierShare(e.getKey(), e.getValue(), this.alliances.allied(e.getKey(), item),
-						sourceOf(stageFacts, main.basis(), e.getKey())))
+						sourceOf(stageFacts, main.basis(), e.getKey()), originChina(item, stage, e.getKey())))
 				.toList();
 			result.add(new StageSupply(stage, main.basis(), main.hhi(), main.weightIn(), main.unknown(),
 					factsUsed(stageFacts, main.basis()), suppliers));

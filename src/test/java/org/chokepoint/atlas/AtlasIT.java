@@ -123,9 +123,23 @@ class AtlasIT {
 		scrollTo("#scenario-heading");
 		screenshot("2-usa-gallium-scenario");
 
+		// direct partners, and what they pass on: Japan buys a quarter of its magnets
+		// from Vietnam, which
+		// makes few itself; the choice is in the URL
+		browser.get(base() + "/?consumer=JPN&product=ndfeb-magnet&year=2026&threshold=0.5&sourcing=direct");
+		WebElement vietnam = waitFor(By.cssSelector(
+				"g.stage-group[data-item='ndfeb-magnet'][data-stage='MANUFACTURING'] g.supplier[data-country='VNM']"));
+		assertThat(new Select(browser.findElement(By.id("sourcing"))).getFirstSelectedOption().getDomAttribute("value"))
+			.isEqualTo("direct");
+		assertThat(Double.parseDouble(vietnam.getAttribute("data-share"))).isBetween(0.15, 0.35);
+		assertThat(Double.parseDouble(vietnam.getDomAttribute("data-origin-china"))).isBetween(0.5, 1.0);
+		assertThat(vietnam.findElement(By.cssSelector(".share title")).getAttribute("textContent"))
+			.contains("of which China");
+		screenshot("3-japan-direct");
+
 		browser.manage().window().setSize(new Dimension(420, 900));
 		scrollTo("body");
-		screenshot("3-narrow");
+		screenshot("4-narrow");
 	}
 
 	private WebElement waitFor(By locator) {
