@@ -53,8 +53,6 @@ public final class SupplyMixes {
 		if (facts.mineral()) {
 			facts.reliance().forEach(r -> years.add(r.year()));
 		}
-		Map<String, String> blocOf = new HashMap<>();
-		facts.members().forEach((bloc, countries) -> countries.forEach(c -> blocOf.putIfAbsent(c, bloc)));
 		Map<String, List<Row>> rowsByBuyer = new HashMap<>();
 		facts.rows().forEach(r -> rowsByBuyer.computeIfAbsent(r.buyer(), k -> new ArrayList<>()).add(r));
 		List<Mix> mixes = new ArrayList<>();
