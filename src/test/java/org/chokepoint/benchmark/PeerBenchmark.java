@@ -1,0 +1,340 @@
+package org.chokepoint.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.chokepoint.ChokepointApplication;
+import org.chokepoint.importer.ImportService;
+import org.chokepoint.supplychain.AnalysisBridge;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The side-by-side run of issue 18, as one table: chain answers over HTTP, cold (the
+ * first ask of a pair after the import) and warm (the same request again), against the
+ * in-process floor (the API's own calculator over facts read once) and against a plain
+ * Python implementation of the same metrics on the same generated files
+ * ({@code src/test/python/chain_peer.py}, run only where {@code python3} is present),
+ * whose figures must agree with the API's to 1e-9; then the world matrix and every ratio
+ * with its target. A tool in the test sources, not a test (docs/performance.md):
+ *
+ * <pre>mvn -B -o -Pbenchmark test-compile exec:exec -Dbenchmark.main=org.chokepoint.benchmark.PeerBenchmark \
+ *   -Dbenchmark.args="--tier M"</pre>
+ *
+ * Writes {@code target/benchmark/peer-<tier>.md}.
+ */
+public final class PeerBenchmark {
+
+	static final int YEAR = 2024;
+
+	private final String tier;
+
+	private final int pairs;
+
+	private final int warmRepeats;
+
+	private final String python;
+
+	private final List<String[]> rows = new ArrayList<>();
+
+	private final List<String> notes = new ArrayList<>();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	private String base;
+
+	private PeerBenchmark(String tier, int pairs, int warmRepeats, String python) {
+		this.tier = tier;
+		this.pairs = pairs;
+		this.warmRepeats = warmRepeats;
+		this.python = python;
+	}
+
+	public static void main(String[] args) throws Exception {
+		String tier = "S";
+		int pairs = 20;
+		int warm = 5;
+		String python = "python3";
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--tier" -> tier = args[++i].toUpperCase(Locale.ROOT);
+				case "--pairs" -> pairs = Integer.parseInt(args[++i]);
+				case "--warm" -> warm = Integer.parseInt(args[++i]);
+				case "--python" -> python = args[++i];
+				default -> throw new IllegalArgumentException(
+						"usage: PeerBenchmark [--tier S|M|L] [--pairs N] [--warm N] [--python python3], not "
+								+ args[i]);
+			}
+		}
+		new PeerBenchmark(tier, pairs, warm, python).run();
+		System.exit(0);
+	}
+
+	/** One (product, consumer) question and what the API answered. */
+	private record Pair(String product, String consumer) {
+	}
+
+	/** The figures compared between the API and the peer. */
+	private record Figures(double chinaExposure, double unknownShare, double chinaFreeShare, String worstInput,
+			int spofs) {
+	}
+
+	private void run() throws Exception {
+		Path out = Path.of("target/benchmark");
+		Path data = out.resolve("data-" + this.tier);
+		Path db = out.resolve("peer-db-" + this.tier);
+		Generator.Parameters parameters = Generator.tier(this.tier);
+		if (!Files.exists(data.resolve("trade_flows.csv"))) {
+			Generator.write(parameters, data);
+		}
+		Benchmark.deleteRecursively(db);
+		String loadBefore = Benchmark.loadAverage();
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ChokepointApplication.class)
+			.web(WebApplicationType.SERVLET)
+			// only the application's own configuration (see Benchmark), on free ports, no
+			// start-up import: the generated folder is imported below; the per-client
+			// rate
+			// limit would throttle a benchmark, so it is off here
+			.run("--spring.config.location=classpath:/application.yaml", "--server.port=0",
+					"--chokepoint.embedded.port=0", "--chokepoint.embedded.data-dir=" + db,
+					"--chokepoint.embedded.import-dir=" + db.resolve("import"), "--chokepoint.import.on-startup=false",
+					"--chokepoint.embedded.shutdown-quiet-period=0s", "--chokepoint.rate-limit.enabled=false")) {
+			this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+			long started = System.nanoTime();
+			context.getBean(ImportService.class).importDirectory(data);
+			this.notes.add(String.format(Locale.ROOT, "tier %s: %,d trade flows imported in %.1f s", this.tier,
+					parameters.flows(), seconds(started)));
+			List<Pair> pairs = pairs(parameters);
+			double[] cold = new double[pairs.size()];
+			double[] warm = new double[pairs.size() * this.warmRepeats];
+			Map<Pair, Figures> answers = new HashMap<>();
+			for (int i = 0; i < pairs.size(); i++) {
+				Pair pair = pairs.get(i);
+				String uri = "/api/chains/" + pair.product() + "?consumer=" + pair.consumer() + "&year=" + YEAR
+						+ "&sourcing=traced&threshold=0.5";
+				started = System.nanoTime();
+				String body = get(uri);
+				cold[i] = millis(started);
+				answers.put(pair, figures(body));
+				for (int r = 0; r < this.warmRepeats; r++) {
+					started = System.nanoTime();
+					get(uri);
+					warm[i * this.warmRepeats + r] = millis(started);
+				}
+			}
+			double[] floor = floor(context, pairs);
+			double coldP50 = Benchmark.percentile(cold, 50);
+			double warmP50 = Benchmark.percentile(warm, 50);
+			double floorP50 = Benchmark.percentile(floor, 50);
+			row("chain, cold p50 over HTTP (ms)", coldP50, null, null);
+			row("chain, warm p50 over HTTP (ms)", warmP50, null, null);
+			row("in-process floor p50 (ms)", floorP50, null, null);
+			row("cold / floor", coldP50 / floorP50, 2.0, "at most 2x (target at M)");
+			double[] peer = peer(data, pairs, answers);
+			if (peer != null) {
+				double peerP50 = Benchmark.percentile(peer, 50);
+				row("plain Python peer p50 (ms)", peerP50, null, null);
+				row("cold / peer", coldP50 / peerP50, 1.0, "at most 1x");
+				row("warm / peer", warmP50 / peerP50, 0.5, "at most 0.5x");
+			}
+			matrix();
+		}
+		String table = table(loadBefore);
+		Files.createDirectories(out);
+		Files.writeString(out.resolve("peer-" + this.tier + ".md"), table, StandardCharsets.UTF_8);
+		System.out.println(table);
+	}
+
+	/**
+	 * Distinct pairs: consumers in turn (not CHN), end products in turn.
+	 */
+	private List<Pair> pairs(Generator.Parameters p) {
+		List<String> countries = Generator.countries(p.countries());
+		List<String> endProducts = new ArrayList<>();
+		for (int i = 0; i < p.products(); i++) {
+			if (Generator.level(p, i) == 0) {
+				endProducts.add(Generator.product(i));
+			}
+		}
+		List<Pair> pairs = new ArrayList<>();
+		for (int i = 0; i < this.pairs; i++) {
+			pairs.add(new Pair(endProducts.get(i % endProducts.size()), countries.get(1 + i % (countries.size() - 1))));
+		}
+		return pairs;
+	}
+
+	/** The API's calculator over facts read once per product: the in-process floor. */
+	private static double[] floor(ConfigurableApplicationContext context, List<Pair> pairs) {
+		AnalysisBridge analyses = new AnalysisBridge(context);
+		Map<String, AnalysisBridge.Floor> loaded = new HashMap<>();
+		double[] floor = new double[pairs.size()];
+		double sum = 0;
+		for (int i = 0; i < pairs.size(); i++) {
+			Pair pair = pairs.get(i);
+			AnalysisBridge.Floor memory = loaded.computeIfAbsent(pair.product(), k -> analyses.floor(k, YEAR));
+			long started = System.nanoTime();
+			AnalysisBridge.Figures figures = memory.compute(pair.consumer());
+			floor[i] = millis(started);
+			sum += figures.chinaExposure() == null ? 0 : figures.chinaExposure();
+		}
+		Benchmark.sink = sum;
+		return floor;
+	}
+
+	/**
+	 * Runs the Python peer on the same pairs; null (with a note) where it cannot run.
+	 * Every answer is compared with the API's.
+	 */
+	private double[] peer(Path data, List<Pair> pairs, Map<Pair, Figures> answers)
+			throws IOException, InterruptedException {
+		Path script = Path.of("src/test/python/chain_peer.py");
+		Path queries = Files.createTempFile("peer-queries", ".csv");
+		Path answersFile = Files.createTempFile("peer-answers", ".csv");
+		try {
+			StringBuilder lines = new StringBuilder();
+			pairs.forEach(p -> lines.append(p.product()).append(',').append(p.consumer()).append('\n'));
+			Files.writeString(queries, lines);
+			Process process;
+			try {
+				process = new ProcessBuilder(this.python, script.toString(), data.toString(), "--year", "" + YEAR,
+						"--sourcing", "traced", "--threshold", "0.5", "--queries", queries.toString(), "--out",
+						answersFile.toString())
+					.redirectErrorStream(true)
+					.start();
+			}
+			catch (IOException ex) {
+				this.notes.add("plain Python peer not run: " + this.python + " not found (" + ex.getMessage() + ")");
+				return null;
+			}
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+				this.notes.add("plain Python peer failed: " + output.strip());
+				return null;
+			}
+			this.notes.add("plain Python peer: " + output.strip());
+			List<String> answered = Files.readAllLines(answersFile);
+			double[] millis = new double[pairs.size()];
+			double largest = 0;
+			int disagreements = 0;
+			for (int i = 0; i < pairs.size(); i++) {
+				String[] cells = answered.get(i + 1).split(",");
+				Figures api = answers.get(pairs.get(i));
+				double difference = Math.max(Math.abs(api.chinaExposure() - Double.parseDouble(cells[2])),
+						Math.max(Math.abs(api.unknownShare() - Double.parseDouble(cells[3])),
+								Math.abs(api.chinaFreeShare() - Double.parseDouble(cells[4]))));
+				largest = Math.max(largest, difference);
+				if (difference > 1e-9 || !api.worstInput().equals(cells[5])
+						|| api.spofs() != Integer.parseInt(cells[6])) {
+					disagreements++;
+					this.notes
+						.add("DISAGREEMENT " + pairs.get(i) + ": API " + api + ", peer " + String.join(",", cells));
+				}
+				millis[i] = Double.parseDouble(cells[7]);
+			}
+			this.notes.add(String.format(Locale.ROOT,
+					"peer vs API on %d pairs: largest difference of a figure %.3g, %d disagreements (figures beyond "
+							+ "1e-9, worst input or SPOF count)",
+					pairs.size(), largest, disagreements));
+			return millis;
+		}
+		finally {
+			Files.deleteIfExists(queries);
+			Files.deleteIfExists(answersFile);
+		}
+	}
+
+	/** The world matrix, cold (first ask) then warm. */
+	private void matrix() throws IOException, InterruptedException {
+		String uri = "/api/exposure/matrix?year=" + YEAR + "&sourcing=traced";
+		long started = System.nanoTime();
+		HttpResponse<String> response = send(uri);
+		double cold = millis(started);
+		if (response.statusCode() != 200) {
+			this.notes.add("world matrix not measured: " + uri + " answered " + response.statusCode());
+			return;
+		}
+		started = System.nanoTime();
+		send(uri);
+		double warm = millis(started);
+		row("world matrix, cold (s)", cold / 1000, 10.0, "under 10 s (target at M)");
+		row("world matrix, warm (ms)", warm, null, null);
+	}
+
+	private Figures figures(String body) {
+		JsonNode answer = this.json.readTree(body);
+		return new Figures(answer.get("chinaExposure").asDouble(), answer.get("unknownShare").asDouble(),
+				answer.get("chinaFreeShare").asDouble(), answer.get("worstInput").asString(),
+				answer.get("singlePointsOfFailure").size());
+	}
+
+	private String get(String uri) throws IOException, InterruptedException {
+		HttpResponse<String> response = send(uri);
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return response.body();
+	}
+
+	private HttpResponse<String> send(String uri) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + uri))
+			.header("Accept", "application/json")
+			.timeout(Duration.ofMinutes(5))
+			.GET()
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A row of the table: a figure, and where there is a target, PASS or MISS. */
+	private void row(String what, double value, Double limit, String target) {
+		String verdict = limit == null ? "" : (value <= limit ? "PASS" : "MISS");
+		this.rows.add(new String[] { what, String.format(Locale.ROOT, "%.3g", value), target == null ? "" : target,
+				verdict });
+	}
+
+	private String table(String loadBefore) {
+		StringBuilder md = new StringBuilder();
+		md.append("# Side by side, tier ").append(this.tier).append("\n\n");
+		md.append("| measure | value | target | verdict |\n|---|---:|---|---|\n");
+		for (String[] r : this.rows) {
+			md.append("| ").append(String.join(" | ", r)).append(" |\n");
+		}
+		md.append('\n');
+		md.append("- load average before: ")
+			.append(loadBefore)
+			.append(", after: ")
+			.append(Benchmark.loadAverage())
+			.append(" (2 cores; a loaded machine slows every figure)\n");
+		for (String note : this.notes) {
+			md.append("- ").append(note).append('\n');
+		}
+		return md.toString();
+	}
+
+	private static double millis(long started) {
+		return (System.nanoTime() - started) / 1e6;
+	}
+
+	private static double seconds(long started) {
+		return (System.nanoTime() - started) / 1e9;
+	}
+
+}
