@@ -1,17 +1,24 @@
 // The atlas page: reads the choice from the URL (a shareable view), loads the lists, and draws
-// the chain, the verdict, the overview and scenarios from the REST API.
-import { api, el, names, nameOf } from './util.js';
+// the chain, the verdict, the trend, the overview and scenarios from the REST API. The URL holds
+// the whole view, the what-if scenario included: a link shows what its sender saw.
+import { api, download, el, names, nameOf } from './util.js';
 import { drawChain } from './chain.js';
+import { wireChainDownloads } from './export.js';
+import { drawTrend, trendCsv, trendFileName, trendPath } from './trend.js';
 import { drawVerdict } from './verdict.js';
 import { drawOverview } from './overview.js';
-import { drawScenario, fillItems, fillMeasures, requestFor } from './scenario.js';
+import { WHATIF_KEYS, drawScenario, fillItems, fillMeasures, requestFor, restoreScenario, scenarioParams } from './scenario.js';
 import { cutsOf, setBrowserLink } from './links.js';
 
 const $ = id => document.getElementById(id);
 const form = $('choice');
 const state = { consumer: 'EU', product: 'ndfeb-magnet', year: new Date().getFullYear(), threshold: 0.5, sourcing: 'traced' };
 let lastChain = null;
+let lastTrend = null;
 let overviewOf = null;
+/** The what-if state: URL parameters of the scenario run (scenario.js, WHATIF_KEYS), or null. */
+let whatif = null;
+const tip = $('tip');
 
 function status(text, error = false) {
   $('status').textContent = text;
@@ -23,10 +30,11 @@ function readUrl() {
   for (const key of Object.keys(state)) {
     if (params.get(key)) state[key] = ['year', 'threshold'].includes(key) ? Number(params.get(key)) : params.get(key);
   }
+  whatif = params.get('whatif') ? Object.fromEntries(WHATIF_KEYS.filter(k => params.get(k)).map(k => [k, params.get(k)])) : null;
 }
 
 function query(product = state.product, consumer = state.consumer) {
-  return new URLSearchParams({ ...state, product, consumer }).toString();
+  return new URLSearchParams({ ...state, product, consumer, ...(whatif || {}) }).toString();
 }
 
 function writeForm() {
@@ -84,20 +92,60 @@ async function show(push) {
   // every product: the overview's exposure table, and its chokepoints at the threshold
   setBrowserLink($('overview-browser'), 'chain', { ...params, products: null });
   const overview = loadOverview();
+  const trend = loadTrend();
   try {
     const chain = await api(`/api/chains/${encodeURIComponent(state.product)}?consumer=${encodeURIComponent(state.consumer)}`
       + `&year=${state.year}&threshold=${state.threshold}&sourcing=${encodeURIComponent(state.sourcing)}`);
-    drawChain($('chain'), chain, await parentsOf(chain));
+    drawChain($('chain'), chain, await parentsOf(chain), tip);
     drawVerdict($('verdict'), chain);
     fillItems($('cut-item'), chain);
     lastChain = chain;
     status(`${nameOf(chain.product)} for ${nameOf(chain.consumer)}, ${chain.year}.`);
   } catch (error) {
+    lastChain = null;
     $('chain').replaceChildren(el('p', {}, 'No chain to show.'));
     $('verdict').replaceChildren();
     status(error.message, true);
   }
-  await overview;
+  if (whatif) {
+    restoreScenario($('scenario-form'), whatif);
+    await runScenario();
+  } else {
+    $('scenario').replaceChildren();
+  }
+  await Promise.all([overview, trend]);
+}
+
+async function loadTrend() {
+  $('trend-heading-what').textContent = `${nameOf(state.product)} for ${nameOf(state.consumer)}`;
+  $('trend-chart').replaceChildren(el('p', { class: 'muted' }, 'Computing every year…'));
+  $('trend-table').replaceChildren();
+  lastTrend = null;
+  const path = trendPath(state);
+  try {
+    const trend = await api(path);
+    if (path !== trendPath(state)) return;
+    drawTrend($('trend-chart'), $('trend-table'), trend, state.year, tip);
+    lastTrend = trend;
+  } catch (error) {
+    $('trend-chart').replaceChildren(el('p', {}, error.message));
+  }
+}
+
+async function runScenario() {
+  const out = $('scenario');
+  out.replaceChildren(el('p', { class: 'muted' }, 'Running the scenario…'));
+  try {
+    const request = await requestFor($('scenario-form'), state);
+    const result = await api('/api/scenarios', request);
+    drawScenario(out, result, state, open);
+    setBrowserLink($('scenario-browser'), 'chain', {
+      products: [state.product], consumer: state.consumer, year: state.year, threshold: state.threshold,
+      cuts: cutsOf(result.disruptions),
+    });
+  } catch (error) {
+    out.replaceChildren(el('p', { class: 'status error' }, error.message));
+  }
 }
 
 async function loadOverview() {
@@ -139,21 +187,23 @@ form.addEventListener('submit', event => {
 });
 $('product').addEventListener('change', () => form.requestSubmit());
 
-$('scenario-form').addEventListener('submit', async event => {
+$('scenario-form').addEventListener('submit', event => {
   event.preventDefault();
-  const out = $('scenario');
-  out.replaceChildren(el('p', { class: 'muted' }, 'Running the scenario…'));
-  try {
-    const request = await requestFor(event.target, state);
-    const result = await api('/api/scenarios', request);
-    drawScenario(out, result, state, open);
-    setBrowserLink($('scenario-browser'), 'chain', {
-      products: [state.product], consumer: state.consumer, year: state.year, threshold: state.threshold,
-      cuts: cutsOf(result.disruptions),
-    });
-  } catch (error) {
-    out.replaceChildren(el('p', { class: 'status error' }, error.message));
-  }
+  // the scenario is part of the view: in the URL, restored on load, kept when the product changes
+  whatif = scenarioParams(event.target);
+  history.pushState(null, '', `?${query()}`);
+  runScenario();
+});
+$('scenario-clear').addEventListener('click', () => {
+  whatif = null;
+  history.pushState(null, '', `?${query()}`);
+  $('scenario').replaceChildren();
+});
+
+wireChainDownloads({ csv: $('download-csv'), svg: $('download-svg'), png: $('download-png') },
+  () => lastChain, () => $('chain').querySelector('svg'), status);
+$('download-trend').addEventListener('click', () => {
+  if (lastTrend) download(trendFileName(lastTrend), new Blob([trendCsv(lastTrend)], { type: 'text/csv;charset=utf-8' }));
 });
 
 window.addEventListener('popstate', () => {

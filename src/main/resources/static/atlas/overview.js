@@ -1,6 +1,7 @@
 // The consumer's overview: every product ranked by China exposure, as a bar chart and a sortable
-// table; choosing a product opens its chain.
-import { el, nameOf, pct } from './util.js';
+// table; choosing a product opens its chain. A product without data is grey and says "no data":
+// never green, which would read as China-free.
+import { el, nameOf, noData, pct } from './util.js';
 import { stack } from './verdict.js';
 
 const COLUMNS = [
@@ -13,11 +14,16 @@ export function drawOverview(chart, table, overview, current, open) {
   chart.replaceChildren(...items.map(p => el('button', {
     type: 'button', class: p.product === current ? 'current' : null, 'data-product': p.product,
     'aria-label': `${nameOf(p.product)}: China ${pct(p.chinaExposure)}; open its chain`, onclick: () => open(p.product),
-  }, el('span', { class: 'label' }, nameOf(p.product)), stack(p), el('span', { class: 'value' }, pct(p.chinaExposure, 0)))));
+  }, el('span', { class: 'label', title: nameOf(p.product) }, nameOf(p.product)),
+  noData(p) ? el('div', { class: 'stack nodata', role: 'img', 'aria-label': 'no data', title: 'No data: no source attributes any of the supply' })
+    : stack(p),
+  el('span', { class: noData(p) ? 'value nodata' : 'value' }, noData(p) ? 'no data' : pct(p.chinaExposure)))));
   let sort = { key: 'chinaExposure', descending: true };
   const draw = () => {
     const sorted = [...items].sort((a, b) => {
-      const [x, y] = [a[sort.key], b[sort.key]];
+      // no data sorts below every figure
+      const value = p => noData(p) && typeof p[sort.key] === 'number' && sort.key !== 'singlePointsOfFailure' ? -1 : p[sort.key];
+      const [x, y] = [value(a), value(b)];
       const order = typeof x === 'number' || typeof y === 'number' ? (x ?? -1) - (y ?? -1)
         : nameOf(String(x)).localeCompare(nameOf(String(y)));
       return sort.descending ? -order : order;
@@ -32,11 +38,12 @@ export function drawOverview(chart, table, overview, current, open) {
           draw();
         },
       }, title, sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''))))),
-      el('tbody', {}, sorted.map(p => el('tr', { 'data-product': p.product },
+      el('tbody', {}, sorted.map(p => el('tr', { 'data-product': p.product, class: noData(p) ? 'nodata' : null },
         el('td', {}, el('a', { href: `?${open.query(p.product)}`, onclick: e => { e.preventDefault(); open(p.product); } }, nameOf(p.product))),
-        el('td', { class: p.chinaExposure >= 0.5 ? 'num hot' : 'num' }, pct(p.chinaExposure)),
-        el('td', { class: 'num' }, pct(p.unknownShare)),
-        el('td', { class: 'num' }, pct(p.chinaFreeShare)),
+        ...(noData(p) ? [el('td', { class: 'num nodata', colspan: 3 }, 'no data')] : [
+          el('td', { class: p.chinaExposure >= 0.5 ? 'num hot' : 'num' }, pct(p.chinaExposure)),
+          el('td', { class: 'num' }, pct(p.unknownShare)),
+          el('td', { class: 'num' }, pct(p.chinaFreeShare))]),
         el('td', { class: 'num' }, String(p.singlePointsOfFailure)),
         el('td', {}, p.worstInput ? nameOf(p.worstInput) : '–'))))));
   };

@@ -65,3 +65,38 @@ export function drawScenario(out, result, state, open) {
         el('td', {}, [...new Set(h.causes.flatMap(c => c.cutItems))].map(nameOf).join(', '))))))
       : el('p', {}, 'No product of these consumers loses supply.')].filter(Boolean));
 }
+
+/** The URL parameters of the what-if state: which disruption, and for whom. */
+export const WHATIF_KEYS = ['whatif', 'on', 'measure', 'cut', 'item', 'fraction', 'scope'];
+
+/** The scenario form's choice as URL parameters (whatif=date|measure|cut and what it needs). */
+export function scenarioParams(form) {
+  const kind = form.querySelector('input[name=kind]:checked').value;
+  const params = { whatif: kind };
+  if (kind === 'date') params.on = form.querySelector('#scenario-date').value;
+  if (kind === 'measure') params.measure = form.querySelector('#scenario-measure').value;
+  if (kind === 'cut') {
+    params.cut = form.querySelector('#cut-country').value.trim().toUpperCase();
+    params.item = form.querySelector('#cut-item').value;
+    params.fraction = form.querySelector('#cut-fraction').value;
+  }
+  if (!form.querySelector('#scenario-only').checked) params.scope = 'all';
+  return params;
+}
+
+/** Sets the scenario form from URL parameters (as scenarioParams writes them). */
+export function restoreScenario(form, params) {
+  const kind = ['date', 'measure', 'cut'].includes(params.whatif) ? params.whatif : 'date';
+  form.querySelector(`input[name=kind][value=${kind}]`).checked = true;
+  if (params.on) form.querySelector('#scenario-date').value = params.on;
+  if (params.measure) ensureOption(form.querySelector('#scenario-measure'), params.measure);
+  if (params.cut) form.querySelector('#cut-country').value = params.cut;
+  if (params.item) ensureOption(form.querySelector('#cut-item'), params.item);
+  if (params.fraction) form.querySelector('#cut-fraction').value = params.fraction;
+  form.querySelector('#scenario-only').checked = params.scope !== 'all';
+}
+
+function ensureOption(select, value) {
+  if (![...select.options].some(o => o.value === value)) select.append(el('option', { value }, nameOf(value)));
+  select.value = value;
+}

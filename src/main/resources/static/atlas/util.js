@@ -2,9 +2,74 @@
 
 export const STAGES = ['MINING', 'REFINING', 'MANUFACTURING'];
 
-/** A fraction 0..1 as a percentage, e.g. 0.875 -> "87.5 %". */
+/**
+ * A fraction 0..1 as a percentage rounded for people, e.g. 0.87549 -> "87.5 %": one decimal
+ * unless told otherwise, "–" for none, and never "-0.0 %" (a tiny negative from floating
+ * point rounds to a zero without a sign).
+ */
 export function pct(x, digits = 1) {
-  return x == null ? '–' : `${(x * 100).toFixed(digits)} %`;
+  if (x == null || !Number.isFinite(x)) return '–';
+  const text = (x * 100).toFixed(digits);
+  return `${Number(text) === 0 ? (0).toFixed(digits) : text} %`;
+}
+
+/**
+ * Whether a product's figures say nothing: no figures, or every part of the supply at the
+ * unknown supplier (no source attributes any of it). Such a product is "no data", drawn grey.
+ */
+export function noData(f) {
+  return f == null || f.chinaExposure == null || (f.unknownShare >= 0.9995 && f.chinaExposure < 0.0005);
+}
+
+/** Splits text into lines no wider than width pixels (measure: text -> pixels); words are never cut. */
+export function wrap(text, width, measure) {
+  const lines = [];
+  let line = '';
+  for (const word of String(text).split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && measure(candidate) > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line || !lines.length) lines.push(line);
+  return lines;
+}
+
+/** Text width in pixels for a CSS font, e.g. measurer('11px sans-serif')('China'). */
+export function measurer(font) {
+  const context = document.createElement('canvas').getContext('2d');
+  context.font = font;
+  return text => context.measureText(text).width;
+}
+
+/** CSV text (RFC 4180, CRLF) from a header and rows of values; numbers as they are, null empty. */
+export function csv(header, rows) {
+  const cell = v => {
+    if (v == null) return '';
+    const s = String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [header, ...rows].map(r => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Offers a file to save: name and a Blob. */
+export function download(name, blob) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+/** A file name part from codes and ids: lower case, letters, digits and dashes. */
+export function slug(...parts) {
+  return parts.filter(p => p != null && p !== '').join('-').toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-|-$/g, '');
 }
 
 export function stageName(stage) {

@@ -28,7 +28,8 @@ export function drawVerdict(container, chain) {
     el('h3', {}, 'Concentration (HHI) per stage'),
     hhiTable(chain),
     chain.dataGaps.length ? el('p', { class: 'muted' }, 'No data: ',
-      chain.dataGaps.map(g => `${nameOf(g.item)} ${stageName(g.stage).toLowerCase()}`).join(', ')) : null);
+      // one per item and stage (the answer lists each buyer whose mix reached the gap)
+      [...new Set(chain.dataGaps.map(g => `${nameOf(g.item)} ${stageName(g.stage).toLowerCase()}`))].join(', ')) : null);
 }
 
 function spof(s) {
