@@ -2,6 +2,8 @@ package org.chokepoint.supplychain;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.chokepoint.http.AnswerCache;
+import org.chokepoint.http.AnswerVersion;
 import org.chokepoint.importer.ImportReport;
 
 import org.springframework.cache.CacheManager;
@@ -17,14 +19,17 @@ import org.springframework.stereotype.Component;
  * that, a cached answer could not come in under a round trip. An import by this instance
  * empties the caches at once (its event); one by another instance of a cluster, or a
  * server changed under an external-mode application, is seen within that time, as a
- * lagging secondary would show it, and then empties them.
+ * lagging secondary would show it, and then empties them. It is also the version of the
+ * answers kept as bytes ({@link AnswerCache}), which are emptied with the caches.
  */
 @Component
-class DataVersion {
+class DataVersion implements AnswerVersion {
 
 	private final Neo4jClient client;
 
 	private final CacheManager caches;
+
+	private final AnswerCache answers;
 
 	private final long trustedNanos;
 
@@ -38,14 +43,16 @@ class DataVersion {
 	/** Counts clears: a version read before an import's clear is not kept after it. */
 	private final AtomicLong clears = new AtomicLong();
 
-	DataVersion(Neo4jClient client, CacheManager caches, CachingProperties properties) {
+	DataVersion(Neo4jClient client, CacheManager caches, AnswerCache answers, CachingProperties properties) {
 		this.client = client;
 		this.caches = caches;
+		this.answers = answers;
 		this.trustedNanos = properties.versionTrust().toNanos();
 	}
 
 	/** The data version the database holds now ("none" before the first import). */
-	String current() {
+	@Override
+	public String current() {
 		String known = this.known;
 		long now = System.nanoTime();
 		if (known != null && now - this.knownAt < this.trustedNanos) {
@@ -87,6 +94,7 @@ class DataVersion {
 
 	private void evictAll() {
 		this.caches.getCacheNames().forEach(name -> this.caches.getCache(name).clear());
+		this.answers.clear();
 	}
 
 }

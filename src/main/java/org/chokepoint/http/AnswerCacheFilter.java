@@ -1,0 +1,290 @@
+package org.chokepoint.http;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Serves the analyses' GET answers from {@link AnswerCache} as the bytes they were
+ * written as: a warm answer is neither computed nor serialised again. The key is the data
+ * version ({@link AnswerVersion}), today's date (the defaults of {@code year} and
+ * {@code asOf} move with it), the path, the query parameters sorted by name and the
+ * {@code Accept} header. Only 200 answers are kept; an error is written as it came.
+ *
+ * <p>
+ * Every answer carries a strong ETag (the SHA-256 of its body, with {@code -gzip} for the
+ * gzip form), {@code Cache-Control: no-cache} (a client may keep it, and asks again with
+ * {@code If-None-Match}, answered 304 without a body) and
+ * {@code Vary: Accept, Accept-Encoding}. A client that accepts gzip gets the gzip form
+ * kept with the answer (Tomcat's own compression would skip an answer with a strong
+ * ETag). Runs after Spring Security's filters, so what they add (CORS, security headers)
+ * is added to every answer, cached or not.
+ */
+@Component
+@Order(0)
+class AnswerCacheFilter extends OncePerRequestFilter {
+
+	/** The pure-read analyses whose answers are kept. */
+	static final List<String> PATHS = List.of("/api/chains/**", "/api/exposure", "/api/exposure/**", "/api/spof",
+			"/api/minerals/*/concentration");
+
+	/** Headers that are the filter's to set, or never to be kept. */
+	private static final Set<String> NOT_KEPT = Set.of("content-length", "etag", "cache-control", "vary",
+			"content-encoding", "transfer-encoding", "date", "pragma", "expires", "set-cookie", "last-modified");
+
+	private static final AntPathMatcher MATCHER = new AntPathMatcher();
+
+	private final AnswerCache cache;
+
+	private final AnswerVersion version;
+
+	private final boolean enabled;
+
+	AnswerCacheFilter(AnswerCache cache, AnswerVersion version, AnswerCacheProperties properties) {
+		this.cache = cache;
+		this.version = version;
+		this.enabled = properties.enabled();
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		if (!this.enabled || !"GET".equals(request.getMethod())) {
+			return true;
+		}
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return PATHS.stream().noneMatch(pattern -> MATCHER.match(pattern, path));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String version = this.version.current();
+		String key = key(version, LocalDate.now(), request);
+		AnswerCache.Answer answer = this.cache.get(key);
+		if (answer != null) {
+			write(answer, true, request, response);
+			return;
+		}
+		Set<String> before = new HashSet<>(response.getHeaderNames());
+		ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+		chain.doFilter(new Unconditional(request), captured);
+		if (captured.getStatus() != HttpServletResponse.SC_OK || response.isCommitted()) {
+			captured.copyBodyToResponse();
+			return;
+		}
+		answer = AnswerCache.Answer.of(handlerHeaders(captured, before), captured.getContentAsByteArray());
+		if (version.equals(this.version.current())) {
+			// an answer computed across a change of version is served, not kept
+			this.cache.put(key, answer);
+		}
+		write(answer, false, request, response);
+	}
+
+	/**
+	 * The cache key: version, date, path, the query parameters sorted by name (values in
+	 * their order), and the {@code Accept} header.
+	 */
+	static String key(String version, LocalDate today, HttpServletRequest request) {
+		StringBuilder key = new StringBuilder(128).append(version)
+			.append('\n')
+			.append(today)
+			.append('\n')
+			.append(request.getRequestURI())
+			.append('?');
+		Map<String, String[]> sorted = new TreeMap<>(request.getParameterMap());
+		sorted.forEach((name, values) -> {
+			for (String value : values) {
+				key.append(name.length())
+					.append(':')
+					.append(name)
+					.append('=')
+					.append(value.length())
+					.append(':')
+					.append(value)
+					.append('&');
+			}
+		});
+		key.append('\n').append(String.join(",", Collections.list(request.getHeaders(HttpHeaders.ACCEPT))));
+		return key.toString();
+	}
+
+	/** The headers the handler set, in order, without those this filter sets. */
+	private static List<Map.Entry<String, String>> handlerHeaders(HttpServletResponse response, Set<String> before) {
+		List<Map.Entry<String, String>> headers = new ArrayList<>();
+		for (String name : new LinkedHashSet<>(response.getHeaderNames())) {
+			if (!before.contains(name) && !NOT_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
+				response.getHeaders(name).forEach(value -> headers.add(Map.entry(name, value)));
+			}
+		}
+		if (response.getContentType() != null
+				&& headers.stream().noneMatch(h -> h.getKey().equalsIgnoreCase("Content-Type"))) {
+			headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, response.getContentType()));
+		}
+		return headers;
+	}
+
+	/**
+	 * Writes {@code answer}: 304 when the client holds it, else its body, gzipped when
+	 * the client accepts gzip and there is a gzip form.
+	 * @param replay whether the handler's headers must be set again (a cached answer)
+	 */
+	static void write(AnswerCache.Answer answer, boolean replay, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		boolean gzip = answer.gzip() != null && acceptsGzip(request);
+		response.setHeader(HttpHeaders.ETAG, gzip ? answer.gzipEtag() : answer.etag());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+		response.setHeader(HttpHeaders.VARY, vary(response));
+		if (replay) {
+			Set<String> set = new HashSet<>();
+			for (Map.Entry<String, String> header : answer.headers()) {
+				if (set.add(header.getKey())) {
+					response.setHeader(header.getKey(), header.getValue());
+				}
+				else {
+					response.addHeader(header.getKey(), header.getValue());
+				}
+			}
+		}
+		if (holds(request, answer)) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		response.setStatus(HttpServletResponse.SC_OK);
+		byte[] body = answer.body();
+		if (gzip) {
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+			body = answer.gzip();
+		}
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+		response.flushBuffer();
+	}
+
+	/**
+	 * {@code Vary}: what was there (CORS adds {@code Origin}) and Accept,
+	 * Accept-Encoding.
+	 */
+	private static String vary(HttpServletResponse response) {
+		Set<String> names = new LinkedHashSet<>();
+		for (String value : response.getHeaders(HttpHeaders.VARY)) {
+			for (String name : value.split(",")) {
+				if (!name.isBlank()) {
+					names.add(name.strip());
+				}
+			}
+		}
+		names.add(HttpHeaders.ACCEPT);
+		names.add(HttpHeaders.ACCEPT_ENCODING);
+		return String.join(", ", names);
+	}
+
+	/** Whether {@code If-None-Match} names the answer (either form; weak comparison). */
+	static boolean holds(HttpServletRequest request, AnswerCache.Answer answer) {
+		for (String header : Collections.list(request.getHeaders(HttpHeaders.IF_NONE_MATCH))) {
+			for (String tag : header.split(",")) {
+				String t = tag.strip();
+				if (t.startsWith("W/")) {
+					t = t.substring(2);
+				}
+				if (t.equals("*") || t.equals(answer.etag()) || t.equals(answer.gzipEtag())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Whether {@code Accept-Encoding} allows gzip (named or {@code *}, not at q=0). */
+	static boolean acceptsGzip(HttpServletRequest request) {
+		boolean star = false;
+		Boolean named = null;
+		for (String header : Collections.list(request.getHeaders(HttpHeaders.ACCEPT_ENCODING))) {
+			for (String coding : header.split(",")) {
+				String[] parts = coding.split(";");
+				String name = parts[0].strip().toLowerCase(Locale.ROOT);
+				boolean allowed = true;
+				for (int i = 1; i < parts.length; i++) {
+					String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
+					if (parameter.startsWith("q=")) {
+						try {
+							allowed = Double.parseDouble(parameter.substring(2)) > 0;
+						}
+						catch (NumberFormatException ex) {
+							allowed = false;
+						}
+					}
+				}
+				if (name.equals("gzip") || name.equals("x-gzip")) {
+					named = allowed;
+				}
+				else if (name.equals("*")) {
+					star = allowed;
+				}
+			}
+		}
+		return (named != null) ? named : star;
+	}
+
+	/**
+	 * The request without its conditions: the handler always writes the whole answer,
+	 * this filter answers the conditions.
+	 */
+	private static final class Unconditional extends HttpServletRequestWrapper {
+
+		private static final Set<String> HIDDEN = Set.of("if-none-match", "if-modified-since");
+
+		Unconditional(HttpServletRequest request) {
+			super(request);
+		}
+
+		private static boolean hidden(String name) {
+			return HIDDEN.contains(name.toLowerCase(Locale.ROOT));
+		}
+
+		@Override
+		public String getHeader(String name) {
+			return hidden(name) ? null : super.getHeader(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			return hidden(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+		}
+
+		@Override
+		public long getDateHeader(String name) {
+			return hidden(name) ? -1 : super.getDateHeader(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaderNames() {
+			List<String> names = new ArrayList<>(Collections.list(super.getHeaderNames()));
+			names.removeIf(Unconditional::hidden);
+			return Collections.enumeration(names);
+		}
+
+	}
+
+}

@@ -1,0 +1,197 @@
+package org.chokepoint.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPInputStream;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The answer cache's filter on mock requests: what it keeps, when it answers from what it
+ * keeps, its ETag, 304 and gzip.
+ */
+class AnswerCacheFilterTests {
+
+	private final AtomicReference<String> version = new AtomicReference<>("v1");
+
+	/** What the handler saw, one entry per call: its If-None-Match header. */
+	private final List<String> calls = new ArrayList<>();
+
+	private int status = 200;
+
+	private String body = "{\"product\":\"ndfeb-magnet\",\"chinaExposure\":0.92}".repeat(20);
+
+	private final AnswerCacheFilter filter = new AnswerCacheFilter(
+			new AnswerCache(new AnswerCacheProperties(true, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1))),
+			this.version::get, new AnswerCacheProperties(true, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1)));
+
+	private final HttpServlet handler = new HttpServlet() {
+		@Override
+		protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+			AnswerCacheFilterTests.this.calls.add(String.valueOf(request.getHeader("If-None-Match")));
+			response.setStatus(AnswerCacheFilterTests.this.status);
+			response.setContentType("application/json");
+			response.setHeader("ETag", "\"handler's own\"");
+			response.setHeader("X-Handler", "yes");
+			response.getOutputStream().write(AnswerCacheFilterTests.this.body.getBytes(StandardCharsets.UTF_8));
+		}
+	};
+
+	private MockHttpServletResponse get(String uri, String... headers) throws ServletException, IOException {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", uri);
+		int query = uri.indexOf('?');
+		if (query >= 0) {
+			request.setRequestURI(uri.substring(0, query));
+			request.setQueryString(uri.substring(query + 1));
+			for (String pair : uri.substring(query + 1).split("&")) {
+				String[] parts = pair.split("=", 2);
+				request.addParameter(parts[0], parts[1]);
+			}
+		}
+		request.addHeader("Accept", "application/json");
+		for (int i = 0; i < headers.length; i += 2) {
+			request.removeHeader(headers[i]);
+			request.addHeader(headers[i], headers[i + 1]);
+		}
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.filter.doFilter(request, response, new MockFilterChain(this.handler));
+		return response;
+	}
+
+	@Test
+	void aSecondAskIsAnsweredFromTheBytesKeptWithTheSameHeaders() throws Exception {
+		MockHttpServletResponse first = get("/api/chains/ndfeb-magnet?consumer=EU&year=2024");
+		MockHttpServletResponse second = get("/api/chains/ndfeb-magnet?year=2024&consumer=EU");
+		assertThat(this.calls).hasSize(1);
+		for (MockHttpServletResponse response : List.of(first, second)) {
+			assertThat(response.getStatus()).isEqualTo(200);
+			assertThat(response.getContentAsString()).isEqualTo(this.body);
+			assertThat(response.getContentType()).startsWith("application/json");
+			assertThat(response.getHeader("X-Handler")).isEqualTo("yes");
+			assertThat(response.getHeader("ETag")).matches("\"[A-Za-z0-9_-]{43}\"");
+			assertThat(response.getHeader("Cache-Control")).isEqualTo("no-cache");
+			assertThat(response.getHeader("Vary")).isEqualTo("Accept, Accept-Encoding");
+			assertThat(response.getContentLength()).isEqualTo(this.body.length());
+		}
+		assertThat(second.getHeader("ETag")).isEqualTo(first.getHeader("ETag"));
+	}
+
+	@Test
+	void theETagIsTheBodysHash() throws Exception {
+		String a = get("/api/spof?consumer=EU").getHeader("ETag");
+		this.body = this.body + " ";
+		String b = get("/api/spof?consumer=US").getHeader("ETag");
+		assertThat(a).isNotEqualTo(b);
+		this.body = this.body.strip();
+		assertThat(get("/api/spof?consumer=JP").getHeader("ETag")).isEqualTo(a);
+	}
+
+	@Test
+	void aClientThatHoldsTheAnswerGets304WithoutABodyAndTheHandlerNeverSeesTheCondition() throws Exception {
+		String etag = get("/api/exposure?consumer=EU").getHeader("ETag");
+		MockHttpServletResponse cached = get("/api/exposure?consumer=EU", "If-None-Match", etag);
+		assertThat(cached.getStatus()).isEqualTo(304);
+		assertThat(cached.getContentAsByteArray()).isEmpty();
+		assertThat(cached.getHeader("ETag")).isEqualTo(etag);
+		// not kept (another day, or evicted): computed again, still 304
+		this.version.set("v2");
+		MockHttpServletResponse computed = get("/api/exposure?consumer=EU", "If-None-Match", "\"x\", W/" + etag);
+		assertThat(computed.getStatus()).isEqualTo(304);
+		assertThat(this.calls).containsExactly("null", "null");
+		assertThat(get("/api/exposure?consumer=EU", "If-None-Match", "\"other\"").getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void gzipWhereTheClientAcceptsIt() throws Exception {
+		MockHttpServletResponse zipped = get("/api/minerals/gallium/concentration", "Accept-Encoding",
+				"br;q=1, gzip;q=0.8");
+		assertThat(zipped.getHeader("Content-Encoding")).isEqualTo("gzip");
+		assertThat(zipped.getContentAsByteArray().length).isLessThan(this.body.length());
+		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.getContentAsByteArray()))) {
+			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(this.body);
+		}
+		MockHttpServletResponse plain = get("/api/minerals/gallium/concentration", "Accept-Encoding", "gzip;q=0, *");
+		assertThat(plain.getHeader("Content-Encoding")).isNull();
+		assertThat(plain.getContentAsString()).isEqualTo(this.body);
+		assertThat(zipped.getHeader("ETag")).isNotEqualTo(plain.getHeader("ETag"));
+		assertThat(get("/api/minerals/gallium/concentration", "Accept-Encoding", "*").getHeader("Content-Encoding"))
+			.isEqualTo("gzip");
+		// either form's tag is the answer
+		assertThat(get("/api/minerals/gallium/concentration", "If-None-Match", zipped.getHeader("ETag")).getStatus())
+			.isEqualTo(304);
+		assertThat(this.calls).hasSize(1);
+	}
+
+	@Test
+	void errorsAreWrittenAsTheyCameAndNotKept() throws Exception {
+		this.status = 400;
+		this.body = "{\"detail\":\"Parameter 'year' must be between 1900 and 2100, not -1\"}";
+		MockHttpServletResponse first = get("/api/exposure/trend?consumer=EU&year=-1");
+		get("/api/exposure/trend?consumer=EU&year=-1");
+		assertThat(first.getStatus()).isEqualTo(400);
+		assertThat(first.getContentAsString()).isEqualTo(this.body);
+		assertThat(first.getHeader("ETag")).isEqualTo("\"handler's own\"");
+		assertThat(this.calls).hasSize(2);
+	}
+
+	@Test
+	void aNewDataVersionAnotherAcceptOrOtherParametersAreAnotherAnswer() throws Exception {
+		get("/api/chains/ndfeb-magnet?consumer=EU");
+		get("/api/chains/ndfeb-magnet?consumer=EU", "Accept", "text/csv");
+		get("/api/chains/ndfeb-magnet?consumer=US");
+		get("/api/chains/ndfeb-magnet?consumer=EU&consumer=US");
+		assertThat(this.calls).hasSize(4);
+		this.version.set("v2");
+		get("/api/chains/ndfeb-magnet?consumer=EU");
+		assertThat(this.calls).hasSize(5);
+		get("/api/chains/ndfeb-magnet?consumer=EU");
+		assertThat(this.calls).hasSize(5);
+	}
+
+	@Test
+	void otherPathsAndMethodsAreLeftAlone() throws Exception {
+		get("/api/products/ndfeb-magnet");
+		MockHttpServletResponse again = get("/api/products/ndfeb-magnet");
+		assertThat(this.calls).hasSize(2);
+		assertThat(again.getHeader("ETag")).isEqualTo("\"handler's own\"");
+		MockHttpServletRequest head = new MockHttpServletRequest("HEAD", "/api/spof");
+		assertThat(this.filter.shouldNotFilter(head)).isTrue();
+		assertThat(this.filter.shouldNotFilter(new MockHttpServletRequest("GET", "/api/spof"))).isFalse();
+		assertThat(this.filter.shouldNotFilter(new MockHttpServletRequest("GET", "/api/exposure/matrix"))).isFalse();
+	}
+
+	@Test
+	void acceptEncodingIsReadAsRfc9110Says() {
+		assertThat(acceptsGzip("gzip")).isTrue();
+		assertThat(acceptsGzip("deflate, gzip;q=0.5")).isTrue();
+		assertThat(acceptsGzip("gzip;q=0")).isFalse();
+		assertThat(acceptsGzip("*;q=0")).isFalse();
+		assertThat(acceptsGzip("identity")).isFalse();
+		assertThat(acceptsGzip("gzip;q=abc")).isFalse();
+		assertThat(acceptsGzip(null)).isFalse();
+	}
+
+	private static boolean acceptsGzip(String header) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/spof");
+		if (header != null) {
+			request.addHeader("Accept-Encoding", header);
+		}
+		return AnswerCacheFilter.acceptsGzip(request);
+	}
+
+}

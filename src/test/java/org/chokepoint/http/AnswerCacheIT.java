@@ -1,0 +1,150 @@
+package org.chokepoint.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+
+import org.chokepoint.ChokepointTest;
+import org.chokepoint.Fixture;
+import org.chokepoint.importer.ImportService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * The analyses' answers kept as bytes, over real HTTP: a strong ETag, 304 on
+ * {@code If-None-Match}, the gzip form, errors not kept, and a new data version (as
+ * another instance's import would leave it) answered anew. The version is trusted for 0 s
+ * here, so a change is seen at once.
+ */
+@ChokepointTest(properties = { "chokepoint.import.on-startup=false", "chokepoint.cache.version-trust=0s",
+		"chokepoint.answer-cache.max-size=16MB" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnswerCacheIT {
+
+	private static final String CONCENTRATION = "/api/minerals/gallium/concentration?year=2024";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ImportService importService;
+
+	@Autowired
+	Neo4jClient client;
+
+	@BeforeAll
+	@AfterAll
+	void importFixture() {
+		this.importService.importDirectory(Fixture.BASIC);
+	}
+
+	private HttpResponse<byte[]> get(String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Accept", "application/json");
+		for (int i = 0; i < headers.length; i += 2) {
+			request.setHeader(headers[i], headers[i + 1]);
+		}
+		try {
+			return this.http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String text(HttpResponse<byte[]> response) {
+		return new String(response.body(), StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void aChainAnswerHasAStrongETagAndA304ForAClientThatHoldsIt() {
+		String path = "/api/chains/ndfeb-magnet?consumer=EU&year=2024&asOf=2024-06-01";
+		HttpResponse<byte[]> first = get(path);
+		assertThat(first.statusCode()).isEqualTo(200);
+		String etag = first.headers().firstValue("ETag").orElseThrow();
+		assertThat(etag).matches("\"[A-Za-z0-9_-]{43}\"");
+		assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
+		assertThat(first.headers().firstValue("Vary").orElseThrow()).contains("Accept", "Accept-Encoding");
+		assertThat(first.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+		assertThat(text(first)).contains("\"product\":\"ndfeb-magnet\"");
+
+		HttpResponse<byte[]> again = get("/api/chains/ndfeb-magnet?asOf=2024-06-01&year=2024&consumer=EU");
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(again.body()).isEqualTo(first.body());
+		assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+		assertThat(again.headers().firstValue("Content-Type")).isEqualTo(first.headers().firstValue("Content-Type"));
+
+		HttpResponse<byte[]> held = get(path, "If-None-Match", etag);
+		assertThat(held.statusCode()).isEqualTo(304);
+		assertThat(held.body()).isEmpty();
+		assertThat(get(path, "If-None-Match", "\"something else\"").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aClientThatAcceptsGzipGetsTheGzipForm() throws IOException {
+		String path = "/api/exposure?consumer=EU&year=2024&asOf=2024-06-01";
+		HttpResponse<byte[]> plain = get(path);
+		HttpResponse<byte[]> zipped = get(path, "Accept-Encoding", "gzip");
+		assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+		assertThat(zipped.statusCode()).isEqualTo(200);
+		assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+			assertThat(in.readAllBytes()).isEqualTo(plain.body());
+		}
+		String zippedTag = zipped.headers().firstValue("ETag").orElseThrow();
+		assertThat(zippedTag).isNotEqualTo(plain.headers().firstValue("ETag").orElseThrow());
+		assertThat(get(path, "Accept-Encoding", "gzip", "If-None-Match", zippedTag).statusCode()).isEqualTo(304);
+		// CSV is another answer, kept on its own
+		HttpResponse<byte[]> csv = get(path, "Accept", "text/csv");
+		assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+		assertThat(text(csv)).startsWith("consumer,year,product,");
+		assertThat(get(path, "Accept", "text/csv").body()).isEqualTo(csv.body());
+	}
+
+	@Test
+	void errorsAreNotKept() {
+		HttpResponse<byte[]> bad = get("/api/spof?consumer=EU&threshold=2");
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(bad.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(bad.headers().firstValue("Cache-Control").orElse("")).isNotEqualTo("no-cache");
+		assertThat(get("/api/chains/no-such-product?consumer=EU").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aNewDataVersionIsAnsweredAnew() {
+		HttpResponse<byte[]> before = get(CONCENTRATION);
+		String etag = before.headers().firstValue("ETag").orElseThrow();
+		assertThat(text(before)).contains("\"JPN\"");
+		// the facts change without a new version: the kept answer is still served
+		this.client.query("MATCH (:Country {iso3: 'JPN'})-[r:REFINES]->(:Mineral {id: 'gallium'}) DELETE r").run();
+		HttpResponse<byte[]> kept = get(CONCENTRATION);
+		assertThat(kept.headers().firstValue("ETag")).hasValue(etag);
+		assertThat(kept.body()).isEqualTo(before.body());
+		// as another instance's import leaves it: a new version
+		this.client.query("MATCH (v:DataVersion {key: 'current'}) SET v.version = v.version + '-changed'").run();
+		HttpResponse<byte[]> after = get(CONCENTRATION, "If-None-Match", etag);
+		assertThat(after.statusCode()).isEqualTo(200);
+		assertThat(text(after)).doesNotContain("\"JPN\"");
+		assertThat(after.headers().firstValue("ETag")).isNotEqualTo(before.headers().firstValue("ETag"));
+	}
+
+}
