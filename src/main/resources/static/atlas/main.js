@@ -6,7 +6,7 @@ import { drawChain } from './chain.js';
 import { wireChainDownloads } from './export.js';
 import { drawTrend, trendCsv, trendFileName, trendPath } from './trend.js';
 import { drawVerdict } from './verdict.js';
-import { drawOverview } from './overview.js';
+import { drawOverview, overviewCsv, overviewFileName } from './overview.js';
 import { WHATIF_KEYS, drawScenario, fillItems, fillMeasures, requestFor, restoreScenario, scenarioParams } from './scenario.js';
 import { cutsOf, setBrowserLink } from './links.js';
 
@@ -15,6 +15,7 @@ const form = $('choice');
 const state = { consumer: 'EU', product: 'ndfeb-magnet', year: new Date().getFullYear(), threshold: 0.5, sourcing: 'traced' };
 let lastChain = null;
 let lastTrend = null;
+let lastOverview = null;
 let overviewOf = null;
 /** The what-if state: URL parameters of the scenario run (scenario.js, WHATIF_KEYS), or null. */
 let whatif = null;
@@ -156,12 +157,14 @@ async function loadOverview() {
     return;
   }
   overviewOf = key;
+  lastOverview = null;
   $('overview-table').replaceChildren(el('p', { class: 'muted' }, 'Ranking every product…'));
   $('overview-chart').replaceChildren();
   try {
     const overview = await api(`/api/exposure?consumer=${encodeURIComponent(state.consumer)}&year=${state.year}&threshold=${state.threshold}&sourcing=${encodeURIComponent(state.sourcing)}`);
     if (overviewOf !== key) return;
     drawOverview($('overview-chart'), $('overview-table'), overview, state.product, open);
+    lastOverview = overview;
   } catch (error) {
     overviewOf = null;
     $('overview-table').replaceChildren(el('p', {}, error.message));
@@ -202,6 +205,9 @@ $('scenario-clear').addEventListener('click', () => {
 
 wireChainDownloads({ csv: $('download-csv'), svg: $('download-svg'), png: $('download-png') },
   () => lastChain, () => $('chain').querySelector('svg'), status);
+$('download-overview').addEventListener('click', () => {
+  if (lastOverview) download(overviewFileName(lastOverview), new Blob([overviewCsv(lastOverview)], { type: 'text/csv;charset=utf-8' }));
+});
 $('download-trend').addEventListener('click', () => {
   if (lastTrend) download(trendFileName(lastTrend), new Blob([trendCsv(lastTrend)], { type: 'text/csv;charset=utf-8' }));
 });

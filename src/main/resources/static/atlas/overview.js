@@ -1,13 +1,26 @@
 // The consumer's overview: every product ranked by China exposure, as a bar chart and a sortable
 // table; choosing a product opens its chain. A product without data is grey and says "no data":
 // never green, which would read as China-free.
-import { el, nameOf, noData, pct } from './util.js';
+import { csv, el, nameOf, noData, pct, slug } from './util.js';
 import { stack } from './verdict.js';
 
 const COLUMNS = [
   ['product', 'Product', false], ['chinaExposure', 'China', true], ['unknownShare', 'Unknown', true],
   ['chinaFreeShare', 'China-free', true], ['singlePointsOfFailure', 'SPOFs', true], ['worstInput', 'Worst input', false],
 ];
+
+/** The overview as CSV: one row per product; shares are fractions 0..1, empty where no data. */
+export function overviewCsv(overview) {
+  return csv(['consumer', 'year', 'sourcing', 'product', 'product_name', 'china_exposure', 'unknown_share', 'china_free_share',
+    'no_data', 'single_points_of_failure', 'worst_input'],
+  overview.items.map(p => [overview.consumer, overview.year, overview.sourcing, p.product, nameOf(p.product),
+    noData(p) ? null : p.chinaExposure, noData(p) ? null : p.unknownShare, noData(p) ? null : p.chinaFreeShare,
+    noData(p), p.singlePointsOfFailure, p.worstInput]));
+}
+
+export function overviewFileName(overview) {
+  return `${slug('chokepoint-products', overview.consumer, overview.year, overview.sourcing)}.csv`;
+}
 
 export function drawOverview(chart, table, overview, current, open) {
   const items = overview.items;

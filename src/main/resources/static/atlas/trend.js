@@ -14,12 +14,14 @@ const PARTS = [
   { key: 'chinaFreeShare', name: 'China-free', cls: 'f' },
 ];
 
-/** The years asked for: from 2020 (the shipped data's first) to the later of the year shown and this one. */
+/**
+ * The years asked for: from the endpoint's default first year (the shipped data's first) to the
+ * later of the year shown and this one.
+ */
 export function trendPath(state) {
   const to = Math.max(state.year, new Date().getFullYear());
-  const from = Math.min(2020, state.year);
   return `/api/exposure/trend?consumer=${encodeURIComponent(state.consumer)}&product=${encodeURIComponent(state.product)}`
-    + `&from=${from}&to=${Math.min(to, from + 49)}&sourcing=${encodeURIComponent(state.sourcing)}`;
+    + `&to=${to}&sourcing=${encodeURIComponent(state.sourcing)}`;
 }
 
 export function drawTrend(chart, table, trend, year, tip) {

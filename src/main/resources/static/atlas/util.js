@@ -109,8 +109,15 @@ export async function api(path, body) {
   const response = await fetch(path, init);
   if (!response.ok) {
     let detail = `${response.status} ${response.statusText}`;
-    try { detail = (await response.json()).detail || detail; } catch (ignored) { /* not JSON */ }
-    throw new Error(`${path.split('?')[0]}: ${detail}`);
+    let suggestions = [];
+    try {
+      const problem = await response.json();
+      detail = problem.detail || detail;
+      suggestions = (problem.suggestions || []).map(s => typeof s === 'string' ? s : s.id || s.code || s.key || s.name || JSON.stringify(s));
+    } catch (ignored) { /* not JSON */ }
+    // a 404's close matches (the problem detail's suggestions), e.g. "did you mean ndfeb-magnet?"
+    const hint = suggestions.length && !/did you mean/i.test(detail) ? ` Did you mean ${suggestions.join(', ')}?` : '';
+    throw new Error(`${path.split('?')[0]}: ${detail}${hint}`);
   }
   return response.json();
 }

@@ -307,6 +307,15 @@ class AtlasSharingIT {
 		assertThat(browser.findElements(By.cssSelector("#overview-rows tr.nodata td.nodata")))
 			.extracting(WebElement::getText)
 			.containsOnly("no data");
+		// and in the overview's CSV: no figures, no_data true
+		js().executeScript(CAPTURE_DOWNLOADS);
+		browser.findElement(By.id("download-overview")).click();
+		Map<String, Object> csv = lastDownload();
+		assertThat(csv.get("name")).isEqualTo("chokepoint-products-eu-2026-traced.csv");
+		assertThat((String) csv.get("text")).startsWith(
+				"consumer,year,sourcing,product,product_name,china_exposure,unknown_share,china_free_share,no_data,single_points_of_failure,worst_input\r\n")
+			.contains("\r\nEU,2026,traced,bicycle,", ",,,,true,")
+			.contains("\r\nEU,2026,traced,ndfeb-magnet,sintered NdFeB (neodymium-iron-boron) permanent magnet,0.92");
 		scrollTo("#overview-heading");
 		screenshot("sharing-4-overview-no-data");
 		assertNoMinusZero();
