@@ -1,5 +1,7 @@
 package org.chokepoint.adhoc;
 
+import org.chokepoint.web.ApiTags;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/cypher}: an analyst's ad-hoc read query, answered as columns and rows.
  */
+@Tag(name = ApiTags.CYPHER)
 @RestController
 class CypherController {
 
@@ -25,7 +28,8 @@ class CypherController {
 		this.service = service;
 	}
 
-	@Operation(summary = "Run an ad-hoc read-only Cypher query, answered as columns and rows")
+	@Operation(summary = "Run an ad-hoc read-only Cypher query, answered as columns and rows",
+			description = "The body holds the `query` and its `parameters`; a query that writes, or runs too long, is refused.")
 	@PostMapping(path = "/api/cypher", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	CypherResponse run(HttpServletRequest request) throws IOException {

@@ -1,5 +1,7 @@
 package org.chokepoint.datareport;
 
+import org.chokepoint.web.ApiTags;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * shares, sources without a URL, buyers with their own sourcing, the assumptions their
  * mixes rest on, the HS codes and factors used, and the pure re-exporters.
  */
+@Tag(name = ApiTags.DATA)
 @RestController
 class DataReportController {
 

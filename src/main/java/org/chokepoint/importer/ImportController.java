@@ -1,5 +1,9 @@
 package org.chokepoint.importer;
 
+import org.chokepoint.web.ApiTags;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.chokepoint.web.ApiParameters;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 
 import java.io.IOException;
@@ -24,6 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
  * listing every error. The request takes no body: one (of any content type) is refused
  * with 415 before anything is imported.
  */
+@Tag(name = ApiTags.ADMIN)
 @RestController
 class ImportController {
 
@@ -37,8 +42,9 @@ class ImportController {
 			Validates every file first; with any error nothing is written and the answer lists every error
 			(file:line:column). Without dir, imports the data shipped with the application. No request body.""")
 	@PostMapping("/api/admin/import")
-	ImportReport importFolder(@RequestParam(required = false) String dir, HttpServletRequest request)
-			throws IOException {
+	ImportReport importFolder(
+			@Parameter(description = ApiParameters.IMPORT_DIR) @RequestParam(required = false) String dir,
+			HttpServletRequest request) throws IOException {
 		try (InputStream body = request.getInputStream()) {
 			if (request.getContentLengthLong() > 0 || body.read() != -1) {
 				throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,

@@ -1,5 +1,9 @@
 package org.chokepoint.product;
 
+import org.chokepoint.web.ApiTags;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.chokepoint.web.ApiParameters;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.chokepoint.paging.Paged;
 import org.chokepoint.paging.Paging;
 
@@ -11,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = ApiTags.PRODUCTS)
 @RestController
 @RequestMapping("/api/products")
 class ProductController {
@@ -21,16 +26,19 @@ class ProductController {
 		this.products = products;
 	}
 
-	@Operation(summary = "Products by name with their kind, paged (JSON or CSV)")
+	@Operation(summary = "Products by name with their kind, paged (JSON or CSV)",
+			description = "Every product (components and end products) with its id, ordered by name.")
 	@GetMapping
-	Paged<ProductSummary> list(@RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+	Paged<ProductSummary> list(@Parameter(description = ApiParameters.PAGE) @RequestParam(defaultValue = "0") int page,
+			@Parameter(description = ApiParameters.SIZE) @RequestParam(
+					defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
 		return this.products.list(Paging.of(page, size));
 	}
 
-	@Operation(summary = "A product: its bill of materials and its manufacturers")
+	@Operation(summary = "A product: its bill of materials and its manufacturers",
+			description = "What a product requires (minerals and other products, with quantities) and who manufactures it, with shares and sources.")
 	@GetMapping("/{id}")
-	ProductDetails details(@PathVariable String id) {
+	ProductDetails details(@Parameter(description = ApiParameters.PRODUCT_ID) @PathVariable String id) {
 		return this.products.details(id);
 	}
 

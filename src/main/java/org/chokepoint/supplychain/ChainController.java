@@ -1,13 +1,13 @@
 package org.chokepoint.supplychain;
 
+import org.chokepoint.web.ApiParameters;
+import org.chokepoint.web.ApiTags;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.chokepoint.supplymix.Sourcing;
@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 /** {@code GET /api/chains/{productId}}: a product's supply chain for a consumer. */
+@Tag(name = ApiTags.CHAINS)
 @RestController
 @RequestMapping("/api/chains")
 class ChainController {
@@ -41,24 +42,22 @@ class ChainController {
 					item of the unfolded bill of materials with its stages, suppliers, stage shares and HHI, the single
 					points of failure with allied alternatives and stockpile cover, and on request the k heaviest paths (equal weights ordered by their steps).
 					Same numbers as cypher/queries/chain.cypher in Neo4j Browser.""")
-	@ApiResponse(responseCode = "200", description = "The chain",
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChainAnalysis.class),
-					examples = @ExampleObject(name = "eu-magnets", summary = ApiExamples.CHAIN_SUMMARY,
-							value = ApiExamples.CHAIN)))
 	@GetMapping("/{productId}")
-	ResponseEntity<ChainAnalysis> chain(@PathVariable @ParameterRules.Key String productId,
-			@RequestParam @ParameterRules.Key String consumer,
-			@Parameter(description = "facts of this year or the newest before it (default: this year)") @RequestParam(
+	ResponseEntity<ChainAnalysis> chain(
+			@Parameter(description = ApiParameters.PRODUCT_ID) @PathVariable @ParameterRules.Key String productId,
+			@Parameter(description = ApiParameters.CONSUMER,
+					required = true) @RequestParam @ParameterRules.Key String consumer,
+			@Parameter(description = ApiParameters.YEAR) @RequestParam(
 					required = false) @ParameterRules.Year Integer year,
-			@Parameter(description = "the stage share from which a supplier is a chokepoint") @RequestParam(
+			@Parameter(description = ApiParameters.THRESHOLD) @RequestParam(
 					defaultValue = ParameterRules.DEFAULT_THRESHOLD) @ParameterRules.Fraction double threshold,
-			@Parameter(description = "the date for agreements in force (default: today)") @RequestParam(
-					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-			@Parameter(description = "how many of the heaviest paths to list") @RequestParam(
+			@Parameter(description = ApiParameters.AS_OF) @RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@Parameter(description = ApiParameters.PATHS) @RequestParam(
 					defaultValue = "0") @ParameterRules.PathCount int paths,
-			@Parameter(
-					description = "traced (default): buyers buy from the producers their supply comes from, through re-exports; direct: from their partners as bought") @RequestParam(
-							defaultValue = "traced") Sourcing sourcing,
+			@Parameter(description = ApiParameters.SOURCING,
+					schema = @Schema(type = "string", allowableValues = { "traced", "direct" },
+							defaultValue = "traced")) @RequestParam(defaultValue = "traced") Sourcing sourcing,
 			WebRequest request) {
 		int factsYear = (year != null) ? year : LocalDate.now().getYear();
 		LocalDate date = (asOf != null) ? asOf : LocalDate.now();

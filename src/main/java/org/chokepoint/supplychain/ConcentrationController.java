@@ -1,10 +1,11 @@
 package org.chokepoint.supplychain;
 
+import org.chokepoint.web.ApiParameters;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.chokepoint.web.ApiTags;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/minerals/{id}/concentration}: HHI, top-3 and China share per stage. */
+@Tag(name = ApiTags.CHAINS)
 @RestController
 class ConcentrationController {
 
@@ -21,14 +23,13 @@ class ConcentrationController {
 		this.service = service;
 	}
 
-	@Operation(summary = "HHI, top-3 and China share of world output of a mineral, per stage")
-	@ApiResponse(responseCode = "200", description = "Per stage",
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = Concentration.class),
-					examples = @ExampleObject(name = "gallium", summary = ApiExamples.CONCENTRATION_SUMMARY,
-							value = ApiExamples.CONCENTRATION)))
+	@Operation(summary = "HHI, top-3 and China share of world output of a mineral, per stage",
+			description = "Per stage of a mineral: the Herfindahl-Hirschman index (0..10,000; above 2,500 highly concentrated), the top three producers' share, China's and the unknown share, and the producers, with the year and source of the facts used.")
 	@GetMapping("/api/minerals/{id}/concentration")
-	Concentration concentration(@PathVariable @ParameterRules.Key String id,
-			@RequestParam(required = false) @ParameterRules.Year Integer year) {
+	Concentration concentration(
+			@Parameter(description = ApiParameters.MINERAL_ID) @PathVariable @ParameterRules.Key String id,
+			@Parameter(description = ApiParameters.YEAR) @RequestParam(
+					required = false) @ParameterRules.Year Integer year) {
 		return this.service.of(id.strip(), (year != null) ? year : java.time.LocalDate.now().getYear());
 	}
 

@@ -1,5 +1,8 @@
 package org.chokepoint.supplychain;
 
+import org.chokepoint.web.ApiParameters;
+import org.chokepoint.web.ApiTags;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,10 +10,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.chokepoint.csv.CsvAnswer;
 
 import org.chokepoint.supplymix.Sourcing;
@@ -24,10 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/spof}: every product's single points of failure for a consumer, ranked;
  * {@code GET /api/exposure}: every product's China exposure for a consumer.
  */
+@Tag(name = ApiTags.CHAINS)
 @RestController
 class ConsumerOverviewController {
-
-	static final String SOURCING = "traced (default): buyers buy from the producers their supply comes from, through re-exports; direct: from their partners as bought";
 
 	private final ConsumerOverviewService service;
 
@@ -35,33 +34,41 @@ class ConsumerOverviewController {
 		this.service = service;
 	}
 
-	@Operation(summary = "Every product's single points of failure for a consumer, largest stage share first")
+	@Operation(summary = "Every product's single points of failure for a consumer, largest stage share first",
+			description = "For every product the consumer's chain has, the suppliers whose stage share reaches the threshold, with their alternatives (allied ones marked) and the consumer's stockpile cover in days.")
 	@GetMapping("/api/spof")
-	SpofList spof(@RequestParam @ParameterRules.Key String consumer,
-			@RequestParam(defaultValue = ParameterRules.DEFAULT_THRESHOLD) @ParameterRules.Fraction double threshold,
-			@RequestParam(required = false) @ParameterRules.Year Integer year,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-			@Parameter(description = SOURCING) @RequestParam(defaultValue = "traced") Sourcing sourcing) {
+	SpofList spof(
+			@Parameter(description = ApiParameters.CONSUMER,
+					required = true) @RequestParam @ParameterRules.Key String consumer,
+			@Parameter(description = ApiParameters.THRESHOLD) @RequestParam(
+					defaultValue = ParameterRules.DEFAULT_THRESHOLD) @ParameterRules.Fraction double threshold,
+			@Parameter(description = ApiParameters.YEAR) @RequestParam(
+					required = false) @ParameterRules.Year Integer year,
+			@Parameter(description = ApiParameters.AS_OF) @RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@Parameter(description = ApiParameters.SOURCING,
+					schema = @Schema(type = "string", allowableValues = { "traced", "direct" },
+							defaultValue = "traced")) @RequestParam(defaultValue = "traced") Sourcing sourcing) {
 		ConsumerOverview overview = overview(consumer, threshold, year, asOf, sourcing);
 		return new SpofList(overview.consumer(), overview.year(), sourcing, overview.threshold(),
 				overview.singlePointsOfFailure());
 	}
 
-	@Operation(summary = "Every product's China exposure for a consumer, highest first")
-	@ApiResponse(responseCode = "200", description = "Every product's figures",
-			content = {
-					@Content(mediaType = "application/json", schema = @Schema(implementation = ExposureTable.class),
-							examples = @ExampleObject(name = "eu", summary = ApiExamples.EXPOSURE_SUMMARY,
-									value = ApiExamples.EXPOSURE)),
-					@Content(mediaType = "text/csv", schema = @Schema(type = "string"),
-							examples = @ExampleObject(name = "eu-csv", summary = ApiExamples.EXPOSURE_SUMMARY,
-									value = ApiExamples.EXPOSURE_CSV)) })
+	@Operation(summary = "Every product's China exposure for a consumer, highest first",
+			description = "For every product, the consumer's China exposure, unknown and China-free shares (fractions 0..1), its worst input and its number of single points of failure. JSON, or CSV with Accept: text/csv.")
 	@GetMapping("/api/exposure")
-	ExposureTable exposure(@RequestParam @ParameterRules.Key String consumer,
-			@RequestParam(required = false) @ParameterRules.Year Integer year,
-			@RequestParam(defaultValue = ParameterRules.DEFAULT_THRESHOLD) @ParameterRules.Fraction double threshold,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-			@Parameter(description = SOURCING) @RequestParam(defaultValue = "traced") Sourcing sourcing) {
+	ExposureTable exposure(
+			@Parameter(description = ApiParameters.CONSUMER,
+					required = true) @RequestParam @ParameterRules.Key String consumer,
+			@Parameter(description = ApiParameters.YEAR) @RequestParam(
+					required = false) @ParameterRules.Year Integer year,
+			@Parameter(description = ApiParameters.THRESHOLD) @RequestParam(
+					defaultValue = ParameterRules.DEFAULT_THRESHOLD) @ParameterRules.Fraction double threshold,
+			@Parameter(description = ApiParameters.AS_OF) @RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@Parameter(description = ApiParameters.SOURCING,
+					schema = @Schema(type = "string", allowableValues = { "traced", "direct" },
+							defaultValue = "traced")) @RequestParam(defaultValue = "traced") Sourcing sourcing) {
 		ConsumerOverview overview = overview(consumer, threshold, year, asOf, sourcing);
 		return new ExposureTable(overview.consumer(), overview.year(), sourcing, overview.products());
 	}

@@ -1,5 +1,10 @@
 package org.chokepoint.supplychain;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.chokepoint.web.ApiParameters;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.chokepoint.web.ApiTags;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
@@ -12,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/scenarios}: what a disruption, or the measures in force on a date,
  * would cut.
  */
+@Tag(name = ApiTags.SCENARIOS)
 @RestController
 class ScenarioController {
 

@@ -1,5 +1,9 @@
 package org.chokepoint.supplychain;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.chokepoint.web.ApiParameters;
+import org.chokepoint.web.ApiTags;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/exposure/trend}: a consumer's figures for a product year by year. */
+@Tag(name = ApiTags.CHAINS)
 @RestController
 @RequestMapping("/api/exposure")
 class TrendController {
@@ -33,16 +38,17 @@ class TrendController {
 			year from `from` to `to`, each computed with that year's facts or the newest before it; every stage
 			names the year of the global shares and of the buyers' supply mixes it used.""")
 	@GetMapping("/trend")
-	Trend trend(@Parameter(
-			description = "Consumer: ISO3 country code or bloc code, e.g. EU") @RequestParam @ParameterRules.Key String consumer,
-			@Parameter(description = "Product id, e.g. ndfeb-magnet") @RequestParam @ParameterRules.Key String product,
-			@Parameter(description = "First year (inclusive), default 2020") @RequestParam(
+	Trend trend(
+			@Parameter(description = ApiParameters.CONSUMER,
+					required = true) @RequestParam @ParameterRules.Key String consumer,
+			@Parameter(description = ApiParameters.PRODUCT_ID,
+					required = true) @RequestParam @ParameterRules.Key String product,
+			@Parameter(description = ApiParameters.FROM) @RequestParam(
 					defaultValue = "2020") @ParameterRules.Year int from,
-			@Parameter(description = "Last year (inclusive), default the current year") @RequestParam(
-					required = false) @ParameterRules.Year Integer to,
-			@Parameter(
-					description = "traced (default): the producers a supply comes from through re-exports; direct: the partners as bought") @RequestParam(
-							defaultValue = "traced") Sourcing sourcing) {
+			@Parameter(description = ApiParameters.TO) @RequestParam(required = false) @ParameterRules.Year Integer to,
+			@Parameter(description = ApiParameters.SOURCING,
+					schema = @Schema(type = "string", allowableValues = { "traced", "direct" },
+							defaultValue = "traced")) @RequestParam(defaultValue = "traced") Sourcing sourcing) {
 		int last = to == null ? java.time.Year.now().getValue() : to;
 		if (last < from || last > 2100) {
 			throw new BadParameterException("to", "must be a year from 'from' (" + from + ") to 2100, was " + last);

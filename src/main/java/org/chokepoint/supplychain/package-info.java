@@ -34,7 +34,7 @@
  * <li>{@code src/test/.../ChainCypher}: read the new column of chain.cypher.</li>
  * <li>A test with a hand-computed value (on the fixture graph of
  * {@code SupplyChainAnalysisIT}, or a unit test of the calculator).</li>
- * <li>{@link org.chokepoint.supplychain.ApiExamples}: the field in the examples, which
+ * <li>{@code src/main/resources/openapi/examples.json}: the field in the examples, which
  * are excerpts of real answers.</li>
  * <li>The README's examples, whose field names {@code ReadmeExamplesIT} compares with
  * real answers.</li>

@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The OpenAPI description: every /api operation summarised, real examples for the main
- * analyses.
+ * The OpenAPI description: every /api operation listed and summarised (the rest of what it
+ * must hold: {@link OpenApiDocumentationIT}).
  */
 @ChokepointTest
 class OpenApiIT {
@@ -45,7 +45,7 @@ class OpenApiIT {
 				}
 			}
 		}
-		assertThat(apiPaths).containsExactlyInAnyOrder("/api/countries", "/api/countries/{iso3}", "/api/blocs",
+		assertThat(apiPaths).contains("/api/countries", "/api/countries/{iso3}", "/api/blocs",
 				"/api/minerals", "/api/minerals/{id}", "/api/minerals/{id}/concentration", "/api/products",
 				"/api/products/{id}", "/api/agreements", "/api/agreements/{id}", "/api/measures", "/api/measures/{id}",
 				"/api/sources", "/api/sources/{id}", "/api/chains/{productId}", "/api/exposure", "/api/exposure/trend",
@@ -53,36 +53,8 @@ class OpenApiIT {
 		assertThat(withoutSummary).isEmpty();
 	}
 
-	@Test
-	void theChainTheExposureAndTheConcentrationShowARealExample() {
-		JsonNode paths = docs().get("paths");
-		JsonNode chain = example(paths, "/api/chains/{productId}", "application/json", "eu-magnets");
-		assertThat(chain.get("chinaExposure").asDouble()).isEqualTo(0.922368996112207);
-		assertThat(chain.get("worstInput").asString()).isEqualTo("magnet-rare-earths");
-		JsonNode exposure = example(paths, "/api/exposure", "application/json", "eu");
-		assertThat(exposure.get("items").get(0).get("product").asString()).isEqualTo("battery-electric-car");
-		assertThat(example(paths, "/api/exposure", "text/csv", "eu-csv").asString())
-			.startsWith("consumer,year,product,china_exposure_fraction,");
-		JsonNode gallium = example(paths, "/api/minerals/{id}/concentration", "application/json", "gallium");
-		assertThat(gallium.get("stages").get(0).get("chinaShare").asDouble()).isEqualTo(0.9893867924528302);
-	}
-
 	private JsonNode docs() {
 		return new Api(this.port, this.json).getOk("/v3/api-docs", JsonNode.class);
-	}
-
-	private static JsonNode example(JsonNode paths, String path, String mediaType, String name) {
-		JsonNode example = paths.get(path)
-			.get("get")
-			.get("responses")
-			.get("200")
-			.get("content")
-			.get(mediaType)
-			.get("examples")
-			.get(name)
-			.get("value");
-		assertThat(example).as(path + " " + mediaType + " " + name).isNotNull();
-		return example;
 	}
 
 }

@@ -1,0 +1,64 @@
+package org.chokepoint.web;
+
+/**
+ * The descriptions of the API's parameters, one wording for a parameter wherever it
+ * appears: {@code @Parameter(description = ApiParameters.YEAR)}. The OpenAPI description
+ * shows them; {@code OpenApiDocumentationIT} fails when an {@code /api} parameter has
+ * none.
+ */
+public final class ApiParameters {
+
+	/** How keys are matched, appended to every key's description. */
+	public static final String KEY_MATCHING = " Case-insensitive where that names one thing; a unique name works too."
+			+ " An unknown key is a 404 that suggests up to three close keys.";
+
+	public static final String CONSUMER = "The consumer: ISO3 code of a country or code of a bloc (EU), or its name"
+			+ " (Germany)." + KEY_MATCHING;
+
+	public static final String PRODUCT_ID = "The product: its id (ndfeb-magnet), or its name." + KEY_MATCHING;
+
+	public static final String MINERAL_ID = "The mineral: its id (gallium), or its name." + KEY_MATCHING;
+
+	public static final String COUNTRY_ISO3 = "The country or bloc: ISO3 code (CHN), bloc code (EU) or name (China)."
+			+ KEY_MATCHING;
+
+	public static final String AGREEMENT_ID = "The agreement's id, as listed by GET /api/agreements.";
+
+	public static final String MEASURE_ID = "The trade measure's id, as listed by GET /api/measures.";
+
+	public static final String SOURCE_ID = "The source's id, as cited by a fact's `source`.";
+
+	public static final String YEAR = "The facts year: the facts of this year, or the newest before it (default:"
+			+ " the current year). A year before the data's first year is a 400 that lists the years available;"
+			+ " a later year uses the newest facts, and every fact in the answer names its own year.";
+
+	public static final String FROM = "The first year of the trend (inclusive; default: the data's first year)."
+			+ " A year before the data's first year is a 400 that lists the years available.";
+
+	public static final String TO = "The last year of the trend (inclusive; default: the current year); at most 50"
+			+ " years after `from`.";
+
+	public static final String THRESHOLD = "The stage share (0..1) from which a supplier is a chokepoint"
+			+ " (default 0.5).";
+
+	public static final String AS_OF = "The date (YYYY-MM-DD) on which agreements and trade measures must be in force"
+			+ " (default: today).";
+
+	public static final String PATHS = "How many of the heaviest supply paths to list, 0..100 (default 0: none).";
+
+	public static final String SOURCING = "Whose supply mixes the chain buys at: `traced` (default), the producers a"
+			+ " buyer's supply comes from through re-exports; `direct`, its trade partners as bought.";
+
+	public static final String PAGE = "The page, from 0 (default 0).";
+
+	public static final String SIZE = "Items per page, 1..500 (default 50).";
+
+	public static final String IN_FORCE_ON = "Only the measures in force on this date (YYYY-MM-DD); without it, all.";
+
+	public static final String IMPORT_DIR = "A folder on the server holding the CSV files; without it, the data"
+			+ " shipped with the application.";
+
+	private ApiParameters() {
+	}
+
+}
