@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The OpenAPI description: every /api operation listed and summarised (the rest of what it
- * must hold: {@link OpenApiDocumentationIT}).
+ * The OpenAPI description: every /api operation listed and summarised (the rest of what
+ * it must hold: {@link OpenApiDocumentationIT}).
  */
 @ChokepointTest
 class OpenApiIT {
@@ -45,11 +45,11 @@ class OpenApiIT {
 				}
 			}
 		}
-		assertThat(apiPaths).contains("/api/countries", "/api/countries/{iso3}", "/api/blocs",
-				"/api/minerals", "/api/minerals/{id}", "/api/minerals/{id}/concentration", "/api/products",
-				"/api/products/{id}", "/api/agreements", "/api/agreements/{id}", "/api/measures", "/api/measures/{id}",
-				"/api/sources", "/api/sources/{id}", "/api/chains/{productId}", "/api/exposure", "/api/exposure/trend",
-				"/api/spof", "/api/scenarios", "/api/cypher", "/api/data/report", "/api/admin/import");
+		assertThat(apiPaths).contains("/api/countries", "/api/countries/{iso3}", "/api/blocs", "/api/minerals",
+				"/api/minerals/{id}", "/api/minerals/{id}/concentration", "/api/products", "/api/products/{id}",
+				"/api/agreements", "/api/agreements/{id}", "/api/measures", "/api/measures/{id}", "/api/sources",
+				"/api/sources/{id}", "/api/chains/{productId}", "/api/exposure", "/api/exposure/trend", "/api/spof",
+				"/api/scenarios", "/api/cypher", "/api/data/report", "/api/admin/import");
 		assertThat(withoutSummary).isEmpty();
 	}
 
