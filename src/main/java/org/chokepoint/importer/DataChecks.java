@@ -1,5 +1,6 @@
 package org.chokepoint.importer;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -31,14 +32,14 @@ public final class DataChecks {
 	 */
 	public static List<String> check(Path directory) {
 		ImportFolder folder = ImportFolder.directory(directory);
-		List<ImportError> errors = new ArrayList<>();
+		ImportErrors errors = new ImportErrors(ImportLimits.DEFAULT);
 		Map<ImportFile, CsvTable> tables = new EnumMap<>(ImportFile.class);
 		Set<ImportFile> unreadable = EnumSet.noneOf(ImportFile.class);
-		folder.files().forEach((file, bytes) -> {
+		folder.files().forEach((file, source) -> {
 			if (file == ImportFile.TRADE_FLOWS) {
 				return; // streamed below, as the import reads it
 			}
-			CsvTable table = CsvTableReader.read(file, bytes, errors);
+			CsvTable table = ImportReader.read(file, source, errors);
 			if (table == null) {
 				unreadable.add(file);
 			}
@@ -49,15 +50,21 @@ public final class DataChecks {
 		ImportValidator validator = new ImportValidator(tables, unreadable, errors);
 		Map<ImportFile, List<Map<String, Object>>> rows = validator.validate();
 		Set<String> used = new HashSet<>();
-		byte[] tradeFlows = folder.files().get(ImportFile.TRADE_FLOWS);
+		ImportFolder.Source tradeFlows = folder.files().get(ImportFile.TRADE_FLOWS);
 		if (tradeFlows != null) {
 			Set<String> products = new HashSet<>();
 			rows.get(ImportFile.PRODUCTS).forEach(p -> products.add((String) p.get("id")));
-			used.addAll(
-					TradeFlows.read(tradeFlows, validator, rows.get(ImportFile.HS_CODES), products, errors, message -> {
-					}).parties());
+			try {
+				used.addAll(TradeFlows
+					.read(tradeFlows.open(), validator, rows.get(ImportFile.HS_CODES), products, errors, message -> {
+					})
+					.parties());
+			}
+			catch (IOException ex) {
+				errors.add(new ImportError(tradeFlows.name(), 0, 0, null, "can't be read: " + ex.getMessage()));
+			}
 		}
-		List<String> findings = new ArrayList<>(errors.stream().map(ImportError::toString).toList());
+		List<String> findings = new ArrayList<>(errors.withSummary().stream().map(ImportError::toString).toList());
 		findings.addAll(totals(rows));
 		findings.addAll(unused(rows, used));
 		return findings;

@@ -1,6 +1,6 @@
 package org.chokepoint.importer;
 
-import java.util.ArrayList;
+import java.io.IOException;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -24,15 +24,15 @@ final class ImportReader {
 	private ImportReader() {
 	}
 
-	static ImportData read(ImportFolder folder, Consumer<String> progress) {
-		List<ImportError> errors = new ArrayList<>();
+	static ImportData read(ImportFolder folder, ImportLimits limits, Consumer<String> progress) {
+		ImportErrors errors = new ImportErrors(limits);
 		Map<ImportFile, CsvTable> tables = new EnumMap<>(ImportFile.class);
 		Set<ImportFile> unreadable = EnumSet.noneOf(ImportFile.class);
-		folder.files().forEach((file, bytes) -> {
+		folder.files().forEach((file, source) -> {
 			if (file == ImportFile.TRADE_FLOWS) {
 				return; // streamed below, once the keys it refers to are known
 			}
-			CsvTable table = CsvTableReader.read(file, bytes, errors);
+			CsvTable table = read(file, source, errors);
 			if (table != null) {
 				tables.put(file, table);
 			}
@@ -44,25 +44,44 @@ final class ImportReader {
 		Map<ImportFile, List<Map<String, Object>>> rows = validator.validate();
 		TradeFlows flows = readTradeFlows(folder, validator, rows, errors, progress);
 		if (!errors.isEmpty()) {
-			log.warn("Import of {} refused, nothing written:\n{}", folder.description(),
-					new ImportFailedException(errors).getMessage());
-			throw new ImportFailedException(errors);
+			ImportFailedException refused = new ImportFailedException(errors.withSummary());
+			log.warn("Import of {} refused, nothing written:\n{}", folder.description(), refused.getMessage());
+			throw refused;
 		}
 		ImportData data = new ImportData(rows, flows, folder.version(), validator.warnings());
 		log.info("Import of {}: {} rows valid, writing", folder.description(), data.rowsRead());
 		return data;
 	}
 
+	/** Reads one file (not trade_flows.csv): its table, or null after reporting. */
+	static CsvTable read(ImportFile file, ImportFolder.Source source, List<ImportError> errors) {
+		try {
+			return CsvTableReader.read(file, source.open(), errors);
+		}
+		catch (IOException ex) {
+			errors.add(new ImportError(source.name(), 0, 0, null, "can't be read: " + ex.getMessage()));
+			return null;
+		}
+	}
+
 	private static TradeFlows readTradeFlows(ImportFolder folder, ImportValidator validator,
 			Map<ImportFile, List<Map<String, Object>>> rows, List<ImportError> errors, Consumer<String> progress) {
-		byte[] bytes = folder.files().get(ImportFile.TRADE_FLOWS);
-		if (bytes == null) {
+		ImportFolder.Source source = folder.files().get(ImportFile.TRADE_FLOWS);
+		if (source == null) {
 			return TradeFlows.empty();
 		}
 		long started = System.nanoTime();
 		Set<String> products = new HashSet<>();
 		rows.get(ImportFile.PRODUCTS).forEach(p -> products.add((String) p.get("id")));
-		TradeFlows flows = TradeFlows.read(bytes, validator, rows.get(ImportFile.HS_CODES), products, errors, progress);
+		TradeFlows flows;
+		try {
+			flows = TradeFlows.read(source.open(), validator, rows.get(ImportFile.HS_CODES), products, errors,
+					progress);
+		}
+		catch (IOException ex) {
+			errors.add(new ImportError(source.name(), 0, 0, null, "can't be read: " + ex.getMessage()));
+			return TradeFlows.empty();
+		}
 		// one group of shares comes from one file: sourcing.csv or trade_flows.csv, never
 		// both
 		for (Map<String, Object> row : rows.get(ImportFile.SOURCING)) {

@@ -48,7 +48,7 @@ public class ImportService {
 
 	/** Imports the files of a directory. */
 	public ImportReport importDirectory(Path directory) {
-		return importFolder(ImportFolder.directory(directory));
+		return importFolder(ImportFolder.directory(directory, this.properties.limits()));
 	}
 
 	/** Imports the data shipped with the application. */
@@ -61,8 +61,8 @@ public class ImportService {
 	 * or another data version; returns the report, or empty when the data was current.
 	 */
 	public Optional<ImportReport> importIfOutdated() {
-		ImportFolder folder = this.properties.dir() != null ? ImportFolder.directory(this.properties.dir())
-				: ImportFolder.shipped();
+		ImportFolder folder = this.properties.dir() != null
+				? ImportFolder.directory(this.properties.dir(), this.properties.limits()) : ImportFolder.shipped();
 		String stored = currentVersion().orElse(null);
 		if (folder.version().equals(stored)) {
 			log.info("Data version {} is current; nothing to import", stored);
@@ -86,7 +86,7 @@ public class ImportService {
 
 	synchronized ImportReport importFolder(ImportFolder folder) {
 		long started = System.nanoTime();
-		ImportData data = ImportReader.read(folder, this::progress);
+		ImportData data = ImportReader.read(folder, this.properties.limits(), this::progress);
 		write(data, folder.description());
 		return report(data, folder.description(), started);
 	}

@@ -27,7 +27,22 @@ final class ImportValidator {
 
 	private static final Pattern HS6 = Pattern.compile("[0-9]{4}([0-9]{2})?");
 
-	private static final Pattern NOT_FINITE = Pattern.compile("(?i).*(nan|infinity).*");
+	/**
+	 * A plain ASCII decimal: no hex, no type suffix ({@code d}, {@code f}), no leading
+	 * {@code +}, no bare dot; a minus only to say "negative" in the error.
+	 */
+	private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]{1,4})?");
+
+	/** A year: four ASCII digits (not full-width or Arabic-Indic ones, no sign). */
+	private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
+
+	/** An ISO date with a four-digit year and no sign. */
+	private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+	/** The first year a file may give, and the last (years, dates). */
+	static final int FIRST_YEAR = 1900;
+
+	static final int LAST_YEAR = 2100;
 
 	private static final Set<String> ISO3 = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
 
@@ -238,19 +253,25 @@ final class ImportValidator {
 			case SHARE:
 				return number(table, row, name, cell, true);
 			case YEAR:
-				try {
-					long year = Long.parseLong(cell);
-					if (year < 1900 || year > 2100) {
-						return fail(table, row, name, "year " + cell + " outside 1900..2100");
-					}
-					return year;
+				if (!YEAR.matcher(cell).matches()) {
+					return fail(table, row, name, "not a year of four digits 0-9: \"" + abbreviate(cell) + "\"");
 				}
-				catch (NumberFormatException ex) {
-					return fail(table, row, name, "not a year: \"" + abbreviate(cell) + "\"");
+				long year = Long.parseLong(cell);
+				if (year < FIRST_YEAR || year > LAST_YEAR) {
+					return fail(table, row, name, "year " + cell + " outside " + FIRST_YEAR + ".." + LAST_YEAR);
 				}
+				return year;
 			case DATE:
+				if (!DATE.matcher(cell).matches()) {
+					return fail(table, row, name, "not a date YYYY-MM-DD: \"" + abbreviate(cell) + "\"");
+				}
 				try {
-					return LocalDate.parse(cell);
+					LocalDate date = LocalDate.parse(cell);
+					if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+						return fail(table, row, name,
+								"date " + cell + " outside the years " + FIRST_YEAR + ".." + LAST_YEAR);
+					}
+					return date;
 				}
 				catch (DateTimeParseException ex) {
 					return fail(table, row, name, "not a date YYYY-MM-DD: \"" + abbreviate(cell) + "\"");
@@ -284,19 +305,19 @@ final class ImportValidator {
 	}
 
 	private Object number(CsvTable table, CsvTable.Row row, String name, String cell, boolean share) {
-		double value;
-		try {
-			value = Double.parseDouble(cell);
+		if (cell.length() > 100 || !NUMBER.matcher(cell).matches()) {
+			return fail(table, row, name, "not a plain decimal number such as 12.5 or 1.2e6: \"" + abbreviate(cell)
+					+ "\" (write a value published as text in published_as)");
 		}
-		catch (NumberFormatException ex) {
-			return fail(table, row, name,
-					"not a number: \"" + abbreviate(cell) + "\" (write a value published as text in published_as)");
+		if (cell.startsWith("-")) {
+			return fail(table, row, name, "negative: " + cell);
 		}
-		if (!Double.isFinite(value) || NOT_FINITE.matcher(cell).matches()) {
+		double value = Double.parseDouble(cell);
+		if (!Double.isFinite(value)) {
 			return fail(table, row, name, "not a finite number: \"" + abbreviate(cell) + "\"");
 		}
-		if (value < 0) {
-			return fail(table, row, name, "negative: " + cell);
+		if (value == 0 && mantissa(cell).chars().anyMatch(c -> c >= '1' && c <= '9')) {
+			return fail(table, row, name, "too small to hold (it would be stored as 0): " + cell);
 		}
 		if (share && value > 1) {
 			return fail(table, row, name, "share " + cell + " outside 0..1 (a share is a fraction, not a percentage)");
@@ -305,6 +326,11 @@ final class ImportValidator {
 			return fail(table, row, name, "implausibly large quantity " + cell + " (above 1e15)");
 		}
 		return value;
+	}
+
+	private static String mantissa(String number) {
+		int e = Math.max(number.indexOf('e'), number.indexOf('E'));
+		return e < 0 ? number : number.substring(0, e);
 	}
 
 	private Object matches(CsvTable table, CsvTable.Row row, String name, String cell, Pattern pattern, String what) {

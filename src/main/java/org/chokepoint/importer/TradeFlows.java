@@ -1,6 +1,9 @@
 package org.chokepoint.importer;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,8 +14,6 @@ import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
 
 import org.eclipse.collections.impl.map.mutable.primitive.LongDoubleHashMap;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.MappingIterator;
 
 /**
  * {@code trade_flows.csv}, read as a stream and added up into one quantity per (importer,
@@ -34,12 +35,6 @@ import tools.jackson.databind.MappingIterator;
  * against the item's output.
  */
 final class TradeFlows {
-
-	/**
-	 * After this many errors in the file, the rest are only counted (a wrong file can
-	 * have millions).
-	 */
-	static final int MAX_ERRORS = 1000;
 
 	private static final int PARTY_BITS = 10;
 
@@ -100,89 +95,81 @@ final class TradeFlows {
 	 */
 	static TradeFlows read(byte[] bytes, ImportValidator validator, List<Map<String, Object>> hsCodes,
 			Set<String> products, List<ImportError> errors, Consumer<String> progress) {
+		return read(new ByteArrayInputStream(bytes), validator, hsCodes, products, errors, progress);
+	}
+
+	/**
+	 * Reads, checks and adds up the file from a stream (closed after). Errors go to
+	 * {@code errors} as {@code file:line:column}.
+	 * @param hsCodes the typed rows of hs_codes.csv
+	 * @param products the product ids (MANUFACTURING is for products only)
+	 */
+	static TradeFlows read(InputStream in, ImportValidator validator, List<Map<String, Object>> hsCodes,
+			Set<String> products, List<ImportError> errors, Consumer<String> progress) {
 		TradeFlows flows = new TradeFlows();
-		flows.parse(bytes, validator, hsCodes, products, errors, progress);
+		String file = ImportFile.TRADE_FLOWS.fileName();
+		try (CsvRecords records = new CsvRecords(in)) {
+			flows.parse(records, validator, hsCodes, products, errors, progress);
+		}
+		catch (CsvRecords.CsvFormatException ex) {
+			errors.add(new ImportError(file, ex.line(), ex.column(), null, ex.getMessage()));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			errors.add(new ImportError(file, 0, 0, null, "can't be read: " + ex.getMessage()));
+		}
 		return flows;
 	}
 
-	private void parse(byte[] bytes, ImportValidator validator, List<Map<String, Object>> hsCodes, Set<String> products,
-			List<ImportError> errors, Consumer<String> progress) {
+	private void parse(CsvRecords records, ImportValidator validator, List<Map<String, Object>> hsCodes,
+			Set<String> products, List<ImportError> errors, Consumer<String> progress) {
 		ImportFile spec = ImportFile.TRADE_FLOWS;
 		String file = spec.fileName();
 		Map<String, HsCode> byHs = new HashMap<>();
 		hsCodes.forEach(h -> byHs.put((String) h.get("hs6"),
 				new HsCode((String) h.get("item"), (String) h.get("stage"), (Double) h.get("factor"))));
-		int errorsBefore = errors.size();
-		long suppressed = 0;
-		try (MappingIterator<List<String>> iterator = CsvTableReader.MAPPER.readerForListOf(String.class)
-			.readValues(new ByteArrayInputStream(bytes))) {
-			if (!iterator.hasNextValue()) {
-				errors.add(new ImportError(file, 0, 0, null, "the file is empty: it needs at least the header row"));
-				return;
+		List<String> header = CsvTableReader.header(spec, records, errors);
+		if (header == null) {
+			return;
+		}
+		CsvTable table = new CsvTable(file, header, List.of());
+		int[] at = new int[spec.columns().size()];
+		for (int c = 0; c < at.length; c++) {
+			at[c] = header.indexOf(spec.columns().get(c).name());
+		}
+		Object[] values = new Object[at.length];
+		List<String> record;
+		while ((record = records.next()) != null) {
+			int rowLine = records.recordLine();
+			if (record.size() == 1 && record.get(0).isBlank()) {
+				continue;
 			}
-			List<String> header = iterator.nextValue().stream().map(String::strip).toList();
-			if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-				List<String> copy = new ArrayList<>(header);
-				copy.set(0, copy.get(0).substring(1));
-				header = copy;
+			if (record.size() != header.size()) {
+				errors.add(new ImportError(file, rowLine, Math.min(record.size(), header.size()) + 1, null,
+						"expected " + header.size() + " columns, found " + record.size()));
+				continue;
 			}
-			if (!CsvTableReader.checkHeader(spec, header, errors)) {
-				return;
-			}
-			CsvTable table = new CsvTable(file, header, List.of());
-			int[] at = new int[spec.columns().size()];
+			CsvTable.Row row = new CsvTable.Row(rowLine, Map.of());
+			boolean ok = true;
 			for (int c = 0; c < at.length; c++) {
-				at[c] = header.indexOf(spec.columns().get(c).name());
-			}
-			int line = iterator.currentLocation().getLineNr() + (iterator.currentLocation().getColumnNr() > 1 ? 1 : 0);
-			Object[] values = new Object[at.length];
-			while (iterator.hasNextValue()) {
-				List<String> record = iterator.nextValue();
-				int rowLine = line;
-				line = iterator.currentLocation().getLineNr() + (iterator.currentLocation().getColumnNr() > 1 ? 1 : 0);
-				if (record.size() == 1 && record.get(0).isBlank()) {
-					continue;
-				}
-				if (errors.size() - errorsBefore >= MAX_ERRORS) {
-					suppressed++;
-					continue;
-				}
-				if (record.size() != header.size()) {
-					errors.add(new ImportError(file, rowLine, Math.min(record.size(), header.size()) + 1, null,
-							"expected " + header.size() + " columns, found " + record.size()));
-					continue;
-				}
-				CsvTable.Row row = new CsvTable.Row(rowLine, Map.of());
-				boolean ok = true;
-				for (int c = 0; c < at.length; c++) {
-					Column column = spec.columns().get(c);
-					String cell = record.get(at[c]).strip();
-					values[c] = null;
-					if (cell.isEmpty()) {
-						if (column.required()) {
-							errors.add(new ImportError(file, rowLine, at[c] + 1, column.name(), "required, but empty"));
-							ok = false;
-						}
-						continue;
+				Column column = spec.columns().get(c);
+				String cell = record.get(at[c]).strip();
+				values[c] = null;
+				if (cell.isEmpty()) {
+					if (column.required()) {
+						errors.add(new ImportError(file, rowLine, at[c] + 1, column.name(), "required, but empty"));
+						ok = false;
 					}
-					values[c] = validator.cell(table, row, column, cell);
-					ok &= values[c] != null;
+					continue;
 				}
-				if (ok) {
-					add(table, rowLine, values, byHs, products, errors);
-				}
-				if (++this.rowsRead % 1_000_000 == 0) {
-					progress.accept(file + ": " + this.rowsRead + " rows read, " + this.flows.size() + " flows");
-				}
+				values[c] = validator.cell(table, row, column, cell);
+				ok &= values[c] != null;
 			}
-		}
-		catch (JacksonException ex) {
-			errors.add(new ImportError(file, ex.getLocation() != null ? ex.getLocation().getLineNr() : 0, 0, null,
-					"not valid CSV: " + ex.getOriginalMessage()));
-		}
-		if (suppressed > 0) {
-			errors.add(new ImportError(file, 0, 0, null,
-					"and " + suppressed + " more rows not checked after " + MAX_ERRORS + " errors"));
+			if (ok) {
+				add(table, rowLine, values, byHs, products, errors);
+			}
+			if (++this.rowsRead % 1_000_000 == 0) {
+				progress.accept(file + ": " + this.rowsRead + " rows read, " + this.flows.size() + " flows");
+			}
 		}
 	}
 

@@ -86,12 +86,9 @@ class CsvTableReaderTests {
 
 	@Test
 	void refusesAnUnclosedQuoteAsInvalidCsv() {
-		// the quote opened on line 3 is still open when the text ends, after the newline:
-		// line 4
+		// the quote opened on line 3, column 4, is still open when the text ends
 		assertThat(read(ImportFile.BLOCS, "code,name,note\nEU,European Union,\nUS,\"United States\n")).isNull();
-		assertThat(messages()).singleElement()
-			.satisfies(message -> assertThat(message)
-				.startsWith("blocs.csv:4: not valid CSV: Missing closing quote for value"));
+		assertThat(messages()).containsExactly("blocs.csv:3:4: quote opened here is never closed");
 	}
 
 	@Test
@@ -100,7 +97,8 @@ class CsvTableReaderTests {
 		// too many
 		String text = "code,name,note\nEU,x," + "y".repeat(CsvTableReader.MAX_LINE_CHARS - 4) + "\n";
 		assertThat(read(ImportFile.BLOCS, text)).isNull();
-		assertThat(messages()).containsExactly("blocs.csv:2: line longer than 1000000 characters (an unclosed quote?)");
+		assertThat(messages())
+			.containsExactly("blocs.csv:2: record longer than 1000000 characters (an unclosed quote?)");
 		this.errors.clear();
 		// 1,000,000 exactly is still read
 		assertThat(
@@ -116,7 +114,7 @@ class CsvTableReaderTests {
 		byte[] latin1 = "iso3,name\nCHN,China\nFRA,Fran\u00e7e\n".getBytes(StandardCharsets.ISO_8859_1);
 		assertThat(CsvTableReader.read(ImportFile.COUNTRIES, latin1, this.errors)).isNull();
 		assertThat(messages())
-			.containsExactly("countries.csv:3: not UTF-8: byte 0xE7 at offset 28; save the file as UTF-8");
+			.containsExactly("countries.csv:3:9: not UTF-8: byte 0xE7 at offset 28; save the file as UTF-8");
 	}
 
 	@Test

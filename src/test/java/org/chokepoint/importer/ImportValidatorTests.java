@@ -117,13 +117,26 @@ class ImportValidatorTests {
 				Arguments.of(ColumnType.QUANTITY, "1e15", 1e15, null),
 				Arguments.of(ColumnType.QUANTITY, "0", 0.0, null),
 				Arguments.of(ColumnType.QUANTITY, "98O", null,
-						"not a number: \"98O\" (write a value published as text in published_as)"),
+						"not a plain decimal number such as 12.5 or 1.2e6: \"98O\" (write a value published as text in published_as)"),
 				// a long cell is quoted cut to 57 characters and "..."
 				Arguments.of(ColumnType.QUANTITY, seventy + "x", null,
-						"not a number: \"" + seventy.substring(0, 57)
+						"not a plain decimal number such as 12.5 or 1.2e6: \"" + seventy.substring(0, 57)
 								+ "...\" (write a value published as text in published_as)"),
-				Arguments.of(ColumnType.QUANTITY, "NaN", null, "not a finite number: \"NaN\""),
-				Arguments.of(ColumnType.QUANTITY, "-Infinity", null, "not a finite number: \"-Infinity\""),
+				Arguments.of(ColumnType.QUANTITY, "NaN", null, NOT_A_NUMBER + "\"NaN\"" + PUBLISHED_AS),
+				Arguments.of(ColumnType.QUANTITY, "-Infinity", null, NOT_A_NUMBER + "\"-Infinity\"" + PUBLISHED_AS),
+				// what Double.parseDouble takes but a published figure never is
+				Arguments.of(ColumnType.SHARE, "0x1p-1", null, NOT_A_NUMBER + "\"0x1p-1\"" + PUBLISHED_AS),
+				Arguments.of(ColumnType.SHARE, "0.5d", null, NOT_A_NUMBER + "\"0.5d\"" + PUBLISHED_AS),
+				Arguments.of(ColumnType.QUANTITY, "12f", null, NOT_A_NUMBER + "\"12f\"" + PUBLISHED_AS),
+				Arguments.of(ColumnType.QUANTITY, "+5", null, NOT_A_NUMBER + "\"+5\"" + PUBLISHED_AS),
+				Arguments.of(ColumnType.QUANTITY, ".5", null, NOT_A_NUMBER + "\".5\"" + PUBLISHED_AS),
+				Arguments.of(ColumnType.QUANTITY, "１２", null, NOT_A_NUMBER + "\"１２\"" + PUBLISHED_AS),
+				Arguments.of(ColumnType.QUANTITY, "1_000", null, NOT_A_NUMBER + "\"1_000\"" + PUBLISHED_AS),
+				// a non-zero literal that would be stored as 0, and a negative zero
+				Arguments.of(ColumnType.SHARE, "1e-400", null, "too small to hold (it would be stored as 0): 1e-400"),
+				Arguments.of(ColumnType.SHARE, "-0", null, "negative: -0"),
+				Arguments.of(ColumnType.QUANTITY, "0.0e-400", 0.0, null),
+				Arguments.of(ColumnType.QUANTITY, "1.25e3", 1250.0, null),
 				// 1e309 parses, to infinity
 				Arguments.of(ColumnType.QUANTITY, "1e309", null, "not a finite number: \"1e309\""),
 				Arguments.of(ColumnType.QUANTITY, "-45000", null, "negative: -45000"),
@@ -137,7 +150,14 @@ class ImportValidatorTests {
 				// years, dates, booleans
 				Arguments.of(ColumnType.YEAR, "2024", 2024L, null), Arguments.of(ColumnType.YEAR, "1900", 1900L, null),
 				Arguments.of(ColumnType.YEAR, "1800", null, "year 1800 outside 1900..2100"),
-				Arguments.of(ColumnType.YEAR, "2024.5", null, "not a year: \"2024.5\""),
+				Arguments.of(ColumnType.YEAR, "2024.5", null, "not a year of four digits 0-9: \"2024.5\""),
+				Arguments.of(ColumnType.YEAR, "２０１９", null, "not a year of four digits 0-9: \"２０１９\""),
+				Arguments.of(ColumnType.YEAR, "٢٠١٩", null, "not a year of four digits 0-9: \"٢٠١٩\""),
+				Arguments.of(ColumnType.YEAR, "+2019", null, "not a year of four digits 0-9: \"+2019\""),
+				Arguments.of(ColumnType.YEAR, "2101", null, "year 2101 outside 1900..2100"),
+				Arguments.of(ColumnType.DATE, "+99999-08-01", null, "not a date YYYY-MM-DD: \"+99999-08-01\""),
+				Arguments.of(ColumnType.DATE, "２０２４-12-03", null, "not a date YYYY-MM-DD: \"２０２４-12-03\""),
+				Arguments.of(ColumnType.DATE, "1850-01-01", null, "date 1850-01-01 outside the years 1900..2100"),
 				Arguments.of(ColumnType.DATE, "2024-12-03", LocalDate.of(2024, 12, 3), null),
 				Arguments.of(ColumnType.DATE, "3 Dec 2024", null, "not a date YYYY-MM-DD: \"3 Dec 2024\""),
 				Arguments.of(ColumnType.DATE, "2024-02-30", null, "not a date YYYY-MM-DD: \"2024-02-30\""),
@@ -156,6 +176,10 @@ class ImportValidatorTests {
 				Arguments.of(ColumnType.AGREEMENT_TYPE, "ALLIANCE", "ALLIANCE", null),
 				Arguments.of(ColumnType.MEASURE_TYPE, "EXPORT_LICENCE", "EXPORT_LICENCE", null));
 	}
+
+	private static final String NOT_A_NUMBER = "not a plain decimal number such as 12.5 or 1.2e6: ";
+
+	private static final String PUBLISHED_AS = " (write a value published as text in published_as)";
 
 	@ParameterizedTest(name = "{0} \"{1}\"")
 	@MethodSource("cells")
