@@ -4,8 +4,10 @@ import org.chokepoint.web.BadParameterException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -19,11 +21,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class CypherExceptionAdvice {
 
 	@ExceptionHandler(CypherQueryException.class)
-	ProblemDetail query(CypherQueryException ex) {
+	ResponseEntity<ProblemDetail> query(CypherQueryException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
 		problem.setTitle(ex.title());
 		ex.properties().forEach(problem::setProperty);
-		return problem;
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(ex.status());
+		if (ex.properties().get("retryAfterSeconds") instanceof Number seconds) {
+			answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds.longValue()));
+		}
+		return answer.body(problem);
 	}
 
 	@ExceptionHandler(BadParameterException.class)

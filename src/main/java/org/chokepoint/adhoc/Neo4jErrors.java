@@ -25,6 +25,24 @@ final class Neo4jErrors {
 	}
 
 	/**
+	 * The answer for a query that ran out of time: 400 rather than 408, as clients may
+	 * repeat a 408 by themselves, and the same query would time out again.
+	 * @param code Neo4j's error code when Neo4j stopped it (its transaction timeout), or
+	 * null when the application stopped waiting for it
+	 */
+	static CypherQueryException timedOut(String code, Duration timeout) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		if (code != null) {
+			properties.put("code", code);
+		}
+		properties.put("limit", "chokepoint.cypher.timeout");
+		properties.put("timeoutMillis", timeout.toMillis());
+		return new CypherQueryException(HttpStatus.BAD_REQUEST, "Query timed out",
+				"The query ran longer than " + timeout.toMillis() + " ms and was stopped (chokepoint.cypher.timeout).",
+				properties);
+	}
+
+	/**
 	 * The error for the user, or null when it is not about the query (the database is
 	 * down, a bug): those are left to the default handling.
 	 * @param prefixLines the lines put before the user's query (the {@code EXPLAIN}
@@ -34,12 +52,14 @@ final class Neo4jErrors {
 	static CypherQueryException translate(Neo4jException ex, Duration timeout, int prefixLines, int prefixLength) {
 		String code = ex.code() == null ? "" : ex.code();
 		if (code.contains("TransactionTimedOut")) {
-			// 400 rather than 408: clients may repeat a 408 by themselves, and the same
-			// query would time out again
-			return new CypherQueryException(HttpStatus.BAD_REQUEST, "Query timed out",
-					"The query ran longer than " + timeout.toMillis()
-							+ " ms and was stopped (chokepoint.cypher.timeout).",
-					Map.of("code", code, "timeoutMillis", timeout.toMillis()));
+			return timedOut(code, timeout);
+		}
+		if (code.contains("MemoryPoolOutOfMemoryError") || code.contains("OutOfMemory")) {
+			return new CypherQueryException(HttpStatus.UNPROCESSABLE_CONTENT, "Query needs too much memory",
+					"The query needed more memory than one transaction may use (Neo4j's db.memory.transaction.max,"
+							+ " chokepoint.embedded.transaction-max-memory) and was stopped; match less, or"
+							+ " aggregate before collecting.",
+					Map.of("code", code, "limit", "chokepoint.embedded.transaction-max-memory"));
 		}
 		if (code.equals("Neo.ClientError.Statement.AccessMode")) {
 			return CypherQueryException.notAllowed(

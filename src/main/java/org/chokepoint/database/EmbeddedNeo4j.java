@@ -94,7 +94,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			// sent, which
 			// also keeps its consent banner away
 			.setConfig(ServerSettings.browser_remote_content_hostname_whitelist, "guides.neo4j.com,localhost,127.0.0.1")
-			.setConfig(ServerSettings.allow_telemetry, false);
+			.setConfig(ServerSettings.allow_telemetry, false)
+			// bounds on every query: its memory, and how late its timeout may bite
+			.setConfig(GraphDatabaseSettings.memory_transaction_max_size, properties.transactionMaxMemory().toBytes())
+			.setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, properties.transactionCheckInterval());
 		if (properties.importDir() != null) {
 			builder
 				.setConfig(GraphDatabaseSettings.load_csv_file_url_root,

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the embedded Neo4j ({@code chokepoint.embedded.*}).
@@ -26,10 +27,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param importDir the only directory {@code LOAD CSV} may read {@code file:///} URLs
  * from (Neo4j's {@code server.directories.import}); default empty: {@code LOAD CSV} reads
  * no file at all
+ * @param transactionMaxMemory the most memory one transaction may use (Neo4j's
+ * {@code db.memory.transaction.max}, default 256MB): a query that needs more, such as an
+ * ad-hoc cartesian product collected into a list, is stopped rather than filling the heap
+ * @param transactionCheckInterval how often Neo4j looks for transactions past their
+ * timeout ({@code db.transaction.monitor.check.interval}, default 500ms; Neo4j's own is 2
+ * s), so a timed-out query stops within that of its limit
  */
 @ConfigurationProperties("chokepoint.embedded")
 public record EmbeddedNeo4jProperties(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") String host,
 		@DefaultValue("7687") int port, @DefaultValue("data/neo4j") Path dataDir,
 		@DefaultValue("true") boolean authEnabled, String pageCache, @DefaultValue("2s") Duration shutdownQuietPeriod,
-		Path importDir) {
+		Path importDir, @DefaultValue("256MB") DataSize transactionMaxMemory,
+		@DefaultValue("500ms") Duration transactionCheckInterval) {
 }

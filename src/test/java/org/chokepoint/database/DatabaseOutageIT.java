@@ -17,6 +17,7 @@ import org.chokepoint.importer.ImportService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -90,7 +91,8 @@ class DatabaseOutageIT {
 	}
 
 	private static EmbeddedNeo4jProperties server(Path directory, int port) {
-		return new EmbeddedNeo4jProperties(true, "127.0.0.1", port, directory, true, "16m", Duration.ZERO, null);
+		return new EmbeddedNeo4jProperties(true, "127.0.0.1", port, directory, true, "16m", Duration.ZERO, null,
+				DataSize.ofMegabytes(256), Duration.ofMillis(500));
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -16,6 +16,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.exceptions.AuthenticationException;
 
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -134,7 +135,7 @@ class Neo4jAuthenticationIT {
 	@Test
 	void aStoreMadeWithoutAuthenticationGetsTheConfiguredPasswordWhenAuthenticationIsTurnedOn() {
 		EmbeddedNeo4jProperties open = new EmbeddedNeo4jProperties(true, "127.0.0.1", 0, this.work.resolve("db"), false,
-				"16m", Duration.ZERO, null);
+				"16m", Duration.ZERO, null, DataSize.ofMegabytes(256), Duration.ofMillis(500));
 		try (EmbeddedNeo4j database = EmbeddedNeo4j.start(open, "neo4j", "")) {
 			assertThat(database.authToken()).isEqualTo(AuthTokens.none());
 			assertThat(countries(database, AuthTokens.none())).isZero();
@@ -151,7 +152,7 @@ class Neo4jAuthenticationIT {
 	@Test
 	void onAStoreMadeWithoutAuthenticationNeo4jsInitialPasswordStopsWorkingAlsoWhenConnectingAsAnotherUser() {
 		EmbeddedNeo4jProperties open = new EmbeddedNeo4jProperties(true, "127.0.0.1", 0, this.work.resolve("db"), false,
-				"16m", Duration.ZERO, null);
+				"16m", Duration.ZERO, null, DataSize.ofMegabytes(256), Duration.ofMillis(500));
 		try (EmbeddedNeo4j database = EmbeddedNeo4j.start(open, "neo4j", "")) {
 			assertThat(countries(database, AuthTokens.none())).isZero();
 		}
@@ -172,7 +173,8 @@ class Neo4jAuthenticationIT {
 	}
 
 	private EmbeddedNeo4jProperties properties(String host, String dir) {
-		return new EmbeddedNeo4jProperties(true, host, 0, this.work.resolve(dir), true, "16m", Duration.ZERO, null);
+		return new EmbeddedNeo4jProperties(true, host, 0, this.work.resolve(dir), true, "16m", Duration.ZERO, null,
+				DataSize.ofMegabytes(256), Duration.ofMillis(500));
 	}
 
 	private static long countries(EmbeddedNeo4j database, AuthToken token) {
