@@ -72,7 +72,9 @@ class AtlasSharingIT {
 			  const bytes = new Uint8Array(buffer);
 			  const text = d.blob.type.startsWith('image/png') ? '' : new TextDecoder().decode(bytes);
 			  const view = new DataView(buffer);
-			  done({ name: d.name, type: d.blob.type, size: bytes.length, text,
+			  let base64 = '';
+			  if (!text) { for (let i = 0; i < bytes.length; i += 32768) base64 += String.fromCharCode(...bytes.subarray(i, i + 32768)); base64 = btoa(base64); }
+			  done({ name: d.name, type: d.blob.type, size: bytes.length, text, base64,
 			    head: Array.from(bytes.slice(0, 8)).join(','),
 			    pngWidth: bytes.length > 24 ? view.getUint32(16) : 0, pngHeight: bytes.length > 24 ? view.getUint32(20) : 0 });
 			});""";
@@ -208,6 +210,10 @@ class AtlasSharingIT {
 			.parseInt(browser.findElement(By.cssSelector("#chain svg")).getDomAttribute("data-width"));
 		assertThat(((Number) png.get("pngWidth")).intValue()).isEqualTo(2 * svgWidth);
 		assertThat(((Number) png.get("size")).intValue()).isGreaterThan(20_000);
+		// kept beside the screenshots, to look at
+		Files.write(SCREENSHOTS.resolve("atlas-sharing-download.png"),
+				java.util.Base64.getDecoder().decode((String) png.get("base64")));
+		Files.writeString(SCREENSHOTS.resolve("atlas-sharing-download.svg"), svgText);
 
 		// the trend: years on the x axis, the three shares, the year shown marked
 		List<WebElement> years = browser.findElements(By.cssSelector("#trend-rows tbody tr"));
