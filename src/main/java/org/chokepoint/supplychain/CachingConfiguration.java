@@ -13,13 +13,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The analyses' caches, on Spring's cache abstraction over Caffeine. An analysis is
- * computed once per version of the data: the key of every entry starts with the
- * {@link DataVersion}, so an answer of an older version is never served, and the caches
- * are emptied when an import ends or the version changes. Two bounded caches, sized by
- * {@link CachingProperties}: {@value #ANALYSES} (chain analyses and chains, keyed by
- * their arguments) and {@value #CHAIN_FACTS} (the facts of an item per version and year,
- * shared by every chain that uses the item; see {@link ChainFactsQuery}).
+ * The analyses' cache, on Spring's cache abstraction over Caffeine. An analysis is
+ * computed once per version of the data: the key of every entry starts with the data
+ * version the answers are of (the serving {@link ChainProjection}'s,
+ * {@link ChainProjections#servedVersion()}), so an answer of another version is never
+ * served, and the cache is emptied when an import ends or the version changes. One
+ * bounded cache, sized by {@link CachingProperties}: {@value #ANALYSES} (chain analyses
+ * and chains, keyed by their arguments). The facts of the items are in the projection.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
@@ -27,9 +27,6 @@ class CachingConfiguration {
 
 	/** Chain analyses and chains, by data version and arguments. */
 	static final String ANALYSES = "analyses";
-
-	/** Items' facts, by data version, year and item. */
-	static final String CHAIN_FACTS = "chain-facts";
 
 	/** The name of the key generator the analyses' {@code @Cacheable}s use. */
 	static final String VERSIONED_KEYS = "versionedKeys";
@@ -41,7 +38,6 @@ class CachingConfiguration {
 		// bound
 		manager.setCacheNames(List.of());
 		manager.registerCustomCache(ANALYSES, Caffeine.newBuilder().maximumSize(properties.analyses()).build());
-		manager.registerCustomCache(CHAIN_FACTS, Caffeine.newBuilder().maximumSize(properties.chainFacts()).build());
 		return manager;
 	}
 
@@ -50,9 +46,9 @@ class CachingConfiguration {
 	 * an old answer.
 	 */
 	@Bean(VERSIONED_KEYS)
-	KeyGenerator versionedKeys(DataVersion version) {
-		return (target, method, params) -> new SimpleKey(version.current(), method.getDeclaringClass().getSimpleName(),
-				method.getName(), new SimpleKey(params));
+	KeyGenerator versionedKeys(ChainProjections projections) {
+		return (target, method, params) -> new SimpleKey(projections.servedVersion(),
+				method.getDeclaringClass().getSimpleName(), method.getName(), new SimpleKey(params));
 	}
 
 }

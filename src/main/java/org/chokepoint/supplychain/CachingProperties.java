@@ -11,20 +11,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param analyses entries of the analyses cache (chain analyses and chains, with or
  * without a disruption), least used dropped first: a chain is tens of kB
- * @param chainFacts items whose facts (chain-facts.cypher) are kept per data version and
- * year, least used dropped first: an item is up to about 1 MB at the benchmark's M tier
  * @param versionTrust how long a data version read from the database is trusted without
  * reading it again: an import by another instance (external mode, a cluster) is seen
  * within this time
  */
 @ConfigurationProperties("chokepoint.cache")
-record CachingProperties(@DefaultValue("2000") long analyses, @DefaultValue("300") long chainFacts,
-		@DefaultValue("1s") Duration versionTrust) {
+record CachingProperties(@DefaultValue("2000") long analyses, @DefaultValue("1s") Duration versionTrust) {
 
 	CachingProperties {
-		if (analyses < 0 || chainFacts < 0 || versionTrust.isNegative()) {
+		if (analyses < 0 || versionTrust.isNegative()) {
 			throw new IllegalArgumentException("chokepoint.cache.* must not be negative: analyses " + analyses
-					+ ", chain-facts " + chainFacts + ", version-trust " + versionTrust);
+					+ ", version-trust " + versionTrust);
 		}
 	}
 

@@ -37,29 +37,29 @@ class ChainAnalysisService {
 
 	private final Catalogue catalogue;
 
-	private final DataVersion version;
+	private final ChainProjections projections;
 
 	/** A read transaction for what is not cached yet. */
 	private final TransactionTemplate readOnly;
 
-	ChainAnalysisService(ChainQuery chains, Alliances alliances, Catalogue catalogue, DataVersion version,
+	ChainAnalysisService(ChainQuery chains, Alliances alliances, Catalogue catalogue, ChainProjections projections,
 			PlatformTransactionManager transactions) {
 		this.chains = chains;
 		this.alliances = alliances;
 		this.catalogue = catalogue;
-		this.version = version;
+		this.projections = projections;
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 	}
 
 	/**
-	 * The data version the analyses are of: the ETag of their responses. Outside a
-	 * transaction: beginning and committing one would cost two round trips to the
-	 * database for a value {@link DataVersion} usually holds.
+	 * The data version the analyses are of (the serving projection's): the ETag of their
+	 * responses. Outside a transaction: beginning and committing one would cost two round
+	 * trips to the database for a value {@link DataVersion} usually holds.
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	String dataVersion() {
-		return this.version.current();
+		return this.projections.servedVersion();
 	}
 
 	/**

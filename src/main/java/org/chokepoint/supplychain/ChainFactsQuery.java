@@ -15,17 +15,13 @@ import org.chokepoint.supplymix.Sourcing;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
-import org.springframework.cache.Cache;
-import org.springframework.cache.CacheManager;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs {@code cypher/queries/chain-facts.cypher}: the items below a product with the
- * facts chosen for them. An item's facts do not depend on the consumer nor the product,
- * so they are kept per data version and year (the
- * {@value CachingConfiguration#CHAIN_FACTS} cache) and fetched once: the items already
- * held are passed as {@code $skip}, and the query returns only their inputs.
+ * facts chosen for them. What the chains are computed from before the first
+ * {@link ChainProjection} is built (the projection holds the same facts for every year).
  */
 @Component
 class ChainFactsQuery {
@@ -34,24 +30,11 @@ class ChainFactsQuery {
 
 	private final Neo4jClient client;
 
-	private final DataVersion version;
-
-	private final Cache held;
-
-	ChainFactsQuery(Neo4jClient client, DataVersion version, CacheManager caches) {
+	ChainFactsQuery(Neo4jClient client) {
 		this.client = client;
-		this.version = version;
-		this.held = caches.getCache(CachingConfiguration.CHAIN_FACTS);
 	}
 
 	private record Row(String item, boolean product, List<String> inputs, ItemFacts facts) {
-	}
-
-	/**
-	 * The key of an item's facts in the cache: the buyers' mixes of {@code sourcing} are
-	 * in them.
-	 */
-	private record Key(String version, int year, Sourcing sourcing, String item) {
 	}
 
 	/**
@@ -59,37 +42,23 @@ class ChainFactsQuery {
 	 * {@code sourcing}; empty when there is no such product.
 	 */
 	Map<String, ChainCalculator.Item> load(String product, int year, Sourcing sourcing) {
-		String version = this.version.current();
-		Map<String, Object> held = held(version, year, sourcing);
 		Map<String, String> codes = new HashMap<>();
 		List<Row> rows = List.copyOf(this.client.query(FACTS)
-			.bindAll(
-					Map.of("products", List.of(product), "year", year, "sourcing", sourcing.word(), "skip", skip(held)))
+			.bindAll(Map.of("products", List.of(product), "year", year, "sourcing", sourcing.word(), "skip", Map.of()))
 			.fetchAs(Row.class)
-			.mappedBy((types, record) -> row(record, held.containsKey(record.get("item").asString()), codes))
+			.mappedBy((types, record) -> row(record, codes))
 			.all());
 		Map<String, ChainCalculator.Item> items = new LinkedHashMap<>();
 		for (Row row : rows) {
-			ItemFacts facts = row.facts();
-			if (facts == null) {
-				facts = (ItemFacts) held.get(row.item());
-			}
-			else {
-				this.held.put(new Key(version, year, sourcing, row.item()), facts);
-			}
-			items.put(row.item(), new ChainCalculator.Item(row.item(), row.product(), row.inputs(), facts));
+			items.put(row.item(), new ChainCalculator.Item(row.item(), row.product(), row.inputs(), row.facts()));
 		}
 		return items;
 	}
 
-	/** One row; the facts are null when the item's facts are held already. */
-	private static Row row(Record record, boolean held, Map<String, String> codes) {
+	private static Row row(Record record, Map<String, String> codes) {
 		String item = record.get("item").asString();
 		boolean product = record.get("product").asBoolean();
 		List<String> inputs = record.get("inputs").asList(Value::asString);
-		if (held) {
-			return new Row(item, product, inputs, null);
-		}
 		Map<Stage, List<BuyerSplit>> sourcing = new HashMap<>();
 		for (Value own : record.get("sourcing").values()) {
 			sourcing.computeIfAbsent(Stage.valueOf(own.get("stage").asString()), k -> new ArrayList<>())
@@ -139,31 +108,6 @@ class ChainFactsQuery {
 			from = to + 1;
 		}
 		return List.of(splits);
-	}
-
-	/**
-	 * The facts held for {@code year} at {@code version}, by item id: a look at every
-	 * entry, since which items lie below a product is what the query is about to find
-	 * out.
-	 */
-	private Map<String, Object> held(String version, int year, Sourcing sourcing) {
-		Map<String, Object> held = new HashMap<>();
-		@SuppressWarnings("unchecked")
-		com.github.benmanes.caffeine.cache.Cache<Object, Object> entries = (com.github.benmanes.caffeine.cache.Cache<Object, Object>) this.held
-			.getNativeCache();
-		entries.asMap().forEach((key, value) -> {
-			if (key instanceof Key k && k.version().equals(version) && k.year() == year && k.sourcing() == sourcing) {
-				held.put(k.item(), value);
-			}
-		});
-		return held;
-	}
-
-	/** The items held, as the keys of a map (see chain-facts.cypher). */
-	private static Map<String, Object> skip(Map<String, Object> held) {
-		Map<String, Object> skip = new HashMap<>();
-		held.keySet().forEach(item -> skip.put(item, true));
-		return skip;
 	}
 
 	/**

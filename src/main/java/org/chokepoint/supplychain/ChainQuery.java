@@ -14,10 +14,10 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A consumer's chain of a product: the facts of its items (chain-facts.cypher,
- * {@link ChainFactsQuery}) computed stage by stage in Java ({@link ChainCalculator}).
- * Gives what chain.cypher gives in one query (a parity test holds them equal), at the
- * cost of reading each item's splits once, not its facts relationship by relationship.
+ * A consumer's chain of a product: the facts of its items, from the in-memory
+ * {@link ChainProjection} (or, before the first is built, from chain-facts.cypher,
+ * {@link ChainFactsQuery}), computed stage by stage in Java ({@link ChainCalculator}).
+ * Gives what chain.cypher gives in one query (parity tests hold them equal).
  */
 @Component
 class ChainQuery {
@@ -26,9 +26,12 @@ class ChainQuery {
 
 	private final ChainFactsQuery facts;
 
-	ChainQuery(Neo4jClient client, ChainFactsQuery facts) {
+	private final ChainProjections projections;
+
+	ChainQuery(Neo4jClient client, ChainFactsQuery facts, ChainProjections projections) {
 		this.client = client;
 		this.facts = facts;
+		this.projections = projections;
 	}
 
 	/**
@@ -38,13 +41,16 @@ class ChainQuery {
 	 */
 	@Cacheable(cacheNames = CachingConfiguration.ANALYSES, keyGenerator = CachingConfiguration.VERSIONED_KEYS)
 	ChainComputation run(String product, String consumer, int year, Sourcing sourcing, List<Cut> cuts) {
-		Map<String, ChainCalculator.Item> items = this.facts.load(product, year, sourcing);
+		ChainProjection projection = this.projections.serving();
+		Map<String, ChainCalculator.Item> items = (projection != null) ? projection.items(product, year, sourcing)
+				: this.facts.load(product, year, sourcing);
 		if (items.isEmpty()) {
 			// the callers checked the key; an import that removed the product since then
 			// lands here
 			throw new NotFoundException("product", product);
 		}
-		return ChainCalculator.compute(product, consumer, items, withBlocMembers(cuts), blocs());
+		Map<String, Set<String>> blocs = (projection != null) ? projection.blocs() : blocs();
+		return ChainCalculator.compute(product, consumer, items, withBlocMembers(cuts, blocs), blocs);
 	}
 
 	/** Per bloc, its member countries. */
@@ -62,7 +68,7 @@ class ChainQuery {
 	}
 
 	/** A cut that targets a bloc targets its members too (chain.cypher's rule). */
-	private List<Cut> withBlocMembers(List<Cut> cuts) {
+	private static List<Cut> withBlocMembers(List<Cut> cuts, Map<String, Set<String>> blocs) {
 		List<Cut> result = new ArrayList<>();
 		for (Cut cut : cuts) {
 			if (cut.targets().isEmpty()) {
@@ -70,11 +76,9 @@ class ChainQuery {
 				continue;
 			}
 			List<String> targets = new ArrayList<>(cut.targets());
-			targets.addAll(this.client.query("""
-					MATCH (member:Country)-[:MEMBER_OF]->(bloc:Bloc)
-					WHERE bloc.code IN $targets
-					RETURN member.iso3 AS member
-					""").bind(cut.targets()).to("targets").fetchAs(String.class).all());
+			for (String target : cut.targets()) {
+				targets.addAll(new java.util.TreeSet<>(blocs.getOrDefault(target, Set.of())));
+			}
 			result.add(new Cut(cut.country(), cut.items(), cut.stages(), targets, cut.fraction()));
 		}
 		return result;

@@ -1,0 +1,330 @@
+package org.chokepoint.supplychain;
+
+import java.util.AbstractList;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+import java.util.Set;
+
+import org.chokepoint.supplychain.ChainComputation.BuyerSplit;
+import org.chokepoint.supplychain.ChainComputation.ItemFacts;
+import org.chokepoint.supplychain.ChainComputation.Split;
+import org.chokepoint.supplychain.ChainComputation.StageFacts;
+import org.chokepoint.supplymix.Sourcing;
+
+/**
+ * The chain facts of one data version in memory: what {@code chain-facts.cypher} reads,
+ * for every item, stage, year and sourcing at once, in primitive arrays (parties, sources
+ * and kinds as int ids into string tables). Per item: its inputs, per stage its global
+ * output groups (one per year and source, best first), and per sourcing the buyers' mixes
+ * (the SOURCING_SPLIT relationships the import derived, traced through re-exports once
+ * per data version) of every year at which they change. {@link #items} picks the facts of
+ * a year by the rules of chain-facts.cypher, so the chains computed from it equal those
+ * computed from the query. Immutable; built by {@link ChainProjectionLoader}.
+ */
+final class ChainProjection {
+
+	/** The stages of an item, by {@link Stage#ordinal()}. */
+	static final int STAGES = Stage.values().length;
+
+	/** The sourcings, by {@link Sourcing#ordinal()}. */
+	static final int SOURCINGS = Sourcing.values().length;
+
+	private final String version;
+
+	/** Party codes, source ids and mix kinds, by id. */
+	private final String[] names;
+
+	private final Map<String, Integer> items;
+
+	private final String[] itemIds;
+
+	private final boolean[] product;
+
+	/** Per item, its direct inputs' indexes, ordered by id. */
+	private final int[][] inputs;
+
+	/** Per item and stage, its global groups; null where none. */
+	private final Global[][] global;
+
+	/** Per item, stage and sourcing, the buyers' mixes; null where none. */
+	private final Mixes[][][] mixes;
+
+	private final Map<String, Set<String>> blocs;
+
+	private final long flows;
+
+	ChainProjection(String version, String[] names, Map<String, Integer> items, String[] itemIds, boolean[] product,
+			int[][] inputs, Global[][] global, Mixes[][][] mixes, Map<String, Set<String>> blocs, long flows) {
+		this.version = version;
+		this.names = names;
+		this.items = Map.copyOf(items);
+		this.itemIds = itemIds;
+		this.product = product;
+		this.inputs = inputs;
+		this.global = global;
+		this.mixes = mixes;
+		this.blocs = Map.copyOf(blocs);
+		this.flows = flows;
+	}
+
+	/** The data version the facts are of. */
+	String version() {
+		return this.version;
+	}
+
+	/** Per bloc, its member countries. */
+	Map<String, Set<String>> blocs() {
+		return this.blocs;
+	}
+
+	/** The trade flows of the data version (for the memory figures). */
+	long flows() {
+		return this.flows;
+	}
+
+	/** How many items it holds. */
+	int size() {
+		return this.itemIds.length;
+	}
+
+	/**
+	 * Every item below {@code product} (itself included) by id in id order, with the
+	 * facts of {@code year} and the buyers' mixes of {@code sourcing}: what
+	 * {@link ChainFactsQuery#load} reads; empty when there is no such product.
+	 */
+	Map<String, ChainCalculator.Item> items(String product, int year, Sourcing sourcing) {
+		Integer root = this.items.get(product);
+		if (root == null || !this.product[root]) {
+			return Map.of();
+		}
+		boolean[] seen = new boolean[this.itemIds.length];
+		List<Integer> below = new ArrayList<>();
+		Deque<Integer> queue = new ArrayDeque<>(List.of(root));
+		seen[root] = true;
+		while (!queue.isEmpty()) {
+			int i = queue.poll();
+			below.add(i);
+			for (int input : this.inputs[i]) {
+				if (!seen[input]) {
+					seen[input] = true;
+					queue.add(input);
+				}
+			}
+		}
+		below.sort((a, b) -> this.itemIds[a].compareTo(this.itemIds[b]));
+		Map<String, ChainCalculator.Item> result = new LinkedHashMap<>();
+		for (int i : below) {
+			String[] inputIds = new String[this.inputs[i].length];
+			for (int k = 0; k < inputIds.length; k++) {
+				inputIds[k] = this.itemIds[this.inputs[i][k]];
+			}
+			result.put(this.itemIds[i], new ChainCalculator.Item(this.itemIds[i], this.product[i], List.of(inputIds),
+					facts(i, year, sourcing)));
+		}
+		return result;
+	}
+
+	private ItemFacts facts(int item, int year, Sourcing sourcing) {
+		List<StageFacts> stages = new ArrayList<>(2);
+		for (Stage stage : this.product[item] ? List.of(Stage.MANUFACTURING) : List.of(Stage.REFINING, Stage.MINING)) {
+			Global g = this.global[item][stage.ordinal()];
+			int chosen = (g != null) ? g.chosen(year) : -1;
+			Mixes m = this.mixes[item][stage.ordinal()][sourcing.ordinal()];
+			List<BuyerSplit> own = (m != null) ? m.asOf(year, this.names) : List.of();
+			if (chosen < 0 && own.isEmpty()) {
+				continue; // a gap
+			}
+			stages.add(new StageFacts(stage,
+					chosen < 0 ? List.of() : new Splits(this.names, g.countries[chosen], g.shares[chosen]),
+					chosen < 0 ? null : (long) g.year[chosen], chosen < 0 ? null : this.names[g.source[chosen]], own));
+		}
+		return new ItemFacts(this.itemIds[item], List.copyOf(stages));
+	}
+
+	/**
+	 * The bytes its arrays take on a 64-bit JVM with compressed references (16-byte array
+	 * headers, 12-byte object headers, 8-byte alignment), strings and maps estimated: a
+	 * computed figure, checked against heap deltas in docs/performance.md.
+	 */
+	long bytes() {
+		long bytes = 0;
+		for (String name : this.names) {
+			bytes += string(name);
+		}
+		bytes += array(4L * this.names.length);
+		for (String id : this.itemIds) {
+			bytes += string(id) + 48; // the string and its map entry
+		}
+		bytes += array(4L * this.itemIds.length) + array(this.product.length);
+		for (int i = 0; i < this.itemIds.length; i++) {
+			bytes += array(4L * this.inputs[i].length);
+			bytes += array(4L * STAGES) + array(4L * STAGES);
+			for (int s = 0; s < STAGES; s++) {
+				Global g = this.global[i][s];
+				if (g != null) {
+					bytes += g.bytes();
+				}
+				bytes += array(4L * SOURCINGS);
+				for (Mixes m : this.mixes[i][s]) {
+					if (m != null) {
+						bytes += m.bytes();
+					}
+				}
+			}
+		}
+		return bytes;
+	}
+
+	static long array(long payload) {
+		return align(16 + payload);
+	}
+
+	private static long string(String s) {
+		return 24 + array(s.length());
+	}
+
+	private static long align(long bytes) {
+		return (bytes + 7) / 8 * 8;
+	}
+
+	/**
+	 * The global output groups of one (item, stage): per (year, source) with at least one
+	 * numeric share, its countries and shares; ordered as chain-facts.cypher chooses
+	 * (newest year, best source quality, smallest source id).
+	 */
+	static final class Global {
+
+		final int[] year;
+
+		final int[] source;
+
+		final int[][] countries;
+
+		final double[][] shares;
+
+		Global(int[] year, int[] source, int[][] countries, double[][] shares) {
+			this.year = year;
+			this.source = source;
+			this.countries = countries;
+			this.shares = shares;
+		}
+
+		/** The group chosen for {@code year}: the first of year up to it; -1 for none. */
+		int chosen(int asOf) {
+			for (int g = 0; g < this.year.length; g++) {
+				if (this.year[g] <= asOf) {
+					return g;
+				}
+			}
+			return -1;
+		}
+
+		long bytes() {
+			long bytes = 12 + 4 * 4 + array(4L * this.year.length) * 2 + array(4L * this.year.length) * 2;
+			for (int g = 0; g < this.year.length; g++) {
+				bytes += array(4L * this.countries[g].length) + array(8L * this.shares[g].length);
+			}
+			return align(bytes);
+		}
+
+	}
+
+	/**
+	 * The buyers' mixes of one (item, stage, sourcing): per year at which they change
+	 * ({@code asOf}, ascending), the buyers from {@code start[y]} to {@code start[y + 1]}
+	 * with the year of their facts, source, kind (-1: none), suppliers and shares.
+	 */
+	static final class Mixes {
+
+		final int[] asOf;
+
+		final int[] start;
+
+		final int[] buyer;
+
+		final int[] dataYear;
+
+		final int[] source;
+
+		final int[] kind;
+
+		final int[][] suppliers;
+
+		final double[][] shares;
+
+		Mixes(int[] asOf, int[] start, int[] buyer, int[] dataYear, int[] source, int[] kind, int[][] suppliers,
+				double[][] shares) {
+			this.asOf = asOf;
+			this.start = start;
+			this.buyer = buyer;
+			this.dataYear = dataYear;
+			this.source = source;
+			this.kind = kind;
+			this.suppliers = suppliers;
+			this.shares = shares;
+		}
+
+		/** Every buyer's mix of the newest year up to {@code year}. */
+		List<BuyerSplit> asOf(int year, String[] names) {
+			int y = Arrays.binarySearch(this.asOf, year);
+			if (y < 0) {
+				y = -y - 2; // the newest year before it
+			}
+			if (y < 0) {
+				return List.of();
+			}
+			BuyerSplit[] splits = new BuyerSplit[this.start[y + 1] - this.start[y]];
+			for (int b = this.start[y]; b < this.start[y + 1]; b++) {
+				splits[b - this.start[y]] = new BuyerSplit(names[this.buyer[b]],
+						new Splits(names, this.suppliers[b], this.shares[b]), this.dataYear[b], names[this.source[b]],
+						this.kind[b] < 0 ? null : names[this.kind[b]]);
+			}
+			return List.of(splits);
+		}
+
+		long bytes() {
+			int n = this.buyer.length;
+			long bytes = 12 + 8 * 4 + array(4L * this.asOf.length) + array(4L * this.start.length) + 4 * array(4L * n)
+					+ 2 * array(4L * n);
+			for (int b = 0; b < n; b++) {
+				bytes += array(4L * this.suppliers[b].length) + array(8L * this.shares[b].length);
+			}
+			return align(bytes);
+		}
+
+	}
+
+	/** A split read from the arrays: a view, its {@link Split}s made as they are read. */
+	private static final class Splits extends AbstractList<Split> implements RandomAccess {
+
+		private final String[] names;
+
+		private final int[] parties;
+
+		private final double[] shares;
+
+		Splits(String[] names, int[] parties, double[] shares) {
+			this.names = names;
+			this.parties = parties;
+			this.shares = shares;
+		}
+
+		@Override
+		public Split get(int index) {
+			return new Split(this.names[this.parties[index]], this.shares[index]);
+		}
+
+		@Override
+		public int size() {
+			return this.parties.length;
+		}
+
+	}
+
+}

@@ -1,0 +1,73 @@
+package org.chokepoint.supplychain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.chokepoint.ChokepointTest;
+import org.chokepoint.supplymix.Sourcing;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * The in-memory projection holds what chain-facts.cypher reads: on the shipped data, for
+ * every product, every year from before the first facts to after the last and both
+ * sourcings, the items, their inputs and the facts chosen (global splits, every buyer's
+ * mix, in the query's order) are equal; and it is of the data version the database holds.
+ */
+@ChokepointTest
+class ChainProjectionIT {
+
+	@Autowired
+	ChainProjections projections;
+
+	@Autowired
+	ChainFactsQuery query;
+
+	@Autowired
+	Neo4jClient client;
+
+	@Test
+	void theProjectionHoldsWhatChainFactsCypherReadsForEveryProductYearAndSourcing() {
+		ChainProjection projection = this.projections.serving();
+		assertThat(projection).isNotNull();
+		List<String> products = List
+			.copyOf(this.client.query("MATCH (p:Product) RETURN p.id AS id ORDER BY id").fetchAs(String.class).all());
+		assertThat(products).isNotEmpty();
+		int compared = 0;
+		for (String product : products) {
+			for (int year = 2010; year <= 2027; year++) {
+				for (Sourcing sourcing : Sourcing.values()) {
+					Map<String, ChainCalculator.Item> expected = this.query.load(product, year, sourcing);
+					Map<String, ChainCalculator.Item> actual = projection.items(product, year, sourcing);
+					assertThat(List.copyOf(actual.keySet())).as("%s %d %s", product, year, sourcing)
+						.isEqualTo(List.copyOf(expected.keySet()));
+					assertThat(List.copyOf(actual.values())).as("%s %d %s", product, year, sourcing)
+						.isEqualTo(List.copyOf(expected.values()));
+					compared += actual.size();
+				}
+			}
+		}
+		assertThat(compared).isGreaterThan(1000);
+		assertThat(projection.items("no-such-product", 2024, Sourcing.TRACED)).isEmpty();
+		assertThat(projection.items("gallium", 2024, Sourcing.TRACED)).as("a mineral is no product").isEmpty();
+	}
+
+	@Test
+	void theProjectionIsOfTheStoredVersionAndHoldsTheBlocs() {
+		ChainProjection projection = this.projections.serving();
+		String stored = this.client.query("MATCH (v:DataVersion {key: 'current'}) RETURN v.version AS v")
+			.fetchAs(String.class)
+			.one()
+			.orElseThrow();
+		assertThat(projection.version()).isEqualTo(stored);
+		assertThat(this.projections.servedVersion()).isEqualTo(stored);
+		assertThat(projection.blocs().get("EU")).contains("DEU", "FRA");
+		assertThat(projection.flows()).isPositive();
+		assertThat(projection.bytes()).isPositive();
+	}
+
+}
