@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Once the application is ready, logs where everything is: the REST API, Neo4j Browser
- * with its connect string, the Bolt address and who logs in there, the health check, and
- * how much the database holds.
+ * with its connect string, the Bolt address and who logs in there, the health check, how
+ * much the database holds, and how many data warnings the import recorded and where to
+ * read them (the data report; they are no longer logged one by one).
  */
 @Component
 class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
@@ -52,6 +53,8 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
 		// the graph
 		long nodes = count("MATCH (n) RETURN count(n) AS count");
 		long relationships = count("MATCH ()-[r]->() RETURN count(r) AS count");
+		long warnings = count(
+				"OPTIONAL MATCH (v:DataVersion {key: 'current'}) RETURN size(coalesce(v.warnings, [])) AS count");
 		String login = this.links.username() == null ? "no authentication" : "user " + this.links.username()
 				+ ", the password of NEO4J_PASSWORD (spring.neo4j.authentication.password)";
 		return List.of("  REST API       " + base + "/api (e.g. " + base + "/api/minerals)",
@@ -59,7 +62,9 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
 				"  Neo4j Browser  " + base + this.links.startPath(base),
 				"  Bolt           " + this.links.boltDirect() + " (" + login + ")",
 				"  Health         " + base + actuator + "/health",
-				"  Database       " + nodes + " nodes, " + relationships + " relationships");
+				"  Database       " + nodes + " nodes, " + relationships + " relationships",
+				"  Data warnings  " + warnings + " (what the import found odd but loaded): " + base
+						+ "/api/data/report?section=data-warnings");
 	}
 
 	private long count(String query) {

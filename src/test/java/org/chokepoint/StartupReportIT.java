@@ -40,7 +40,9 @@ class StartupReportIT extends ApiTestBase {
 							+ "http%3A%2F%2Flocalhost%3A" + this.port + "%2Fguide%2Fchokepoint.html",
 					"  Bolt           " + bolt
 							+ " (user neo4j, the password of NEO4J_PASSWORD (spring.neo4j.authentication.password))",
-					"  Health         " + base + "/actuator/health", "  Database       22 nodes, 32 relationships"));
+					"  Health         " + base + "/actuator/health", "  Database       22 nodes, 32 relationships",
+					"  Data warnings  0 (what the import found odd but loaded): " + base
+							+ "/api/data/report?section=data-warnings"));
 	}
 
 	@Test

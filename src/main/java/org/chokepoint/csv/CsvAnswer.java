@@ -25,6 +25,29 @@ public interface CsvAnswer {
 	List<List<Object>> csvRows();
 
 	/**
+	 * The file name the answer is offered under
+	 * ({@code Content-Disposition: attachment}), without {@code .csv}: what the table is
+	 * of, e.g. {@code chain-ndfeb-magnet-EU-2026}. Null (the default) names it after the
+	 * request path ({@code /api/countries}: {@code countries}).
+	 */
+	default String csvFileName() {
+		return null;
+	}
+
+	/**
+	 * A file name of parts joined by {@code -}, each reduced to letters, digits, dots,
+	 * hyphens and underscores (nothing a user or a browser would have to quote or could
+	 * misread as a path); empty and null parts are left out.
+	 */
+	static String fileName(Object... parts) {
+		return Arrays.stream(parts)
+			.filter(java.util.Objects::nonNull)
+			.map(part -> String.valueOf(part).replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._-]+|[_-]+$", ""))
+			.filter(part -> !part.isEmpty())
+			.collect(Collectors.joining("-"));
+	}
+
+	/**
 	 * A list of records as a table: one column per record component, named in
 	 * {@code snake_case} (for records whose numbers have no unit, such as the summaries
 	 * of the paged lists).
@@ -55,6 +78,12 @@ public interface CsvAnswer {
 	static String cell(Object value) {
 		if (value == null) {
 			return "";
+		}
+		if (value instanceof java.util.Map<?, ?> map) {
+			return map.entrySet()
+				.stream()
+				.map(e -> e.getKey() + "=" + cell(e.getValue()))
+				.collect(Collectors.joining(" "));
 		}
 		if (value instanceof Collection<?> list) {
 			return list.stream().map(CsvAnswer::cell).collect(Collectors.joining(";"));

@@ -15,19 +15,23 @@ import tools.jackson.dataformat.csv.CsvSchema;
 import tools.jackson.dataformat.csv.CsvWriteFeature;
 
 import org.springframework.core.ResolvableType;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractSmartHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Writes {@link CsvAnswer} answers, and pages of records ({@link Paged}{@code <R>}, the
  * item type read from the handler's declared return type), as {@code text/csv} (RFC 4180:
  * a header row, CRLF line ends, a field quoted only when it holds a comma, a quote or a
- * line break, quotes doubled), with Jackson's CSV module. Registered after the JSON
- * converter, so {@code Accept: *}{@code /*} still gets JSON; only a client asking for
- * {@code text/csv} gets CSV.
+ * line break, quotes doubled), with Jackson's CSV module, as an attachment
+ * ({@code Content-Disposition}) named by {@link CsvAnswer#csvFileName()} or after the
+ * request path. Registered after the JSON converter, so {@code Accept: *}{@code /*} still
+ * gets JSON; only a client asking for {@code text/csv} (or {@code ?format=csv}) gets CSV.
  */
 class CsvHttpMessageConverter extends AbstractSmartHttpMessageConverter<Object> {
 
@@ -75,6 +79,9 @@ class CsvHttpMessageConverter extends AbstractSmartHttpMessageConverter<Object> 
 	protected void writeInternal(Object value, ResolvableType type, HttpOutputMessage output, Map<String, Object> hints)
 			throws IOException {
 		CsvAnswer table = (value instanceof CsvAnswer csv) ? csv : records((Paged<?>) value, itemType(type));
+		// before the body: the headers go out with its first byte
+		output.getHeaders()
+			.setContentDisposition(ContentDisposition.attachment().filename(fileName(table) + ".csv").build());
 		CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
 		table.csvColumns().forEach(schema::addColumn);
 		Writer writer = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
@@ -89,6 +96,22 @@ class CsvHttpMessageConverter extends AbstractSmartHttpMessageConverter<Object> 
 	@Override
 	public Object read(ResolvableType type, HttpInputMessage input, Map<String, Object> hints) {
 		throw new HttpMessageNotReadableException("CSV is written, not read", input);
+	}
+
+	/**
+	 * The answer's own name, or one after the request path ({@code /api/countries}:
+	 * {@code countries}), or {@code answer} outside a request.
+	 */
+	static String fileName(CsvAnswer table) {
+		String name = table.csvFileName();
+		if (name != null && !name.isBlank()) {
+			return name;
+		}
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			String path = attributes.getRequest().getRequestURI().replaceFirst("^/api/", "");
+			name = CsvAnswer.fileName((Object[]) path.split("/"));
+		}
+		return (name == null || name.isEmpty()) ? "answer" : name;
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

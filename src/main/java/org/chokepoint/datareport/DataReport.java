@@ -1,9 +1,15 @@
 package org.chokepoint.datareport;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.chokepoint.csv.CsvAnswer;
+import org.chokepoint.web.BadParameterException;
 
 /**
  * What the knowledge base holds.
@@ -25,6 +31,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * factor and its source
  * @param pureReExporters countries whose direct mix of an (item, stage) has no own part
  * while other buyers' mixes of the same year name them as a supplier
+ * @param dataWarnings what the import of the current data found suspicious but loaded all
+ * the same (countries adding up to more than the world total), recorded at import
  */
 public record DataReport(String dataVersion, Map<String, Long> nodes, Map<String, Long> relationships,
 		List<Map<String, Object>> coverage, List<Map<String, Object>> disagreements,
@@ -39,5 +47,82 @@ public record DataReport(String dataVersion, Map<String, Long> nodes, Map<String
 				+ "item's basis per tonne traded), factorSource, factorSourceTitle, note") List<Map<String, Object>> hsCodes,
 		@Schema(description = "Countries treated as pure re-exporters of an (item, stage): no own part in their "
 				+ "direct mix while other buyers' direct mixes of the same year name them: country, name, item, "
-				+ "stage, years, and for the newest year: year, dataYear, kind, source, buyers") List<Map<String, Object>> pureReExporters) {
+				+ "stage, years, and for the newest year: year, dataYear, kind, source, buyers") List<Map<String, Object>> pureReExporters,
+		@Schema(description = "What the import of the current data found suspicious but loaded all the same "
+				+ "(e.g. countries adding up to more than the world total): warning") List<Map<String, Object>> dataWarnings)
+		implements
+			CsvAnswer {
+
+	/**
+	 * The sections, each a table, by the name {@code ?section=} takes, in the order of
+	 * the fields (the counts as rows of a label or type and its count).
+	 */
+	public Map<String, List<Map<String, Object>>> sections() {
+		Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
+		sections.put("nodes", counts("label", this.nodes));
+		sections.put("relationships", counts("type", this.relationships));
+		sections.put("coverage", this.coverage);
+		sections.put("disagreements", this.disagreements);
+		sections.put("unknown-shares", this.unknownShares);
+		sections.put("sources-without-url", this.sourcesWithoutUrl);
+		sections.put("buyers-with-sourcing", this.buyersWithSourcing);
+		sections.put("mix-assumptions", this.mixAssumptions);
+		sections.put("hs-codes", this.hsCodes);
+		sections.put("pure-re-exporters", this.pureReExporters);
+		sections.put("data-warnings", this.dataWarnings);
+		return sections;
+	}
+
+	/**
+	 * One section, or a 400 naming the sections there are.
+	 * @param name as {@code ?section=} gives it (case-insensitive)
+	 */
+	public DataReportSection section(String name) {
+		String key = name.strip().toLowerCase(Locale.ROOT);
+		Map<String, List<Map<String, Object>>> sections = sections();
+		if (!sections.containsKey(key)) {
+			throw new BadParameterException("section",
+					"must be one of " + String.join(", ", sections.keySet()) + ", was '" + shown(name) + "'");
+		}
+		return new DataReportSection(this.dataVersion, key, sections.get(key));
+	}
+
+	/**
+	 * As CSV (docs/csv.md): the index of the sections, one row each with its number of
+	 * rows and where to read it as CSV.
+	 */
+	@Override
+	public List<String> csvColumns() {
+		return List.of("section", "rows", "csv");
+	}
+
+	@Override
+	public List<List<Object>> csvRows() {
+		return sections().entrySet()
+			.stream()
+			.map(e -> List.<Object>of(e.getKey(), e.getValue().size(),
+					"/api/data/report?section=" + e.getKey() + "&format=csv"))
+			.toList();
+	}
+
+	@Override
+	public String csvFileName() {
+		return "data-report";
+	}
+
+	private static List<Map<String, Object>> counts(String key, Map<String, Long> counts) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		new TreeMap<>(counts).forEach((name, count) -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put(key, name);
+			row.put("count", count);
+			rows.add(row);
+		});
+		return rows;
+	}
+
+	private static String shown(String value) {
+		return value.length() <= 40 ? value : value.substring(0, 37) + "...";
+	}
+
 }

@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds the data report from cypher/queries/coverage, disagreements, unknown-shares,
- * sources-without-url, buyers-with-sourcing, mix-assumptions, hs-codes and
- * pure-re-exporters: one query per section, whatever the size of the graph.
+ * sources-without-url, buyers-with-sourcing, mix-assumptions, hs-codes, pure-re-exporters
+ * and data-warnings: one query per section, whatever the size of the graph.
  */
 @Service
 @Transactional(readOnly = true)
@@ -52,7 +52,7 @@ public class DataReportService {
 				rows("disagreements", Map.of("tolerance", DISAGREEMENT_TOLERANCE)), rows("unknown-shares", Map.of()),
 				sourcesWithoutUrl(), rows("buyers-with-sourcing", Map.of()),
 				rows("mix-assumptions", Map.of("kinds", ASSUMPTION_KINDS)), rows("hs-codes", Map.of()),
-				rows("pure-re-exporters", Map.of()));
+				rows("pure-re-exporters", Map.of()), rows("data-warnings", Map.of()));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -96,10 +96,11 @@ public class ImportService {
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		ImportReport report = new ImportReport(description, data.version(), rowsRead, this.counts.nodes(),
 				this.counts.relationships(), millis, data.warnings());
-		log.info("Imported data version {} in {} ms: {} rows ({} rows/s); nodes {}; relationships {}", report.version(),
-				millis, rowsRead, millis == 0 ? rowsRead : rowsRead * 1000L / millis, report.nodes(),
-				report.relationships());
-		data.warnings().forEach(w -> log.warn("Import warning: {}", w));
+		log.info(
+				"Imported data version {} in {} ms: {} rows ({} rows/s); nodes {}; relationships {}; {} data warnings "
+						+ "(in the data report: GET /api/data/report?section=data-warnings)",
+				report.version(), millis, rowsRead, millis == 0 ? rowsRead : rowsRead * 1000L / millis, report.nodes(),
+				report.relationships(), data.warnings().size());
 		// analyses cached for the old version are stale
 		this.events.publishEvent(report);
 		return report;
@@ -126,8 +127,11 @@ public class ImportService {
 							MERGE (v:DataVersion {key: 'current'})
 							SET v.version = $version,
 							    v.folder = $folder,
-							    v.importedAt = datetime()
-							""", Map.of("version", data.version(), "folder", description)).consume();
+							    v.importedAt = datetime(),
+							    v.warnings = $warnings
+							""", Map.of("version", data.version(), "folder", description, "warnings",
+							List.copyOf(data.warnings())))
+						.consume();
 					tx.commit();
 				}
 			}

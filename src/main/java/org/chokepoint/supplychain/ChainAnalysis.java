@@ -1,9 +1,12 @@
 package org.chokepoint.supplychain;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.chokepoint.csv.CsvAnswer;
 import org.chokepoint.supplymix.Sourcing;
 
 /**
@@ -31,7 +34,64 @@ import org.chokepoint.supplymix.Sourcing;
  */
 public record ChainAnalysis(String product, String consumer, int year, LocalDate asOf, double threshold,
 		Sourcing sourcing, @JsonUnwrapped ChainFigures figures, String worstInput, List<ItemExposure> inputs,
-		List<SinglePointOfFailure> singlePointsOfFailure, List<DataGap> dataGaps, List<SupplyPath> paths) {
+		List<SinglePointOfFailure> singlePointsOfFailure, List<DataGap> dataGaps,
+		List<SupplyPath> paths) implements CsvAnswer {
+
+	/**
+	 * As CSV (docs/csv.md): one row per item, stage and supplier of the bill of
+	 * materials, the product first and each item's stages downstream first; an item or
+	 * stage without suppliers has one row with the supplier's cells empty. The product's
+	 * own figures, its worst input and the single points of failure are in the JSON
+	 * answer only.
+	 */
+	@Override
+	public List<String> csvColumns() {
+		List<String> columns = new ArrayList<>(
+				List.of("product", "consumer", "year", "as_of", "sourcing", "item", "kind", "leaf"));
+		columns.addAll(ChainFigures.csvColumns("item"));
+		columns.addAll(List.of("stage", "basis", "hhi_points", "weight_in_fraction", "stage_unknown_share_fraction",
+				"supplier", "share_fraction", "allied", "origin_china_fraction", "source"));
+		return columns;
+	}
+
+	@Override
+	public List<List<Object>> csvRows() {
+		List<List<Object>> rows = new ArrayList<>();
+		for (ItemExposure input : this.inputs) {
+			List<Object> item = new ArrayList<>(Arrays.<Object>asList(this.product, this.consumer, this.year, this.asOf,
+					this.sourcing.word(), input.item(), input.kind(), input.leaf()));
+			item.addAll(ChainFigures.csvCells(input.figures()));
+			if (input.stages().isEmpty()) {
+				rows.add(row(item, Arrays.asList(null, null, null, null, null), null));
+			}
+			for (StageSupply stage : input.stages()) {
+				List<Object> stageCells = Arrays.asList(stage.stage(), stage.basis(), stage.hhi(), stage.weightIn(),
+						stage.unknownShare());
+				if (stage.suppliers().isEmpty()) {
+					rows.add(row(item, stageCells, null));
+				}
+				for (SupplierShare supplier : stage.suppliers()) {
+					rows.add(row(item, stageCells, supplier));
+				}
+			}
+		}
+		return rows;
+	}
+
+	private static List<Object> row(List<Object> item, List<Object> stage, SupplierShare supplier) {
+		List<Object> row = new ArrayList<>(item);
+		row.addAll(stage);
+		row.addAll((supplier == null) ? Arrays.asList(null, null, null, null, null) : Arrays.<Object>asList(
+				supplier.country(), supplier.share(), supplier.allied(), supplier.originChina(), supplier.source()));
+		return row;
+	}
+
+	/** {@code chain-ndfeb-magnet-EU-2026} (with {@code -direct} for direct sourcing). */
+	@Override
+	public String csvFileName() {
+		return CsvAnswer.fileName("chain", this.product, this.consumer, this.year,
+				(this.sourcing == Sourcing.DIRECT) ? "direct" : null);
+	}
 
 	/**
 	 * One item of the bill of materials.

@@ -109,6 +109,13 @@ class ConsumerOverviewController {
 				.toList();
 		}
 
+		/** {@code spof-EU-2026}. */
+		@Override
+		public String csvFileName() {
+			return CsvAnswer.fileName("spof", this.consumer, this.year,
+					(this.sourcing == Sourcing.DIRECT) ? "direct" : null);
+		}
+
 	}
 
 	/** Every product's China exposure for a consumer, highest first. */
@@ -131,6 +138,13 @@ class ConsumerOverviewController {
 				row.addAll(Arrays.<Object>asList(p.worstInput(), p.singlePointsOfFailure()));
 				return row;
 			}).toList();
+		}
+
+		/** {@code exposure-EU-2026}. */
+		@Override
+		public String csvFileName() {
+			return CsvAnswer.fileName("exposure", this.consumer, this.year,
+					(this.sourcing == Sourcing.DIRECT) ? "direct" : null);
 		}
 
 	}

@@ -58,6 +58,17 @@ public record ScenarioResult(int year, Sourcing sourcing, LocalDate measuresInFo
 	}
 
 	/**
+	 * {@code scenario-2026}, with the day of the measures applied and the consumers when
+	 * there are few: {@code scenario-2026-2024-12-03-USA}.
+	 */
+	@Override
+	public String csvFileName() {
+		return CsvAnswer.fileName("scenario", this.year, this.measuresInForceOn,
+				(this.consumers.size() <= 3) ? String.join("_", this.consumers) : null,
+				(this.sourcing == Sourcing.DIRECT) ? "direct" : null);
+	}
+
+	/**
 	 * A trade measure turned into a cut.
 	 *
 	 * @param measure its id

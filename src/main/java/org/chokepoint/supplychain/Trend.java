@@ -1,6 +1,10 @@
 package org.chokepoint.supplychain;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+
+import org.chokepoint.csv.CsvAnswer;
 
 import org.chokepoint.supplymix.Sourcing;
 
@@ -17,7 +21,45 @@ import org.chokepoint.supplymix.Sourcing;
  * @param to the last year (inclusive)
  * @param years one entry per year, oldest first
  */
-public record Trend(String consumer, String product, Sourcing sourcing, int from, int to, List<Year> years) {
+public record Trend(String consumer, String product, Sourcing sourcing, int from, int to,
+		List<Year> years) implements CsvAnswer {
+
+	/**
+	 * As CSV (docs/csv.md): one row per year, oldest first; the years of the facts each
+	 * stage used are in the JSON answer only, and summed up here as the newest of them.
+	 */
+	@Override
+	public List<String> csvColumns() {
+		List<String> columns = new ArrayList<>(List.of("consumer", "product", "sourcing", "year"));
+		columns.addAll(ChainFigures.csvColumns(""));
+		columns.addAll(List.of("worst_input", "newest_facts_year"));
+		return columns;
+	}
+
+	@Override
+	public List<List<Object>> csvRows() {
+		return this.years.stream().map(y -> {
+			List<Object> row = new ArrayList<>(
+					Arrays.<Object>asList(this.consumer, this.product, this.sourcing.word(), y.year()));
+			row.addAll(
+					ChainFigures.csvCells(new ChainFigures(y.chinaExposure(), y.unknownShare(), y.chinaFreeShare())));
+			row.add(y.worstInput());
+			row.add(y.stages()
+				.stream()
+				.flatMap(s -> java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(s.globalYear()),
+						s.mixYears().stream()))
+				.max(Long::compare)
+				.orElse(null));
+			return row;
+		}).toList();
+	}
+
+	/** {@code trend-ndfeb-magnet-EU-2020-2026}. */
+	@Override
+	public String csvFileName() {
+		return CsvAnswer.fileName("trend", this.product, this.consumer, this.from, this.to,
+				(this.sourcing == Sourcing.DIRECT) ? "direct" : null);
+	}
 
 	/**
 	 * One year's figures: fractions 0..1 of the consumer's supply of the product (the

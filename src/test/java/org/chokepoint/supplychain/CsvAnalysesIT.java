@@ -83,7 +83,9 @@ class CsvAnalysesIT {
 	@Test
 	void hitsOfTheMeasuresInForceOnTheDayOfTheUsBan() throws Exception {
 		String body = "{\"measuresInForceOn\":\"2024-12-03\",\"consumers\":[\"USA\"],\"year\":2026}";
-		List<String> rows = rows(csv(scenario(body, "text/csv")));
+		HttpResponse<String> response = scenario(body, "text/csv");
+		assertAttachment(response, "scenario-2026-2024-12-03-USA.csv");
+		List<String> rows = rows(csv(response));
 		assertThat(rows.get(0)).isEqualTo("year,consumer,product,supply_lost_fraction,china_exposure_before_fraction,"
 				+ "unknown_share_before_fraction,china_free_share_before_fraction,china_exposure_after_fraction,"
 				+ "unknown_share_after_fraction,china_free_share_after_fraction,cut_inputs,cut_items");
@@ -99,6 +101,131 @@ class CsvAnalysesIT {
 			assertThat(Double.parseDouble(cells[4])).isCloseTo(hit.get("before").get("chinaExposure").asDouble(),
 					within(1e-9));
 		}
+	}
+
+	@Test
+	void chainOfTheEuMagnetsOneRowPerItemStageAndSupplierByTheFormatParameter() {
+		String query = "/api/chains/ndfeb-magnet?consumer=EU&year=2026&asOf=2026-02-15";
+		HttpResponse<String> response = api().get(query + "&format=csv", "application/json");
+		assertAttachment(response, "chain-ndfeb-magnet-EU-2026.csv");
+		List<String> rows = rows(csv(response));
+		assertThat(rows.get(0)).isEqualTo("product,consumer,year,as_of,sourcing,item,kind,leaf,"
+				+ "china_exposure_item_fraction,unknown_share_item_fraction,china_free_share_item_fraction,stage,basis,"
+				+ "hhi_points,weight_in_fraction,stage_unknown_share_fraction,supplier,share_fraction,allied,"
+				+ "origin_china_fraction,source");
+		// the same answer by the Accept header
+		assertThat(csv(api().get(query, "text/csv"))).isEqualTo(String.join("\r\n", rows) + "\r\n");
+		JsonNode json = api().getOk(query, JsonNode.class);
+		int expected = 0;
+		for (JsonNode item : json.get("inputs")) {
+			int itemRows = 0;
+			for (JsonNode stage : item.get("stages")) {
+				itemRows += Math.max(1, stage.get("suppliers").size());
+				for (JsonNode supplier : stage.get("suppliers")) {
+					String prefix = String.join(",", "ndfeb-magnet", "EU", "2026", "2026-02-15", "traced",
+							item.get("item").asString(), item.get("kind").asString(), item.get("leaf").asString())
+							+ ",";
+					String row = rows.stream()
+						.filter(r -> r.startsWith(prefix) && r.contains("," + stage.get("stage").asString() + ",")
+								&& r.split(",", -1)[16].equals(supplier.get("country").asString()))
+						.findFirst()
+						.orElseThrow(() -> new AssertionError("no row for " + prefix + stage.get("stage") + supplier));
+					String[] cells = row.split(",", -1);
+					assertThat(Double.parseDouble(cells[17])).isCloseTo(supplier.get("share").asDouble(), within(1e-9));
+					assertThat(Double.parseDouble(cells[14])).isCloseTo(stage.get("weightIn").asDouble(), within(1e-9));
+					assertThat(cells[18]).isEqualTo(supplier.get("allied").asString());
+				}
+			}
+			expected += Math.max(1, itemRows);
+		}
+		assertThat(rows).hasSize(expected + 1);
+		// the magnet's own manufacturing: China's share as in docs/metrics.md
+		String china = row(rows, "ndfeb-magnet,EU,2026,2026-02-15,traced,ndfeb-magnet,");
+		assertThat(china).contains(",MANUFACTURING,");
+	}
+
+	@Test
+	void concentrationOfGalliumOneRowPerStageAndProducer() {
+		String query = "/api/minerals/gallium/concentration?year=2026";
+		HttpResponse<String> response = api().get(query + "&format=CSV", "*/*");
+		assertAttachment(response, "concentration-gallium-2026.csv");
+		List<String> rows = rows(csv(response));
+		assertThat(rows.get(0)).isEqualTo("mineral,year,stage,facts_year,source,hhi_points,highly_concentrated,"
+				+ "top3_share_fraction,china_share_fraction,unknown_share_fraction,country,share_fraction");
+		JsonNode json = api().getOk(query, JsonNode.class);
+		int expected = 0;
+		for (JsonNode stage : json.get("stages")) {
+			expected += Math.max(1, stage.get("producers").size());
+			JsonNode first = stage.get("producers").get(0);
+			String[] cells = row(rows, "gallium,2026," + stage.get("stage").asString() + ",").split(",", -1);
+			assertThat(Double.parseDouble(cells[5])).isCloseTo(stage.get("hhi").asDouble(), within(1e-9));
+			assertThat(Double.parseDouble(cells[8])).isCloseTo(stage.get("chinaShare").asDouble(), within(1e-9));
+			assertThat(cells[10]).isEqualTo(first.get("country").asString());
+			assertThat(Double.parseDouble(cells[11])).isCloseTo(first.get("share").asDouble(), within(1e-9));
+		}
+		assertThat(rows).hasSize(expected + 1);
+	}
+
+	@Test
+	void trendOfTheEuMagnetsOneRowPerYear() {
+		String query = "/api/exposure/trend?consumer=EU&product=ndfeb-magnet&from=2020&to=2026";
+		HttpResponse<String> response = api().get(query, "text/csv");
+		assertAttachment(response, "trend-ndfeb-magnet-EU-2020-2026.csv");
+		List<String> rows = rows(csv(response));
+		assertThat(rows.get(0)).isEqualTo("consumer,product,sourcing,year,china_exposure_fraction,"
+				+ "unknown_share_fraction,china_free_share_fraction,worst_input,newest_facts_year");
+		JsonNode json = api().getOk(query, JsonNode.class);
+		assertThat(rows).hasSize(json.get("years").size() + 1).hasSize(8);
+		int i = 1;
+		for (JsonNode year : json.get("years")) {
+			String[] cells = rows.get(i++).split(",", -1);
+			assertThat(cells[3]).isEqualTo(year.get("year").asString());
+			assertThat(cells[4])
+				.isEqualTo(cell(year, "chinaExposure").isEmpty() ? "" : String.valueOf(Double.parseDouble(cells[4])));
+			if (!cell(year, "chinaExposure").isEmpty()) {
+				assertThat(Double.parseDouble(cells[4])).isCloseTo(year.get("chinaExposure").asDouble(), within(1e-9));
+			}
+			assertThat(cells[7]).isEqualTo(year.get("worstInput").isNull() ? "" : year.get("worstInput").asString());
+		}
+	}
+
+	@Test
+	void theDataReportBySectionAndItsIndex() {
+		HttpResponse<String> response = api().get("/api/data/report?section=coverage&format=csv", "*/*");
+		assertAttachment(response, "data-report-coverage.csv");
+		List<String> rows = rows(csv(response));
+		JsonNode json = api().getOk("/api/data/report", JsonNode.class);
+		assertThat(rows).hasSize(json.get("coverage").size() + 1);
+		assertThat(rows.get(0)).startsWith("mineral,");
+		assertThat(row(rows, "germanium,")).contains(",MINING");
+		JsonNode section = api().getOk("/api/data/report?section=hs-codes", JsonNode.class);
+		assertThat(section.get("items")).isEqualTo(json.get("hsCodes"));
+		List<String> index = rows(csv(api().get("/api/data/report?format=csv", "*/*")));
+		assertThat(index.get(0)).isEqualTo("section,rows,csv");
+		assertThat(row(index, "coverage,"))
+			.isEqualTo("coverage," + json.get("coverage").size() + ",/api/data/report?section=coverage&format=csv");
+		HttpResponse<String> unknown = api().get("/api/data/report?section=gaps", "application/json");
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		assertThat(unknown.body()).contains("\"parameter\":\"section\"").contains("coverage");
+	}
+
+	@Test
+	void aFormatOtherThanCsvOrJsonIsA400NamingTheParameter() {
+		HttpResponse<String> response = api().get("/api/exposure?consumer=EU&format=xlsx", "text/csv");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(response.body()).contains("\"parameter\":\"format\"").contains("csv or json").contains("xlsx");
+		// json wins over the header
+		HttpResponse<String> json = api().get("/api/exposure?consumer=EU&format=json", "text/csv, application/json");
+		assertThat(json.statusCode()).isEqualTo(200);
+		assertThat(json.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+		// an answer that is no table has no CSV
+		assertThat(api().get("/api/countries/CHN?format=csv", "*/*").statusCode()).isEqualTo(406);
+	}
+
+	private static void assertAttachment(HttpResponse<String> response, String fileName) {
+		assertThat(response.headers().firstValue("Content-Disposition"))
+			.contains("attachment; filename=\"" + fileName + "\"");
 	}
 
 	private HttpResponse<String> scenario(String body, String accept) throws Exception {
