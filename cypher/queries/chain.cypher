@@ -4,7 +4,7 @@
 //
 // :param products => ['ndfeb-magnet']
 // :param consumer => 'EU'
-// :param year => 2024
+// :param year => 2026
 // :param sourcing => 'traced'
 // :param threshold => 0.5
 // :param cuts => []

@@ -31,8 +31,8 @@
  * <li>{@code supplychain} (uses {@code importer}, {@code database}, {@code csv},
  * {@code web}, {@code supplymix}): the analyses of domain.md, the scenarios and the
  * trends;</li>
- * <li>{@code datareport} (uses {@code importer}, {@code database}), {@code adhoc}
- * (read-only Cypher over REST);</li>
+ * <li>{@code datareport} (uses {@code importer}, {@code database}, {@code csv},
+ * {@code web}), {@code adhoc} (read-only Cypher over REST);</li>
  * <li>{@code browser} (Neo4j Browser and its discovery answer), then {@code guide} (the
  * Browser guide), {@code atlas} (the web page) and {@code security} (who may do what),
  * which use it.</li>

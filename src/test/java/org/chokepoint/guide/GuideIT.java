@@ -80,15 +80,31 @@ class GuideIT {
 	void theChainQueryOfTheGuideGivesTheEuMagnetsFiguresAndTheScenarioCutsThem() {
 		GuideQuery chain = GuideQuery.load("chain");
 		Record plain = run(chain.text(), new GuideStep.Query(chain, Map.of()).parameters()).get(0);
-		// 2024: before the EU's own magnet sourcing (2026), so the EU's mix of its
-		// members' imports from outside
-		// the EU (BACI 2024), traced to the producers: one answer for the guide's query
-		// and for REST
-		Map<?, ?> rest = new Api(this.port, this.json).getOk("/api/chains/ndfeb-magnet?consumer=EU&year=2024",
+		// one year and one answer (issue 17): the guide's EU-magnets step, REST and the
+		// README's headline example (the atlas link) are of the same year, 2026, and name
+		// the same figures and worst input
+		String year = new GuideStep.Query(chain, Map.of()).parameters()
+			.stream()
+			.filter(p -> p.name().equals("year"))
+			.findFirst()
+			.orElseThrow()
+			.expression();
+		assertThat(year).isEqualTo("2026");
+		Map<?, ?> rest = new Api(this.port, this.json).getOk("/api/chains/ndfeb-magnet?consumer=EU&year=" + year,
 				Map.class);
 		assertThat(plain.get("chinaExposure").asDouble())
 			.isCloseTo(((Number) rest.get("chinaExposure")).doubleValue(), within(1e-9))
 			.isBetween(0.85, 1.0);
+		assertThat(plain.get("worstInput").asString()).isEqualTo(rest.get("worstInput"));
+		assertThat(plain.get("unknownShare").asDouble()).isCloseTo(((Number) rest.get("unknownShare")).doubleValue(),
+				within(1e-9));
+		try {
+			assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("README.md")))
+				.contains("/?consumer=EU&product=ndfeb-magnet&year=" + year + "&");
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 		// nothing cut: every holding remains (a sum of shares, so to the last digit only
 		// within rounding)
 		assertThat(plain.get("remainingSupply").asDouble()).isCloseTo(1.0, within(1e-9));
