@@ -68,6 +68,15 @@ public final class HeadlessChromium implements ExecutionCondition {
 	 * calling test (a failed assumption) when no Chromium or no ChromeDriver is found.
 	 */
 	public static WebDriver start() throws IOException {
+		return start(options -> {
+		});
+	}
+
+	/**
+	 * {@link #start()}, with more options set by {@code customizer} (e.g. a performance
+	 * log to see every request the page made).
+	 */
+	public static WebDriver start(java.util.function.Consumer<ChromeOptions> customizer) throws IOException {
 		Found found = find();
 		Assumptions.assumeTrue(found.missing().isEmpty(), () -> skipMessage(found));
 		ChromeOptions options = new ChromeOptions();
@@ -76,6 +85,7 @@ public final class HeadlessChromium implements ExecutionCondition {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--window-size=1280,800",
 				"--user-data-dir=" + Files.createTempDirectory(Path.of("target"), "chromium-profile").toAbsolutePath());
+		customizer.accept(options);
 		// the driver found, set on the service: ChromeDriver then asks Selenium Manager
 		// nothing
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(found.driver()))

@@ -7,8 +7,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Serves Neo4j Browser, the web application under {@code browser/} in the
- * {@code neo4j-browser} jar, as classpath resources: {@code /browser/} is its
- * {@code index.html}, which loads the rest by relative paths.
+ * {@code neo4j-browser} jar, as classpath resources: {@code /browser/} with a query is
+ * its {@code index.html}, which loads the rest by relative paths; bare, it redirects to
+ * the start link ({@link BrowserStartController}).
  */
 @Configuration(proxyBeanMethods = false)
 class BrowserConfiguration implements WebMvcConfigurer {
@@ -20,8 +21,6 @@ class BrowserConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addViewControllers(ViewControllerRegistry registry) {
-		registry.addViewController(BrowserLinks.BROWSER_PATH)
-			.setViewName("forward:" + BrowserLinks.BROWSER_PATH + "index.html");
 		registry.addRedirectViewController("/browser", BrowserLinks.BROWSER_PATH);
 	}
 

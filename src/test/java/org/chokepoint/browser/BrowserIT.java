@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +30,7 @@ class BrowserIT extends ApiTestBase {
 
 	@Test
 	void servesTheBrowsersIndexHtmlFromItsJar() throws IOException {
-		HttpResponse<String> response = this.api.get("/browser/", "text/html");
+		HttpResponse<String> response = this.api.get("/browser/?dbms=bolt://neo4j@127.0.0.1:7687", "text/html");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
@@ -39,7 +40,7 @@ class BrowserIT extends ApiTestBase {
 
 	@Test
 	void servesTheScriptsTheIndexLoads() {
-		String index = this.api.get("/browser/", "text/html").body();
+		String index = this.api.get("/browser/index.html", "text/html").body();
 		Matcher scripts = Pattern.compile("src=\"([^\"]+\\.js)\"").matcher(index);
 		int found = 0;
 		while (scripts.find()) {
@@ -57,6 +58,38 @@ class BrowserIT extends ApiTestBase {
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(response.headers().firstValue("Location"))
 			.hasValueSatisfying(location -> assertThat(location).endsWith("/browser/"));
+	}
+
+	@Test
+	void redirectsBareBrowserToTheStartLinkForTheHostNameTheUserCameBy() throws Exception {
+		for (String host : List.of("localhost", "127.0.0.1")) {
+			String base = "http://" + host + ":" + this.port;
+			HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/browser/")).build(),
+						HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(host).isEqualTo(302);
+			// the connect form with address and user, and our guide at localhost, which
+			// the Browser allows whichever loopback name the page was opened at
+			String location = response.headers().firstValue("Location").orElseThrow();
+			assertThat(java.net.URI.create(base).resolve(location).toString()).as(host)
+				.isEqualTo(base + "/browser/?dbms=bolt://neo4j@127.0.0.1:" + this.database.boltPort()
+						+ "&cmd=play&arg=http%3A%2F%2Flocalhost%3A" + this.port + "%2Fguide%2Fchokepoint.html");
+		}
+	}
+
+	@Test
+	void keepsTheBrowserOnThisMachineByAContentSecurityPolicy() {
+		for (String path : List.of("/browser/?cmd=play", "/browser/index.html")) {
+			String policy = this.api.get(path, "text/html").headers().firstValue("Content-Security-Policy").orElse("");
+			assertThat(policy).as(path)
+				.contains("default-src 'self'")
+				.contains("connect-src 'self' http://localhost:* http://127.0.0.1:*")
+				.contains("ws://127.0.0.1:*")
+				.doesNotContain("googleapis")
+				.doesNotContain("*.");
+		}
+		assertThat(this.api.get("/api/minerals", "application/json").headers().firstValue("Content-Security-Policy"))
+			.isEmpty();
 	}
 
 	@Test
