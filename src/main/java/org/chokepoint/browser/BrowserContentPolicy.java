@@ -20,8 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * names ({@code localhost}, {@code 127.0.0.1}: the guide's address, whichever name the
  * page was opened at) and the database's Bolt host. The Browser bundle still holds its
  * analytics, error reporting, changelog and font hosts (Segment, Sentry, Canny, Google
- * Fonts and the like); the user's browser refuses to contact them, whatever the
- * Browser's settings. Checked in a real browser by {@code BrowserStartIT}.
+ * Fonts and the like); the user's browser refuses to contact them, whatever the Browser's
+ * settings. Checked in a real browser by {@code BrowserStartIT}.
  */
 @Component
 class BrowserContentPolicy extends OncePerRequestFilter {
@@ -46,8 +46,8 @@ class BrowserContentPolicy extends OncePerRequestFilter {
 		}
 		return String.join("; ", "default-src 'self'", "script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:",
 				"style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self' data:",
-				"media-src 'self' data: blob:", "worker-src 'self' blob:", "child-src 'self' blob:",
-				"frame-src 'self'", "connect-src " + connect, "object-src 'none'", "base-uri 'self'");
+				"media-src 'self' data: blob:", "worker-src 'self' blob:", "child-src 'self' blob:", "frame-src 'self'",
+				"connect-src " + connect, "object-src 'none'", "base-uri 'self'");
 	}
 
 	@Override
