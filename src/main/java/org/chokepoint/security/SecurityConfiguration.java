@@ -88,7 +88,14 @@ class SecurityConfiguration {
 				.roles("ADMIN")
 				.build());
 		}
-		return users;
+		// InMemoryUserDetailsManager finds users case-insensitively: the name must match
+		// exactly
+		return username -> {
+			if (!username.equals(properties.adminUsername())) {
+				throw new org.springframework.security.core.userdetails.UsernameNotFoundException("no such user");
+			}
+			return users.loadUserByUsername(username);
+		};
 	}
 
 	@Bean
