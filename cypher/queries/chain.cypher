@@ -46,8 +46,8 @@
 //   inputs: per leaf position, its input chain's figures
 //   stages: per position and stage: weightIn, hhi (0-10,000, of the supply that reaches the stage,
 //     the unknown part not counted), unknown (weight ending at the unknown supplier), basis (GLOBAL,
-//     BUYER_SOURCING or MIXED), and suppliers [{country, share (stage share), china (part that
-//     touched China)}]
+//     BUYER_SOURCING or MIXED), ownBuyers (the holders that bought at their own mix there), and
+//     suppliers [{country, share (stage share), china (part that touched China)}]
 //   gaps: [{item, stage, buyer, weight}]: stages a buyer skipped for lack of data, with the weight
 //     that skipped (the largest over the item's positions; buyers holding no weight are not listed)
 //   facts: per item and stage, the split used: global {year, source, split} and per-buyer sourcing
@@ -182,6 +182,7 @@ CALL (product, consumer, blocs) {
                     WHEN all(c IN buying WHERE c.own) THEN 'BUYER_SOURCING'
                     WHEN none(c IN buying WHERE c.own) THEN 'GLOBAL'
                     ELSE 'MIXED' END,
+                  ownBuyers: [c IN buying WHERE c.own | c.h[0]],
                   suppliers: [s IN suppliers | {
                     country: s[0],
                     share: CASE WHEN s[1] >= 1.0 THEN 1.0 WHEN s[1] > 0.0 THEN s[1] ELSE 0.0 END,

@@ -33,6 +33,8 @@ class ChainAnalysisService {
 
 	private final ChainQuery chains;
 
+	private final ChainCypher cypher;
+
 	private final Alliances alliances;
 
 	private final Catalogue catalogue;
@@ -42,9 +44,10 @@ class ChainAnalysisService {
 	/** A read transaction for what is not cached yet. */
 	private final TransactionTemplate readOnly;
 
-	ChainAnalysisService(ChainQuery chains, Alliances alliances, Catalogue catalogue, ChainProjections projections,
-			PlatformTransactionManager transactions) {
+	ChainAnalysisService(ChainQuery chains, ChainCypher cypher, Alliances alliances, Catalogue catalogue,
+			ChainProjections projections, PlatformTransactionManager transactions) {
 		this.chains = chains;
+		this.cypher = cypher;
 		this.alliances = alliances;
 		this.catalogue = catalogue;
 		this.projections = projections;
@@ -72,27 +75,40 @@ class ChainAnalysisService {
 	@Cacheable(cacheNames = CachingConfiguration.ANALYSES, keyGenerator = CachingConfiguration.VERSIONED_KEYS)
 	ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf, int paths,
 			Sourcing sourcing) {
+		return this.readOnly.execute(status -> analyseUncached(product, consumer, year, threshold, asOf, paths,
+				sourcing, ChainEngine.PROJECTION));
+	}
+
+	/**
+	 * As {@link #analyse(String, String, int, double, LocalDate, int, Sourcing)}, the
+	 * chain computed by {@code engine}.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	@Cacheable(cacheNames = CachingConfiguration.ANALYSES, keyGenerator = CachingConfiguration.VERSIONED_KEYS)
+	ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf, int paths,
+			Sourcing sourcing, ChainEngine engine) {
 		return this.readOnly
-			.execute(status -> analyseUncached(product, consumer, year, threshold, asOf, paths, sourcing));
+			.execute(status -> analyseUncached(product, consumer, year, threshold, asOf, paths, sourcing, engine));
 	}
 
 	private ChainAnalysis analyseUncached(String product, String consumer, int year, double threshold, LocalDate asOf,
-			int paths, Sourcing sourcing) {
+			int paths, Sourcing sourcing, ChainEngine engine) {
 		this.catalogue.requireProduct(product);
 		this.catalogue.requireConsumer(consumer);
 		Set<String> minerals = this.catalogue.minerals();
 		return analyse(product, consumer, year, threshold, asOf, paths, minerals,
 				this.alliances.of(consumer, asOf, minerals), this.catalogue.stockpileDaysOfCover(consumer, year),
-				sourcing);
+				sourcing, engine);
 	}
 
 	ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf, int paths,
-			Set<String> minerals, Alliances.Of allies, Map<String, Double> stockpiles, Sourcing sourcing) {
-		ChainComputation chain = this.chains.run(product, consumer, year, sourcing, List.of());
+			Set<String> minerals, Alliances.Of allies, Map<String, Double> stockpiles, Sourcing sourcing,
+			ChainEngine engine) {
+		ChainComputation chain = chain(product, consumer, year, sourcing, engine);
 		// direct: what each supplier passes on, from the traced mixes of the same chain's
 		// items
-		ChainComputation traced = sourcing == Sourcing.DIRECT
-				? this.chains.run(product, consumer, year, Sourcing.TRACED, List.of()) : null;
+		ChainComputation traced = sourcing == Sourcing.DIRECT ? chain(product, consumer, year, Sourcing.TRACED, engine)
+				: null;
 		ChainReport report = new ChainReport(chain, consumer, allies, minerals, traced);
 		List<ItemExposure> items = report.items();
 		List<SupplyPath> heaviest = paths == 0 ? List.of()
@@ -108,6 +124,17 @@ class ChainAnalysisService {
 					.map(g -> new ChainAnalysis.DataGap(g.item(), g.stage(), g.buyer(), g.weight()))
 					.toList(),
 				heaviest);
+	}
+
+	private ChainComputation chain(String product, String consumer, int year, Sourcing sourcing, ChainEngine engine) {
+		if (engine == ChainEngine.PROJECTION) {
+			return this.chains.run(product, consumer, year, sourcing, List.of());
+		}
+		ChainComputation chain = this.cypher.run(product, consumer, year, sourcing, List.of());
+		if (chain == null) {
+			throw new org.chokepoint.web.NotFoundException("product", product);
+		}
+		return chain;
 	}
 
 }

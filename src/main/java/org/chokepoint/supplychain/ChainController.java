@@ -58,19 +58,23 @@ class ChainController {
 			@Parameter(description = ApiParameters.SOURCING,
 					schema = @Schema(type = "string", allowableValues = { "traced", "direct" },
 							defaultValue = "traced")) @RequestParam(defaultValue = "traced") Sourcing sourcing,
+			@Parameter(description = ApiParameters.ENGINE,
+					schema = @Schema(type = "string", allowableValues = { "projection", "cypher" },
+							defaultValue = "projection")) @RequestParam(defaultValue = "projection") ChainEngine engine,
 			WebRequest request) {
 		int factsYear = (year != null) ? year : LocalDate.now().getYear();
 		LocalDate date = (asOf != null) ? asOf : LocalDate.now();
 		// the defaults (year, asOf) move with the calendar: the tag names them with the
 		// data version
-		String etag = "\"" + this.service.dataVersion() + "-" + factsYear + "-" + date + "-" + sourcing.word() + "\"";
+		String etag = "\"" + this.service.dataVersion() + "-" + factsYear + "-" + date + "-" + sourcing.word()
+				+ (engine == ChainEngine.PROJECTION ? "" : "-" + engine.word()) + "\"";
 		if (request.checkNotModified(etag)) {
 			return null;
 		}
 		return ResponseEntity.ok()
 			.eTag(etag)
-			.body(this.service.analyse(productId.strip(), consumer.strip(), factsYear, threshold, date, paths,
-					sourcing));
+			.body(this.service.analyse(productId.strip(), consumer.strip(), factsYear, threshold, date, paths, sourcing,
+					engine));
 	}
 
 }

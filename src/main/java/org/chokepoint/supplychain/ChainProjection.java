@@ -83,7 +83,10 @@ final class ChainProjection {
 		return this.blocs;
 	}
 
-	/** The trade flows of the data version (for the memory figures). */
+	/**
+	 * The SOURCES relationships (trade flows, sourcing rows) of the data version: the
+	 * memory figures are per flow.
+	 */
 	long flows() {
 		return this.flows;
 	}

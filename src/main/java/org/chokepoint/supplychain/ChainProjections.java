@@ -92,7 +92,7 @@ class ChainProjections implements DisposableBean {
 		long started = System.nanoTime();
 		ChainProjection projection = this.loader.load();
 		this.current.set(projection);
-		log.info("Chain projection of data version {} built in {} ms: {} items, {} trade flows, about {} kB",
+		log.info("Chain projection of data version {} built in {} ms: {} items, {} SOURCES relationships, about {} kB",
 				projection.version(), (System.nanoTime() - started) / 1_000_000, projection.size(), projection.flows(),
 				projection.bytes() / 1024);
 		return projection;

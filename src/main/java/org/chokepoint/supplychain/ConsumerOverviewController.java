@@ -48,8 +48,12 @@ class ConsumerOverviewController {
 					iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@Parameter(description = ApiParameters.SOURCING,
 					schema = @Schema(type = "string", allowableValues = { "traced", "direct" },
-							defaultValue = "traced")) @RequestParam(defaultValue = "traced") Sourcing sourcing) {
-		ConsumerOverview overview = overview(consumer, threshold, year, asOf, sourcing);
+							defaultValue = "traced")) @RequestParam(defaultValue = "traced") Sourcing sourcing,
+			@Parameter(description = ApiParameters.ENGINE,
+					schema = @Schema(type = "string", allowableValues = { "projection", "cypher" },
+							defaultValue = "projection")) @RequestParam(
+									defaultValue = "projection") ChainEngine engine) {
+		ConsumerOverview overview = overview(consumer, threshold, year, asOf, sourcing, engine);
 		return new SpofList(overview.consumer(), overview.year(), sourcing, overview.threshold(),
 				overview.singlePointsOfFailure());
 	}
@@ -68,8 +72,12 @@ class ConsumerOverviewController {
 					iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@Parameter(description = ApiParameters.SOURCING,
 					schema = @Schema(type = "string", allowableValues = { "traced", "direct" },
-							defaultValue = "traced")) @RequestParam(defaultValue = "traced") Sourcing sourcing) {
-		ConsumerOverview overview = overview(consumer, threshold, year, asOf, sourcing);
+							defaultValue = "traced")) @RequestParam(defaultValue = "traced") Sourcing sourcing,
+			@Parameter(description = ApiParameters.ENGINE,
+					schema = @Schema(type = "string", allowableValues = { "projection", "cypher" },
+							defaultValue = "projection")) @RequestParam(
+									defaultValue = "projection") ChainEngine engine) {
+		ConsumerOverview overview = overview(consumer, threshold, year, asOf, sourcing, engine);
 		return new ExposureTable(overview.consumer(), overview.year(), sourcing, overview.products());
 	}
 
@@ -77,9 +85,9 @@ class ConsumerOverviewController {
 	 * Defaults: this year's facts (or the newest before), the agreements in force today.
 	 */
 	private ConsumerOverview overview(String consumer, double threshold, Integer year, LocalDate asOf,
-			Sourcing sourcing) {
+			Sourcing sourcing, ChainEngine engine) {
 		return this.service.overview(consumer.strip(), (year != null) ? year : LocalDate.now().getYear(), threshold,
-				(asOf != null) ? asOf : LocalDate.now(), sourcing);
+				(asOf != null) ? asOf : LocalDate.now(), sourcing, engine);
 	}
 
 	/**

@@ -30,6 +30,12 @@ class ConsumerOverviewService {
 	}
 
 	ConsumerOverview overview(String consumer, int year, double threshold, LocalDate asOf, Sourcing sourcing) {
+		return overview(consumer, year, threshold, asOf, sourcing, ChainEngine.PROJECTION);
+	}
+
+	/** Every product's chain for {@code consumer}, computed by {@code engine}. */
+	ConsumerOverview overview(String consumer, int year, double threshold, LocalDate asOf, Sourcing sourcing,
+			ChainEngine engine) {
 		this.catalogue.requireConsumer(consumer);
 		Set<String> minerals = this.catalogue.minerals();
 		Alliances.Of allies = this.alliances.of(consumer, asOf, minerals);
@@ -38,7 +44,7 @@ class ConsumerOverviewService {
 		List<ChainAnalysis.SinglePointOfFailure> spofs = new ArrayList<>();
 		for (String product : this.catalogue.products()) {
 			ChainAnalysis analysis = this.chains.analyse(product, consumer, year, threshold, asOf, 0, minerals, allies,
-					stockpiles, sourcing);
+					stockpiles, sourcing, engine);
 			products.add(new ConsumerOverview.ProductExposure(product, analysis.figures(), analysis.worstInput(),
 					analysis.singlePointsOfFailure().size()));
 			spofs.addAll(analysis.singlePointsOfFailure());

@@ -33,6 +33,9 @@ final class ParameterRules {
 	 */
 	static final String DEFAULT_THRESHOLD = "0.5";
 
+	/** What the {@code engine} parameter must be. */
+	static final String ENGINES = "projection or cypher";
+
 	private ParameterRules() {
 	}
 
@@ -137,6 +140,9 @@ final class ParameterRules {
 		}
 		if (parameter.getNestedParameterType() == org.chokepoint.supplymix.Sourcing.class) {
 			return "traced or direct";
+		}
+		if (parameter.getNestedParameterType() == ChainEngine.class) {
+			return ENGINES;
 		}
 		return "another value";
 	}

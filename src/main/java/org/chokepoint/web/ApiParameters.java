@@ -49,6 +49,10 @@ public final class ApiParameters {
 	public static final String SOURCING = "Whose supply mixes the chain buys at: `traced` (default), the producers a"
 			+ " buyer's supply comes from through re-exports; `direct`, its trade partners as bought.";
 
+	public static final String ENGINE = "How the chain is computed: `projection` (default), from the chain facts held"
+			+ " in memory; `cypher`, by running cypher/queries/chain.cypher itself (the query Neo4j Browser users"
+			+ " run), to compare the two on the same request: the same figures.";
+
 	public static final String PAGE = "The page, from 0 (default 0).";
 
 	public static final String SIZE = "Items per page, 1..500 (default 50).";

@@ -16,12 +16,14 @@ import org.chokepoint.supplychain.ChainComputation.SupplierWeight;
 import org.chokepoint.supplymix.Sourcing;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs {@code cypher/queries/chain.cypher} (the Browser file) and reads its rows as
- * {@link ChainComputation}s: what the application computed before {@link ChainQuery},
- * kept to hold the two equal ({@code ChainParityIT}).
+ * {@link ChainComputation}s: the {@code engine=cypher} of the chain, exposure and SPOF
+ * endpoints, and the reference the parity tests hold {@link ChainQuery} to.
  */
+@Component
 class ChainCypher {
 
 	private static final String CHAIN = CypherFile.load("chain");
@@ -30,6 +32,14 @@ class ChainCypher {
 
 	ChainCypher(Neo4jClient client) {
 		this.client = client;
+	}
+
+	/**
+	 * The chain of {@code product} for {@code consumer} in {@code year} on
+	 * {@code sourcing}, under the given cuts; null when there is no such product.
+	 */
+	ChainComputation run(String product, String consumer, int year, Sourcing sourcing, List<Cut> cuts) {
+		return query(List.of(product), consumer, year, sourcing, cuts).get(product);
 	}
 
 	/**
@@ -45,9 +55,14 @@ class ChainCypher {
 	 * under the given cuts.
 	 */
 	Map<String, ChainComputation> runAll(String consumer, int year, Sourcing sourcing, List<Cut> cuts) {
+		return query(null, consumer, year, sourcing, cuts);
+	}
+
+	private Map<String, ChainComputation> query(List<String> products, String consumer, int year, Sourcing sourcing,
+			List<Cut> cuts) {
 		Map<String, Object> parameters = new java.util.HashMap<>();
 		parameters.put("sourcing", sourcing.word());
-		parameters.put("products", null);
+		parameters.put("products", products);
 		parameters.put("consumer", consumer);
 		parameters.put("year", year);
 		parameters.put("threshold", Double.parseDouble(ParameterRules.DEFAULT_THRESHOLD));
@@ -86,7 +101,8 @@ class ChainCypher {
 							list(s.get("suppliers")).stream()
 								.map(x -> new SupplierWeight((String) x.get("country"), number(x.get("share")),
 										number(x.get("china"))))
-								.toList()))
+								.toList(),
+							s.get("ownBuyers") == null ? List.of() : strings(s.get("ownBuyers"))))
 					.toList());
 	}
 
