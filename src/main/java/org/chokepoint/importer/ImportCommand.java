@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code java -jar chokepoint.jar import --dir PATH}: imports a folder, prints what it
  * loaded or every error, and exits (0 imported, 1 refused, 2 misused). Without
- * {@code --dir} it imports the shipped data.
+ * {@code --dir} it imports the shipped data. An import that would lose most of the graph
+ * is refused unless {@code --allow-shrink} is given ({@link ShrinkGuard}).
  */
 @Component
 class ImportCommand implements ApplicationRunner {
@@ -53,8 +54,9 @@ class ImportCommand implements ApplicationRunner {
 		int code;
 		String dir = directory(arguments.getSourceArgs());
 		try {
-			ImportReport report = dir == null ? this.importService.importShipped()
-					: this.importService.importDirectory(Path.of(dir));
+			boolean allowShrink = arguments.containsOption("allow-shrink");
+			ImportReport report = dir == null ? this.importService.importShipped(allowShrink)
+					: this.importService.importDirectory(Path.of(dir), allowShrink);
 			System.out.printf("Imported %s: data version %s, %d rows in %d ms%n  nodes: %s%n  relationships: %s%n",
 					report.folder(), report.version(), report.rowsRead(), report.millis(), report.nodes(),
 					report.relationships());

@@ -43,7 +43,8 @@ class ImportController {
 			(file:line:column). Without dir, imports the data shipped with the application. No request body.""")
 	@PostMapping("/api/admin/import")
 	ImportReport importFolder(
-			@Parameter(description = ApiParameters.IMPORT_DIR) @RequestParam(required = false) String dir,
+			@Parameter(description = ApiParameters.IMPORT_DIR) @RequestParam(required = false) String dir, @Parameter(
+					description = ApiParameters.ALLOW_SHRINK) @RequestParam(defaultValue = "false") boolean allowShrink,
 			HttpServletRequest request) throws IOException {
 		try (InputStream body = request.getInputStream()) {
 			if (request.getContentLengthLong() > 0 || body.read() != -1) {
@@ -51,7 +52,8 @@ class ImportController {
 						"POST /api/admin/import takes no request body: give the folder as ?dir=PATH");
 			}
 		}
-		return dir == null || dir.isBlank() ? this.service.importShipped() : this.service.importDirectory(folder(dir));
+		return dir == null || dir.isBlank() ? this.service.importShipped(allowShrink)
+				: this.service.importDirectory(folder(dir), allowShrink);
 	}
 
 	/**

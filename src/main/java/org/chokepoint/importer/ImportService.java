@@ -46,14 +46,33 @@ public class ImportService {
 		this.properties = properties;
 	}
 
-	/** Imports the files of a directory. */
+	/**
+	 * Imports the files of a directory, allowing it to shrink the graph (for code that
+	 * means it: tests, tools); an empty import is still refused ({@link ShrinkGuard}).
+	 */
 	public ImportReport importDirectory(Path directory) {
-		return importFolder(ImportFolder.directory(directory, this.properties.limits()));
+		return importDirectory(directory, true);
+	}
+
+	/**
+	 * Imports the files of a directory; unless {@code allowShrink}, refuses one that
+	 * would lose most of the graph ({@link ShrinkGuard}).
+	 */
+	public ImportReport importDirectory(Path directory, boolean allowShrink) {
+		return importFolder(ImportFolder.directory(directory, this.properties.limits()), allowShrink);
 	}
 
 	/** Imports the data shipped with the application. */
 	public ImportReport importShipped() {
-		return importFolder(ImportFolder.shipped());
+		return importShipped(true);
+	}
+
+	/**
+	 * Imports the data shipped with the application; unless {@code allowShrink}, refuses
+	 * to lose most of the graph.
+	 */
+	public ImportReport importShipped(boolean allowShrink) {
+		return importFolder(ImportFolder.shipped(), allowShrink);
 	}
 
 	/**
@@ -70,7 +89,8 @@ public class ImportService {
 		}
 		log.info("Database holds data version {}, {} is {}: importing", stored == null ? "none" : stored,
 				folder.description(), folder.version());
-		return Optional.of(importFolder(folder));
+		// the configured folder is what the operator wants, even when smaller
+		return Optional.of(importFolder(folder, true));
 	}
 
 	/** The data version in the database, if any. */
@@ -84,10 +104,12 @@ public class ImportService {
 		}
 	}
 
-	synchronized ImportReport importFolder(ImportFolder folder) {
+	synchronized ImportReport importFolder(ImportFolder folder, boolean allowShrink) {
 		long started = System.nanoTime();
 		ImportData data = ImportReader.read(folder, this.properties.limits(), this::progress);
-		write(data, folder.description());
+		ShrinkGuard.Size size = ShrinkGuard.Size.of(data);
+		ShrinkGuard.check(folder.description(), size, currentSize(), allowShrink);
+		write(data, size, folder.description());
 		return report(data, folder.description(), started);
 	}
 
@@ -107,12 +129,29 @@ public class ImportService {
 	}
 
 	/**
+	 * The size of the data version in the database, as recorded at its import; null when
+	 * none is recorded.
+	 */
+	private ShrinkGuard.Size currentSize() {
+		try (Session session = this.driver.session()) {
+			return session.executeRead(tx -> tx.run("""
+					MATCH (v:DataVersion {key: 'current'})
+					WHERE v.entities IS NOT NULL AND v.facts IS NOT NULL
+					RETURN v.entities AS entities, v.facts AS facts""")
+				.list(r -> new ShrinkGuard.Size(r.get("entities").asLong(), r.get("facts").asLong()))
+				.stream()
+				.findFirst()
+				.orElse(null));
+		}
+	}
+
+	/**
 	 * Stages the trade flows in small transactions, then switches: one transaction hides
 	 * the old graph, adopts the staged flows and writes everything else. Only that commit
 	 * makes the new version visible; a failure before it leaves the old graph whole and
 	 * the staged nodes to clean up.
 	 */
-	private void write(ImportData data, String description) {
+	private void write(ImportData data, ShrinkGuard.Size size, String description) {
 		TransactionConfig config = TransactionConfig.builder().withTimeout(this.properties.timeout()).build();
 		try (Session session = this.driver.session()) {
 			cleanUp(session);
@@ -127,10 +166,12 @@ public class ImportService {
 							MERGE (v:DataVersion {key: 'current'})
 							SET v.version = $version,
 							    v.folder = $folder,
+							    v.entities = $entities,
+							    v.facts = $facts,
 							    v.importedAt = datetime(),
 							    v.warnings = $warnings
-							""", Map.of("version", data.version(), "folder", description, "warnings",
-							List.copyOf(data.warnings())))
+							""", Map.of("version", data.version(), "folder", description, "entities", size.entities(),
+							"facts", size.facts(), "warnings", List.copyOf(data.warnings())))
 						.consume();
 					tx.commit();
 				}

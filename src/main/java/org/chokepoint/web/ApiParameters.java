@@ -62,6 +62,9 @@ public final class ApiParameters {
 	public static final String IMPORT_DIR = "A folder on the server holding the CSV files; without it, the data"
 			+ " shipped with the application.";
 
+	public static final String ALLOW_SHRINK = "Allow an import that would leave under half of the graph's entities or"
+			+ " facts (refused otherwise); an import without a single data row is refused even so.";
+
 	private ApiParameters() {
 	}
 
