@@ -30,7 +30,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * in {@code system}.
  */
 @RestControllerAdvice(assignableTypes = { ChainController.class, ConsumerOverviewController.class,
-		ConcentrationController.class, ScenarioController.class, TrendController.class })
+		ConcentrationController.class, ScenarioController.class, TrendController.class, WorldMatrixController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AnalysisProblems {
 
