@@ -31,8 +31,16 @@ record WorldMatrix(int year, Sourcing sourcing, double threshold, Map<String, St
 		List<String> products, List<String> withoutData, List<Cell> cells) implements CsvAnswer {
 
 	/** The unit of each figure of a cell. */
-	static final Map<String, String> UNITS = Map.of("chinaExposure", "fraction 0..1", "unknownShare", "fraction 0..1",
-			"chinaFreeShare", "fraction 0..1", "singlePointsOfFailure", "count");
+	static final Map<String, String> UNITS = unitsInOrder();
+
+	private static Map<String, String> unitsInOrder() {
+		Map<String, String> units = new java.util.LinkedHashMap<>();
+		units.put("chinaExposure", "fraction 0..1");
+		units.put("unknownShare", "fraction 0..1");
+		units.put("chinaFreeShare", "fraction 0..1");
+		units.put("singlePointsOfFailure", "count");
+		return java.util.Collections.unmodifiableMap(units);
+	}
 
 	/**
 	 * One consumer's figures for one product.

@@ -10,6 +10,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.chokepoint.supplymix.Sourcing;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.chokepoint.web.ApiParameters;
+import org.chokepoint.web.ApiTags;
 import org.chokepoint.web.BadParameterException;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/exposure/matrix}: every consumer with data by every product. */
 @RestController
+@Tag(name = ApiTags.CHAINS)
 class WorldMatrixController {
 
 	/** The most keys a list parameter may hold. */
@@ -40,18 +44,13 @@ class WorldMatrixController {
 					@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
 	@GetMapping("/api/exposure/matrix")
 	WorldMatrix matrix(
-			@Parameter(description = "facts of this year or the newest before it (default: this year)") @RequestParam(
+			@Parameter(description = ApiParameters.YEAR) @RequestParam(
 					required = false) @ParameterRules.Year Integer year,
-			@Parameter(description = ConsumerOverviewController.SOURCING) @RequestParam(
-					defaultValue = "traced") Sourcing sourcing,
-			@Parameter(description = "the stage share from which a supplier is a chokepoint") @RequestParam(
+			@Parameter(description = ApiParameters.SOURCING) @RequestParam(defaultValue = "traced") Sourcing sourcing,
+			@Parameter(description = ApiParameters.THRESHOLD) @RequestParam(
 					defaultValue = ParameterRules.DEFAULT_THRESHOLD) @ParameterRules.Fraction double threshold,
-			@Parameter(
-					description = "comma-separated consumer codes (ISO3 or bloc) to restrict the rows to (default: every consumer with data)") @RequestParam(
-							required = false) String consumers,
-			@Parameter(
-					description = "comma-separated product ids to restrict the columns to (default: every product)") @RequestParam(
-							required = false) String products) {
+			@Parameter(description = ApiParameters.CONSUMERS) @RequestParam(required = false) String consumers,
+			@Parameter(description = ApiParameters.PRODUCTS) @RequestParam(required = false) String products) {
 		return this.service.matrix((year != null) ? year : LocalDate.now().getYear(), sourcing, threshold,
 				keys("consumers", consumers), keys("products", products));
 	}

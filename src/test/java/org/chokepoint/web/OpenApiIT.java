@@ -48,8 +48,9 @@ class OpenApiIT {
 		assertThat(apiPaths).contains("/api/countries", "/api/countries/{iso3}", "/api/blocs", "/api/minerals",
 				"/api/minerals/{id}", "/api/minerals/{id}/concentration", "/api/products", "/api/products/{id}",
 				"/api/agreements", "/api/agreements/{id}", "/api/measures", "/api/measures/{id}", "/api/sources",
-				"/api/sources/{id}", "/api/chains/{productId}", "/api/exposure", "/api/exposure/trend", "/api/exposure/matrix", "/api/spof",
-				"/api/scenarios", "/api/cypher", "/api/data/report", "/api/admin/import");
+				"/api/sources/{id}", "/api/chains/{productId}", "/api/exposure", "/api/exposure/trend",
+				"/api/exposure/matrix", "/api/spof", "/api/scenarios", "/api/cypher", "/api/data/report",
+				"/api/admin/import");
 		assertThat(withoutSummary).isEmpty();
 	}
 
