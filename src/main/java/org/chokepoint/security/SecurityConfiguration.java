@@ -54,7 +54,12 @@ class SecurityConfiguration {
 										.getAuthorities()
 										.stream()
 										.anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"))));
-				// read-only analyses that take a request body
+				// read-only analyses that take a request body; ad-hoc Cypher is the
+				// admin's
+				// when chokepoint.security.adhoc-requires-admin is on (NetworkExposure)
+				if (properties.adhocRequiresAdmin()) {
+					requests.requestMatchers(HttpMethod.POST, "/api/cypher").hasRole("ADMIN");
+				}
 				requests.requestMatchers(HttpMethod.POST, "/api/scenarios", "/api/cypher").permitAll();
 				requests.requestMatchers(HttpMethod.GET, "/**").permitAll();
 				requests.requestMatchers(HttpMethod.HEAD, "/**").permitAll();

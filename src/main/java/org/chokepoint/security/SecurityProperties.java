@@ -14,8 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * endpoints: every call is refused)
  * @param corsAllowedOrigins origins allowed to call the API from a browser (default
  * empty: none, same origin only)
+ * @param adhocRequiresAdmin whether ad-hoc Cypher ({@code POST /api/cypher}) needs the
+ * admin's credentials (default false: open, like the other reads); must be true to listen
+ * on a non-loopback address ({@code server.address})
  */
 @ConfigurationProperties("chokepoint.security")
 public record SecurityProperties(@DefaultValue("admin") String adminUsername, String adminPassword,
-		@DefaultValue List<String> corsAllowedOrigins) {
+		@DefaultValue List<String> corsAllowedOrigins, @DefaultValue("false") boolean adhocRequiresAdmin) {
 }
