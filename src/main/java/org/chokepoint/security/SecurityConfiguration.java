@@ -55,8 +55,8 @@ class SecurityConfiguration {
 										.stream()
 										.anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"))));
 				// read-only analyses that take a request body; ad-hoc Cypher is the
-				// admin's
-				// when chokepoint.security.adhoc-requires-admin is on (NetworkExposure)
+				// admin's when chokepoint.security.adhoc-requires-admin is on
+				// (NetworkExposure)
 				if (properties.adhocRequiresAdmin()) {
 					requests.requestMatchers(HttpMethod.POST, "/api/cypher").hasRole("ADMIN");
 				}
