@@ -24,7 +24,9 @@ class StartupReportIT extends ApiTestBase {
 
 	@Test
 	void saysWhereEverythingIsAndHowMuchTheDatabaseHolds() {
-		String base = "http://localhost:" + this.port;
+		// the application listens on loopback (server.address 127.0.0.1), and the report
+		// names the address it listens on
+		String base = "http://127.0.0.1:" + this.port;
 		String bolt = "bolt://127.0.0.1:" + this.database.boltPort();
 		String login = "bolt://neo4j@127.0.0.1:" + this.database.boltPort();
 		// 17 fixture nodes (7 countries, a bloc, 2 minerals, 2 products, 2 sources, an
