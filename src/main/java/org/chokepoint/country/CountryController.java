@@ -1,5 +1,6 @@
 package org.chokepoint.country;
 
+import org.chokepoint.lookup.Parties;
 import org.chokepoint.web.ApiTags;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chokepoint.web.ApiParameters;
@@ -22,8 +23,11 @@ class CountryController {
 
 	private final CountryService countries;
 
-	CountryController(CountryService countries) {
+	private final Parties parties;
+
+	CountryController(CountryService countries, Parties parties) {
 		this.countries = countries;
+		this.parties = parties;
 	}
 
 	@Operation(summary = "Countries by name, paged (JSON, or CSV with Accept: text/csv)",
@@ -39,7 +43,7 @@ class CountryController {
 			description = "A country or a bloc with what the graph knows of it: the blocs it belongs to, its agreements and its output facts, each with year and source.")
 	@GetMapping("/{iso3}")
 	CountryDetails details(@Parameter(description = ApiParameters.COUNTRY_ISO3) @PathVariable String iso3) {
-		return this.countries.details(iso3);
+		return this.countries.details(this.parties.country(iso3));
 	}
 
 }

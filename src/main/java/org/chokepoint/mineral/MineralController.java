@@ -1,5 +1,6 @@
 package org.chokepoint.mineral;
 
+import org.chokepoint.lookup.Items;
 import org.chokepoint.web.ApiTags;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chokepoint.web.ApiParameters;
@@ -22,8 +23,11 @@ class MineralController {
 
 	private final MineralService minerals;
 
-	MineralController(MineralService minerals) {
+	private final Items items;
+
+	MineralController(MineralService minerals, Items items) {
 		this.minerals = minerals;
+		this.items = items;
 	}
 
 	@Operation(summary = "Minerals by name with the stages the graph has figures for, paged (JSON or CSV)",
@@ -39,7 +43,7 @@ class MineralController {
 			description = "The producing countries of a mineral per stage and year, with tonnes, world shares and the source of each fact.")
 	@GetMapping("/{id}")
 	MineralDetails details(@Parameter(description = ApiParameters.MINERAL_ID) @PathVariable String id) {
-		return this.minerals.details(id);
+		return this.minerals.details(this.items.mineral(id));
 	}
 
 }

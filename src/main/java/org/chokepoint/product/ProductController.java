@@ -1,5 +1,6 @@
 package org.chokepoint.product;
 
+import org.chokepoint.lookup.Items;
 import org.chokepoint.web.ApiTags;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chokepoint.web.ApiParameters;
@@ -22,8 +23,11 @@ class ProductController {
 
 	private final ProductService products;
 
-	ProductController(ProductService products) {
+	private final Items items;
+
+	ProductController(ProductService products, Items items) {
 		this.products = products;
+		this.items = items;
 	}
 
 	@Operation(summary = "Products by name with their kind, paged (JSON or CSV)",
@@ -39,7 +43,7 @@ class ProductController {
 			description = "What a product requires (minerals and other products, with quantities) and who manufactures it, with shares and sources.")
 	@GetMapping("/{id}")
 	ProductDetails details(@Parameter(description = ApiParameters.PRODUCT_ID) @PathVariable String id) {
-		return this.products.details(id);
+		return this.products.details(this.items.product(id));
 	}
 
 }

@@ -1,5 +1,8 @@
 package org.chokepoint.supplychain;
 
+import org.chokepoint.lookup.Years;
+import org.chokepoint.lookup.Parties;
+import org.chokepoint.lookup.Items;
 import org.chokepoint.web.ApiParameters;
 import org.chokepoint.web.ApiTags;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,8 +31,17 @@ class ChainController {
 
 	private final ChainAnalysisService service;
 
-	ChainController(ChainAnalysisService service) {
+	private final Items items;
+
+	private final Parties parties;
+
+	private final Years years;
+
+	ChainController(ChainAnalysisService service, Items items, Parties parties, Years years) {
 		this.service = service;
+		this.items = items;
+		this.parties = parties;
+		this.years = years;
 	}
 
 	/**
@@ -62,6 +74,9 @@ class ChainController {
 					schema = @Schema(type = "string", allowableValues = { "projection", "cypher" },
 							defaultValue = "projection")) @RequestParam(defaultValue = "projection") ChainEngine engine,
 			WebRequest request) {
+		String product = this.items.product(productId);
+		String party = this.parties.consumer(consumer);
+		this.years.check("year", year);
 		int factsYear = (year != null) ? year : LocalDate.now().getYear();
 		LocalDate date = (asOf != null) ? asOf : LocalDate.now();
 		// the defaults (year, asOf) move with the calendar: the tag names them with the
@@ -73,8 +88,7 @@ class ChainController {
 		}
 		return ResponseEntity.ok()
 			.eTag(etag)
-			.body(this.service.analyse(productId.strip(), consumer.strip(), factsYear, threshold, date, paths, sourcing,
-					engine));
+			.body(this.service.analyse(product, party, factsYear, threshold, date, paths, sourcing, engine));
 	}
 
 }

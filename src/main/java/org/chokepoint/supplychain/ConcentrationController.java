@@ -1,5 +1,7 @@
 package org.chokepoint.supplychain;
 
+import org.chokepoint.lookup.Years;
+import org.chokepoint.lookup.Items;
 import org.chokepoint.web.ApiParameters;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.chokepoint.web.ApiTags;
@@ -19,8 +21,14 @@ class ConcentrationController {
 
 	private final ConcentrationService service;
 
-	ConcentrationController(ConcentrationService service) {
+	private final Items items;
+
+	private final Years years;
+
+	ConcentrationController(ConcentrationService service, Items items, Years years) {
 		this.service = service;
+		this.items = items;
+		this.years = years;
 	}
 
 	@Operation(summary = "HHI, top-3 and China share of world output of a mineral, per stage",
@@ -30,7 +38,9 @@ class ConcentrationController {
 			@Parameter(description = ApiParameters.MINERAL_ID) @PathVariable @ParameterRules.Key String id,
 			@Parameter(description = ApiParameters.YEAR) @RequestParam(
 					required = false) @ParameterRules.Year Integer year) {
-		return this.service.of(id.strip(), (year != null) ? year : java.time.LocalDate.now().getYear());
+		String mineral = this.items.mineral(id);
+		this.years.check("year", year);
+		return this.service.of(mineral, (year != null) ? year : java.time.LocalDate.now().getYear());
 	}
 
 }

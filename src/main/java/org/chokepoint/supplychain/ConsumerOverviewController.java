@@ -1,5 +1,7 @@
 package org.chokepoint.supplychain;
 
+import org.chokepoint.lookup.Years;
+import org.chokepoint.lookup.Parties;
 import org.chokepoint.web.ApiParameters;
 import org.chokepoint.web.ApiTags;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,8 +32,14 @@ class ConsumerOverviewController {
 
 	private final ConsumerOverviewService service;
 
-	ConsumerOverviewController(ConsumerOverviewService service) {
+	private final Parties parties;
+
+	private final Years years;
+
+	ConsumerOverviewController(ConsumerOverviewService service, Parties parties, Years years) {
 		this.service = service;
+		this.parties = parties;
+		this.years = years;
 	}
 
 	@Operation(summary = "Every product's single points of failure for a consumer, largest stage share first",
@@ -86,8 +94,9 @@ class ConsumerOverviewController {
 	 */
 	private ConsumerOverview overview(String consumer, double threshold, Integer year, LocalDate asOf,
 			Sourcing sourcing, ChainEngine engine) {
-		return this.service.overview(consumer.strip(), (year != null) ? year : LocalDate.now().getYear(), threshold,
-				(asOf != null) ? asOf : LocalDate.now(), sourcing, engine);
+		this.years.check("year", year);
+		return this.service.overview(this.parties.consumer(consumer), (year != null) ? year : LocalDate.now().getYear(),
+				threshold, (asOf != null) ? asOf : LocalDate.now(), sourcing, engine);
 	}
 
 	/**

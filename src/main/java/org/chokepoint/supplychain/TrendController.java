@@ -1,5 +1,8 @@
 package org.chokepoint.supplychain;
 
+import org.chokepoint.lookup.Years;
+import org.chokepoint.lookup.Parties;
+import org.chokepoint.lookup.Items;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.chokepoint.web.ApiParameters;
 import org.chokepoint.web.ApiTags;
@@ -29,8 +32,17 @@ class TrendController {
 
 	private final TrendService service;
 
-	TrendController(TrendService service) {
+	private final Items items;
+
+	private final Parties parties;
+
+	private final Years years;
+
+	TrendController(TrendService service, Items items, Parties parties, Years years) {
 		this.service = service;
+		this.items = items;
+		this.parties = parties;
+		this.years = years;
 	}
 
 	@Operation(summary = "A consumer's China exposure of a product, year by year", description = """
@@ -56,7 +68,10 @@ class TrendController {
 		if (last - from + 1 > MAX_SPAN) {
 			throw new BadParameterException("to", "may be at most " + MAX_SPAN + " years after 'from'");
 		}
-		return this.service.trend(consumer.strip(), product.strip(), from, last, sourcing);
+		String party = this.parties.consumer(consumer);
+		String item = this.items.product(product);
+		this.years.check("from", from);
+		return this.service.trend(party, item, from, last, sourcing);
 	}
 
 }

@@ -32,7 +32,7 @@ public final class ApiParameters {
 			+ " the current year). A year before the data's first year is a 400 that lists the years available;"
 			+ " a later year uses the newest facts, and every fact in the answer names its own year.";
 
-	public static final String FROM = "The first year of the trend (inclusive; default: the data's first year)."
+	public static final String FROM = "The first year of the trend (inclusive; default 2020)."
 			+ " A year before the data's first year is a 400 that lists the years available.";
 
 	public static final String TO = "The last year of the trend (inclusive; default: the current year); at most 50"

@@ -53,12 +53,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 		problem.setProperty("kind", ex.kind());
 		problem.setProperty("key", ex.key());
+		if (!ex.suggestions().isEmpty()) {
+			problem.setProperty("suggestions", ex.suggestions());
+		}
 		return problem;
 	}
 
 	@ExceptionHandler
 	ProblemDetail badParameter(BadParameterException ex) {
-		return badParameter(ex.parameter(), ex.getMessage());
+		ProblemDetail problem = badParameter(ex.parameter(), ex.getMessage());
+		ex.properties().forEach(problem::setProperty);
+		return problem;
 	}
 
 	/**
