@@ -28,6 +28,9 @@
  * <li>{@code source}, then {@code production} (production and sourcing facts shared by
  * minerals and products), then {@code country}, {@code mineral}, {@code product},
  * {@code agreement}, {@code measure}: the read API;</li>
+ * <li>{@code lookup} (uses {@code importer}, {@code web}): keys as users type them (any
+ * case, names, close keys suggested on a 404) and the years the data covers, used by the
+ * read API and the analyses;</li>
  * <li>{@code supplychain} (uses {@code importer}, {@code database}, {@code csv},
  * {@code web}, {@code supplymix}): the analyses of domain.md, the scenarios and the
  * trends;</li>
