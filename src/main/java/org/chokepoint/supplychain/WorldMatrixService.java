@@ -21,9 +21,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The world matrix ({@link WorldMatrix}): the facts of every product's items are read
- * once, then each consumer's row is computed on a bounded pool (one thread per core),
- * every cell with the same calculator as a single chain ({@link ChainCalculator}).
+ * The world matrix ({@link WorldMatrix}): the facts of every product's items are taken
+ * once from the served {@link ChainProjection} (before the first is built, from
+ * chain-facts.cypher, as {@link ChainQuery} does), then each consumer's row is computed
+ * on a bounded pool (one thread per core), every cell with the same calculator as a
+ * single chain ({@link ChainCalculator}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -47,12 +49,15 @@ class WorldMatrixService implements DisposableBean {
 
 	private final ChainFactsQuery facts;
 
+	private final ChainProjections projections;
+
 	private final ExecutorService pool;
 
-	WorldMatrixService(Neo4jClient client, Catalogue catalogue, ChainFactsQuery facts) {
+	WorldMatrixService(Neo4jClient client, Catalogue catalogue, ChainFactsQuery facts, ChainProjections projections) {
 		this.client = client;
 		this.catalogue = catalogue;
 		this.facts = facts;
+		this.projections = projections;
 		AtomicInteger count = new AtomicInteger();
 		this.pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), runnable -> {
 			Thread thread = new Thread(runnable, "world-matrix-" + count.incrementAndGet());
@@ -78,11 +83,13 @@ class WorldMatrixService implements DisposableBean {
 		Set<String> asked = consumers.isEmpty() ? new TreeSet<>(parties()) : new TreeSet<>(consumers);
 		List<String> rows = asked.stream().filter(withData::contains).toList();
 		List<String> withoutData = asked.stream().filter(c -> !withData.contains(c)).toList();
+		ChainProjection projection = this.projections.serving();
 		Map<String, Map<String, ChainCalculator.Item>> items = new LinkedHashMap<>();
 		for (String product : columns) {
-			items.put(product, this.facts.load(product, year, sourcing));
+			items.put(product, (projection != null) ? projection.items(product, year, sourcing)
+					: this.facts.load(product, year, sourcing));
 		}
-		Map<String, Set<String>> blocs = blocs();
+		Map<String, Set<String>> blocs = (projection != null) ? projection.blocs() : blocs();
 		List<Future<List<WorldMatrix.Cell>>> computed = new ArrayList<>(rows.size());
 		for (String consumer : rows) {
 			computed.add(this.pool.submit(() -> row(consumer, items, blocs, threshold)));
