@@ -3,7 +3,6 @@ package org.chokepoint.supplychain;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.chokepoint.http.AnswerCache;
-import org.chokepoint.http.AnswerVersion;
 import org.chokepoint.importer.ImportReport;
 
 import org.springframework.cache.CacheManager;
@@ -19,11 +18,12 @@ import org.springframework.stereotype.Component;
  * that, a cached answer could not come in under a round trip. An import by this instance
  * empties the caches at once (its event); one by another instance of a cluster, or a
  * server changed under an external-mode application, is seen within that time, as a
- * lagging secondary would show it, and then empties them. It is also the version of the
- * answers kept as bytes ({@link AnswerCache}), which are emptied with the caches.
+ * lagging secondary would show it, and then empties them, and the answers kept as bytes
+ * ({@link AnswerCache}). The answers' version is the served projection's
+ * ({@link ServedAnswerVersion}), which is this one once the projection of it is built.
  */
 @Component
-class DataVersion implements AnswerVersion {
+class DataVersion {
 
 	private final Neo4jClient client;
 
@@ -51,7 +51,6 @@ class DataVersion implements AnswerVersion {
 	}
 
 	/** The data version the database holds now ("none" before the first import). */
-	@Override
 	public String current() {
 		String known = this.known;
 		long now = System.nanoTime();
