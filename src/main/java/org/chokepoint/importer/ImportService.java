@@ -82,7 +82,7 @@ public class ImportService {
 	public Optional<ImportReport> importIfOutdated() {
 		ImportFolder folder = this.properties.dir() != null
 				? ImportFolder.directory(this.properties.dir(), this.properties.limits()) : ImportFolder.shipped();
-		String stored = currentVersion().orElse(null);
+		String stored = baseVersion().orElse(null);
 		if (folder.version().equals(stored)) {
 			log.info("Data version {} is current; nothing to import", stored);
 			return Optional.empty();
@@ -102,6 +102,41 @@ public class ImportService {
 					.stream()
 					.findFirst());
 		}
+	}
+
+	/**
+	 * The data version of the last full import, if any: the version itself, unless
+	 * incremental trade imports ({@link TradeImportService}) have changed the data since.
+	 * A start-up import compares the folder with it, so trade added since is kept while
+	 * the folder is unchanged.
+	 */
+	Optional<String> baseVersion() {
+		try (Session session = this.driver.session()) {
+			return session.executeRead(tx -> tx.run("""
+					MATCH (v:DataVersion {key: 'current'})
+					RETURN coalesce(v.baseVersion, v.version) AS version
+					""").list(r -> r.get("version").asString()).stream().findFirst());
+		}
+	}
+
+	/**
+	 * Runs {@code work} while no import (full or incremental) runs: imports change the
+	 * graph one at a time.
+	 */
+	synchronized <T> T exclusively(java.util.function.Supplier<T> work) {
+		return work.get();
+	}
+
+	/** Logs a step of an import and tells the listeners. */
+	void progressOf(String message) {
+		progress(message);
+	}
+
+	/**
+	 * Reports an import that changed the data version: caches of the old one are stale.
+	 */
+	void published(ImportReport report) {
+		this.events.publishEvent(report);
 	}
 
 	synchronized ImportReport importFolder(ImportFolder folder, boolean allowShrink) {
@@ -165,13 +200,17 @@ public class ImportService {
 					tx.run("""
 							MERGE (v:DataVersion {key: 'current'})
 							SET v.version = $version,
+							    v.baseVersion = $version,
 							    v.folder = $folder,
 							    v.entities = $entities,
 							    v.facts = $facts,
+							    v.tradeGroups = $tradeGroups,
 							    v.importedAt = datetime(),
 							    v.warnings = $warnings
-							""", Map.of("version", data.version(), "folder", description, "entities", size.entities(),
-							"facts", size.facts(), "warnings", List.copyOf(data.warnings())))
+							""",
+							Map.of("version", data.version(), "folder", description, "entities", size.entities(),
+									"facts", size.facts(), "warnings", List.copyOf(data.warnings()), "tradeGroups",
+									data.tradeFlows().tradeGroups().stream().map(TradeGroup::toString).toList()))
 						.consume();
 					tx.commit();
 				}

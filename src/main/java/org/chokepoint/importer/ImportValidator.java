@@ -73,6 +73,17 @@ final class ImportValidator {
 		this.errors = errors;
 	}
 
+	/**
+	 * A validator of single cells ({@link #cell}) against the keys of {@code tables}
+	 * alone: what an incremental trade import checks its rows with, the tables holding
+	 * the keys already in the graph.
+	 */
+	static ImportValidator ofKeys(Map<ImportFile, CsvTable> tables, List<ImportError> errors) {
+		ImportValidator validator = new ImportValidator(tables, Set.of(), errors);
+		validator.collectKeys();
+		return validator;
+	}
+
 	Map<ImportFile, List<Map<String, Object>>> validate() {
 		collectKeys();
 		Map<ImportFile, List<Map<String, Object>>> typed = new EnumMap<>(ImportFile.class);

@@ -54,12 +54,23 @@ final class SupplyMixWriter {
 
 	/** Derives and writes every mix, inside {@code tx}; returns how many. */
 	static int write(Transaction tx, ImportData data, Consumer<String> progress) {
+		return write(tx, facts(data), Long.MIN_VALUE, progress);
+	}
+
+	/**
+	 * Derives the mixes of the given stages and writes those that hold from
+	 * {@code fromYear} on (an incremental trade import: the mixes before the first year
+	 * it changes are unchanged), inside {@code tx}; returns how many.
+	 */
+	static int write(Transaction tx, List<MixFacts> stages, long fromYear, Consumer<String> progress) {
 		long started = System.nanoTime();
-		List<MixFacts> stages = facts(data);
 		List<List<Object>> rows = new ArrayList<>(BATCH_SIZE);
 		int written = 0;
 		for (MixFacts facts : stages) {
 			for (Mix mix : SupplyMixes.derive(facts)) {
+				if (mix.asOf() < fromYear) {
+					continue;
+				}
 				rows.add(row(facts, mix));
 				written++;
 				if (rows.size() == BATCH_SIZE) {

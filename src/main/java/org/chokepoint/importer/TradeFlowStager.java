@@ -44,7 +44,8 @@ final class TradeFlowStager {
 			WITH buyer, supplier, p
 			UNWIND p[2] AS f
 			CREATE (buyer)-[:SOURCES {item: $items[f[0]], stage: $stages[f[0]], year: f[1], source: $sources[f[2]],
-			                          share: f[3], basis: 'imports', quantity: f[4], unit: $units[f[5]]}]->(supplier)
+			                          share: f[3], basis: 'imports', quantity: f[4], unit: $units[f[5]],
+			                          tradeFlow: true}]->(supplier)
 			""";
 
 	private final Driver driver;

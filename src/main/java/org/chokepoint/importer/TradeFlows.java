@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
 
@@ -294,6 +296,17 @@ final class TradeFlows {
 		}
 		return this.groups
 			.containsKey(((((long) b << ITEM_STAGE_BITS | is) << YEAR_BITS | (year - 1900)) << SOURCE_BITS) | s);
+	}
+
+	/** The (source, year) groups of trade the flows belong to, sorted. */
+	SortedSet<TradeGroup> tradeGroups() {
+		SortedSet<TradeGroup> result = new TreeSet<>();
+		for (long key : this.groups.keySet()) {
+			int source = (int) (key & ((1 << SOURCE_BITS) - 1));
+			long year = ((key >>> SOURCE_BITS) & ((1 << YEAR_BITS) - 1)) + 1900;
+			result.add(new TradeGroup(this.sources.get(source), year));
+		}
+		return result;
 	}
 
 	/** The item of each item-stage code used in {@link #forEachBatch}. */

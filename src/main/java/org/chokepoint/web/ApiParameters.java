@@ -71,6 +71,14 @@ public final class ApiParameters {
 	public static final String ALLOW_SHRINK = "Allow an import that would leave under half of the graph's entities or"
 			+ " facts (refused otherwise); an import without a single data row is refused even so.";
 
+	public static final String TRADE_DIR = "A folder on the server holding trade_flows.csv (and no other import file)"
+			+ " with the (source, year) groups of trade flows to add.";
+
+	public static final String TRADE_SOURCE = "The source id of the trade flows to remove (a slug of sources.csv,"
+			+ " e.g. cepii-baci).";
+
+	public static final String TRADE_YEAR = "The year of the trade flows to remove, 1900..2100.";
+
 	private ApiParameters() {
 	}
 
