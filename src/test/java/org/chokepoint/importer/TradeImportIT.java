@@ -31,7 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Incremental trade imports: adding (source, year) groups of trade flows to a loaded
  * graph gives the same flows, supply mixes and trade groups as a full import of the union
  * (to 1e-9), removing one the same as a full import without it; a bad file, a group
- * already there and a removal of an absent group change nothing.
+ * already there and a removal of an absent group change nothing; the chains are answered
+ * from the changed data as soon as an import returns.
  */
 @ChokepointTest(properties = "chokepoint.import.on-startup=false")
 class TradeImportIT {
@@ -152,11 +153,14 @@ class TradeImportIT {
 	void overHttpForTheAdminOnly() throws Exception {
 		this.imports.importDirectory(full("base", BASE_2023));
 		Path add = tradeOnly("http", SRC_B_2024);
+		String chainBefore = chain();
 		String query = "/api/admin/import/trade?dir=" + add.toString().replace("/", "%2F");
 		assertThat(send("POST", query, null).statusCode()).isEqualTo(401);
 		HttpResponse<String> posted = send("POST", query, "admin:test-admin-secret");
 		assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
 		assertThat(posted.body()).contains("\"version\":\"" + version() + "\"");
+		assertThat(chain()).as("the chain is answered from the added year as soon as the import returns")
+			.isNotEqualTo(chainBefore);
 		HttpResponse<String> again = send("POST", query, "admin:test-admin-secret");
 		assertThat(again.statusCode()).isEqualTo(400);
 		assertThat(again.body()).contains("already in the database");
@@ -173,7 +177,20 @@ class TradeImportIT {
 		HttpResponse<String> deleted = send("DELETE", "/api/admin/import/trade?source=src-b&year=2024",
 				"admin:test-admin-secret");
 		assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+		assertThat(chain()).as("the chain is answered without the removed year as soon as the removal returns")
+			.isEqualTo(chainBefore);
 		assertThat(groups()).containsExactly("src-a:2023", "src-b:2023");
+	}
+
+	/**
+	 * China's NdFeB magnet chain of 2024 (its rare-earth mining mix is changed by src-b's
+	 * 2024 flows), as the API answers it: from the chain projection, which an import
+	 * rebuilds before it returns.
+	 */
+	private String chain() throws IOException, InterruptedException {
+		HttpResponse<String> chain = send("GET", "/api/chains/ndfeb-magnet?consumer=CHN&year=2024", null);
+		assertThat(chain.statusCode()).as(chain.body()).isEqualTo(200);
+		return chain.body();
 	}
 
 	private HttpResponse<String> send(String method, String path, String credentials)
