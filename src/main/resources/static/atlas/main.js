@@ -7,6 +7,7 @@ import { wireChainDownloads } from './export.js';
 import { drawTrend, trendCsv, trendFileName, trendPath } from './trend.js';
 import { drawVerdict } from './verdict.js';
 import { drawOverview, overviewCsv, overviewFileName } from './overview.js';
+import { drawHeatmap, matrixPath } from './heatmap.js';
 import { WHATIF_KEYS, drawScenario, fillItems, fillMeasures, requestFor, restoreScenario, scenarioParams } from './scenario.js';
 import { cutsOf, setBrowserLink } from './links.js';
 
@@ -205,6 +206,14 @@ $('scenario-clear').addEventListener('click', () => {
 
 wireChainDownloads({ csv: $('download-csv'), svg: $('download-svg'), png: $('download-png') },
   () => lastChain, () => $('chain').querySelector('svg'), status);
+$('world-show').addEventListener('click', async () => {
+  $('world').replaceChildren(el('p', { class: 'muted' }, `Computing every consumer and product for ${state.year}…`));
+  try {
+    drawHeatmap($('world'), await api(matrixPath(state)), state, tip, open);
+  } catch (error) {
+    $('world').replaceChildren(el('p', { class: 'status error' }, error.message));
+  }
+});
 $('download-overview').addEventListener('click', () => {
   if (lastOverview) download(overviewFileName(lastOverview), new Blob([overviewCsv(lastOverview)], { type: 'text/csv;charset=utf-8' }));
 });

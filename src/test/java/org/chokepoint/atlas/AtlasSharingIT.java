@@ -327,6 +327,39 @@ class AtlasSharingIT {
 		assertNoMinusZero();
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void theWorldHeatMapDrawsEveryCellOfTheMatrixWithItsFigure() {
+		browser.get(base() + "/?consumer=EU&product=ndfeb-magnet&year=2026&threshold=0.5");
+		waitFor(By.cssSelector("#overview-rows tbody tr"));
+		browser.findElement(By.id("world-show")).click();
+		waitFor(By.cssSelector("#world .heatmap-picture .cell"));
+		Map<String, Object> matrix = (Map<String, Object>) js().executeAsyncScript(
+				"""
+						const done = arguments[arguments.length - 1];
+						fetch('/api/exposure/matrix?year=2026&sourcing=traced&threshold=0.5', { headers: { Accept: 'application/json' } })
+						  .then(r => r.json()).then(done);""");
+		List<Map<String, Object>> cells = (List<Map<String, Object>>) matrix.get("cells");
+		assertThat(cells).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector("#world .heatmap-picture .cell"))).hasSize(cells.size());
+		Map<String, Object> magnets = cells.stream()
+			.filter(c -> "EU".equals(c.get("consumer")) && "ndfeb-magnet".equals(c.get("product")))
+			.findFirst()
+			.orElseThrow();
+		String drawn = browser
+			.findElement(By.cssSelector("#world .cell[data-consumer='EU'][data-product='ndfeb-magnet']"))
+			.getDomAttribute("data-china");
+		assertThat(Double.parseDouble(drawn)).isCloseTo(((Number) magnets.get("chinaExposure")).doubleValue(),
+				org.assertj.core.api.Assertions.within(1e-6));
+		// a cell without data is hatched grey, never coloured as a figure
+		for (WebElement cell : browser.findElements(By.cssSelector("#world .cell.nodata"))) {
+			assertThat(cell.getDomAttribute("fill")).isEqualTo("url(#nodata-hatch)");
+		}
+		scrollTo("#world-heading");
+		screenshot("sharing-5-world-heat-map");
+		assertNoMinusZero();
+	}
+
 	private void assertNoMinusZero() {
 		String all = (String) js().executeScript(
 				"return document.body.innerText + ' ' + [...document.querySelectorAll('svg text, [data-tip]')].map(t => t.textContent + ' ' + (t.dataset ? t.dataset.tip || '' : '')).join(' ')");
