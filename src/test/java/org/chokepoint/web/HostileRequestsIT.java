@@ -230,8 +230,8 @@ class HostileRequestsIT {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', value = {
-			"/api/spof?consumer=EU&threshold=NaN|400|Parameter 'threshold' must be between 0 and 1, not NaN",
-			"/api/spof?consumer=EU&threshold=1e309|400|Parameter 'threshold' must be between 0 and 1, not 1e309",
+			"/api/spof?consumer=EU&threshold=NaN|400|Parameter 'threshold' must be a number between 0 and 1, not 'NaN'",
+			"/api/spof?consumer=EU&threshold=1e309|400|Parameter 'threshold' must be a number between 0 and 1, not '1e309'",
 			"/api/exposure?consumer=EU&year=-1|400|Parameter 'year' must be between 1900 and 2100, not -1",
 			"/api/exposure?consumer=EU&year=1e309|400|Parameter 'year' must be a whole number such as 2024, not '1e309'",
 			"/api/chains/ndfeb-magnet?consumer=EU&asOf=2024-02-30|400|Parameter 'asOf' must be a date YYYY-MM-DD, not '2024-02-30'",
