@@ -84,7 +84,7 @@ class ChainEnginesIT {
 			assertThat(api.getOk("/api/exposure?" + query + "&engine=projection",
 					ConsumerOverviewController.ExposureTable.class))
 				.usingRecursiveComparison(closeDoubles())
-				.ignoringFields("products.worstInput")
+				.ignoringFields("items.worstInput")
 				.isEqualTo(api.getOk("/api/exposure?" + query + "&engine=cypher",
 						ConsumerOverviewController.ExposureTable.class));
 			assertThat(api.getOk("/api/spof?" + query, ConsumerOverviewController.SpofList.class))
