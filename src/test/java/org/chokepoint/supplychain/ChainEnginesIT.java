@@ -98,7 +98,7 @@ class ChainEnginesIT {
 						ChainAnalysis.class));
 		}
 		for (String path : List.of("/api/chains/ndfeb-magnet?consumer=EU&engine=gds",
-				"/api/exposure?consumer=EU&engine=gds", "/api/spof?consumer=EU&engine=")) {
+				"/api/exposure?consumer=EU&engine=gds", "/api/spof?consumer=EU&engine=sql")) {
 			assertThat((String) api.problem(path, 400).get("detail")).as(path)
 				.startsWith("Parameter 'engine' must be projection or cypher, not '");
 		}
