@@ -9,8 +9,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.chokepoint.supplymix.Sourcing;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.chokepoint.lookup.Items;
+import org.chokepoint.lookup.Parties;
+import org.chokepoint.lookup.Years;
+import org.chokepoint.supplymix.Sourcing;
 import org.chokepoint.web.ApiParameters;
 import org.chokepoint.web.ApiTags;
 import org.chokepoint.web.BadParameterException;
@@ -29,8 +32,17 @@ class WorldMatrixController {
 
 	private final WorldMatrixService service;
 
-	WorldMatrixController(WorldMatrixService service) {
+	private final Parties parties;
+
+	private final Items items;
+
+	private final Years years;
+
+	WorldMatrixController(WorldMatrixService service, Parties parties, Items items, Years years) {
 		this.service = service;
+		this.parties = parties;
+		this.items = items;
+		this.years = years;
 	}
 
 	@Operation(summary = "The world matrix: every consumer with data by every product", description = """
@@ -51,8 +63,11 @@ class WorldMatrixController {
 					defaultValue = ParameterRules.DEFAULT_THRESHOLD) @ParameterRules.Fraction double threshold,
 			@Parameter(description = ApiParameters.CONSUMERS) @RequestParam(required = false) String consumers,
 			@Parameter(description = ApiParameters.PRODUCTS) @RequestParam(required = false) String products) {
-		return this.service.matrix((year != null) ? year : LocalDate.now().getYear(), sourcing, threshold,
-				keys("consumers", consumers), keys("products", products));
+		List<String> consumerKeys = keys("consumers", consumers).stream().map(this.parties::consumer).toList();
+		List<String> productKeys = keys("products", products).stream().map(this.items::product).toList();
+		this.years.check("year", year);
+		return this.service.matrix((year != null) ? year : LocalDate.now().getYear(), sourcing, threshold, consumerKeys,
+				productKeys);
 	}
 
 	/**

@@ -32,14 +32,24 @@ class ApiIndexController {
 					new Link("exposure", "/api/exposure?consumer={consumer}", "Every product's China exposure"),
 					new Link("trend", "/api/exposure/trend?consumer={consumer}&product={productId}",
 							"China exposure year by year"),
+					new Link("matrix", "/api/exposure/matrix?year=2024",
+							"Every consumer with data by every product: China exposure, unknown and China-free"
+									+ " shares, worst input, single points of failure"),
 					new Link("spof", "/api/spof?consumer={consumer}", "Every product's single points of failure"),
 					new Link("scenarios", "/api/scenarios", "POST: what a disruption would cut"),
 					new Link("agreements", "/api/agreements", "Agreements, paged"),
+					new Link("agreement", "/api/agreements/{id}", "An agreement: its parties and what it covers"),
 					new Link("measures", "/api/measures", "Trade measures, paged"),
+					new Link("measure", "/api/measures/{id}",
+							"A trade measure: its imposer, what it restricts, whom it targets"),
 					new Link("sources", "/api/sources", "The sources facts cite, paged"),
+					new Link("source", "/api/sources/{id}",
+							"A source: title, publisher, URL, and the facts that cite it"),
 					new Link("data-report", "/api/data/report", "What the data holds and where it is thin"),
 					new Link("cypher", "/api/cypher", "POST: a read-only Cypher query"),
-					new Link("import", "/api/admin/import", "POST, admin only: import a folder of CSV files")));
+					new Link("import", "/api/admin/import", "POST, admin only: import a folder of CSV files"),
+					new Link("trade-import", "/api/admin/import/trade",
+							"POST, admin only: add trade flows; DELETE: remove a (source, year) of them")));
 
 	@Operation(summary = "The API's resources, with links",
 			description = "Every resource of the API with its link (a template where it takes a key) and a line"

@@ -53,11 +53,11 @@ public final class ApiParameters {
 			+ " in memory; `cypher`, by running cypher/queries/chain.cypher itself (the query Neo4j Browser users"
 			+ " run), to compare the two on the same request: the same figures.";
 
-	public static final String CONSUMERS = "Comma-separated consumers (ISO3 or bloc codes) to restrict the rows to"
-			+ " (default: every consumer with a supply mix of its own). An unknown one is a 404.";
+	public static final String CONSUMERS = "Comma-separated consumers (ISO3 or bloc codes, or names) to restrict the"
+			+ " rows to (default: every consumer with a supply mix of its own)." + KEY_MATCHING;
 
-	public static final String PRODUCTS = "Comma-separated product ids to restrict the columns to (default: every"
-			+ " product). An unknown one is a 404.";
+	public static final String PRODUCTS = "Comma-separated products (ids, or names) to restrict the columns to"
+			+ " (default: every product)." + KEY_MATCHING;
 
 	public static final String PAGE = "The page, from 0 (default 0).";
 

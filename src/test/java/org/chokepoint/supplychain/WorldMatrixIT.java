@@ -13,7 +13,9 @@ import java.util.Set;
 
 import org.chokepoint.Api;
 import org.chokepoint.ChokepointTest;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.chokepoint.importer.ImportService;
+import org.chokepoint.lookup.Years;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,6 +170,35 @@ class WorldMatrixIT {
 			.contains("NOPE");
 		assertThat(this.api.problem("/api/exposure/matrix?products=no-such", 404).get("detail").toString())
 			.contains("no-such");
+	}
+
+	@Test
+	void keysAreMatchedAsUsersTypeThemAndAMissSuggestsCloseOnes() {
+		// case-insensitive codes and unique names, as for a single chain
+		JsonNode typed = getJson(
+				"/api/exposure/matrix?year=2024&consumers=eu,Japan&products=P-MAG,Product%20on%20a%200.6%20chokepoint");
+		assertThat(strings(typed.get("consumers"))).containsExactly("EU", "JPN");
+		assertThat(strings(typed.get("products"))).containsExactly("p-mag", "p-six");
+		JsonNode exact = getJson("/api/exposure/matrix?year=2024&consumers=EU,JPN&products=p-mag,p-six");
+		assertThat(typed.get("cells")).isEqualTo(exact.get("cells"));
+		// a miss is a 404 naming the kind and the key, with close keys
+		Map<String, Object> product = this.api.problem("/api/exposure/matrix?products=p-mag,p-sixx", 404);
+		assertThat(product).containsEntry("kind", "product").containsEntry("key", "p-sixx");
+		assertThat(product.get("suggestions")).asInstanceOf(InstanceOfAssertFactories.LIST).contains("p-six");
+		Map<String, Object> consumer = this.api.problem("/api/exposure/matrix?consumers=EU,Japn", 404);
+		assertThat(consumer).containsEntry("kind", "country or bloc")
+			.containsEntry("key", "Japn")
+			.containsEntry("suggestions", List.of("JPN"));
+	}
+
+	@Test
+	void aYearBeforeTheDataIsA400ListingTheYearsAvailable(@Autowired Years years) {
+		List<Integer> available = years.available();
+		assertThat(available).isNotEmpty();
+		int first = available.get(0);
+		Map<String, Object> problem = this.api.problem("/api/exposure/matrix?year=" + (first - 1), 400);
+		assertThat(problem).containsEntry("parameter", "year").containsEntry("availableYears", available);
+		assertThat(this.api.get("/api/exposure/matrix?year=" + first).statusCode()).isEqualTo(200);
 	}
 
 	private static List<String> strings(JsonNode array) {

@@ -15,7 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * {@code GET /api} lists the resources, and every link leads to an operation of the API.
+ * {@code GET /api} lists the resources, every link leads to an operation of the API, and
+ * every path of the API has a link.
  */
 @ChokepointTest
 class ApiIndexIT {
@@ -45,7 +46,10 @@ class ApiIndexIT {
 		Set<String> paths = new TreeSet<>(api.getOk("/v3/api-docs", JsonNode.class).get("paths").propertyNames());
 		paths.remove("/api");
 		assertThat(paths).as("the API's paths").containsAll(linked);
-		assertThat(linked).contains("/api/chains/{productId}", "/api/countries", "/api/exposure", "/api/data/report");
+		// and every operation's path is in the index: none left out
+		assertThat(linked).as("the index's links").containsAll(paths);
+		assertThat(linked).contains("/api/exposure/matrix", "/api/chains/{productId}", "/api/countries",
+				"/api/exposure", "/api/data/report");
 		// a link that needs no key, parameter or body answers as it is
 		assertThat(plain).contains("/api/countries", "/api/data/report");
 		for (String path : plain) {
