@@ -70,6 +70,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		// Neo4j needs an absolute, normalized home directory
 		Path home = properties.dataDir().toAbsolutePath().normalize();
 		long started = System.nanoTime();
+		// an interrupted restore is finished or rolled back before the store is opened
+		StoreSwap.recover(home);
 		if (effectivePassword != null) {
 			Neo4jUsers.setInitialPassword(home, effectivePassword);
 		}

@@ -21,6 +21,13 @@ import org.neo4j.commandline.dbms.DumpCommand;
 import org.neo4j.commandline.dbms.LoadCommand;
 import org.neo4j.commandline.dbms.LockChecker;
 import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 import org.neo4j.io.locker.FileLockException;
 import org.neo4j.io.layout.DatabaseLayout;
@@ -43,6 +50,11 @@ public final class StoreArchive {
 
 	private static final String DATABASE = GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
 
+	/**
+	 * The name of a backup's temporary directory starts with this, then the process id.
+	 */
+	static final String BACKUP_PREFIX = ".chokepoint-backup-";
+
 	private final Path home;
 
 	/**
@@ -61,6 +73,12 @@ public final class StoreArchive {
 	 */
 	public long backup(Path file, boolean overwrite) throws StoreArchiveException {
 		Path target = file.toAbsolutePath().normalize();
+		try {
+			StoreSwap.recover(this.home);
+		}
+		catch (IllegalStateException | java.io.UncheckedIOException ex) {
+			throw new StoreArchiveException(ex.getMessage(), ex);
+		}
 		DatabaseLayout layout = layout();
 		if (!Files.isDirectory(layout.databaseDirectory())) {
 			throw new StoreArchiveException("No database to back up in " + this.home + " (no "
@@ -72,7 +90,9 @@ public final class StoreArchive {
 		refuseWhileInUse(layout, "back it up");
 		try {
 			Files.createDirectories(target.getParent());
-			Path temporary = Files.createTempDirectory(target.getParent(), ".chokepoint-backup-");
+			deleteLeftovers(target.getParent());
+			Path temporary = Files.createTempDirectory(target.getParent(),
+					BACKUP_PREFIX + ProcessHandle.current().pid() + "-");
 			try {
 				run(DumpCommand::new, InputStream.nullInputStream(), DATABASE, "--to-path=" + temporary);
 				Files.move(temporary.resolve(DATABASE + ".dump"), target, StandardCopyOption.REPLACE_EXISTING,
@@ -90,35 +110,105 @@ public final class StoreArchive {
 
 	/**
 	 * Replaces the database with the one in {@code file}, a backup made by
-	 * {@link #backup}.
-	 * @param overwrite whether a database already in the home may be replaced (it is
-	 * deleted)
+	 * {@link #backup}, as an atomic switch ({@link StoreSwap}): the backup is loaded into
+	 * a sibling directory, which is opened to check it holds a database, marked ready,
+	 * and only then put in the place of the home; the old store stays whole until then.
+	 * Killed at any point, the next start finds the old store or the new one, never
+	 * neither.
+	 * @param overwrite whether a database already in the home may be replaced
 	 */
-	public void restore(Path file, boolean overwrite) throws StoreArchiveException {
+	public long restore(Path file, boolean overwrite) throws StoreArchiveException {
 		Path source = file.toAbsolutePath().normalize();
 		if (!Files.isRegularFile(source)) {
 			throw new StoreArchiveException("No backup file " + source);
 		}
-		DatabaseLayout layout = layout();
-		boolean holdsDatabase = Files.isDirectory(layout.databaseDirectory());
-		if (holdsDatabase && !overwrite) {
-			throw new StoreArchiveException(this.home + " already holds a database (" + layout.databaseDirectory()
-					+ "): restoring replaces it, add --force to do so (back it up first if it matters)");
-		}
-		if (holdsDatabase) {
-			refuseWhileInUse(layout, "restore over it");
-		}
-		refuseWhileDbmsInUse();
-		try (InputStream in = Files.newInputStream(source)) {
-			if (overwrite) {
-				run(LoadCommand::new, in, DATABASE, "--from-stdin", "--overwrite-destination");
+		try (AutoCloseable lock = StoreSwap.lock(this.home)) {
+			StoreSwap.recoverLocked(this.home);
+			DatabaseLayout layout = layout();
+			boolean holdsDatabase = Files.isDirectory(layout.databaseDirectory());
+			if (holdsDatabase && !overwrite) {
+				throw new StoreArchiveException(this.home + " already holds a database (" + layout.databaseDirectory()
+						+ "): restoring replaces it, add --force to do so (back it up first if it matters)");
 			}
-			else {
-				run(LoadCommand::new, in, DATABASE, "--from-stdin");
+			if (holdsDatabase) {
+				refuseWhileInUse(layout, "restore over it");
 			}
+			refuseWhileDbmsInUse();
+			Path restoring = StoreSwap.restoring(this.home);
+			StoreSwap.deleteRecursively(restoring);
+			Files.createDirectories(restoring);
+			RestoreSteps.reached("loading");
+			try (InputStream in = Files.newInputStream(source)) {
+				run(LoadCommand::new, restoring, in, DATABASE, "--from-stdin");
+			}
+			RestoreSteps.reached("loaded");
+			long nodes = verify(restoring);
+			RestoreSteps.reached("verified");
+			StoreSwap.markReady(restoring);
+			RestoreSteps.reached("ready");
+			StoreSwap.switchTo(this.home, restoring);
+			RestoreSteps.reached("done");
+			return nodes;
 		}
-		catch (IOException ex) {
-			throw new StoreArchiveException("Restore from " + source + " failed: " + ex.getMessage(), ex);
+		catch (StoreArchiveException ex) {
+			throw ex;
+		}
+		catch (IllegalStateException ex) {
+			throw new StoreArchiveException(ex.getMessage(), ex);
+		}
+		catch (Exception ex) {
+			throw new StoreArchiveException("Restore from " + source + " failed: " + ex.getMessage() + "; the store in "
+					+ this.home + " is as it was", ex);
+		}
+	}
+
+	/**
+	 * Opens the restored store (no connector) and counts its nodes: a load that does not
+	 * open is never switched to.
+	 */
+	private static long verify(Path home) throws StoreArchiveException {
+		DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
+			.setConfig(BoltConnector.enabled, false)
+			.setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+			.setConfig(HttpConnector.enabled, false)
+			.setConfig(HttpsConnector.enabled, false)
+			.build();
+		try {
+			GraphDatabaseService database = service.database(DATABASE);
+			return database.executeTransactionally("MATCH (n) RETURN count(n) AS nodes", java.util.Map.of(),
+					result -> (Long) result.next().get("nodes"));
+		}
+		catch (RuntimeException ex) {
+			throw new StoreArchiveException("The restored database does not open: " + ex.getMessage(), ex);
+		}
+		finally {
+			service.shutdown();
+		}
+	}
+
+	/**
+	 * Deletes the temporary dumps that backups killed or failed in {@code directory} left
+	 * behind: those of processes no longer running (the directory names the process).
+	 */
+	static void deleteLeftovers(Path directory) throws IOException {
+		try (Stream<Path> entries = Files.list(directory)) {
+			for (Path entry : entries.toList()) {
+				String name = entry.getFileName().toString();
+				if (!name.startsWith(BACKUP_PREFIX)) {
+					continue;
+				}
+				String pid = name.substring(BACKUP_PREFIX.length()).split("-", 2)[0];
+				boolean running;
+				try {
+					running = ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+				}
+				catch (NumberFormatException ex) {
+					running = false; // an older version's name, without a process id
+				}
+				if (!running) {
+					StoreSwap.deleteRecursively(entry);
+				}
+			}
 		}
 	}
 
@@ -169,9 +259,14 @@ public final class StoreArchive {
 	 */
 	private void run(Function<ExecutionContext, AbstractAdminCommand> command, InputStream in, String... args)
 			throws StoreArchiveException {
+		run(command, this.home, in, args);
+	}
+
+	private static void run(Function<ExecutionContext, AbstractAdminCommand> command, Path home, InputStream in,
+			String... args) throws StoreArchiveException {
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-		ExecutionContext context = new ExecutionContext(this.home, this.home.resolve("conf"), out, out, in,
+		ExecutionContext context = new ExecutionContext(home, home.resolve("conf"), out, out, in,
 				new DefaultFileSystemAbstraction());
 		CommandLine line = new CommandLine(command.apply(context)).setOut(new PrintWriter(out, true))
 			.setErr(new PrintWriter(out, true));

@@ -62,11 +62,12 @@ public final class StoreCommand {
 						bytes, (System.nanoTime() - started) / 1_000_000);
 			}
 			else {
-				archive.restore(Path.of(file), force);
+				long nodes = archive.restore(Path.of(file), force);
 				System.out.printf(Locale.ROOT,
-						"Restored database 'neo4j' of %s from %s in %d ms; start the application" + " to use it%n",
+						"Restored database 'neo4j' of %s from %s (%,d nodes) in %d ms; start the application"
+								+ " to use it%n",
 						properties.dataDir().toAbsolutePath().normalize(), Path.of(file).toAbsolutePath().normalize(),
-						(System.nanoTime() - started) / 1_000_000);
+						nodes, (System.nanoTime() - started) / 1_000_000);
 			}
 			return 0;
 		}
