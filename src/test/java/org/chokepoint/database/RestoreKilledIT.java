@@ -8,64 +8,122 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.chokepoint.ChokepointApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+import org.springframework.util.unit.DataSize;
 
 /**
  * A restore killed with SIGKILL at any of its steps leaves a store that opens with either
  * the old data or the new, never neither: killed before the new store is verified and
  * marked ready, the next start rolls back to the old one; killed after, it finishes the
  * switch. Each restore runs in a child JVM (the application's own {@code restore}
- * command), stopped at a known step ({@code chokepoint.restore.pause-after}) and killed
- * there; a child {@code report} then opens the store.
+ * command, which starts no database of its own but Neo4j's load and a check that the
+ * result opens), stopped at a known step ({@code chokepoint.restore.pause-after}) and
+ * killed there; the store is then opened in this JVM as the application opens it
+ * ({@link EmbeddedNeo4j#start}). The stores are two small graphs told apart by their data
+ * version: what is tested is the switch, not the importer.
  */
 class RestoreKilledIT {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final String OLD = "old-version";
 
-	private static final Path BASIC = Path.of("src/test/resources/fixtures/basic");
-
-	private static final Path ANALYSIS = Path.of("src/test/resources/fixtures/analysis");
+	private static final String NEW = "new-version";
 
 	@TempDir
 	Path work;
 
 	@Test
 	void aRestoreKilledAtAnyStepLeavesTheOldOrTheNewStoreWhole() throws Exception {
-		Path other = this.work.resolve("other");
-		run(other, "import", "--dir=" + ANALYSIS.toAbsolutePath());
-		String newVersion = report(other).get("dataVersion").asString();
-		Path dump = this.work.resolve("new.dump");
-		run(other, "backup", "--to=" + dump);
-
 		Path database = this.work.resolve("db");
-		run(database, "import", "--dir=" + BASIC.toAbsolutePath());
-		String oldVersion = report(database).get("dataVersion").asString();
-		assertThat(oldVersion).isNotEqualTo(newVersion);
+		Path newDump = dumpOf(this.work.resolve("new"), NEW, 300);
+		Path oldDump = dumpOf(database, OLD, 100);
+		assertThat(open(database)).isEqualTo(OLD + " 100");
 
 		// before the ready marker: rolled back; after it: rolled forward
-		for (String step : List.of("loading", "loaded", "ready", "old store set aside")) {
-			killAt(database, dump, step);
+		for (String step : List.of("loaded", "verified", "ready", "old store set aside")) {
+			killAt(database, newDump, step);
 			boolean rolledForward = step.equals("ready") || step.equals("old store set aside");
-			String version = report(database).get("dataVersion").asString();
-			assertThat(version).as("data version after a restore killed at \"" + step + "\"")
-				.isEqualTo(rolledForward ? newVersion : oldVersion);
-			assertThat(Files.exists(StoreSwap.restoring(database.toAbsolutePath()))).isFalse();
-			assertThat(Files.exists(StoreSwap.old(database.toAbsolutePath()))).isFalse();
+			assertThat(open(database)).as("the store after a restore killed at \"" + step + "\"")
+				.isEqualTo(rolledForward ? NEW + " 300" : OLD + " 100");
+			assertThat(StoreSwap.restoring(database.toAbsolutePath())).as("no half-built sibling left").doesNotExist();
+			assertThat(StoreSwap.old(database.toAbsolutePath())).as("no replaced store left").doesNotExist();
 			if (rolledForward) {
-				run(database, "import", "--dir=" + BASIC.toAbsolutePath(), "--allow-shrink");
+				new StoreArchive(database).restore(oldDump, true);
 			}
 		}
 		// and a restore left alone completes
-		run(database, "restore", "--from=" + dump, "--force");
-		assertThat(report(database).get("dataVersion").asString()).isEqualTo(newVersion);
+		String output = run(database, "restore", "--from=" + newDump, "--force");
+		assertThat(output).contains("Restored database 'neo4j'").contains("(301 nodes)");
+		assertThat(open(database)).isEqualTo(NEW + " 300");
+	}
+
+	@Test
+	void aBackupDeletesTheTemporaryDumpsThatKilledBackupsLeft() throws Exception {
+		Path database = this.work.resolve("db");
+		dumpOf(database, OLD, 10);
+		// a killed backup's directory: named after a process that no longer runs
+		Process gone = new ProcessBuilder(javaCommand(), "-version").start();
+		assertThat(gone.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		Path leftover = this.work.resolve(StoreArchive.BACKUP_PREFIX + gone.pid() + "-123");
+		Files.createDirectories(leftover);
+		Files.write(leftover.resolve("neo4j.dump"), new byte[1024]);
+		// one of a backup still running (this JVM) is kept
+		Path running = this.work.resolve(StoreArchive.BACKUP_PREFIX + ProcessHandle.current().pid() + "-456");
+		Files.createDirectories(running);
+
+		new StoreArchive(database).backup(this.work.resolve("second.dump"), false);
+
+		assertThat(leftover).doesNotExist();
+		assertThat(running).exists();
+		assertThat(this.work.resolve("second.dump")).isRegularFile();
+	}
+
+	/**
+	 * Creates a store in {@code home} with a data version and {@code nodes} other nodes,
+	 * and backs it up to a file beside it.
+	 */
+	private Path dumpOf(Path home, String version, int nodes) throws Exception {
+		try (EmbeddedNeo4j server = EmbeddedNeo4j.start(properties(home), "neo4j", "");
+				Driver driver = GraphDatabase.driver(server.boltUri(), server.authToken())) {
+			driver.executableQuery("""
+					CREATE (:DataVersion {key: 'current', version: $version})
+					WITH 1 AS one UNWIND range(1, $nodes) AS i CREATE (:Country {iso3: 'C' + i})
+					""").withParameters(Map.of("version", version, "nodes", nodes)).execute();
+		}
+		Path dump = this.work.resolve(version + ".dump");
+		new StoreArchive(home).backup(dump, false);
+		return dump;
+	}
+
+	/**
+	 * Opens the store as the application does, and answers its data version and number of
+	 * countries.
+	 */
+	private static String open(Path home) {
+		try (EmbeddedNeo4j server = EmbeddedNeo4j.start(properties(home), "neo4j", "");
+				Driver driver = GraphDatabase.driver(server.boltUri(), server.authToken())) {
+			var record = driver.executableQuery("""
+					MATCH (v:DataVersion {key: 'current'})
+					RETURN v.version + ' ' + COUNT { (:Country) } AS state
+					""").execute().records();
+			assertThat(record).as("one data version").hasSize(1);
+			return record.get(0).get("state").asString();
+		}
+	}
+
+	private static EmbeddedNeo4jProperties properties(Path home) {
+		return new EmbeddedNeo4jProperties(true, "127.0.0.1", 0, home, false, "16m", Duration.ZERO, null,
+				DataSize.ofMegabytes(0), Duration.ofMillis(500));
 	}
 
 	private void killAt(Path database, Path dump, String step) throws Exception {
@@ -81,40 +139,33 @@ class RestoreKilledIT {
 				reached = line.equals("restore step: " + step);
 			}
 			assertThat(reached).as("reached step " + step + ":\n" + output).isTrue();
-			assertThat(process.isAlive()).isTrue();
+			assertThat(process.isAlive()).as("paused at " + step).isTrue();
 			process.destroyForcibly();
 			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		}
 	}
 
-	private static JsonNode report(Path database) throws Exception {
-		String output = run(database, "report", "--chokepoint.import.on-startup=false");
-		int from = output.indexOf("\n{");
-		int to = output.lastIndexOf('}');
-		assertThat(from).as(output).isNotNegative();
-		return JSON.readTree(output.substring(from + 1, to + 1));
-	}
-
 	private static String run(Path database, String... args) throws Exception {
 		Process process = start(database, List.of(), args);
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(600, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("finished within 300 s").isTrue();
 		assertThat(process.exitValue()).as(output).isZero();
 		return output;
 	}
 
+	private static String javaCommand() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
 	private static Process start(Path database, List<String> jvm, String... args) throws IOException {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+		List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx512m"));
 		command.addAll(jvm);
 		command
 			.addAll(List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
 					"--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
 					"-cp", System.getProperty("java.class.path"), ChokepointApplication.class.getName()));
 		command.addAll(List.of(args));
-		command.addAll(List.of("--chokepoint.embedded.data-dir=" + database, "--chokepoint.embedded.port=0",
-				"--chokepoint.embedded.page-cache=64m", "--logging.level.root=WARN",
-				"--logging.level.org.chokepoint=INFO"));
+		command.addAll(List.of("--chokepoint.embedded.data-dir=" + database, "--logging.level.root=WARN"));
 		return new ProcessBuilder(command).redirectErrorStream(true).start();
 	}
 
