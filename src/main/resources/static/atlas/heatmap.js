@@ -1,7 +1,7 @@
 // The world heat map: every consumer with data (rows) x every product (columns), coloured by China
 // exposure, from GET /api/exposure/matrix; a cell without data is hatched grey, never a colour that
 // reads as safe. Clicking a cell opens that consumer's chain of that product.
-import { el, nameOf, noData, pct } from './util.js';
+import { el, measurer, nameOf, noData, pct } from './util.js';
 
 const d3 = window.d3;
 
@@ -22,28 +22,54 @@ export function cellsOf(matrix) {
   }).filter(c => c.consumer && c.product);
 }
 
+/** The font size of the picture's labels (atlas.css, .heatmap-picture), in pixels. */
+const FONT = 11;
+
+/**
+ * Room for the column labels, drawn at -45 degrees from the top of their column: how far the
+ * longest reaches above the cells (top) and right of the last column (right), from each label's
+ * measured width plus a line's height (the glyphs' ascent and descent, turned with the label).
+ */
+export function labelRoom(products, width, columnX) {
+  let top = 0;
+  let right = 0;
+  products.forEach((p, i) => {
+    const reach = (width(p) + FONT) * Math.SQRT1_2;
+    top = Math.max(top, 6 + reach);
+    right = Math.max(right, columnX(i) + reach);
+  });
+  return { top: Math.ceil(top + 8), right: Math.ceil(right + 8) };
+}
+
 export function drawHeatmap(container, matrix, current, tip, open) {
   const cells = cellsOf(matrix);
   const consumers = [...new Set(cells.map(c => c.consumer))];
   const products = [...new Set(cells.map(c => c.product))].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
   const mean = new Map(consumers.map(c => [c, d3.mean(cells.filter(x => x.consumer === c && !noData(x)), x => x.chinaExposure) ?? -1]));
   consumers.sort((a, b) => mean.get(b) - mean.get(a) || nameOf(a).localeCompare(nameOf(b)));
-  const head = 8 + d3.max(products, p => Math.min(260, nameOf(p).length * 6.2)) * Math.SQRT1_2 + 10;
-  const width = ROW_LABEL + products.length * CELL + 160;
+  // the labels' widths in the picture's font, so that the longest fits above (and right of) the cells
+  // (the current product's in bold, as atlas.css draws it)
+  const family = getComputedStyle(container).fontFamily || 'sans-serif';
+  const regular = measurer(`${FONT}px ${family}`);
+  const bold = measurer(`bold ${FONT}px ${family}`);
+  const labelX = i => ROW_LABEL + i * CELL + CELL / 2 + 4;
+  const room = labelRoom(products, p => (p === current.product ? bold : regular)(nameOf(p)), labelX);
+  const head = room.top;
+  const width = Math.max(ROW_LABEL + products.length * CELL + 160, room.right);
   const height = head + consumers.length * CELL + 50;
   const color = d3.scaleSequential([0, 1], d3.interpolateYlOrRd);
   const x = new Map(products.map((p, i) => [p, ROW_LABEL + i * CELL]));
   const y = new Map(consumers.map((c, i) => [c, head + i * CELL]));
 
   const svg = d3.create('svg').attr('class', 'heatmap-picture').attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('width', width).attr('role', 'img')
+    .attr('width', width).attr('height', height).attr('role', 'img')
     .attr('aria-label', `China exposure of ${consumers.length} consumers' supply of ${products.length} products, ${matrix.year ?? ''}`);
   const defs = svg.append('defs');
   defs.append('pattern').attr('id', 'nodata-hatch').attr('width', 6).attr('height', 6).attr('patternUnits', 'userSpaceOnUse')
     .attr('patternTransform', 'rotate(45)')
     .call(p => { p.append('rect').attr('width', 6).attr('height', 6).attr('fill', '#e3e7ec'); p.append('rect').attr('width', 3).attr('height', 6).attr('fill', '#c4cad3'); });
   svg.append('g').attr('class', 'col-labels').selectAll('text').data(products).join('text')
-    .attr('transform', p => `translate(${x.get(p) + CELL / 2 + 4},${head - 6}) rotate(-45)`)
+    .attr('transform', (p, i) => `translate(${labelX(i)},${head - 6}) rotate(-45)`)
     .attr('class', p => p === current.product ? 'current' : null).text(p => nameOf(p))
     .append('title').text(p => nameOf(p));
   svg.append('g').attr('class', 'row-labels').selectAll('text').data(consumers).join('text')

@@ -355,7 +355,31 @@ class AtlasSharingIT {
 		for (WebElement cell : browser.findElements(By.cssSelector("#world .cell.nodata"))) {
 			assertThat(cell.getDomAttribute("fill")).isEqualTo("url(#nodata-hatch)");
 		}
-		scrollTo("#world-heading");
+		// every column label (a product's full name, drawn at -45 degrees) lies inside
+		// the
+		// picture: none runs off its top or right edge
+		List<Map<String, Object>> outside = (List<Map<String, Object>>) js().executeScript(
+				"""
+						const svg = document.querySelector('#world .heatmap-picture');
+						const box = svg.getBoundingClientRect();
+						const view = svg.viewBox.baseVal;
+						const sx = box.width / view.width, sy = box.height / view.height;
+						const labels = [...svg.querySelectorAll('.col-labels text')];
+						if (!labels.length) return [{ label: 'no column label drawn' }];
+						return labels.map(t => {
+						  const r = t.getBoundingClientRect();
+						  return { label: t.firstChild.nodeValue, width: r.width, left: (r.left - box.left) / sx, top: (r.top - box.top) / sy,
+						    right: (r.right - box.left) / sx, bottom: (r.bottom - box.top) / sy, viewWidth: view.width, viewHeight: view.height };
+						}).filter(b => !(b.width > 0) || b.left < view.x - 0.5 || b.top < view.y - 0.5
+						  || b.right > view.x + view.width + 0.5 || b.bottom > view.y + view.height + 0.5);""");
+		assertThat(outside).as("column labels outside the heat map's viewBox").isEmpty();
+		// the labels are the full names, the longest of the shipped data among them
+		List<String> labels = (List<String>) js().executeScript(
+				"return [...document.querySelectorAll('#world .heatmap-picture .col-labels text')].map(t => t.firstChild.nodeValue)");
+		assertThat(labels).hasSize(((List<?>) matrix.get("products")).size())
+			.anyMatch(label -> label.length() > 60)
+			.noneMatch(label -> label.contains("\u2026"));
+		js().executeScript("document.querySelector('#world .heatmap-picture').scrollIntoView()");
 		screenshot("sharing-5-world-heat-map");
 		assertNoMinusZero();
 	}
