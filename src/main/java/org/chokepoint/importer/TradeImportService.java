@@ -170,7 +170,7 @@ public class TradeImportService {
 		try (Session session = this.driver.session(); Transaction tx = session.beginTransaction(config())) {
 			writeFlows(tx, flows);
 			rederive(tx, itemStages, from, from);
-			recordVersion(tx, version, after);
+			recordVersion(tx, version, after, flows.size());
 			tx.commit();
 		}
 		return report("trade groups " + groups + " from " + folder.description(), version, flows.rowsRead(), started);
@@ -191,13 +191,11 @@ public class TradeImportService {
 		long deleted;
 		try (Session session = this.driver.session(); Transaction tx = session.beginTransaction(config())) {
 			List<Record> removed = tx.run("""
-					MATCH (i:Item)
-					UNWIND ['MINING', 'REFINING', 'MANUFACTURING'] AS stage
 					MATCH (:Country)-[f:SOURCES]->(:Country)
-					WHERE f.item = i.id AND f.stage = stage AND f.source = $source AND f.year = $year
-					  AND f.tradeFlow IS NOT NULL
+					WHERE f.source = $source AND f.year = $year AND f.tradeFlow IS NOT NULL
+					WITH f, f.item AS item, f.stage AS stage
 					DELETE f
-					RETURN i.id AS item, stage, count(*) AS flows
+					RETURN item, stage, count(*) AS flows
 					""", Map.of("source", group.source(), "year", group.year())).list();
 			List<List<String>> itemStages = removed.stream()
 				.map(r -> List.of(r.get("item").asString(), r.get("stage").asString()))
@@ -207,7 +205,7 @@ public class TradeImportService {
 					+ itemStages.size() + " item stages deleted");
 			// the flows the mixes fall back on may be of any earlier year
 			rederive(tx, itemStages, group.year(), Long.MIN_VALUE);
-			recordVersion(tx, version, after);
+			recordVersion(tx, version, after, -deleted);
 			tx.commit();
 		}
 		return report("removal of trade group " + group, version, deleted, started);
@@ -286,13 +284,19 @@ public class TradeImportService {
 		SupplyMixWriter.write(tx, facts, from, this.imports::progressOf);
 	}
 
-	private static void recordVersion(Transaction tx, String version, Set<TradeGroup> groups) {
+	/**
+	 * Records the new data version and its trade groups; the facts counted for the shrink
+	 * guard ({@link ShrinkGuard}) change by the flows added or removed.
+	 */
+	private static void recordVersion(Transaction tx, String version, Set<TradeGroup> groups, long factsChange) {
 		tx.run("""
 				MERGE (v:DataVersion {key: 'current'})
 				SET v.version = $version,
 				    v.tradeGroups = $groups,
+				    v.facts = v.facts + $factsChange,
 				    v.importedAt = datetime()
-				""", Map.of("version", version, "groups", groups.stream().map(TradeGroup::toString).toList()))
+				""", Map.of("version", version, "groups", groups.stream().map(TradeGroup::toString).toList(),
+				"factsChange", factsChange))
 			.consume();
 	}
 

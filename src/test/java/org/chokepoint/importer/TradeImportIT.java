@@ -86,9 +86,11 @@ class TradeImportIT {
 		this.trade.addTrade(tradeOnly("add-2022", SRC_A_2022));
 		assertThat(groups()).containsExactly("src-a:2022", "src-a:2023", "src-b:2023", "src-b:2024");
 		List<Object> incremental = snapshot();
+		long factsCounted = facts();
 		this.imports.importDirectory(full("union", BASE_2023 + rows(SRC_B_2024) + rows(SRC_A_2022)));
 		assertThat(groups()).containsExactly("src-a:2022", "src-a:2023", "src-b:2023", "src-b:2024");
 		Fixture.assertSameRecord(incremental, snapshot());
+		assertThat(factsCounted).as("the facts the shrink guard compares with").isEqualTo(facts());
 	}
 
 	@Test
@@ -103,8 +105,10 @@ class TradeImportIT {
 		// the newest year
 		this.trade.removeTrade(new TradeGroup("src-b", 2024));
 		removed = snapshot();
+		long factsCounted = facts();
 		this.imports.importDirectory(full("without-2024", onlySource(BASE_2023, "src-a") + rows(SRC_A_2022)));
 		Fixture.assertSameRecord(removed, snapshot());
+		assertThat(factsCounted).as("the facts the shrink guard compares with").isEqualTo(facts());
 		assertThat(groups()).containsExactly("src-a:2022", "src-a:2023");
 	}
 
@@ -239,6 +243,16 @@ class TradeImportIT {
 			.get(0)
 			.get("v")
 			.asString();
+	}
+
+	/** The facts counted for the shrink guard (ShrinkGuard) on the data version. */
+	private long facts() {
+		return this.driver.executableQuery("MATCH (v:DataVersion {key: 'current'}) RETURN v.facts AS f")
+			.execute()
+			.records()
+			.get(0)
+			.get("f")
+			.asLong();
 	}
 
 	private List<String> groups() {
