@@ -56,6 +56,11 @@ record WorldMatrix(int year, Sourcing sourcing, double threshold, Map<String, St
 	}
 
 	@Override
+	public String csvFileName() {
+		return CsvAnswer.fileName("exposure-matrix", this.year, (this.sourcing == Sourcing.DIRECT) ? "direct" : null);
+	}
+
+	@Override
 	public List<String> csvColumns() {
 		List<String> columns = new ArrayList<>(List.of("consumer", "year", "product"));
 		columns.addAll(ChainFigures.csvColumns(""));

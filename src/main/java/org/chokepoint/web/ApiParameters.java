@@ -79,6 +79,10 @@ public final class ApiParameters {
 
 	public static final String TRADE_YEAR = "The year of the trade flows to remove, 1900..2100.";
 
+	public static final String FORMAT = "The answer's format: `csv`, CSV (RFC 4180, UTF-8) as an attachment named after"
+			+ " what it holds, columns and units in docs/csv.md; or `json` (default). Ahead of the Accept header"
+			+ " (which works too: text/csv), for a link where no header can be set; any other value is a 400.";
+
 	private ApiParameters() {
 	}
 

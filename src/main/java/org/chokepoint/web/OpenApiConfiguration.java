@@ -7,17 +7,21 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * The OpenAPI description at {@code /v3/api-docs}, shown by Swagger UI at
  * {@code /swagger-ui.html}: the {@code /api} operations only (springdoc's
  * {@code paths-to-match}), grouped by the tags of {@link ApiTags}, their parameters
  * described by {@link ApiParameters}, the error answers of {@link ProblemResponses} and
- * the examples of {@link OperationExamples} on every operation.
+ * the examples of {@link OperationExamples} on every operation, and the {@code format}
+ * parameter on those that answer CSV ({@link CsvFormatParameter}).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -50,6 +54,11 @@ class OpenApiConfiguration {
 	@Bean
 	OpenApiCustomizer problemResponses() {
 		return new ProblemResponses();
+	}
+
+	@Bean
+	OperationCustomizer csvFormatParameter(ObjectProvider<RequestMappingHandlerAdapter> adapter) {
+		return new CsvFormatParameter(adapter);
 	}
 
 	@Bean

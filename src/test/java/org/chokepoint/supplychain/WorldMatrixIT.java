@@ -139,6 +139,12 @@ class WorldMatrixIT {
 		HttpResponse<String> csv = this.api.get("/api/exposure/matrix?year=2024&consumers=EU,JPN", "text/csv");
 		assertThat(csv.statusCode()).isEqualTo(200);
 		assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+		assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
+			.isEqualTo("attachment; filename=\"exposure-matrix-2024.csv\"");
+		HttpResponse<String> direct = this.api
+			.get("/api/exposure/matrix?year=2024&consumers=EU&sourcing=direct&format=csv");
+		assertThat(direct.headers().firstValue("Content-Disposition").orElseThrow())
+			.isEqualTo("attachment; filename=\"exposure-matrix-2024-direct.csv\"");
 		List<String> lines = List.of(csv.body().split("\r\n"));
 		assertThat(lines.get(0)).isEqualTo("consumer,year,product,china_exposure_fraction,unknown_share_fraction,"
 				+ "china_free_share_fraction,worst_input,single_points_of_failure_count");

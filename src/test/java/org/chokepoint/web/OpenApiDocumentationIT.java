@@ -173,6 +173,72 @@ class OpenApiDocumentationIT {
 	}
 
 	/**
+	 * Every operation that answers CSV (asked with {@code ?format=csv}, the request of
+	 * its example) documents the {@code format} parameter, typed as the enum csv|json and
+	 * described, and lists {@code text/csv} among its answers; an operation that does not
+	 * answer CSV does not offer the parameter.
+	 */
+	@Test
+	void everyOperationThatAnswersCsvDocumentsTheFormatParameter() {
+		JsonNode docs = docs();
+		Api api = new Api(this.port, this.json);
+		List<String> wrong = new ArrayList<>();
+		Set<String> csv = new TreeSet<>();
+		for (Map.Entry<String, JsonNode> entry : examplesFile().path("examples").properties()) {
+			String name = entry.getKey();
+			String method = name.substring(0, name.indexOf(' '));
+			JsonNode example = entry.getValue();
+			String request = example.path("request").asString();
+			String asCsv = request + (request.contains("?") ? "&" : "?") + "format=csv";
+			HttpResponse<String> response = method.equals("GET") ? api.get(asCsv, "application/json")
+					: api.post(asCsv, this.json.writeValueAsString(example.get("body")), "application/json", null);
+			boolean answersCsv = response.statusCode() == 200
+					&& response.headers().firstValue("Content-Type").orElse("").startsWith("text/csv");
+			if (!answersCsv && response.statusCode() != 406) {
+				wrong.add(name + ": " + asCsv + " answered " + response.statusCode() + " "
+						+ response.headers().firstValue("Content-Type").orElse("") + ", neither CSV nor a 406");
+			}
+			JsonNode operation = docs.path("paths")
+				.path(name.substring(name.indexOf(' ') + 1))
+				.path(method.toLowerCase());
+			JsonNode format = null;
+			for (JsonNode parameter : operation.path("parameters")) {
+				if (parameter.path("name").asString().equals("format")
+						&& parameter.path("in").asString().equals("query")) {
+					format = parameter;
+				}
+			}
+			if (!answersCsv) {
+				if (format != null) {
+					wrong.add(name + ": documents format but " + asCsv + " answered " + response.statusCode());
+				}
+				continue;
+			}
+			csv.add(name);
+			if (format == null) {
+				wrong.add(name + ": answers text/csv but lacks the format parameter");
+				continue;
+			}
+			if (blank(format.get("description")) || format.path("required").asBoolean(false)) {
+				wrong.add(name + ": format is not described or is required");
+			}
+			List<String> values = new ArrayList<>();
+			format.path("schema").path("enum").forEach(value -> values.add(value.asString()));
+			if (!format.path("schema").path("type").asString().equals("string")
+					|| !Set.copyOf(values).equals(Set.of("csv", "json"))) {
+				wrong.add(name + ": format is not the enum csv|json but " + format.path("schema"));
+			}
+			if (!operation.path("responses").path("200").path("content").has("text/csv")) {
+				wrong.add(name + ": answers text/csv but its 200 response does not list it");
+			}
+		}
+		assertThat(wrong).as("the format parameter of the operations that answer CSV").isEmpty();
+		assertThat(csv).as("operations answering CSV")
+			.contains("GET /api/chains/{productId}", "GET /api/exposure/matrix", "GET /api/data/report",
+					"POST /api/scenarios", "GET /api/countries");
+	}
+
+	/**
 	 * The answer with every list cut to its first {@code maxItems} items (none cut with
 	 * 0): an excerpt of a long answer.
 	 */
