@@ -173,6 +173,76 @@ class OpenApiDocumentationIT {
 	}
 
 	/**
+	 * Every property of every request body's schema (and of the schemas it refers to, as
+	 * the scenario's disruptions) has a description: what it is, its unit, range and
+	 * limits.
+	 */
+	@Test
+	void everyPropertyOfEveryRequestBodyIsDescribed() {
+		JsonNode docs = docs();
+		JsonNode schemas = docs.path("components").path("schemas");
+		List<String> undescribed = new ArrayList<>();
+		Set<String> bodies = new TreeSet<>();
+		for (Map.Entry<String, JsonNode> path : docs.get("paths").properties()) {
+			for (Map.Entry<String, JsonNode> entry : path.getValue().properties()) {
+				if (!METHODS.contains(entry.getKey())) {
+					continue;
+				}
+				String name = entry.getKey().toUpperCase() + " " + path.getKey();
+				for (Map.Entry<String, JsonNode> media : entry.getValue()
+					.path("requestBody")
+					.path("content")
+					.properties()) {
+					bodies.add(name);
+					describedProperties(name + " " + media.getKey(), media.getValue().path("schema"), schemas,
+							new TreeSet<>(), undescribed);
+				}
+			}
+		}
+		assertThat(bodies).as("operations with a request body").contains("POST /api/scenarios");
+		assertThat(undescribed).as("request body properties without a description").isEmpty();
+		JsonNode scenario = schemas.path("ScenarioRequest").path("properties");
+		assertThat(scenario.path("fraction").path("maximum").asDouble()).isEqualTo(1.0);
+		assertThat(scenario.path("stage").path("enum")).extracting(JsonNode::asString)
+			.containsExactly("MINING", "REFINING", "MANUFACTURING");
+		assertThat(scenario.path("consumers").path("description").asString()).contains("at most 50");
+	}
+
+	/**
+	 * Walks a schema: a {@code $ref} to its component, an array to its items, an object
+	 * to its properties, each of which must have a description (its own, or, for a
+	 * reference, the referred schema's).
+	 */
+	private static void describedProperties(String where, JsonNode schema, JsonNode schemas, Set<String> seen,
+			List<String> undescribed) {
+		if (!schema.isObject()) {
+			return;
+		}
+		String ref = schema.path("$ref").asString("");
+		if (!ref.isEmpty()) {
+			String component = ref.substring(ref.lastIndexOf('/') + 1);
+			if (seen.add(component)) {
+				describedProperties(component, schemas.path(component), schemas, seen, undescribed);
+			}
+			return;
+		}
+		describedProperties(where + "[]", schema.path("items"), schemas, seen, undescribed);
+		for (JsonNode part : schema.path("oneOf")) {
+			describedProperties(where, part, schemas, seen, undescribed);
+		}
+		for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+			JsonNode value = property.getValue();
+			String referred = value.path("$ref").asString("");
+			boolean described = !blank(value.get("description")) || (!referred.isEmpty()
+					&& !blank(schemas.path(referred.substring(referred.lastIndexOf('/') + 1)).get("description")));
+			if (!described) {
+				undescribed.add(where + "." + property.getKey());
+			}
+			describedProperties(where + "." + property.getKey(), value, schemas, seen, undescribed);
+		}
+	}
+
+	/**
 	 * Every operation that answers CSV (asked with {@code ?format=csv}, the request of
 	 * its example) documents the {@code format} parameter, typed as the enum csv|json and
 	 * described, and lists {@code text/csv} among its answers; an operation that does not
