@@ -36,9 +36,10 @@ import org.chokepoint.web.RejectUnknownProperties;
 		+ " included) and 50 consumers by default; over a cap is a 400 naming the field.")
 public record ScenarioRequest(
 		@Schema(description = "The supplier that cuts: ISO3 code of a country (CHN); with items, the top-level"
-				+ " disruption.", example = "CHN", maxLength = 100) String country,
-		@Schema(description = "Mineral and product ids the supplier cuts (gallium, ndfeb-magnet); at most 100"
-				+ " (chokepoint.scenario.max-items).", example = "[\"gallium\", \"germanium\"]") List<String> items,
+				+ " disruption (the two go together).", example = "CHN", maxLength = 100) String country,
+		@Schema(description = "Mineral and product ids the supplier cuts (gallium, ndfeb-magnet), with country: at"
+				+ " least one, at most 100 (chokepoint.scenario.max-items).",
+				example = "[\"gallium\", \"germanium\"]") List<String> items,
 		@Schema(description = "The stage cut, or none for every stage.", allowableValues = {
 				"MINING", "REFINING", "MANUFACTURING" }, example = "REFINING") String stage,
 		@Schema(description = "The buyers cut off: ISO3 or bloc codes (USA, EU); empty or none for every buyer but the"
@@ -84,9 +85,10 @@ public record ScenarioRequest(
 	@Schema(description = "One disruption: a supplier cutting some items, at a stage, to some buyers.")
 	public record Disruption(
 			@Schema(description = "The supplier that cuts: ISO3 code of a country (CHN).", example = "CHN",
-					maxLength = 100) String country,
-			@Schema(description = "Mineral and product ids it cuts; at most 100 (chokepoint.scenario.max-items).",
-					example = "[\"gallium\"]") List<String> items,
+					maxLength = 100, requiredMode = Schema.RequiredMode.REQUIRED) String country,
+			@Schema(description = "Mineral and product ids it cuts: at least one, at most 100"
+					+ " (chokepoint.scenario.max-items).", example = "[\"gallium\"]",
+					requiredMode = Schema.RequiredMode.REQUIRED) List<String> items,
 			@Schema(description = "The stage cut, or none for every stage.", allowableValues = {
 					"MINING", "REFINING", "MANUFACTURING" }) String stage,
 			@Schema(description = "The buyers cut off: ISO3 or bloc codes; empty or none for every buyer but the"

@@ -206,6 +206,8 @@ class OpenApiDocumentationIT {
 		assertThat(scenario.path("stage").path("enum")).extracting(JsonNode::asString)
 			.containsExactly("MINING", "REFINING", "MANUFACTURING");
 		assertThat(scenario.path("consumers").path("description").asString()).contains("at most 50");
+		assertThat(schemas.path("Disruption").path("required")).extracting(JsonNode::asString)
+			.containsExactlyInAnyOrder("country", "items");
 	}
 
 	/**
