@@ -26,10 +26,13 @@
 //   item: the item id
 //   product: true for a product (stage MANUFACTURING), false for a mineral (REFINING, then MINING)
 //   inputs: the ids of its direct inputs (bom.csv)
-//   global: per stage with output facts up to $year, the chosen {stage, year, source, countries, shares}
-//   sourcing: per (buyer, stage) with a mix of $sourcing ('traced' or 'direct') as of $year: {buyer,
-//     stage, year (of the facts the mix is made of), source, kind (which facts), suppliers
-//     (comma-separated codes), shares}
+//   global: per stage with output facts up to $year, the chosen {stage, year, source, countries (by
+//     iso3), shares}
+//   sourcing: per (buyer, stage) with a mix of $sourcing ('traced' or 'direct') as of $year, by buyer
+//     code: {buyer, stage, year (of the facts the mix is made of), source, kind (which facts),
+//     suppliers (comma-separated codes, in the mix's stored order), shares}
+// Every list comes in a defined order, whatever order the store returns rows in, so that the sums
+// over them (added in list order) give the same bits on the same data.
 MATCH (product:Product)
 WHERE product.id IN $products
 MATCH (product)-[:REQUIRES*0..]->(item:Item)
@@ -38,6 +41,9 @@ CALL (item) {
   OPTIONAL MATCH (x:Country)-[f:MINES|REFINES|MANUFACTURES]->(item)
   WHERE f.year <= $year AND NOT item.id IN keys($skip)
   OPTIONAL MATCH (s:Source {id: f.source})
+  // a group's countries by iso3: their shares are summed in this order
+  WITH x, f, s
+  ORDER BY x.iso3, f.share
   WITH CASE type(f) WHEN 'MINES' THEN 'MINING' WHEN 'REFINES' THEN 'REFINING' ELSE 'MANUFACTURING' END AS stage,
        f.year AS year, f.source AS source,
        CASE s.quality WHEN 'official' THEN 0 WHEN 'secondary' THEN 1 ELSE 2 END AS rank,
@@ -56,6 +62,8 @@ CALL (item) {
   WITH f.stage AS stage, max(f.year) AS asOf
   WHERE stage IS NOT NULL
   MATCH (b:Party)-[f:SOURCING_SPLIT {sourcing: $sourcing, stage: stage, year: asOf}]->(item)
+  WITH b, stage, f
+  ORDER BY b.code
   RETURN collect({buyer: b.code, stage: stage, year: f.dataYear, source: f.source, kind: f.kind,
                   suppliers: f.suppliers, shares: f.shares}) AS sourcing
 }

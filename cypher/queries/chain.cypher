@@ -38,19 +38,21 @@
 // most China-exposed first:
 //   product: the product id
 //   chinaExposure, unknownShare, chinaFreeShare, remainingSupply: the product's figures, those of
-//     the worst input chain (highest China exposure, then lowest China-free share); the three shares
-//     are put into 0..1 and add up to 1
+//     the worst input chain (highest China exposure, then lowest China-free share, then the smallest
+//     leaf item id, then the first position by item ids); the three shares are put into 0..1 and add
+//     up to 1
 //   worstInput: that input chain's leaf item
 //   chokepoints: [{item, stage, country, share, kind}] where a supplier's stage share (the largest
 //     of the item's positions) is at least $threshold: CHOKEPOINT, or SOLE_SOURCE at 1
-//   inputs: per leaf position, its input chain's figures
+//   inputs: per leaf position (positions by depth, then by their item ids), its input chain's figures
 //   stages: per position and stage: weightIn, hhi (0-10,000, of the supply that reaches the stage,
 //     the unknown part not counted), unknown (weight ending at the unknown supplier), basis (GLOBAL,
 //     BUYER_SOURCING or MIXED), ownBuyers (the holders that bought at their own mix there), and
 //     suppliers [{country, share (stage share), china (part that touched China)}]
 //   gaps: [{item, stage, buyer, weight}]: stages a buyer skipped for lack of data, with the weight
 //     that skipped (the largest over the item's positions; buyers holding no weight are not listed)
-//   facts: per item and stage, the split used: global {year, source, split} and per-buyer sourcing
+//   facts: per item (by id) and stage, the split used: global {year, source, split (countries by iso3)}
+//     and per-buyer sourcing (buyers by code)
 MATCH (consumer:Party {code: $consumer})
 CALL () {
   OPTIONAL MATCH (member:Country)-[:MEMBER_OF]->(bloc:Bloc)
@@ -71,6 +73,9 @@ CALL (product, consumer, blocs) {
     OPTIONAL MATCH (x:Country)-[f:MINES|REFINES|MANUFACTURES]->(item)
     WHERE f.year <= $year
     OPTIONAL MATCH (s:Source {id: f.source})
+    // a group's countries by iso3: their shares are summed in this order
+    WITH x, f, s
+    ORDER BY x.iso3, f.share
     WITH CASE type(f) WHEN 'MINES' THEN 'MINING' WHEN 'REFINES' THEN 'REFINING' ELSE 'MANUFACTURING' END AS stage,
          f.year AS year, f.source AS source,
          CASE s.quality WHEN 'official' THEN 0 WHEN 'secondary' THEN 1 ELSE 2 END AS rank,
@@ -89,11 +94,13 @@ CALL (product, consumer, blocs) {
     WHERE stage IS NOT NULL
     MATCH (b:Party)-[f:SOURCING_SPLIT {sourcing: $sourcing, stage: stage, year: asOf}]->(item)
     WITH b.code AS buyer, stage, f, split(f.suppliers, ',') AS codes
+    ORDER BY buyer
     RETURN collect({buyer: buyer, stage: stage, year: f.dataYear, source: f.source, kind: f.kind,
                     split: [i IN range(0, size(f.shares) - 1) | [codes[i], f.shares[i]]]}) AS sourcing
   }
   WITH consumer, blocs, positions, item, global, sourcing,
        CASE WHEN item:Product THEN ['MANUFACTURING'] ELSE ['REFINING', 'MINING'] END AS candidateStages
+  ORDER BY item.id
   WITH consumer, blocs, positions,
        collect({
          id: item.id,
@@ -113,10 +120,10 @@ CALL (product, consumer, blocs) {
   WITH consumer, blocs, positions, facts, cut, collect(member.iso3) AS members
   WITH consumer, blocs, positions, facts,
        [c IN collect(CASE WHEN cut IS NOT NULL THEN cut {.country, .items, .stages, .fraction, targets: cut.targets + members} END) WHERE c IS NOT NULL] AS cuts
-  // Parents before children: positions by depth
+  // Parents before children: positions by depth, then by their item ids
   UNWIND positions AS position
   WITH consumer, blocs, facts, cuts, position
-  ORDER BY size(position)
+  ORDER BY size(position), position
   WITH consumer, blocs, facts, cuts, collect(position) AS positions
   // holders: [code, w (weight), t (part that touched China), n (part that passed no stage with data)]
   WITH facts, positions, reduce(done = [], position IN positions |
@@ -224,7 +231,7 @@ CALL (product, consumer, blocs) {
            }])])])] AS inputs
   UNWIND inputs AS input
   WITH facts, computed, inputs, input
-  ORDER BY coalesce(input.chinaExposure, -1.0) DESC, input.chinaFreeShare ASC
+  ORDER BY coalesce(input.chinaExposure, -1.0) DESC, input.chinaFreeShare ASC, input.item, input.position
   WITH facts, computed, inputs, collect(input)[0] AS worst
   // Single points of failure: a supplier's largest stage share over the item's positions
   CALL (computed) {

@@ -25,11 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ChainAnalysisService {
 
 	/**
-	 * The worst input chain first: highest China exposure, then lowest China-free share.
+	 * The worst input chain first: highest China exposure, then lowest China-free share,
+	 * ties by leaf item id, then by position ({@link ChainCalculator#WORST_FIRST}).
 	 */
-	static final Comparator<InputChain> WORST_FIRST = Comparator
-		.comparing((InputChain i) -> i.chinaExposure() == null ? -1.0 : i.chinaExposure(), Comparator.reverseOrder())
-		.thenComparing(i -> i.chinaFreeShare() == null ? 2.0 : i.chinaFreeShare());
+	static final Comparator<InputChain> WORST_FIRST = ChainCalculator.WORST_FIRST;
 
 	private final ChainQuery chains;
 

@@ -154,13 +154,30 @@ final class ChainCalculator {
 
 	/**
 	 * The worst input chain first, as chain.cypher orders them: highest China exposure
-	 * (none: -1), then lowest China-free share (none: last); ties keep the order of the
-	 * positions.
+	 * (none: -1), then lowest China-free share (none: last); ties go to the smallest leaf
+	 * item id, then to the first position by item ids (a total order: the same worst
+	 * input whatever order the positions come in).
 	 */
 	static final Comparator<InputChain> WORST_FIRST = Comparator
 		.comparingDouble((InputChain i) -> i.chinaExposure() == null ? -1.0 : i.chinaExposure())
 		.reversed()
-		.thenComparing(InputChain::chinaFreeShare, Comparator.nullsLast(Comparator.naturalOrder()));
+		.thenComparing(InputChain::chinaFreeShare, Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing(InputChain::item)
+		.thenComparing(InputChain::position, ChainCalculator::compareIds);
+
+	/**
+	 * Lists of ids in Cypher's order of lists: item by item, a list before the lists it
+	 * starts.
+	 */
+	static int compareIds(List<String> a, List<String> b) {
+		for (int i = 0; i < a.size() && i < b.size(); i++) {
+			int c = a.get(i).compareTo(b.get(i));
+			if (c != 0) {
+				return c;
+			}
+		}
+		return Integer.compare(a.size(), b.size());
+	}
 
 	/**
 	 * The positions of the unfolded bill of materials (paths of item ids from the

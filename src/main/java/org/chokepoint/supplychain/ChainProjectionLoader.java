@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * Builds a {@link ChainProjection} with a handful of bulk queries in one read transaction
  * (so the facts and the data version agree): the items and their inputs, the global
  * output groups of every (item, stage, year, source), every SOURCING_SPLIT, the blocs'
- * members. The groups and mixes are read item by item, as chain-facts.cypher reads them,
- * so that they come in the same order.
+ * members. The groups and mixes are put in chain-facts.cypher's order (a group's
+ * countries by iso3, the buyers' mixes by buyer code), which no store order changes.
  */
 @Component
 class ChainProjectionLoader {
@@ -44,6 +44,8 @@ class ChainProjectionLoader {
 			  MATCH (x:Country)-[f:MINES|REFINES|MANUFACTURES]->(item)
 			  WHERE f.year IS NOT NULL
 			  OPTIONAL MATCH (s:Source {id: f.source})
+			  WITH x, f, s
+			  ORDER BY x.iso3, f.share
 			  WITH CASE type(f) WHEN 'MINES' THEN 'MINING' WHEN 'REFINES' THEN 'REFINING' ELSE 'MANUFACTURING' END AS stage,
 			       f.year AS year, f.source AS source,
 			       CASE s.quality WHEN 'official' THEN 0 WHEN 'secondary' THEN 1 ELSE 2 END AS rank,
@@ -131,10 +133,11 @@ class ChainProjectionLoader {
 		List<List<List<MixRow>>> mixRows = perItemStage(n, ChainProjection.STAGES * ChainProjection.SOURCINGS);
 		tx.run(MIXES).forEachRemaining(r -> mixRow(r, index, names, mixRows));
 		Mixes[][][] mixes = new Mixes[n][ChainProjection.STAGES][ChainProjection.SOURCINGS];
+		String[] table = names.table();
 		for (int i = 0; i < n; i++) {
 			for (int st = 0; st < ChainProjection.STAGES; st++) {
 				for (int so = 0; so < ChainProjection.SOURCINGS; so++) {
-					mixes[i][st][so] = mixes(mixRows.get(i).get(st * ChainProjection.SOURCINGS + so));
+					mixes[i][st][so] = mixes(mixRows.get(i).get(st * ChainProjection.SOURCINGS + so), table);
 				}
 			}
 		}
@@ -226,13 +229,17 @@ class ChainProjectionLoader {
 					r.get("kind").isNull() ? -1 : names.id(r.get("kind").asString()), parties, values));
 	}
 
-	/** The mixes of one (item, stage, sourcing) grouped by year, the rows' order kept. */
-	private static Mixes mixes(List<MixRow> rows) {
+	/**
+	 * The mixes of one (item, stage, sourcing) grouped by year, each year's by buyer code
+	 * (chain-facts.cypher's order), whatever order the store returned them in.
+	 */
+	private static Mixes mixes(List<MixRow> rows, String[] names) {
 		if (rows.isEmpty()) {
 			return null;
 		}
 		TreeMap<Integer, List<MixRow>> byYear = new TreeMap<>();
 		rows.forEach(row -> byYear.computeIfAbsent(row.year(), k -> new ArrayList<>()).add(row));
+		byYear.values().forEach(year -> year.sort(Comparator.comparing(row -> names[row.buyer()])));
 		int[] asOf = new int[byYear.size()];
 		int[] start = new int[byYear.size() + 1];
 		int n = rows.size();

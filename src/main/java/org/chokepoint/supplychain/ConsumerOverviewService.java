@@ -55,7 +55,10 @@ class ConsumerOverviewService {
 			.thenComparing(ConsumerOverview.ProductExposure::product));
 		spofs.sort(Comparator.comparingDouble(ChainAnalysis.SinglePointOfFailure::share)
 			.reversed()
-			.thenComparing(ChainAnalysis.SinglePointOfFailure::product));
+			.thenComparing(ChainAnalysis.SinglePointOfFailure::product)
+			.thenComparing(ChainAnalysis.SinglePointOfFailure::item)
+			.thenComparing(ChainAnalysis.SinglePointOfFailure::stage)
+			.thenComparing(ChainAnalysis.SinglePointOfFailure::country));
 		return new ConsumerOverview(consumer, year, threshold, products, spofs);
 	}
 
