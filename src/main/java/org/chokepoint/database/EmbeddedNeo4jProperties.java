@@ -28,11 +28,12 @@ import org.springframework.util.unit.DataSize;
  * from (Neo4j's {@code server.directories.import}); default empty: {@code LOAD CSV} reads
  * no file at all
  * @param transactionMaxMemory the most memory one transaction may use (Neo4j's
- * {@code db.memory.transaction.max}; default 0, no limit): a query that needs more, such
- * as an ad-hoc cartesian product collected into a list, is stopped rather than filling
- * the heap. Neo4j applies it to every transaction, the import's too, and a million-flow
- * import needs more than 256MB (ImportKilledIT), so it is off by default: ad-hoc queries
- * are bounded by their timeout, pool and answer-byte cap; set it where imports are small
+ * {@code db.memory.transaction.max}; default 256MB, 0 for no limit): a query that needs
+ * more, such as an ad-hoc cartesian product collected into a list, is stopped rather than
+ * filling the heap. Neo4j applies it to every transaction, the import's too: an import
+ * writes its bulk (trade flows, supply mixes) in committed batches before its switch,
+ * whose own transaction then holds the files' other rows only (a million-flow import:
+ * ImportKilledIT)
  * @param transactionCheckInterval how often Neo4j looks for transactions past their
  * timeout ({@code db.transaction.monitor.check.interval}, default 500ms; Neo4j's own is 2
  * s), so a timed-out query stops within that of its limit
@@ -41,6 +42,6 @@ import org.springframework.util.unit.DataSize;
 public record EmbeddedNeo4jProperties(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") String host,
 		@DefaultValue("7687") int port, @DefaultValue("data/neo4j") Path dataDir,
 		@DefaultValue("true") boolean authEnabled, String pageCache, @DefaultValue("2s") Duration shutdownQuietPeriod,
-		Path importDir, @DefaultValue("0") DataSize transactionMaxMemory,
+		Path importDir, @DefaultValue("256MB") DataSize transactionMaxMemory,
 		@DefaultValue("500ms") Duration transactionCheckInterval) {
 }

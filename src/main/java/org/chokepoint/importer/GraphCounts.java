@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
  * Counts nodes per label and relationships per type of the committed data version, from
  * Neo4j's count store: one constant-time count per label and type in use, not a scan of
  * the graph (which took minutes at a million relationships on a loaded machine). What an
- * import running meanwhile has staged in committed batches ({@code :StagedCountry} nodes
- * and the {@code SOURCES} between them) and what a finished one retired and is still
- * deleting ({@code :Retired} nodes and their relationships) are not counted.
+ * import running meanwhile has staged in committed batches ({@code :Staged} nodes and the
+ * {@code SOURCES} and {@code SOURCING_SPLIT} from them) and what a finished one retired
+ * and is still deleting ({@code :Retired} nodes and their relationships) are not counted.
  */
 @Component
 public class GraphCounts {
@@ -36,7 +36,7 @@ public class GraphCounts {
 	/** Node count per label, e.g. {@code Country -> 70}. */
 	public Map<String, Long> nodes() {
 		return count(
-				"CALL db.labels() YIELD label WHERE NOT label IN ['StagedCountry', 'Retired'] RETURN label AS name",
+				"CALL db.labels() YIELD label WHERE NOT label STARTS WITH 'Staged' AND NOT label = 'Retired' RETURN label AS name",
 				"MATCH (n:`%s`) RETURN count(n) AS count",
 				"MATCH (n) WHERE $name IN labels(n) RETURN count(n) AS count");
 	}
@@ -45,15 +45,15 @@ public class GraphCounts {
 	public Map<String, Long> relationships() {
 		return count("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType AS name",
 				// every relationship of an old or staged version starts at a :Retired or
-				// :StagedCountry node
+				// :Staged node
 				"""
 						CALL () { MATCH ()-[r:`%1$s`]->() RETURN count(r) AS all }
-						CALL () { MATCH (:StagedCountry)-[r:`%1$s`]->() RETURN count(r) AS staged }
+						CALL () { MATCH (:Staged)-[r:`%1$s`]->() RETURN count(r) AS staged }
 						CALL () { MATCH (:Retired)-[r:`%1$s`]->() RETURN count(r) AS retired }
 						RETURN all - staged - retired AS count
 						""", """
 						MATCH (n)-[r]->()
-						WHERE type(r) = $name AND NOT n:StagedCountry AND NOT n:Retired
+						WHERE type(r) = $name AND NOT n:Staged AND NOT n:Retired
 						RETURN count(r) AS count
 						""");
 	}

@@ -11,10 +11,11 @@ import org.neo4j.driver.Transaction;
 
 /**
  * Writes validated rows with {@code UNWIND $rows AS r MERGE ...} (production facts with
- * {@code CREATE}), in batches, inside the caller's transaction (the trade flows are
- * staged before it by {@link TradeFlowStager}). The statement of each file is fixed text:
- * labels and relationship types never come from the data (a stage picks one of three
- * statements).
+ * {@code CREATE}), in batches, inside the caller's transaction (the parties and items,
+ * the trade flows and the supply mixes are staged before it: {@link StagedNodes},
+ * {@link TradeFlowStager}, {@link SupplyMixWriter#stage}). The statement of each file is
+ * fixed text: labels and relationship types never come from the data (a stage picks one
+ * of three statements).
  */
 final class GraphWriter {
 
@@ -34,28 +35,44 @@ final class GraphWriter {
 			""";
 
 	/**
-	 * Makes the staged countries, and the trade flows between them, part of the graph
-	 * being written.
+	 * Makes the staged parties and items ({@link StagedNodes}), and the trade flows and
+	 * supply mixes between them, part of the graph being written; the files' statements
+	 * then find them by key and set their other properties. {@code :StagedCountry}
+	 * without {@code :Staged} is what an import of an earlier version staged.
 	 */
-	static final String ADOPT_STAGED = """
+	static final List<String> ADOPT_STAGED = List.of("""
 			MATCH (n:StagedCountry)
-			REMOVE n:StagedCountry
+			REMOVE n:Staged:StagedCountry
 			SET n:Country:Party
-			""";
+			""", """
+			MATCH (n:StagedBloc)
+			REMOVE n:Staged:StagedBloc
+			SET n:Bloc:Party
+			""", """
+			MATCH (n:StagedMineral)
+			REMOVE n:Staged:StagedMineral
+			SET n:Mineral:Item
+			""", """
+			MATCH (n:StagedProduct)
+			REMOVE n:Staged:StagedProduct
+			SET n:Product:Item
+			""");
 
 	/**
 	 * Deletes retired and staged leftovers in small transactions: their relationships
-	 * first, then them.
+	 * first, then them. A deleted trade flow costs its transaction about 3.6 KiB (50,000
+	 * took 180 MiB at M), so 10,000 per transaction stay well under
+	 * {@code chokepoint.embedded.transaction-max-memory}.
 	 */
 	static final List<String> CLEAN_UP = List.of("""
 			MATCH (n)-[r]-()
-			WHERE n:Retired OR n:StagedCountry
+			WHERE n:Retired OR n:Staged OR n:StagedCountry
 			CALL (r) {
 			  DELETE r
-			} IN TRANSACTIONS OF 50000 ROWS
+			} IN TRANSACTIONS OF 10000 ROWS
 			""", """
 			MATCH (n)
-			WHERE n:Retired OR n:StagedCountry
+			WHERE n:Retired OR n:Staged OR n:StagedCountry
 			CALL (n) {
 			  DELETE n
 			} IN TRANSACTIONS OF 10000 ROWS
@@ -221,6 +238,7 @@ final class GraphWriter {
 	 * Writes all rows, files in dependency order, reporting progress after each batch.
 	 */
 	static void write(Transaction tx, ImportData data, Consumer<String> progress) {
+		ADOPT_STAGED.forEach(statement -> tx.run(statement).consume());
 		for (ImportFile file : ImportFile.values()) {
 			List<Map<String, Object>> rows = data.of(file);
 			if (file == ImportFile.PRODUCTION) {
@@ -228,10 +246,6 @@ final class GraphWriter {
 				rows.forEach(r -> byStage.computeIfAbsent((String) r.get("stage"), k -> new ArrayList<>()).add(r));
 				byStage.forEach(
 						(stage, stageRows) -> inBatches(tx, file, PRODUCTION_BY_STAGE.get(stage), stageRows, progress));
-			}
-			else if (file == ImportFile.COUNTRIES) {
-				tx.run(ADOPT_STAGED).consume();
-				inBatches(tx, file, STATEMENTS.get(file), rows, progress);
 			}
 			else if (STATEMENTS.containsKey(file)) {
 				// world totals are not written as such: they live on as each fact's

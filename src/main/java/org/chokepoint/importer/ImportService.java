@@ -181,22 +181,24 @@ public class ImportService {
 	}
 
 	/**
-	 * Stages the trade flows in small transactions, then switches: one transaction hides
-	 * the old graph, adopts the staged flows and writes everything else. Only that commit
-	 * makes the new version visible; a failure before it leaves the old graph whole and
-	 * the staged nodes to clean up.
+	 * Stages the parties and items, the trade flows and the supply mixes in small
+	 * committed transactions, then switches: one transaction hides the old graph, adopts
+	 * the staged nodes and writes everything else. Only that commit makes the new version
+	 * visible; a failure before it leaves the old graph whole and the staged nodes to
+	 * clean up.
 	 */
 	private void write(ImportData data, ShrinkGuard.Size size, String description) {
 		TransactionConfig config = TransactionConfig.builder().withTimeout(this.properties.timeout()).build();
 		try (Session session = this.driver.session()) {
 			cleanUp(session);
 			try {
+				StagedNodes nodes = StagedNodes.create(this.driver, data);
 				new TradeFlowStager(this.driver, this.properties.writerThreads(), this.properties.batchSize())
-					.stage(data.tradeFlows(), this::progress);
+					.stage(data.tradeFlows(), nodes, this::progress);
+				SupplyMixWriter.stage(this.driver, data, nodes, this::progress);
 				try (Transaction tx = session.beginTransaction(config)) {
 					tx.run(GraphWriter.RETIRE_ALL).consume();
 					GraphWriter.write(tx, data, this::progress);
-					SupplyMixWriter.write(tx, data, this::progress);
 					tx.run("""
 							MERGE (v:DataVersion {key: 'current'})
 							SET v.version = $version,

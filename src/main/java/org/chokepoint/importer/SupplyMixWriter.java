@@ -18,6 +18,8 @@ import org.chokepoint.supplymix.MixFacts.Reliance;
 import org.chokepoint.supplymix.MixFacts.Row;
 import org.chokepoint.supplymix.SupplyMixes;
 import org.chokepoint.supplymix.Tonnes;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
 
 /**
@@ -32,8 +34,10 @@ import org.neo4j.driver.Transaction;
  * never hold a comma (checked by the import).
  *
  * <p>
- * Written in the import's switch transaction, after every node: the mixes switch with the
- * facts they are made of, all or nothing, and are retired and deleted with them.
+ * A full import stages them between its staged nodes in committed batches before its
+ * switch ({@link #stage}): the mixes switch with the facts they are made of, all or
+ * nothing, and are retired and deleted with them. An incremental trade import writes
+ * those of the stages it changed inside its own transaction ({@link #write}).
  */
 final class SupplyMixWriter {
 
@@ -52,9 +56,64 @@ final class SupplyMixWriter {
 	private SupplyMixWriter() {
 	}
 
-	/** Derives and writes every mix, inside {@code tx}; returns how many. */
-	static int write(Transaction tx, ImportData data, Consumer<String> progress) {
-		return write(tx, facts(data), Long.MIN_VALUE, progress);
+	/**
+	 * Between staged nodes, by element id: what {@link #stage} writes before an import's
+	 * switch.
+	 */
+	static final String STAGE = """
+			UNWIND $rows AS r
+			MATCH (buyer:Staged) WHERE elementId(buyer) = r[0]
+			MATCH (item:Staged) WHERE elementId(item) = r[1]
+			CREATE (buyer)-[:SOURCING_SPLIT {stage: r[2], year: r[3], dataYear: r[4], sourcing: r[5], kind: r[6],
+			                                 assumption: r[7], source: r[8], sources: r[9], suppliers: r[10],
+			                                 shares: r[11]}]->(item)
+			""";
+
+	/**
+	 * Derives every mix of a full import and writes it between the staged nodes
+	 * ({@link StagedNodes}), {@link #BATCH_SIZE} mixes per committed transaction: no
+	 * query sees them before the switch adopts the nodes, and the switch's transaction
+	 * stays small (20,000 mixes held 115 MiB of transaction state, and their commit
+	 * passed 256 MiB: {@code chokepoint.embedded.transaction-max-memory}). Returns how
+	 * many.
+	 */
+	static int stage(Driver driver, ImportData data, StagedNodes nodes, Consumer<String> progress) {
+		long started = System.nanoTime();
+		List<MixFacts> stages = facts(data);
+		List<List<Object>> rows = new ArrayList<>(BATCH_SIZE);
+		int written = 0;
+		try (Session session = driver.session()) {
+			for (MixFacts facts : stages) {
+				for (Mix mix : SupplyMixes.derive(facts)) {
+					List<Object> row = row(facts, mix);
+					String buyer = nodes.party(mix.buyer());
+					String item = nodes.item(facts.item());
+					if (buyer == null || item == null) {
+						// as the live statement's MATCH: no such party or item, no mix
+						continue;
+					}
+					row.set(0, buyer);
+					row.set(1, item);
+					rows.add(row);
+					written++;
+					if (rows.size() == BATCH_SIZE) {
+						commit(session, rows);
+						rows.clear();
+					}
+				}
+			}
+			if (!rows.isEmpty()) {
+				commit(session, rows);
+			}
+		}
+		progress.accept("SOURCING_SPLIT: " + written + " supply mixes (direct and traced) of " + stages.size()
+				+ " item stages staged in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+		return written;
+	}
+
+	private static void commit(Session session, List<List<Object>> rows) {
+		List<List<Object>> batch = List.copyOf(rows);
+		session.executeWriteWithoutResult(tx -> tx.run(STAGE, Map.of("rows", batch)).consume());
 	}
 
 	/**

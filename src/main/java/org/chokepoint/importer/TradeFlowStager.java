@@ -16,9 +16,9 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 
 /**
- * Stages the trade flows before an import's switch: the countries they name as
- * :StagedCountry and the SOURCES relationships between them, in committed transactions of
- * {@code batchSize} flows ({@code chokepoint.import.batch-size}), several at a time
+ * Stages the trade flows before an import's switch: the SOURCES relationships between the
+ * staged countries ({@link StagedNodes}), in committed transactions of {@code batchSize}
+ * flows ({@code chokepoint.import.batch-size}), several at a time
  * ({@code chokepoint.import.writer-threads}), so memory stays flat whatever the number of
  * flows. No query sees them until the switch ({@link GraphWriter#ADOPT_STAGED}); what a
  * failed or killed import staged is deleted by the clean-up
@@ -39,8 +39,8 @@ final class TradeFlowStager {
 	 */
 	static final String STAGE = """
 			UNWIND $pairs AS p
-			MATCH (buyer:StagedCountry) WHERE elementId(buyer) = p[0]
-			MATCH (supplier:StagedCountry) WHERE elementId(supplier) = p[1]
+			MATCH (buyer:Staged) WHERE elementId(buyer) = p[0]
+			MATCH (supplier:Staged) WHERE elementId(supplier) = p[1]
 			WITH buyer, supplier, p
 			UNWIND p[2] AS f
 			CREATE (buyer)-[:SOURCES {item: $items[f[0]], stage: $stages[f[0]], year: f[1], source: $sources[f[2]],
@@ -64,20 +64,11 @@ final class TradeFlowStager {
 	 * Writes the flows, reporting progress after every committed batch; throws if any
 	 * batch fails.
 	 */
-	void stage(TradeFlows flows, Consumer<String> progress) {
+	void stage(TradeFlows flows, StagedNodes nodes, Consumer<String> progress) {
 		if (flows.size() == 0) {
 			return;
 		}
 		long started = System.nanoTime();
-		Map<String, String> elementIds = new HashMap<>();
-		try (Session session = this.driver.session()) {
-			session.executeWrite(tx -> tx.run("""
-					UNWIND $codes AS code
-					CREATE (c:StagedCountry {iso3: code})
-					RETURN code, elementId(c) AS id
-					""", Map.of("codes", flows.parties())).list())
-				.forEach(r -> elementIds.put(r.get("code").asString(), r.get("id").asString()));
-		}
 		Map<String, Object> dictionaries = Map.of("items", flows.items(), "stages", flows.stages(), "sources",
 				flows.sources(), "units", flows.units());
 		AtomicInteger done = new AtomicInteger();
@@ -95,7 +86,7 @@ final class TradeFlowStager {
 				failFast(pending);
 				List<List<Object>> pairs = batch.pairs()
 					.stream()
-					.map(p -> List.<Object>of(elementIds.get(p.buyer()), elementIds.get(p.supplier()), p.flows()))
+					.map(p -> List.<Object>of(nodes.party(p.buyer()), nodes.party(p.supplier()), p.flows()))
 					.toList();
 				Map<String, Object> parameters = new HashMap<>(dictionaries);
 				parameters.put("pairs", pairs);
