@@ -16,8 +16,11 @@ import org.springframework.core.env.Environment;
  */
 class BoltPortFailureAnalyzer extends AbstractFailureAnalyzer<PortBindException> implements Ordered {
 
-	/** The end of Neo4j's message: "... bind to the socket /127.0.0.1:7687". */
-	private static final Pattern PORT = Pattern.compile(":(\\d{1,5})\\s*$");
+	/**
+	 * The port in Neo4j's messages: "... bind to the socket /127.0.0.1:7687", "Address
+	 * 127.0.0.1:7687 is already in use, cannot bind to it.".
+	 */
+	private static final Pattern PORT = Pattern.compile(":(\\d{1,5})(?!\\d)");
 
 	private final Environment environment;
 
@@ -35,8 +38,10 @@ class BoltPortFailureAnalyzer extends AbstractFailureAnalyzer<PortBindException>
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, PortBindException cause) {
 		Matcher matcher = PORT.matcher(String.valueOf(cause.getMessage()));
-		int port = matcher.find() ? Integer.parseInt(matcher.group(1))
-				: this.environment.getProperty("chokepoint.embedded.port", Integer.class, 7687);
+		int port = this.environment.getProperty("chokepoint.embedded.port", Integer.class, 7687);
+		while (matcher.find()) {
+			port = Integer.parseInt(matcher.group(1));
+		}
 		String host = this.environment.getProperty("chokepoint.embedded.host", "127.0.0.1");
 		String holder = this.holders.ofPort(port).map(h -> " by " + h).orElse("");
 		return new FailureAnalysis(
