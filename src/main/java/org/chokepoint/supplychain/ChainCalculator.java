@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.chokepoint.supplychain.ChainComputation.BuyerSplit;
 import org.chokepoint.supplychain.ChainComputation.Gap;
 import org.chokepoint.supplychain.ChainComputation.InputChain;
 import org.chokepoint.supplychain.ChainComputation.ItemFacts;
@@ -79,7 +78,6 @@ final class ChainCalculator {
 		List<List<String>> positions = positions(product, items);
 		Map<List<String>, State> states = new HashMap<>();
 		List<PositionStages> computed = new ArrayList<>();
-		Map<String, Map<Stage, Map<String, List<Split>>>> ownSplits = new HashMap<>();
 		Map<String, Gap> gaps = new LinkedHashMap<>();
 		for (List<String> position : positions) {
 			State state;
@@ -105,9 +103,7 @@ final class ChainCalculator {
 					state.holders().forEach((holder, h) -> gap(gaps, item.id(), candidate, holder, h[0]));
 					continue;
 				}
-				Map<String, List<Split>> own = ownSplits.computeIfAbsent(item.id(), k -> new HashMap<>())
-					.computeIfAbsent(stage.stage(), k -> byBuyer(stage));
-				state = step(item.id(), stage, own, state, cuts, blocs, results, gaps);
+				state = step(item.id(), stage, stage.byBuyer(), state, cuts, blocs, results, gaps);
 			}
 			states.put(position, state);
 			computed.add(new PositionStages(position, List.copyOf(results)));
@@ -197,14 +193,6 @@ final class ChainCalculator {
 			}
 		}
 		return positions;
-	}
-
-	private static Map<String, List<Split>> byBuyer(StageFacts stage) {
-		Map<String, List<Split>> own = new HashMap<>(stage.sourcing().size() * 2);
-		for (BuyerSplit split : stage.sourcing()) {
-			own.putIfAbsent(split.buyer(), split.split());
-		}
-		return own;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.chokepoint.supplychain;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,19 +77,31 @@ record ChainComputation(Double chinaExposure, Double unknownShare, Double chinaF
 
 	/**
 	 * The splits used for an item at a stage: global shares, and buyers' own sourcing.
+	 *
+	 * @param byBuyer the buyers' own splits by buyer (the first of a buyer's, in
+	 * {@code sourcing} order): derived from {@code sourcing} once, when the facts are
+	 * made, not per chain
 	 */
-	record StageFacts(Stage stage, List<Split> global, Long globalYear, String globalSource,
-			List<BuyerSplit> sourcing) {
+	record StageFacts(Stage stage, List<Split> global, Long globalYear, String globalSource, List<BuyerSplit> sourcing,
+			Map<String, List<Split>> byBuyer) {
+
+		StageFacts(Stage stage, List<Split> global, Long globalYear, String globalSource, List<BuyerSplit> sourcing) {
+			this(stage, global, globalYear, globalSource, sourcing, byBuyer(sourcing));
+		}
+
+		private static Map<String, List<Split>> byBuyer(List<BuyerSplit> sourcing) {
+			Map<String, List<Split>> own = new HashMap<>(sourcing.size() * 2);
+			for (BuyerSplit split : sourcing) {
+				own.putIfAbsent(split.buyer(), split.split());
+			}
+			return Collections.unmodifiableMap(own);
+		}
 
 		/**
 		 * The split that {@code buyer} buys at: its own where known, else the global one.
 		 */
 		List<Split> splitFor(String buyer) {
-			return this.sourcing.stream()
-				.filter(s -> s.buyer().equals(buyer))
-				.map(BuyerSplit::split)
-				.findFirst()
-				.orElse(this.global);
+			return this.byBuyer.getOrDefault(buyer, this.global);
 		}
 
 	}

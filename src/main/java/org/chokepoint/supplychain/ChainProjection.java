@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.chokepoint.supplychain.ChainComputation.BuyerSplit;
 import org.chokepoint.supplychain.ChainComputation.ItemFacts;
 import org.chokepoint.supplychain.ChainComputation.Split;
@@ -35,6 +38,9 @@ final class ChainProjection {
 	/** The sourcings, by {@link Sourcing#ordinal()}. */
 	static final int SOURCINGS = Sourcing.values().length;
 
+	/** How many (year, sourcing) views of the facts are kept (see {@link #view}). */
+	static final int VIEWS = 8;
+
 	private final String version;
 
 	/** Party codes, source ids and mix kinds, by id. */
@@ -58,6 +64,12 @@ final class ChainProjection {
 	private final Map<String, Set<String>> blocs;
 
 	private final long flows;
+
+	/**
+	 * Per (year, sourcing) the facts picked for it: the views asked last, kept while the
+	 * projection is served (a new data version comes with a new projection).
+	 */
+	private final Cache<ViewKey, ChainCalculator.Item[]> views = Caffeine.newBuilder().maximumSize(VIEWS).build();
 
 	ChainProjection(String version, String[] names, Map<String, Integer> items, String[] itemIds, boolean[] product,
 			int[][] inputs, Global[][] global, Mixes[][][] mixes, Map<String, Set<String>> blocs, long flows) {
@@ -121,16 +133,54 @@ final class ChainProjection {
 			}
 		}
 		below.sort((a, b) -> this.itemIds[a].compareTo(this.itemIds[b]));
+		ChainCalculator.Item[] view = view(year, sourcing);
 		Map<String, ChainCalculator.Item> result = new LinkedHashMap<>();
 		for (int i : below) {
-			String[] inputIds = new String[this.inputs[i].length];
-			for (int k = 0; k < inputIds.length; k++) {
-				inputIds[k] = this.itemIds[this.inputs[i][k]];
-			}
-			result.put(this.itemIds[i], new ChainCalculator.Item(this.itemIds[i], this.product[i], List.of(inputIds),
-					facts(i, year, sourcing)));
+			result.put(this.itemIds[i], view[i]);
 		}
 		return result;
+	}
+
+	/**
+	 * Every item with the facts of {@code year} and the buyers' mixes of
+	 * {@code sourcing}, by item index: made once per (year, sourcing) and kept (the last
+	 * {@link #VIEWS} asked), so a chain of a year already seen only runs the calculator.
+	 */
+	ChainCalculator.Item[] view(int year, Sourcing sourcing) {
+		return this.views.get(new ViewKey(year, sourcing), key -> {
+			ChainCalculator.Item[] items = new ChainCalculator.Item[this.itemIds.length];
+			for (int i = 0; i < items.length; i++) {
+				String[] inputIds = new String[this.inputs[i].length];
+				for (int k = 0; k < inputIds.length; k++) {
+					inputIds[k] = this.itemIds[this.inputs[i][k]];
+				}
+				items[i] = new ChainCalculator.Item(this.itemIds[i], this.product[i], List.of(inputIds),
+						facts(i, key.year(), key.sourcing()));
+			}
+			return items;
+		});
+	}
+
+	/**
+	 * The bytes one view ({@link #view}) takes, estimated as {@link #bytes()} is: per
+	 * buyer's mix its {@link BuyerSplit}, its split (a view on the arrays) and its entry
+	 * in the per-buyer map; per item and stage the lists and the map.
+	 */
+	long viewBytes(int year, Sourcing sourcing) {
+		long bytes = array(4L * this.itemIds.length);
+		for (ChainCalculator.Item item : view(year, sourcing)) {
+			bytes += 24 + 24 + array(4L * item.inputs().size()) + 24 + array(4L * item.facts().stages().size());
+			for (StageFacts stage : item.facts().stages()) {
+				int buyers = stage.sourcing().size();
+				bytes += 40 + 24 + array(4L * buyers) + 48 + array(4L * Integer.highestOneBit(buyers * 4 + 1))
+						+ (long) buyers * (40 + 24 + 32);
+			}
+		}
+		return bytes;
+	}
+
+	/** A view's key. */
+	private record ViewKey(int year, Sourcing sourcing) {
 	}
 
 	private ItemFacts facts(int item, int year, Sourcing sourcing) {

@@ -72,4 +72,28 @@ class ChainProjectionIT {
 		assertThat(projection.bytes()).isPositive();
 	}
 
+	@Test
+	void theFactsOfAYearAndSourcingArePickedOnceAndKept() {
+		ChainProjection projection = this.projections.serving();
+		String product = this.client
+			.query("MATCH (:Party)-[:MANUFACTURES]->(p:Product) RETURN DISTINCT p.id AS id ORDER BY id LIMIT 1")
+			.fetchAs(String.class)
+			.one()
+			.orElseThrow();
+		Map<String, ChainCalculator.Item> first = projection.items(product, 2024, Sourcing.TRACED);
+		Map<String, ChainCalculator.Item> again = projection.items(product, 2024, Sourcing.TRACED);
+		assertThat(first).isNotEmpty();
+		first.forEach((id, item) -> assertThat(again.get(id)).as(id).isSameAs(item));
+		assertThat(first.values()).anyMatch(item -> !item.facts().stages().isEmpty());
+		assertThat(projection.items(product, 2024, Sourcing.DIRECT).values())
+			.allMatch(item -> first.values().stream().noneMatch(kept -> kept == item));
+		// the per-buyer splits are derived once, with the facts, and agree with them
+		first.values()
+			.stream()
+			.flatMap(item -> item.facts().stages().stream())
+			.forEach(stage -> stage.sourcing()
+				.forEach(own -> assertThat(stage.splitFor(own.buyer())).isSameAs(stage.byBuyer().get(own.buyer()))));
+		assertThat(projection.viewBytes(2024, Sourcing.TRACED)).isPositive();
+	}
+
 }
