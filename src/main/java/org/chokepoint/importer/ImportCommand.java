@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.chokepoint.web.NotFoundException;
 
+import org.neo4j.driver.exceptions.Neo4jException;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -130,6 +132,17 @@ class ImportCommand implements ApplicationRunner {
 			System.err.println(ex.getMessage());
 			System.err.println(USAGE);
 			code = 2;
+		}
+		catch (Neo4jException ex) {
+			// e.g. the transaction memory limit: one line, not a stack trace; the import
+			// is
+			// all or nothing, so the data is as it was
+			System.err.println("Import failed in the database, the data is as it was before it: " + ex.getMessage()
+					+ (ex.code() == null ? "" : " (" + ex.code() + ")")
+					+ (String.valueOf(ex.code()).contains("Memory")
+							? "; the limit of a transaction's memory is chokepoint.embedded.transaction-max-memory"
+							: ""));
+			code = 1;
 		}
 		int exitCode = code;
 		System.exit(SpringApplication.exit(this.context, (ExitCodeGenerator) () -> exitCode));

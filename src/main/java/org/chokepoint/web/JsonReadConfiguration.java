@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
  * How request bodies are read: a property given twice is an error (which of the two would
  * count is nobody's guess), {@code ""} is not a number, a list or an object (Jackson
  * would read it as null, that is the default), and a body type marked
- * {@link RejectUnknownProperties} refuses properties it does not have. Depth, number and
+ * {@link RejectUnknownProperties} refuses properties it does not have, and a decimal
+ * number a double cannot hold is refused ({@link StrictJsonDoubles}). Depth, number and
  * string lengths are bounded by Jackson's default {@code StreamReadConstraints} (nesting
  * 500 deep, numbers 1000 digits); the body's size by
  * {@code chokepoint.http.max-body-size}.
@@ -29,6 +30,7 @@ class JsonReadConfiguration {
 	JsonMapperBuilderCustomizer strictRequestBodies() {
 		return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.addHandler(new UnknownProperties())
+			.addModule(StrictJsonDoubles.module())
 			.withCoercionConfigDefaults(
 					coercion -> coercion.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
 	}
