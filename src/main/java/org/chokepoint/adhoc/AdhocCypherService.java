@@ -191,8 +191,9 @@ public class AdhocCypherService {
 	private CypherQueryException busy() {
 		long retryAfter = Math.max(1, (this.properties.timeout().toMillis() + 999) / 1000);
 		return new CypherQueryException(HttpStatus.SERVICE_UNAVAILABLE, "Too many ad-hoc queries",
-				"All " + this.properties.concurrency()
-						+ " places for ad-hoc queries (chokepoint.cypher.concurrency) and " + this.properties.queue()
+				(this.properties.concurrency() == 1 ? "The one place"
+						: "All " + this.properties.concurrency() + " places")
+						+ " for ad-hoc queries (chokepoint.cypher.concurrency) and " + this.properties.queue()
 						+ " in the queue (chokepoint.cypher.queue) are taken; try again in " + retryAfter + " s.",
 				Map.of("limit", "chokepoint.cypher.concurrency", "retryAfterSeconds", retryAfter));
 	}

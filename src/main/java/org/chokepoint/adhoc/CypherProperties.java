@@ -23,8 +23,9 @@ import org.springframework.util.unit.DataSize;
  * (default 50)
  * @param maxExpressionDepth how deep an expression may be: brackets plus the operators
  * chained around them (default 150)
- * @param concurrency how many ad-hoc queries run at once (default 2), so they never take
- * the database from the analyses and the health check
+ * @param concurrency how many ad-hoc queries run at once, so they never take the database
+ * or the processors from the analyses and the health check (default 0: half the
+ * processors, at least 1; a running query can keep a processor busy until its timeout)
  * @param queue how many more may wait for a turn (default 8); past that the answer is 503
  * with {@code Retry-After}
  * @param allowedProcedures the only procedures a query may call, read-only introspection
@@ -37,7 +38,7 @@ import org.springframework.util.unit.DataSize;
 public record CypherProperties(@DefaultValue("10s") Duration timeout, @DefaultValue("1000") int maxRows,
 		@DefaultValue("4MB") DataSize maxAnswerSize, @DefaultValue("64KB") DataSize maxRequestSize,
 		@DefaultValue("20000") int maxQueryLength, @DefaultValue("50") int maxNesting,
-		@DefaultValue("150") int maxExpressionDepth, @DefaultValue("2") int concurrency, @DefaultValue("8") int queue,
+		@DefaultValue("150") int maxExpressionDepth, @DefaultValue("0") int concurrency, @DefaultValue("8") int queue,
 		@DefaultValue( {
 				"db.labels", "db.relationshipTypes", "db.propertyKeys", "db.schema.visualization",
 				"db.schema.nodeTypeProperties", "db.schema.relTypeProperties" }) List<String> allowedProcedures){
@@ -50,6 +51,9 @@ public record CypherProperties(@DefaultValue("10s") Duration timeout, @DefaultVa
 		atLeast("max-query-length", maxQueryLength, 1);
 		atLeast("max-nesting", maxNesting, 1);
 		atLeast("max-expression-depth", maxExpressionDepth, 1);
+		if (concurrency == 0) {
+			concurrency = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+		}
 		atLeast("concurrency", concurrency, 1);
 		atLeast("queue", queue, 0);
 		if (maxAnswerSize.toBytes() < 1) {
