@@ -135,8 +135,7 @@ class ImportCommand implements ApplicationRunner {
 		}
 		catch (Neo4jException ex) {
 			// e.g. the transaction memory limit: one line, not a stack trace; the import
-			// is
-			// all or nothing, so the data is as it was
+			// is all or nothing, so the data is as it was
 			System.err.println("Import failed in the database, the data is as it was before it: " + ex.getMessage()
 					+ (ex.code() == null ? "" : " (" + ex.code() + ")")
 					+ (String.valueOf(ex.code()).contains("Memory")
