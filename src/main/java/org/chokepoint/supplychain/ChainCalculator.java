@@ -3,6 +3,7 @@ package org.chokepoint.supplychain;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import org.chokepoint.supplychain.ChainComputation.Gap;
 import org.chokepoint.supplychain.ChainComputation.InputChain;
 import org.chokepoint.supplychain.ChainComputation.ItemFacts;
 import org.chokepoint.supplychain.ChainComputation.PositionStages;
-import org.chokepoint.supplychain.ChainComputation.Split;
 import org.chokepoint.supplychain.ChainComputation.StageFacts;
 import org.chokepoint.supplychain.ChainComputation.StageResult;
 import org.chokepoint.supplychain.ChainComputation.SupplierWeight;
@@ -48,11 +48,78 @@ final class ChainCalculator {
 	}
 
 	/**
-	 * Who holds the weight after some stages: per holder {w, t, n} (weight, the part that
-	 * touched China, the part that has not passed any stage with data yet); weight ended
-	 * at the unknown supplier.
+	 * Who holds the weight after some stages, by party id: per holder its weight
+	 * ({@code w}), the part that touched China ({@code t}) and the part that has not
+	 * passed any stage with data yet ({@code n}); {@code order} lists the holders in the
+	 * order they first received weight (the order of the sums, so the figures do not
+	 * depend on ids); weight ended at the unknown supplier.
 	 */
-	private record State(Map<String, double[]> holders, double unknownTouched, double unknownClean) {
+	private record State(double[] w, double[] t, double[] n, int[] order, int count, double unknownTouched,
+			double unknownClean) {
+	}
+
+	/**
+	 * The facts of one chain as party ids: per item (by id) its dense splits per
+	 * {@link Stage#ordinal()} (null: no data at the stage); one extra id after the
+	 * index's stands for the consumer where the index has none for it.
+	 */
+	private record Dense(PartyIndex parties, Map<String, DenseSplits[]> stages, int consumer, String consumerCode) {
+
+		int size() {
+			return this.parties.size() + 1;
+		}
+
+		String name(int id) {
+			return (id < this.parties.size()) ? this.parties.name(id) : this.consumerCode;
+		}
+
+		/**
+		 * The facts' own dense splits where they all share one index (a projection's),
+		 * else the facts compiled into an index of their codes.
+		 */
+		static Dense of(Map<String, Item> items, String consumer) {
+			PartyIndex shared = null;
+			boolean compiled = true;
+			for (Item item : items.values()) {
+				for (StageFacts stage : item.facts().stages()) {
+					DenseSplits dense = stage.dense();
+					if (dense == null || (shared != null && dense.parties() != shared)) {
+						compiled = false;
+					}
+					else {
+						shared = dense.parties();
+					}
+				}
+			}
+			PartyIndex parties = (compiled && shared != null) ? shared : indexOf(items, consumer);
+			Map<String, DenseSplits[]> stages = new HashMap<>(items.size() * 2);
+			for (Item item : items.values()) {
+				DenseSplits[] byStage = new DenseSplits[Stage.values().length];
+				for (StageFacts stage : item.facts().stages()) {
+					byStage[stage.stage().ordinal()] = (parties == shared) ? stage.dense()
+							: DenseSplits.compile(parties, stage.global(), stage.sourcing());
+				}
+				stages.put(item.id(), byStage);
+			}
+			int id = parties.id(consumer);
+			return new Dense(parties, stages, (id >= 0) ? id : parties.size(), consumer);
+		}
+
+		private static PartyIndex indexOf(Map<String, Item> items, String consumer) {
+			java.util.LinkedHashSet<String> codes = new java.util.LinkedHashSet<>();
+			codes.add(consumer);
+			for (Item item : items.values()) {
+				for (StageFacts stage : item.facts().stages()) {
+					stage.global().forEach(s -> codes.add(s.country()));
+					for (ChainComputation.BuyerSplit own : stage.sourcing()) {
+						codes.add(own.buyer());
+						own.split().forEach(s -> codes.add(s.country()));
+					}
+				}
+			}
+			return new PartyIndex(codes.toArray(String[]::new));
+		}
+
 	}
 
 	private ChainCalculator() {
@@ -76,20 +143,26 @@ final class ChainCalculator {
 	static ChainComputation compute(String product, String consumer, Map<String, Item> items, List<Cut> cuts,
 			Map<String, Set<String>> blocs) {
 		List<List<String>> positions = positions(product, items);
+		Dense dense = Dense.of(items, consumer);
+		int china = dense.parties().id(CHINA);
 		Map<List<String>, State> states = new HashMap<>();
 		List<PositionStages> computed = new ArrayList<>();
-		Map<String, Gap> gaps = new LinkedHashMap<>();
+		Map<GapKey, Gap> gaps = new LinkedHashMap<>();
 		for (List<String> position : positions) {
 			State state;
 			if (position.size() == 1) {
-				Map<String, double[]> start = new LinkedHashMap<>();
-				start.put(consumer, new double[] { 1.0, 0.0, 1.0 });
-				state = new State(start, 0.0, 0.0);
+				int size = dense.size();
+				double[] w = new double[size];
+				double[] n = new double[size];
+				w[dense.consumer()] = 1.0;
+				n[dense.consumer()] = 1.0;
+				state = new State(w, new double[size], n, new int[] { dense.consumer() }, 1, 0.0, 0.0);
 			}
 			else {
 				state = states.get(position.subList(0, position.size() - 1));
 			}
 			Item item = items.get(position.get(position.size() - 1));
+			DenseSplits[] splits = dense.stages().get(item.id());
 			List<StageResult> results = new ArrayList<>();
 			for (Stage candidate : item.candidateStages()) {
 				StageFacts stage = item.facts()
@@ -100,19 +173,27 @@ final class ChainCalculator {
 					.orElse(null);
 				if (stage == null) {
 					// no data for anyone: every holder's weight skips the stage
-					state.holders().forEach((holder, h) -> gap(gaps, item.id(), candidate, holder, h[0]));
+					for (int k = 0; k < state.count(); k++) {
+						int holder = state.order()[k];
+						gap(gaps, item.id(), candidate, dense.name(holder), state.w()[holder]);
+					}
 					continue;
 				}
-				state = step(item.id(), stage, stage.byBuyer(), state, cuts, blocs, results, gaps);
+				state = step(item.id(), stage, splits[candidate.ordinal()], dense, china, state, cuts, blocs, results,
+						gaps);
 			}
 			states.put(position, state);
 			computed.add(new PositionStages(position, List.copyOf(results)));
 		}
+		Set<List<String>> parents = new HashSet<>();
+		for (List<String> position : positions) {
+			if (position.size() > 1) {
+				parents.add(position.subList(0, position.size() - 1));
+			}
+		}
 		List<InputChain> inputs = new ArrayList<>();
 		for (List<String> position : positions) {
-			boolean leaf = positions.stream()
-				.noneMatch(p -> p.size() == position.size() + 1 && p.subList(0, position.size()).equals(position));
-			if (leaf) {
+			if (!parents.contains(position)) {
 				inputs.add(input(position, states.get(position)));
 			}
 		}
@@ -133,15 +214,19 @@ final class ChainCalculator {
 				worst.item(), List.copyOf(inputs), List.copyOf(computed), List.copyOf(gapList), List.copyOf(facts));
 	}
 
+	/** A gap's key: (item, stage, buyer). */
+	private record GapKey(String item, Stage stage, String buyer) {
+	}
+
 	/**
 	 * Records that {@code buyer}'s weight skipped (item, stage); the largest weight over
 	 * positions is kept.
 	 */
-	private static void gap(Map<String, Gap> gaps, String item, Stage stage, String buyer, double weight) {
+	private static void gap(Map<GapKey, Gap> gaps, String item, Stage stage, String buyer, double weight) {
 		if (!(weight > 0)) {
 			return; // a buyer holding no weight skipped nothing
 		}
-		String key = item + '\u0000' + stage + '\u0000' + buyer;
+		GapKey key = new GapKey(item, stage, buyer);
 		Gap known = gaps.get(key);
 		if (known == null || weight > known.weight()) {
 			gaps.put(key, new Gap(item, stage, buyer, weight));
@@ -226,16 +311,24 @@ final class ChainCalculator {
 	/**
 	 * One stage: every holder buys the item from its own sourcing where known, else at
 	 * global shares; a holder with neither skips the stage (a gap for it) and buys at the
-	 * stage below.
+	 * stage below. The sums run in the holders' order and, per holder, in its split's
+	 * order.
 	 */
-	private static State step(String item, StageFacts stage, Map<String, List<Split>> own, State state, List<Cut> cuts,
-			Map<String, Set<String>> blocs, List<StageResult> results, Map<String, Gap> gaps) {
+	private static State step(String item, StageFacts stage, DenseSplits splits, Dense dense, int china, State state,
+			List<Cut> cuts, Map<String, Set<String>> blocs, List<StageResult> results, Map<GapKey, Gap> gaps) {
 		List<Cut> applicable = cuts.stream()
 			.filter(c -> c.items().contains(item) && (c.stages() == null || c.stages().contains(stage.stage())))
 			.toList();
 		boolean global = stage.globalYear() != null;
-		Map<String, double[]> next = new LinkedHashMap<>();
-		Map<String, double[]> skipped = new LinkedHashMap<>();
+		int size = state.w().length;
+		double[] w = new double[size];
+		double[] t = new double[size];
+		double[] n = new double[size];
+		boolean[] held = new boolean[size];
+		int[] order = new int[size];
+		int count = 0;
+		int[] skipped = new int[state.count()];
+		int skippedCount = 0;
 		double unknownWeight = 0.0;
 		double unknownChina = 0.0;
 		double weightIn = 0.0;
@@ -243,65 +336,79 @@ final class ChainCalculator {
 		boolean allOwn = true;
 		boolean anyBought = false;
 		List<String> ownBuyers = new ArrayList<>();
-		for (Map.Entry<String, double[]> holder : state.holders().entrySet()) {
-			String buyer = holder.getKey();
-			double w = holder.getValue()[0];
-			double t = holder.getValue()[1];
-			List<Split> split = own.get(buyer);
-			if (split != null) {
+		for (int k = 0; k < state.count(); k++) {
+			int buyer = state.order()[k];
+			double bw = state.w()[buyer];
+			double bt = state.t()[buyer];
+			int row = splits.row(buyer);
+			int[] ids;
+			double[] shares;
+			if (row >= 0) {
 				anyOwn = true;
-				ownBuyers.add(buyer);
+				ownBuyers.add(dense.name(buyer));
+				ids = splits.ids()[row];
+				shares = splits.shares()[row];
 			}
 			else if (global) {
 				allOwn = false;
-				split = stage.global();
+				ids = splits.globalIds();
+				shares = splits.globalShares();
 			}
 			else {
-				gap(gaps, item, stage.stage(), buyer, w);
-				double[] s = skipped.computeIfAbsent(buyer, k -> new double[3]);
-				s[0] += w;
-				s[1] += t;
-				s[2] += holder.getValue()[2];
+				gap(gaps, item, stage.stage(), dense.name(buyer), bw);
+				skipped[skippedCount++] = buyer;
 				continue;
 			}
 			anyBought = true;
-			weightIn += w;
+			weightIn += bw;
 			double attributed = 0.0;
-			for (Split s : split) {
-				String supplier = s.country();
-				double m = kept(applicable, buyer, supplier, blocs);
-				double[] n = next.computeIfAbsent(supplier, k -> new double[3]);
-				n[0] += w * s.share() * m;
-				n[1] += (CHINA.equals(supplier) ? w : t) * s.share() * m;
-				attributed += s.share();
+			String buyerCode = applicable.isEmpty() ? null : dense.name(buyer);
+			for (int j = 0; j < ids.length; j++) {
+				int supplier = ids[j];
+				double share = shares[j];
+				double m = (buyerCode == null) ? 1.0 : kept(applicable, buyerCode, dense.name(supplier), blocs);
+				if (!held[supplier]) {
+					held[supplier] = true;
+					order[count++] = supplier;
+				}
+				w[supplier] += bw * share * m;
+				t[supplier] += (supplier == china ? bw : bt) * share * m;
+				attributed += share;
 			}
 			double rest = 1.0 - attributed > 0 ? 1.0 - attributed : 0.0;
-			unknownWeight += w * rest;
-			unknownChina += t * rest;
+			unknownWeight += bw * rest;
+			unknownChina += bt * rest;
 		}
 		if (anyBought) {
 			Double hhi = null;
 			if (weightIn > 0) {
 				double sum = 0.0;
-				for (double[] n : next.values()) {
-					double percent = 100.0 * n[0] / weightIn;
+				for (int k = 0; k < count; k++) {
+					double percent = 100.0 * w[order[k]] / weightIn;
 					sum += percent * percent;
 				}
 				hhi = sum;
 			}
-			List<SupplierWeight> suppliers = new ArrayList<>(next.size());
-			next.forEach((country, n) -> suppliers.add(new SupplierWeight(country, clamp(n[0]), clamp(n[1]))));
+			SupplierWeight[] suppliers = new SupplierWeight[count];
+			for (int k = 0; k < count; k++) {
+				int supplier = order[k];
+				suppliers[k] = new SupplierWeight(dense.name(supplier), clamp(w[supplier]), clamp(t[supplier]));
+			}
 			String basis = allOwn ? "BUYER_SOURCING" : anyOwn ? "MIXED" : "GLOBAL";
-			results.add(new StageResult(stage.stage(), weightIn, unknownWeight, hhi, basis, List.copyOf(suppliers),
+			results.add(new StageResult(stage.stage(), weightIn, unknownWeight, hhi, basis, List.of(suppliers),
 					List.copyOf(ownBuyers)));
 		}
-		skipped.forEach((holder, s) -> {
-			double[] n = next.computeIfAbsent(holder, k -> new double[3]);
-			n[0] += s[0];
-			n[1] += s[1];
-			n[2] += s[2];
-		});
-		return new State(next, state.unknownTouched() + unknownChina,
+		for (int k = 0; k < skippedCount; k++) {
+			int holder = skipped[k];
+			if (!held[holder]) {
+				held[holder] = true;
+				order[count++] = holder;
+			}
+			w[holder] += state.w()[holder];
+			t[holder] += state.t()[holder];
+			n[holder] += state.n()[holder];
+		}
+		return new State(w, t, n, order, count, state.unknownTouched() + unknownChina,
 				state.unknownClean() + unknownWeight - unknownChina);
 	}
 
@@ -318,10 +425,11 @@ final class ChainCalculator {
 		double remaining = state.unknownTouched() + state.unknownClean();
 		double china = state.unknownTouched();
 		double unknown = state.unknownClean();
-		for (double[] h : state.holders().values()) {
-			remaining += h[0];
-			china += h[1];
-			unknown += h[2];
+		for (int k = 0; k < state.count(); k++) {
+			int holder = state.order()[k];
+			remaining += state.w()[holder];
+			china += state.t()[holder];
+			unknown += state.n()[holder];
 		}
 		String item = position.get(position.size() - 1);
 		if (!(remaining > 0)) {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A consumer's chain of a product, as plain values: what {@link ChainCalculator} computes
@@ -81,12 +82,20 @@ record ChainComputation(Double chinaExposure, Double unknownShare, Double chinaF
 	 * @param byBuyer the buyers' own splits by buyer (the first of a buyer's, in
 	 * {@code sourcing} order): derived from {@code sourcing} once, when the facts are
 	 * made, not per chain
+	 * @param dense the same splits as party ids, for the calculator; null where the facts
+	 * were made without them (the calculator then compiles them per chain). Derived:
+	 * equality and hash are those of the first five components
 	 */
 	record StageFacts(Stage stage, List<Split> global, Long globalYear, String globalSource, List<BuyerSplit> sourcing,
-			Map<String, List<Split>> byBuyer) {
+			Map<String, List<Split>> byBuyer, DenseSplits dense) {
 
 		StageFacts(Stage stage, List<Split> global, Long globalYear, String globalSource, List<BuyerSplit> sourcing) {
-			this(stage, global, globalYear, globalSource, sourcing, byBuyer(sourcing));
+			this(stage, global, globalYear, globalSource, sourcing, byBuyer(sourcing), null);
+		}
+
+		StageFacts(Stage stage, List<Split> global, Long globalYear, String globalSource, List<BuyerSplit> sourcing,
+				DenseSplits dense) {
+			this(stage, global, globalYear, globalSource, sourcing, byBuyer(sourcing), dense);
 		}
 
 		private static Map<String, List<Split>> byBuyer(List<BuyerSplit> sourcing) {
@@ -102,6 +111,18 @@ record ChainComputation(Double chinaExposure, Double unknownShare, Double chinaF
 		 */
 		List<Split> splitFor(String buyer) {
 			return this.byBuyer.getOrDefault(buyer, this.global);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof StageFacts that && this.stage == that.stage && this.global.equals(that.global)
+					&& Objects.equals(this.globalYear, that.globalYear)
+					&& Objects.equals(this.globalSource, that.globalSource) && this.sourcing.equals(that.sourcing);
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(this.stage, this.global, this.globalYear, this.globalSource, this.sourcing);
 		}
 
 	}

@@ -46,6 +46,9 @@ final class ChainProjection {
 	/** Party codes, source ids and mix kinds, by id. */
 	private final String[] names;
 
+	/** The same names as an index, for the calculator's dense splits. */
+	private final PartyIndex parties;
+
 	private final Map<String, Integer> items;
 
 	private final String[] itemIds;
@@ -75,6 +78,7 @@ final class ChainProjection {
 			int[][] inputs, Global[][] global, Mixes[][][] mixes, Map<String, Set<String>> blocs, long flows) {
 		this.version = version;
 		this.names = names;
+		this.parties = new PartyIndex(names);
 		this.items = Map.copyOf(items);
 		this.itemIds = itemIds;
 		this.product = product;
@@ -164,7 +168,7 @@ final class ChainProjection {
 	/**
 	 * The bytes one view ({@link #view}) takes, estimated as {@link #bytes()} is: per
 	 * buyer's mix its {@link BuyerSplit}, its split (a view on the arrays) and its entry
-	 * in the per-buyer map; per item and stage the lists and the map.
+	 * in the per-buyer map; per item and stage the lists, the map and the dense splits.
 	 */
 	long viewBytes(int year, Sourcing sourcing) {
 		long bytes = array(4L * this.itemIds.length);
@@ -174,6 +178,10 @@ final class ChainProjection {
 				int buyers = stage.sourcing().size();
 				bytes += 40 + 24 + array(4L * buyers) + 48 + array(4L * Integer.highestOneBit(buyers * 4 + 1))
 						+ (long) buyers * (40 + 24 + 32);
+				// its dense splits: the record, the row of every party, the rows' buyers
+				// and
+				// the copied arrays of references to the suppliers and shares
+				bytes += 40 + array(4L * this.names.length) + 3 * array(4L * buyers);
 			}
 		}
 		return bytes;
@@ -189,13 +197,19 @@ final class ChainProjection {
 			Global g = this.global[item][stage.ordinal()];
 			int chosen = (g != null) ? g.chosen(year) : -1;
 			Mixes m = this.mixes[item][stage.ordinal()][sourcing.ordinal()];
-			List<BuyerSplit> own = (m != null) ? m.asOf(year, this.names) : List.of();
+			int y = (m != null) ? m.asOfIndex(year) : -1;
+			List<BuyerSplit> own = (y >= 0) ? m.splits(y, this.names) : List.of();
 			if (chosen < 0 && own.isEmpty()) {
 				continue; // a gap
 			}
-			stages.add(new StageFacts(stage,
-					chosen < 0 ? List.of() : new Splits(this.names, g.countries[chosen], g.shares[chosen]),
-					chosen < 0 ? null : (long) g.year[chosen], chosen < 0 ? null : this.names[g.source[chosen]], own));
+			int[] globalIds = chosen < 0 ? new int[0] : g.countries[chosen];
+			double[] globalShares = chosen < 0 ? new double[0] : g.shares[chosen];
+			DenseSplits dense = (y >= 0) ? m.dense(y, this.parties, globalIds, globalShares)
+					: new DenseSplits(this.parties, globalIds, globalShares, DenseSplits.noRows(this.names.length),
+							new int[0], new int[0][], new double[0][]);
+			stages.add(new StageFacts(stage, chosen < 0 ? List.of() : new Splits(this.names, globalIds, globalShares),
+					chosen < 0 ? null : (long) g.year[chosen], chosen < 0 ? null : this.names[g.source[chosen]], own,
+					dense));
 		}
 		return new ItemFacts(this.itemIds[item], List.copyOf(stages));
 	}
@@ -323,15 +337,16 @@ final class ChainProjection {
 			this.shares = shares;
 		}
 
-		/** Every buyer's mix of the newest year up to {@code year}. */
-		List<BuyerSplit> asOf(int year, String[] names) {
+		/**
+		 * The index of the newest year up to {@code year} in {@link #asOf}; -1 for none.
+		 */
+		int asOfIndex(int year) {
 			int y = Arrays.binarySearch(this.asOf, year);
-			if (y < 0) {
-				y = -y - 2; // the newest year before it
-			}
-			if (y < 0) {
-				return List.of();
-			}
+			return (y >= 0) ? y : -y - 2; // else the newest year before it
+		}
+
+		/** Every buyer's mix of the year at {@code y} ({@link #asOfIndex}). */
+		List<BuyerSplit> splits(int y, String[] names) {
 			BuyerSplit[] splits = new BuyerSplit[this.start[y + 1] - this.start[y]];
 			for (int b = this.start[y]; b < this.start[y + 1]; b++) {
 				splits[b - this.start[y]] = new BuyerSplit(names[this.buyer[b]],
@@ -339,6 +354,25 @@ final class ChainProjection {
 						this.kind[b] < 0 ? null : names[this.kind[b]]);
 			}
 			return List.of(splits);
+		}
+
+		/**
+		 * The mixes of the year at {@code y} with the global split as dense splits: the
+		 * arrays themselves, no copy.
+		 */
+		DenseSplits dense(int y, PartyIndex parties, int[] globalIds, double[] globalShares) {
+			int from = this.start[y];
+			int rows = this.start[y + 1] - from;
+			int[] rowOf = DenseSplits.noRows(parties.size());
+			int[] buyers = Arrays.copyOfRange(this.buyer, from, from + rows);
+			for (int r = 0; r < rows; r++) {
+				if (rowOf[buyers[r]] < 0) {
+					rowOf[buyers[r]] = r;
+				}
+			}
+			return new DenseSplits(parties, globalIds, globalShares, rowOf, buyers,
+					Arrays.copyOfRange(this.suppliers, from, from + rows),
+					Arrays.copyOfRange(this.shares, from, from + rows));
 		}
 
 		long bytes() {

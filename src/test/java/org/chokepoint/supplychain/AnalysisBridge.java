@@ -11,9 +11,9 @@ import org.springframework.context.ApplicationContext;
  * sources of their package, so neither it nor the benchmark ships in the jar, and the
  * services need not be public for a tool. Its {@link Floor} is the in-process floor the
  * benchmark measures the API against: the same {@link ChainCalculator} the API runs, over
- * facts read once, so it times the computation alone (no database, no report, no cache).
- * Whether the Java computation equals chain.cypher is the parity tests' job
- * ({@code ChainParityIT}), not the benchmark's.
+ * the same facts (the projection's), taken once, so it times the computation alone (no
+ * database, no report, no JSON, no cache). Whether the Java computation equals
+ * chain.cypher is the parity tests' job ({@code ChainParityIT}), not the benchmark's.
  */
 public final class AnalysisBridge {
 
@@ -53,12 +53,16 @@ public final class AnalysisBridge {
 	}
 
 	/**
-	 * Reads the facts of {@code product}'s items for {@code year} once, for
-	 * {@link Floor#compute}.
+	 * Takes the facts of {@code product}'s items for {@code year} once, as the API
+	 * computes from them (the served projection's, with their dense splits; before the
+	 * first projection, chain-facts.cypher's), for {@link Floor#compute}.
 	 */
 	public Floor floor(String product, int year) {
-		Map<String, ChainCalculator.Item> items = this.context.getBean(ChainFactsQuery.class)
-			.load(product, year, org.chokepoint.supplymix.Sourcing.TRACED);
+		ChainProjection projection = this.context.getBean(ChainProjections.class).serving();
+		Map<String, ChainCalculator.Item> items = (projection != null)
+				? projection.items(product, year, org.chokepoint.supplymix.Sourcing.TRACED)
+				: this.context.getBean(ChainFactsQuery.class)
+					.load(product, year, org.chokepoint.supplymix.Sourcing.TRACED);
 		if (items.isEmpty()) {
 			throw new IllegalArgumentException("no product " + product);
 		}
