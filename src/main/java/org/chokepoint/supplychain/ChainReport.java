@@ -45,6 +45,9 @@ final class ChainReport {
 	 */
 	private final ChainComputation traced;
 
+	/** Per (item, stage) of {@link #traced}, the China share of each buyer's mix. */
+	private final Map<String, Map<String, Double>> originChinaByStage = new java.util.HashMap<>();
+
 	ChainReport(ChainComputation chain, String consumer, Alliances.Of alliances, Set<String> minerals) {
 		this(chain, consumer, alliances, minerals, null);
 	}
@@ -69,20 +72,22 @@ final class ChainReport {
 		if (ChainCalculator.CHINA.equals(supplier)) {
 			return 1.0;
 		}
-		StageFacts facts = this.traced.factsOf(item).get(stage);
-		if (facts == null) {
-			return 0.0;
-		}
-		return facts.sourcing()
-			.stream()
-			.filter(s -> s.buyer().equals(supplier))
-			.findFirst()
-			.map(s -> s.split()
-				.stream()
-				.filter(x -> ChainCalculator.CHINA.equals(x.country()))
-				.mapToDouble(ChainComputation.Split::share)
-				.sum())
-			.orElse(0.0);
+		return this.originChinaByStage.computeIfAbsent(item + '\u0000' + stage, k -> {
+			// per buyer of the traced facts, the China share of its first mix
+			Map<String, Double> china = new java.util.HashMap<>();
+			StageFacts facts = this.traced.factsOf(item).get(stage);
+			if (facts != null) {
+				for (ChainComputation.BuyerSplit own : facts.sourcing()) {
+					china.computeIfAbsent(own.buyer(),
+							b -> own.split()
+								.stream()
+								.filter(x -> ChainCalculator.CHINA.equals(x.country()))
+								.mapToDouble(ChainComputation.Split::share)
+								.sum());
+				}
+			}
+			return china;
+		}).getOrDefault(supplier, 0.0);
 	}
 
 	List<ItemExposure> items() {
@@ -135,6 +140,7 @@ final class ChainReport {
 			StageFacts all = facts.get(stage);
 			StageFacts stageFacts = new StageFacts(all.stage(), all.global(), all.globalYear(), all.globalSource(),
 					all.sourcing().stream().filter(s -> buyers.contains(s.buyer())).toList());
+			Sources sources = Sources.of(stageFacts, main.basis());
 			List<SupplierShare> suppliers = shares.entrySet()
 				.stream()
 				// equal shares: the one more exposed to China first, then by code (a
@@ -144,7 +150,7 @@ final class ChainReport {
 					.thenComparing(e -> -china.get(e.getKey()))
 					.thenComparing(Map.Entry::getKey))
 				.map(e -> new SupplierShare(e.getKey(), e.getValue(), this.alliances.allied(e.getKey(), item),
-						sourceOf(stageFacts, main.basis(), e.getKey()), originChina(item, stage, e.getKey())))
+						sources.of(e.getKey()), originChina(item, stage, e.getKey())))
 				.toList();
 			result.add(new StageSupply(stage, main.basis(), main.hhi(), main.weightIn(), main.unknown(),
 					factsUsed(stageFacts, main.basis()), suppliers));
@@ -163,18 +169,35 @@ final class ChainReport {
 		return used;
 	}
 
-	private static String sourceOf(StageFacts facts, String basis, String country) {
-		String own = facts.sourcing()
-			.stream()
-			.filter(s -> s.split().stream().anyMatch(x -> x.country().equals(country)))
-			.map(ChainComputation.BuyerSplit::source)
-			.findFirst()
-			.orElse(null);
-		boolean global = facts.global().stream().anyMatch(x -> x.country().equals(country));
-		if ("BUYER_SOURCING".equals(basis) || !global) {
-			return own != null ? own : facts.globalSource();
+	/**
+	 * The source a supplier's stage share comes from: the first own mix (of the buyers
+	 * that bought at theirs, in the facts' order) that names it, unless the stage was
+	 * bought at global shares too and the global split names it (then the global source);
+	 * the global source where no mix names it. Made once per stage: a supplier costs a
+	 * look-up, not a scan of every buyer's mix.
+	 */
+	private record Sources(Map<String, String> firstOwn, Set<String> global, String globalSource, boolean ownOnly) {
+
+		static Sources of(StageFacts facts, String basis) {
+			Map<String, String> firstOwn = new java.util.HashMap<>();
+			for (ChainComputation.BuyerSplit own : facts.sourcing()) {
+				for (Split split : own.split()) {
+					firstOwn.putIfAbsent(split.country(), own.source());
+				}
+			}
+			Set<String> global = new java.util.HashSet<>();
+			facts.global().forEach(split -> global.add(split.country()));
+			return new Sources(firstOwn, global, facts.globalSource(), "BUYER_SOURCING".equals(basis));
 		}
-		return facts.globalSource();
+
+		String of(String country) {
+			if (this.ownOnly || !this.global.contains(country)) {
+				String own = this.firstOwn.get(country);
+				return own != null ? own : this.globalSource;
+			}
+			return this.globalSource;
+		}
+
 	}
 
 	/**
