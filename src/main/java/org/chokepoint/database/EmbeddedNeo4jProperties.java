@@ -32,8 +32,8 @@ import org.springframework.util.unit.DataSize;
  * more, such as an ad-hoc cartesian product collected into a list, is stopped rather than
  * filling the heap. Neo4j applies it to every transaction, the import's too: an import
  * writes its bulk (trade flows, supply mixes) in committed batches before its switch,
- * whose own transaction then holds the files' other rows only (a million-flow import:
- * ImportKilledIT)
+ * whose own transaction then holds the files' other rows only (a million-flow import: the
+ * benchmark's M tier, docs/scaling.md)
  * @param transactionCheckInterval how often Neo4j looks for transactions past their
  * timeout ({@code db.transaction.monitor.check.interval}, default 500ms; Neo4j's own is 2
  * s), so a timed-out query stops within that of its limit

@@ -196,6 +196,7 @@ public class ImportService {
 				new TradeFlowStager(this.driver, this.properties.writerThreads(), this.properties.batchSize())
 					.stage(data.tradeFlows(), nodes, this::progress);
 				SupplyMixWriter.stage(this.driver, data, nodes, this::progress);
+				ImportSteps.reached(ImportSteps.STAGED);
 				try (Transaction tx = session.beginTransaction(config)) {
 					tx.run(GraphWriter.RETIRE_ALL).consume();
 					GraphWriter.write(tx, data, this::progress);

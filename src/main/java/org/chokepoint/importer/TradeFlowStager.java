@@ -97,6 +97,7 @@ final class TradeFlowStager {
 						long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
 						progress.accept("trade_flows.csv: " + total + " / " + flows.size()
 								+ " SOURCES relationships committed (" + total * 1000L / millis + " relationships/s)");
+						ImportSteps.reached(ImportSteps.BATCH_COMMITTED);
 					}
 					finally {
 						inFlight.release();

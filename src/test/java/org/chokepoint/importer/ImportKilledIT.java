@@ -2,42 +2,53 @@ package org.chokepoint.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.chokepoint.ChokepointApplication;
+import org.chokepoint.ChildJvm;
+import org.chokepoint.Fixture;
 import org.chokepoint.benchmark.Generator;
+import org.chokepoint.database.EmbeddedNeo4j;
+import org.chokepoint.database.EmbeddedNeo4jProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.util.unit.DataSize;
 
 /**
  * An import killed with SIGKILL while it writes leaves the previous data whole: the next
- * start cleans up what the killed import staged, says which data version it holds, and
+ * start deletes what the killed import staged and says which data version it holds, and
  * shows exactly the previous version and its counts, never a mix; a complete import
- * afterwards gives the new counts. The killed import is the generator's M tier (1,000,000
- * trade-flow rows, the size the issue asks for), in the application's own command line in
- * child JVMs on one database directory; the complete import afterwards is the S tier
- * (24,000 flows), so the test costs six JVM starts and the M tier's files, not a second
- * complete M import.
+ * afterwards gives the new counts and leaves nothing behind.
+ *
+ * <p>
+ * The imports run in the application's own command line in child JVMs ({@link ChildJvm})
+ * on one database directory, each stopped at a named step
+ * ({@code chokepoint.import.pause-after}, {@link ImportSteps}) and killed there: after
+ * the first committed batch of the staged trade flows (one writer, batches of 1,000, so
+ * exactly 1,000 are staged), and after everything is staged but before the switch. After
+ * each kill the store is opened in this JVM as the application opens it
+ * ({@link EmbeddedNeo4j#start}) and read with the application's own counts
+ * ({@link GraphCounts}, what {@code report} prints). The killed import is the generator's
+ * S tier (24,000 trade flows): the size does not change the path (staged nodes, trade
+ * flows and supply mixes in committed batches, then one switching transaction), so a
+ * million flows would only make the test slower.
  */
 class ImportKilledIT {
 
-	/**
-	 * What the benchmark's M tier holds (Generator.tier("M")): 200 countries, 100
-	 * suppliers each per item-stage.
-	 */
-	private static final long M_FLOWS = 1_000_000;
+	private static final String OLD_VERSION = "ae36904c19148419";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/** What every child JVM gets: this test's database, INFO of the application only. */
+	private static final List<String> SETTINGS = List.of("--chokepoint.embedded.port=0",
+			"--chokepoint.embedded.page-cache=64m", "--logging.level.root=WARN", "--logging.level.org.chokepoint=INFO");
+
+	private static final Duration GUARD = Duration.ofMinutes(5);
 
 	@TempDir
 	Path work;
@@ -45,98 +56,131 @@ class ImportKilledIT {
 	@Test
 	void anImportKilledDuringItsWriteLeavesThePreviousDataWholeAndALaterOneLoadsAll() throws Exception {
 		Path database = this.work.resolve("db");
-		String imported = run(database, "import", "--dir=" + ImporterIT.BASIC.toAbsolutePath());
+		String imported = run(database, "import", "--dir=" + Fixture.BASIC.toAbsolutePath());
 		assertThat(imported).contains("Imported").contains("Country=7");
-		JsonNode before = report(database);
-		assertThat(before.get("dataVersion").asString()).isEqualTo("ae36904c19148419");
-		assertThat(before.get("nodes").get("Country").asLong()).isEqualTo(7);
-		assertThat(before.get("relationships").get("SOURCES").asLong()).isEqualTo(2);
+		State before = State.of(database);
+		assertThat(before.version()).isEqualTo(OLD_VERSION);
+		assertThat(before.nodes().get("Country")).isEqualTo(7);
+		assertThat(before.relationships().get("SOURCES")).isEqualTo(2);
+		assertThat(before.leftovers()).isZero();
 
-		Path m = this.work.resolve("m");
-		Generator.Parameters tier = Generator.tier("M");
-		assertThat(tier.flows()).isEqualTo(M_FLOWS);
-		Generator.write(tier, m);
-		Process process = start(database, "import", "--dir=" + m);
-		String committed = null;
-		try (BufferedReader out = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			// the first batch of trade flows is committed (staged), the other 995,000 or
-			// so are still to come: kill now
-			String line;
-			while (committed == null && (line = out.readLine()) != null) {
-				if (line.contains("SOURCES relationships committed")) {
-					committed = line;
-				}
-			}
-			assertThat(committed).as("the M import committed its first staged batch")
-				.isNotNull()
-				.containsPattern(" (5000|10000) / 1000000 SOURCES relationships committed");
-			assertThat(process.isAlive()).as("still writing when killed").isTrue();
-			process.destroyForcibly();
-			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		}
-
-		String restart = run(database, "report", "--chokepoint.import.on-startup=false");
-		assertThat(restart).contains("old version and staged leftovers deleted")
-			.contains("Database holds data version ae36904c19148419");
-		JsonNode after = json(restart);
-		assertThat(after.get("dataVersion")).isEqualTo(before.get("dataVersion"));
-		assertThat(after.get("nodes")).as("node counts per label, no staged country left")
-			.isEqualTo(before.get("nodes"));
-		assertThat(after.get("relationships")).as("relationship counts per type")
-			.isEqualTo(before.get("relationships"));
-
-		// a complete import afterwards loads all of its data (the S tier: what matters is
-		// that nothing the killed import staged is in its way, not the size again)
 		Path small = this.work.resolve("s");
 		Generator.Parameters s = Generator.tier("S");
 		Generator.write(s, small);
+
+		// a batch of the trade flows committed, the other 23 still to come
+		String output = killAt(database, ImportSteps.BATCH_COMMITTED, small, "--chokepoint.import.writer-threads=1",
+				"--chokepoint.import.batch-size=1000");
+		assertThat(output).contains("trade_flows.csv: 1000 / " + s.flows() + " SOURCES relationships committed");
+		State killed = State.of(database);
+		assertThat(killed.shown()).as("the data shown after a kill while staging").isEqualTo(before.shown());
+		assertThat(killed.stagedFlows()).as("staged trade flows left by the kill").isEqualTo(1000);
+
+		// everything staged, the switch not begun: the start deletes the first kill's
+		// leftovers and holds the old version
+		output = killAt(database, ImportSteps.STAGED, small);
+		assertStartCleanedUpAndHolds(output, OLD_VERSION);
+		killed = State.of(database);
+		assertThat(killed.shown()).as("the data shown after a kill before the switch").isEqualTo(before.shown());
+		assertThat(killed.stagedFlows()).as("this import's staged trade flows, none of the first").isEqualTo(s.flows());
+
+		// a complete import afterwards: the start deletes the second kill's leftovers and
+		// holds the old version; the import loads all of its data and leaves nothing
 		String complete = run(database, "import", "--dir=" + small);
+		assertStartCleanedUpAndHolds(complete, OLD_VERSION);
 		assertThat(complete)
-			.contains("trade_flows.csv: " + s.flows() + " / " + s.flows() + " SOURCES relationships committed");
-		JsonNode loaded = report(database);
-		assertThat(loaded.get("dataVersion").asString()).isNotEqualTo("ae36904c19148419");
-		assertThat(loaded.get("nodes").get("Country").asLong()).isEqualTo(s.countries());
-		assertThat(loaded.get("nodes").has("StagedCountry")).isFalse();
-		assertThat(loaded.get("relationships").get("SOURCES").asLong()).isEqualTo(s.flows());
+			.contains("trade_flows.csv: " + s.flows() + " / " + s.flows() + " SOURCES relationships committed")
+			.contains("Imported");
+		State loaded = State.of(database);
+		assertThat(loaded.version()).isNotEqualTo(OLD_VERSION);
+		assertThat(loaded.leftovers()).as("staged or retired nodes left").isZero();
+		assertThat(loaded.nodes().get("Country")).isEqualTo(s.countries());
+		assertThat(loaded.relationships().get("SOURCES")).isEqualTo(s.flows());
 		// world output: countries x (minerals x 2 stages + products) x years
-		assertThat(
-				loaded.get("relationships").get("MINES").asLong() + loaded.get("relationships").get("REFINES").asLong()
-						+ loaded.get("relationships").get("MANUFACTURES").asLong())
+		assertThat(loaded.relationships().get("MINES") + loaded.relationships().get("REFINES")
+				+ loaded.relationships().get("MANUFACTURES"))
 			.isEqualTo((long) s.countries() * (2L * s.minerals() + s.products()) * s.years());
 	}
 
-	private static JsonNode report(Path database) throws Exception {
-		return json(run(database, "report", "--chokepoint.import.on-startup=false"));
+	/**
+	 * The start of the application deleted the leftovers before it said which version it
+	 * holds.
+	 */
+	private static void assertStartCleanedUpAndHolds(String output, String version) {
+		int cleanedUp = output.indexOf("old version and staged leftovers deleted");
+		assertThat(cleanedUp).as(output).isNotNegative();
+		assertThat(output.indexOf("Database holds data version " + version)).as(output).isGreaterThan(cleanedUp);
 	}
 
-	/** The JSON document the report command prints after its log lines. */
-	private static JsonNode json(String output) {
-		int from = output.indexOf("\n{");
-		int to = output.lastIndexOf('}');
-		assertThat(from).as(output).isNotNegative();
-		return JSON.readTree(output.substring(from + 1, to + 1));
+	/**
+	 * Imports the folder in a child JVM paused at the step, kills it there (SIGKILL) and
+	 * answers what it printed.
+	 */
+	private static String killAt(Path database, String step, Path folder, String... settings) throws Exception {
+		List<String> args = new ArrayList<>(List.of("import", "--dir=" + folder));
+		args.addAll(List.of(settings));
+		Process process = ChildJvm.start("1g", List.of("-D" + ImportSteps.PROPERTY + "=" + step),
+				arguments(database, args));
+		try {
+			String output = ChildJvm.awaitLine(process, GUARD, line -> line.equals("import paused after: " + step));
+			assertThat(process.isAlive()).as("paused after " + step).isTrue();
+			return output;
+		}
+		finally {
+			process.destroyForcibly();
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		}
 	}
 
 	private static String run(Path database, String... args) throws Exception {
-		Process process = start(database, args);
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(900, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as(output).isZero();
-		return output;
+		return ChildJvm.run(GUARD, "1g", List.of(), arguments(database, List.of(args))).succeeded();
 	}
 
-	private static Process start(Path database, String... args) throws IOException {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
-						"--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-						"--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-						"-cp", System.getProperty("java.class.path"), ChokepointApplication.class.getName()));
-		command.addAll(List.of(args));
-		command.addAll(List.of("--chokepoint.embedded.data-dir=" + database, "--chokepoint.embedded.port=0",
-				"--chokepoint.embedded.page-cache=512m", "--logging.level.root=WARN",
-				"--logging.level.org.chokepoint=INFO"));
-		return new ProcessBuilder(command).redirectErrorStream(true).start();
+	private static List<String> arguments(Path database, List<String> args) {
+		List<String> arguments = new ArrayList<>(args);
+		arguments.addAll(SETTINGS);
+		arguments.add("--chokepoint.embedded.data-dir=" + database);
+		return arguments;
+	}
+
+	/**
+	 * A store as this JVM finds it, the application's start not having cleaned it up.
+	 *
+	 * @param version the data version
+	 * @param nodes nodes per label, as the application counts them (not the staged or
+	 * retired ones)
+	 * @param relationships relationships per type, as the application counts them
+	 * @param leftovers the staged and retired nodes
+	 * @param stagedFlows the trade flows between staged nodes
+	 */
+	private record State(String version, Map<String, Long> nodes, Map<String, Long> relationships, long leftovers,
+			long stagedFlows) {
+
+		/** What the application shows: the data version and the counts. */
+		List<Object> shown() {
+			return List.of(this.version, this.nodes, this.relationships);
+		}
+
+		static State of(Path home) {
+			EmbeddedNeo4jProperties properties = new EmbeddedNeo4jProperties(true, "127.0.0.1", 0, home, false, "16m",
+					Duration.ZERO, null, DataSize.ofMegabytes(0), Duration.ofMillis(500));
+			try (EmbeddedNeo4j server = EmbeddedNeo4j.start(properties, "neo4j", "");
+					Driver driver = GraphDatabase.driver(server.boltUri(), server.authToken())) {
+				var versions = driver
+					.executableQuery("MATCH (v:DataVersion {key: 'current'}) RETURN v.version AS version")
+					.execute()
+					.records();
+				assertThat(versions).as("one data version").hasSize(1);
+				var left = driver.executableQuery("""
+						RETURN COUNT { (n) WHERE n:Staged OR n:StagedCountry OR n:Retired } AS leftovers,
+						       COUNT { (:Staged)-[:SOURCES]->() } AS stagedFlows
+						""").execute().records().get(0);
+				GraphCounts counts = new GraphCounts(driver);
+				return new State(versions.get(0).get("version").asString(), counts.nodes(), counts.relationships(),
+						left.get("leftovers").asLong(), left.get("stagedFlows").asLong());
+			}
+		}
+
 	}
 
 }
