@@ -50,6 +50,12 @@ public class AnswerCache {
 		}
 	}
 
+	/** The bytes the kept answers weigh, as {@link Answer#size()} counts them. */
+	long weightedSize() {
+		this.answers.cleanUp();
+		return this.answers.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+	}
+
 	/** How many answers are kept (an estimate, as Caffeine counts). */
 	long size() {
 		return this.answers.estimatedSize();
@@ -61,25 +67,88 @@ public class AnswerCache {
 	}
 
 	/**
-	 * A finished answer.
-	 *
-	 * @param headers the headers its handler set (content type and the like), in order; a
-	 * name may come twice
-	 * @param body the body as written
-	 * @param gzip the body gzipped, or null when it is too short to be worth it
-	 * @param etag the strong ETag of the body: its SHA-256, quoted
-	 * @param gzipEtag the strong ETag of the gzip form (the body's with {@code -gzip})
+	 * A finished answer. Its gzip form is made when a client that accepts gzip first asks
+	 * for it, not with the answer: a client that does not accept gzip never waits for one
+	 * (deflating a 1 MB chain took longer than computing it).
 	 */
-	record Answer(List<Map.Entry<String, String>> headers, byte[] body, byte[] gzip, String etag, String gzipEtag) {
+	static final class Answer {
+
+		private final List<Map.Entry<String, String>> headers;
+
+		private final byte[] body;
+
+		private final String etag;
+
+		private final String gzipEtag;
+
+		private volatile byte[] gzip;
+
+		/**
+		 * @param headers the headers its handler set (content type and the like), in
+		 * order; a name may come twice
+		 * @param body the body as written
+		 * @param etag the strong ETag of the body: its SHA-256, quoted
+		 * @param gzipEtag the strong ETag of the gzip form (the body's with
+		 * {@code -gzip})
+		 */
+		private Answer(List<Map.Entry<String, String>> headers, byte[] body, String etag, String gzipEtag) {
+			this.headers = headers;
+			this.body = body;
+			this.etag = etag;
+			this.gzipEtag = gzipEtag;
+		}
 
 		static Answer of(List<Map.Entry<String, String>> headers, byte[] body) {
 			String hash = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(body));
-			return new Answer(List.copyOf(headers), body, (body.length >= GZIP_FROM) ? gzip(body) : null,
-					"\"" + hash + "\"", "\"" + hash + "-gzip\"");
+			return new Answer(List.copyOf(headers), body, "\"" + hash + "\"", "\"" + hash + "-gzip\"");
 		}
 
+		List<Map.Entry<String, String>> headers() {
+			return this.headers;
+		}
+
+		byte[] body() {
+			return this.body;
+		}
+
+		String etag() {
+			return this.etag;
+		}
+
+		String gzipEtag() {
+			return this.gzipEtag;
+		}
+
+		/** Whether it has a gzip form: bodies shorter than {@link #GZIP_FROM} do not. */
+		boolean gzippable() {
+			return this.body.length >= GZIP_FROM;
+		}
+
+		/** The body gzipped, made on first use and kept; null when not gzippable. */
+		byte[] gzip() {
+			if (!gzippable()) {
+				return null;
+			}
+			byte[] made = this.gzip;
+			if (made == null) {
+				made = gzip(this.body);
+				this.gzip = made; // two first asks may both make it: the same bytes
+			}
+			return made;
+		}
+
+		/** Whether its gzip form has been made. */
+		boolean hasGzip() {
+			return this.gzip != null;
+		}
+
+		/**
+		 * Its weight in the cache: the body, the gzip form once made (the cache weighs it
+		 * again then: {@link AnswerCacheFilter} puts it again) and the headers.
+		 */
 		long size() {
-			long size = 200 + this.body.length + ((this.gzip != null) ? this.gzip.length : 0);
+			byte[] made = this.gzip;
+			long size = 200 + this.body.length + ((made != null) ? made.length : 0);
 			for (Map.Entry<String, String> header : this.headers) {
 				size += 2L * (header.getKey().length() + header.getValue().length()) + 32;
 			}

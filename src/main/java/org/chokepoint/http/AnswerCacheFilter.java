@@ -84,7 +84,7 @@ class AnswerCacheFilter extends OncePerRequestFilter {
 		String key = key(version, LocalDate.now(), request);
 		AnswerCache.Answer answer = this.cache.get(key);
 		if (answer != null) {
-			write(answer, true, request, response);
+			writeAndReweigh(key, answer, true, request, response);
 			return;
 		}
 		Set<String> before = new HashSet<>(response.getHeaderNames());
@@ -99,7 +99,20 @@ class AnswerCacheFilter extends OncePerRequestFilter {
 			// an answer computed across a change of version is served, not kept
 			this.cache.put(key, answer);
 		}
-		write(answer, false, request, response);
+		writeAndReweigh(key, answer, false, request, response);
+	}
+
+	/**
+	 * Writes {@code answer}; when that made its gzip form, puts it again so that the
+	 * cache weighs it with its gzip form.
+	 */
+	private void writeAndReweigh(String key, AnswerCache.Answer answer, boolean replay, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		boolean hadGzip = answer.hasGzip();
+		write(answer, replay, request, response);
+		if (!hadGzip && answer.hasGzip() && this.cache.get(key) == answer) {
+			this.cache.put(key, answer);
+		}
 	}
 
 	/**
@@ -152,7 +165,7 @@ class AnswerCacheFilter extends OncePerRequestFilter {
 	 */
 	static void write(AnswerCache.Answer answer, boolean replay, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		boolean gzip = answer.gzip() != null && acceptsGzip(request);
+		boolean gzip = answer.gzippable() && acceptsGzip(request);
 		response.setHeader(HttpHeaders.ETAG, gzip ? answer.gzipEtag() : answer.etag());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
 		response.setHeader(HttpHeaders.VARY, vary(response));

@@ -36,9 +36,11 @@ class AnswerCacheFilterTests {
 
 	private String body = "{\"product\":\"ndfeb-magnet\",\"chinaExposure\":0.92}".repeat(20);
 
-	private final AnswerCacheFilter filter = new AnswerCacheFilter(
-			new AnswerCache(new AnswerCacheProperties(true, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1))),
-			this.version::get, new AnswerCacheProperties(true, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1)));
+	private final AnswerCache cache = new AnswerCache(
+			new AnswerCacheProperties(true, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1)));
+
+	private final AnswerCacheFilter filter = new AnswerCacheFilter(this.cache, this.version::get,
+			new AnswerCacheProperties(true, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1)));
 
 	private final HttpServlet handler = new HttpServlet() {
 		@Override
@@ -134,6 +136,23 @@ class AnswerCacheFilterTests {
 		// either form's tag is the answer
 		assertThat(get("/api/minerals/gallium/concentration", "If-None-Match", zipped.getHeader("ETag")).getStatus())
 			.isEqualTo(304);
+		assertThat(this.calls).hasSize(1);
+	}
+
+	@Test
+	void theGzipFormIsMadeWhenAClientThatAcceptsGzipFirstAsksAndIsThenWeighed() throws Exception {
+		String uri = "/api/minerals/gallium/concentration";
+		assertThat(get(uri).getHeader("Content-Encoding")).isNull();
+		long plain = this.cache.weightedSize();
+		assertThat(get(uri).getHeader("Content-Encoding")).isNull();
+		// no client asked for gzip: none was made, the weight is the body's and headers'
+		assertThat(this.cache.weightedSize()).isEqualTo(plain);
+		MockHttpServletResponse zipped = get(uri, "Accept-Encoding", "gzip");
+		assertThat(zipped.getHeader("Content-Encoding")).isEqualTo("gzip");
+		assertThat(this.cache.weightedSize()).isEqualTo(plain + zipped.getContentAsByteArray().length);
+		assertThat(get(uri, "Accept-Encoding", "gzip").getContentAsByteArray())
+			.isEqualTo(zipped.getContentAsByteArray());
+		assertThat(this.cache.weightedSize()).isEqualTo(plain + zipped.getContentAsByteArray().length);
 		assertThat(this.calls).hasSize(1);
 	}
 
