@@ -138,9 +138,11 @@ final class ChainReport {
 			java.util.Set<String> buyers = new java.util.HashSet<>();
 			results.forEach(r -> buyers.addAll(r.ownBuyers()));
 			StageFacts all = facts.get(stage);
-			StageFacts stageFacts = new StageFacts(all.stage(), all.global(), all.globalYear(), all.globalSource(),
-					all.sourcing().stream().filter(s -> buyers.contains(s.buyer())).toList());
-			Sources sources = Sources.of(stageFacts, main.basis());
+			List<ChainComputation.BuyerSplit> used = all.sourcing()
+				.stream()
+				.filter(s -> buyers.contains(s.buyer()))
+				.toList();
+			Sources sources = Sources.of(all, buyers, main.basis());
 			List<SupplierShare> suppliers = shares.entrySet()
 				.stream()
 				// equal shares: the one more exposed to China first, then by code (a
@@ -153,20 +155,24 @@ final class ChainReport {
 						sources.of(e.getKey()), originChina(item, stage, e.getKey())))
 				.toList();
 			result.add(new StageSupply(stage, main.basis(), main.hhi(), main.weightIn(), main.unknown(),
-					factsUsed(stageFacts, main.basis()), suppliers));
+					factsUsed(all, used, main.basis()), suppliers));
 		});
 		return result;
 	}
 
-	private static List<FactUsed> factsUsed(StageFacts facts, String basis) {
-		List<FactUsed> used = new ArrayList<>();
+	/**
+	 * The facts a stage was bought at: the global split unless every holder bought at its
+	 * own, and the own mixes {@code used}.
+	 */
+	private static List<FactUsed> factsUsed(StageFacts facts, List<ChainComputation.BuyerSplit> used, String basis) {
+		List<FactUsed> result = new ArrayList<>();
 		if (!"BUYER_SOURCING".equals(basis) && facts.globalSource() != null) {
-			used.add(new FactUsed("GLOBAL", null, facts.globalYear(), facts.globalSource()));
+			result.add(new FactUsed("GLOBAL", null, facts.globalYear(), facts.globalSource()));
 		}
 		if (!"GLOBAL".equals(basis)) {
-			facts.sourcing().forEach(s -> used.add(new FactUsed("BUYER_SOURCING", s.buyer(), s.year(), s.source())));
+			used.forEach(s -> result.add(new FactUsed("BUYER_SOURCING", s.buyer(), s.year(), s.source())));
 		}
-		return used;
+		return result;
 	}
 
 	/**
@@ -178,15 +184,42 @@ final class ChainReport {
 	 */
 	private record Sources(Map<String, String> firstOwn, Set<String> global, String globalSource, boolean ownOnly) {
 
-		static Sources of(StageFacts facts, String basis) {
+		/**
+		 * The table of a stage's facts, of the mixes of {@code buyers} only (those that
+		 * bought at theirs in this chain).
+		 */
+		static Sources of(StageFacts facts, Set<String> buyers, String basis) {
 			Map<String, String> firstOwn = new java.util.HashMap<>();
-			for (ChainComputation.BuyerSplit own : facts.sourcing()) {
-				for (Split split : own.split()) {
-					firstOwn.putIfAbsent(split.country(), own.source());
+			Set<String> global = new java.util.HashSet<>();
+			DenseSplits dense = facts.dense();
+			if (dense != null) {
+				// the same walk on the party ids: no split read as objects
+				PartyIndex parties = dense.parties();
+				String[] first = new String[parties.size()];
+				for (int r = 0; r < dense.buyers().length; r++) {
+					if (!buyers.contains(parties.name(dense.buyers()[r]))) {
+						continue;
+					}
+					String source = facts.sourcing().get(r).source();
+					for (int id : dense.ids()[r]) {
+						if (first[id] == null) {
+							first[id] = source;
+							firstOwn.put(parties.name(id), source);
+						}
+					}
+				}
+				for (int id : dense.globalIds()) {
+					global.add(parties.name(id));
 				}
 			}
-			Set<String> global = new java.util.HashSet<>();
-			facts.global().forEach(split -> global.add(split.country()));
+			else {
+				for (ChainComputation.BuyerSplit own : facts.sourcing()) {
+					if (buyers.contains(own.buyer())) {
+						own.split().forEach(split -> firstOwn.putIfAbsent(split.country(), own.source()));
+					}
+				}
+				facts.global().forEach(split -> global.add(split.country()));
+			}
 			return new Sources(firstOwn, global, facts.globalSource(), "BUYER_SOURCING".equals(basis));
 		}
 
