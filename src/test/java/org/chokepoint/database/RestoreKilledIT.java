@@ -2,10 +2,6 @@ package org.chokepoint.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.chokepoint.ChokepointApplication;
+import org.chokepoint.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
@@ -38,6 +34,8 @@ class RestoreKilledIT {
 	private static final String OLD = "old-version";
 
 	private static final String NEW = "new-version";
+
+	private static final Duration GUARD = Duration.ofMinutes(5);
 
 	@TempDir
 	Path work;
@@ -72,7 +70,7 @@ class RestoreKilledIT {
 		Path database = this.work.resolve("db");
 		dumpOf(database, OLD, 10);
 		// a killed backup's directory: named after a process that no longer runs
-		Process gone = new ProcessBuilder(javaCommand(), "-version").start();
+		Process gone = new ProcessBuilder(ChildJvm.java(), "-version").start();
 		assertThat(gone.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		Path leftover = this.work.resolve(StoreArchive.BACKUP_PREFIX + gone.pid() + "-123");
 		Files.createDirectories(leftover);
@@ -127,46 +125,26 @@ class RestoreKilledIT {
 	}
 
 	private void killAt(Path database, Path dump, String step) throws Exception {
-		Process process = start(database, List.of("-Dchokepoint.restore.pause-after=" + step), "restore",
-				"--from=" + dump, "--force");
-		try (BufferedReader out = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			boolean reached = false;
-			StringBuilder output = new StringBuilder();
-			while (!reached && (line = out.readLine()) != null) {
-				output.append(line).append('\n');
-				reached = line.equals("restore step: " + step);
-			}
-			assertThat(reached).as("reached step " + step + ":\n" + output).isTrue();
+		Process process = ChildJvm.start("512m", List.of("-Dchokepoint.restore.pause-after=" + step),
+				arguments(database, "restore", "--from=" + dump, "--force"));
+		try {
+			ChildJvm.awaitLine(process, GUARD, line -> line.equals("restore step: " + step));
 			assertThat(process.isAlive()).as("paused at " + step).isTrue();
+		}
+		finally {
 			process.destroyForcibly();
 			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		}
 	}
 
 	private static String run(Path database, String... args) throws Exception {
-		Process process = start(database, List.of(), args);
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("finished within 300 s").isTrue();
-		assertThat(process.exitValue()).as(output).isZero();
-		return output;
+		return ChildJvm.run(GUARD, "512m", List.of(), arguments(database, args)).succeeded();
 	}
 
-	private static String javaCommand() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	}
-
-	private static Process start(Path database, List<String> jvm, String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx512m"));
-		command.addAll(jvm);
-		command
-			.addAll(List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-					"--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-					"-cp", System.getProperty("java.class.path"), ChokepointApplication.class.getName()));
-		command.addAll(List.of(args));
-		command.addAll(List.of("--chokepoint.embedded.data-dir=" + database, "--logging.level.root=WARN"));
-		return new ProcessBuilder(command).redirectErrorStream(true).start();
+	private static List<String> arguments(Path database, String... args) {
+		List<String> arguments = new ArrayList<>(List.of(args));
+		arguments.addAll(List.of("--chokepoint.embedded.data-dir=" + database, "--logging.level.root=WARN"));
+		return arguments;
 	}
 
 }
