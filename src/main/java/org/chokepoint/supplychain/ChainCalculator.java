@@ -142,6 +142,46 @@ final class ChainCalculator {
 	 */
 	static ChainComputation compute(String product, String consumer, Map<String, Item> items, List<Cut> cuts,
 			Map<String, Set<String>> blocs) {
+		return run(product, consumer, items, cuts, blocs, null).chain();
+	}
+
+	/**
+	 * A cell of the world matrix: the chain's figures, its worst input and how many
+	 * (item, stage, supplier) have a stage share at or above {@code threshold} at some
+	 * position (as {@link ChainReport} counts single points of failure): the same sums as
+	 * {@link #compute}, without the per-position lists it builds for a report.
+	 */
+	static Cell cell(String product, String consumer, Map<String, Item> items, Map<String, Set<String>> blocs,
+			double threshold) {
+		Spofs spofs = new Spofs(threshold, new HashSet<>());
+		Run run = run(product, consumer, items, List.of(), blocs, spofs);
+		return new Cell(run.figures(), run.worst().item(), spofs.keys().size());
+	}
+
+	/** A world-matrix cell ({@link #cell}). */
+	record Cell(ChainFigures figures, String worstInput, int singlePointsOfFailure) {
+	}
+
+	/**
+	 * The (item, stage, supplier id) whose stage share reached the threshold at some
+	 * position.
+	 */
+	private record Spofs(double threshold, Set<SpofKey> keys) {
+	}
+
+	private record SpofKey(String item, Stage stage, int supplier) {
+	}
+
+	/** What a run gives: the chain (null in a matrix cell's run) or its figures. */
+	private record Run(ChainComputation chain, InputChain worst, ChainFigures figures) {
+	}
+
+	/**
+	 * The chain, or with {@code spofs} only its figures and single points of failure (no
+	 * per-position lists, no facts).
+	 */
+	private static Run run(String product, String consumer, Map<String, Item> items, List<Cut> cuts,
+			Map<String, Set<String>> blocs, Spofs spofs) {
 		List<List<String>> positions = positions(product, items);
 		Dense dense = Dense.of(items, consumer);
 		int china = dense.parties().id(CHINA);
@@ -180,7 +220,7 @@ final class ChainCalculator {
 					continue;
 				}
 				state = step(item.id(), stage, splits[candidate.ordinal()], dense, china, state, cuts, blocs, results,
-						gaps);
+						gaps, spofs);
 			}
 			states.put(position, state);
 			computed.add(new PositionStages(position, List.copyOf(results)));
@@ -198,6 +238,9 @@ final class ChainCalculator {
 			}
 		}
 		InputChain worst = inputs.stream().min(WORST_FIRST).orElseThrow();
+		if (spofs != null) {
+			return new Run(null, worst, ChainFigures.of(worst));
+		}
 		double remaining = 1.0;
 		for (InputChain input : inputs) {
 			remaining = input.remainingSupply() < remaining ? input.remainingSupply() : remaining;
@@ -210,8 +253,10 @@ final class ChainCalculator {
 		// store
 		List<Gap> gapList = new ArrayList<>(gaps.values());
 		gapList.sort(Comparator.comparing(Gap::item).thenComparing(Gap::stage).thenComparing(Gap::buyer));
-		return new ChainComputation(worst.chinaExposure(), worst.unknownShare(), worst.chinaFreeShare(), remaining,
-				worst.item(), List.copyOf(inputs), List.copyOf(computed), List.copyOf(gapList), List.copyOf(facts));
+		ChainComputation chain = new ChainComputation(worst.chinaExposure(), worst.unknownShare(),
+				worst.chinaFreeShare(), remaining, worst.item(), List.copyOf(inputs), List.copyOf(computed),
+				List.copyOf(gapList), List.copyOf(facts));
+		return new Run(chain, worst, null);
 	}
 
 	/** A gap's key: (item, stage, buyer). */
@@ -315,7 +360,8 @@ final class ChainCalculator {
 	 * order.
 	 */
 	private static State step(String item, StageFacts stage, DenseSplits splits, Dense dense, int china, State state,
-			List<Cut> cuts, Map<String, Set<String>> blocs, List<StageResult> results, Map<GapKey, Gap> gaps) {
+			List<Cut> cuts, Map<String, Set<String>> blocs, List<StageResult> results, Map<GapKey, Gap> gaps,
+			Spofs spofs) {
 		List<Cut> applicable = cuts.stream()
 			.filter(c -> c.items().contains(item) && (c.stages() == null || c.stages().contains(stage.stage())))
 			.toList();
@@ -362,24 +408,48 @@ final class ChainCalculator {
 			anyBought = true;
 			weightIn += bw;
 			double attributed = 0.0;
-			String buyerCode = applicable.isEmpty() ? null : dense.name(buyer);
-			for (int j = 0; j < ids.length; j++) {
-				int supplier = ids[j];
-				double share = shares[j];
-				double m = (buyerCode == null) ? 1.0 : kept(applicable, buyerCode, dense.name(supplier), blocs);
-				if (!held[supplier]) {
-					held[supplier] = true;
-					order[count++] = supplier;
+			if (applicable.isEmpty()) {
+				// no cut: the factor kept is 1 (x * 1.0 is x, so the figures are those of
+				// the loop below)
+				for (int j = 0; j < ids.length; j++) {
+					int supplier = ids[j];
+					double share = shares[j];
+					if (!held[supplier]) {
+						held[supplier] = true;
+						order[count++] = supplier;
+					}
+					w[supplier] += bw * share;
+					t[supplier] += (supplier == china ? bw : bt) * share;
+					attributed += share;
 				}
-				w[supplier] += bw * share * m;
-				t[supplier] += (supplier == china ? bw : bt) * share * m;
-				attributed += share;
+			}
+			else {
+				String buyerCode = dense.name(buyer);
+				for (int j = 0; j < ids.length; j++) {
+					int supplier = ids[j];
+					double share = shares[j];
+					double m = kept(applicable, buyerCode, dense.name(supplier), blocs);
+					if (!held[supplier]) {
+						held[supplier] = true;
+						order[count++] = supplier;
+					}
+					w[supplier] += bw * share * m;
+					t[supplier] += (supplier == china ? bw : bt) * share * m;
+					attributed += share;
+				}
 			}
 			double rest = 1.0 - attributed > 0 ? 1.0 - attributed : 0.0;
 			unknownWeight += bw * rest;
 			unknownChina += bt * rest;
 		}
-		if (anyBought) {
+		if (anyBought && spofs != null) {
+			for (int k = 0; k < count; k++) {
+				if (clamp(w[order[k]]) >= spofs.threshold()) {
+					spofs.keys().add(new SpofKey(item, stage.stage(), order[k]));
+				}
+			}
+		}
+		else if (anyBought) {
 			Double hhi = null;
 			if (weightIn > 0) {
 				double sum = 0.0;

@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * once from the served {@link ChainProjection} (before the first is built, from
  * chain-facts.cypher, as {@link ChainQuery} does), then each consumer's row is computed
  * on a bounded pool (one thread per core), every cell with the same calculator as a
- * single chain ({@link ChainCalculator}).
+ * single chain ({@link ChainCalculator#cell}: the same sums, without the lists a report
+ * needs).
  */
 @Service
 @Transactional(readOnly = true)
@@ -124,29 +125,11 @@ class WorldMatrixService implements DisposableBean {
 				cells.add(new WorldMatrix.Cell(consumer, product, ChainFigures.NONE, null, 0));
 				return;
 			}
-			ChainComputation chain = ChainCalculator.compute(product, consumer, facts, List.of(), blocs);
-			cells.add(new WorldMatrix.Cell(consumer, product, ChainFigures.of(chain), chain.worstInput(),
-					singlePointsOfFailure(chain, threshold)));
+			ChainCalculator.Cell cell = ChainCalculator.cell(product, consumer, facts, blocs, threshold);
+			cells.add(new WorldMatrix.Cell(consumer, product, cell.figures(), cell.worstInput(),
+					cell.singlePointsOfFailure()));
 		});
 		return cells;
-	}
-
-	/**
-	 * How many (item, stage, supplier) have a stage share at or above the threshold: the
-	 * largest over the item's positions, as {@link ChainReport} counts them.
-	 */
-	static int singlePointsOfFailure(ChainComputation chain, double threshold) {
-		Map<String, Double> shares = new HashMap<>();
-		for (ChainComputation.PositionStages position : chain.positions()) {
-			String item = position.position().get(position.position().size() - 1);
-			for (ChainComputation.StageResult stage : position.stages()) {
-				for (ChainComputation.SupplierWeight supplier : stage.suppliers()) {
-					shares.merge(item + '\u0000' + stage.stage() + '\u0000' + supplier.country(), supplier.share(),
-							Math::max);
-				}
-			}
-		}
-		return (int) shares.values().stream().filter(share -> share >= threshold).count();
 	}
 
 	private List<String> parties() {
