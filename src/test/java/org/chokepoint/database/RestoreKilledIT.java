@@ -12,23 +12,29 @@ import java.util.concurrent.TimeUnit;
 
 import org.chokepoint.ChildJvm;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.util.unit.DataSize;
 
 /**
  * A restore killed with SIGKILL at any of its steps leaves a store that opens with either
  * the old data or the new, never neither: killed before the new store is verified and
  * marked ready, the next start rolls back to the old one; killed after, it finishes the
- * switch. Each restore runs in a child JVM (the application's own {@code restore}
- * command, which starts no database of its own but Neo4j's load and a check that the
- * result opens), stopped at a known step ({@code chokepoint.restore.pause-after}) and
- * killed there; the store is then opened in this JVM as the application opens it
- * ({@link EmbeddedNeo4j#start}). The stores are two small graphs told apart by their data
- * version: what is tested is the switch, not the importer.
+ * switch. Each killed restore runs in a child JVM ({@link ChildJvm}: the application's
+ * own {@code restore} command, which starts no database of its own but Neo4j's load and a
+ * check that the result opens), stopped at a known step
+ * ({@code chokepoint.restore.pause-after}) and killed there; the store is then opened in
+ * this JVM as the application opens it ({@link EmbeddedNeo4j#start}). The restore left
+ * alone runs in this JVM, as the command line runs it ({@link StoreCommand#run}). The
+ * stores are two small graphs told apart by their data version: what is tested is the
+ * switch, not the importer.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RestoreKilledIT {
 
 	private static final String OLD = "old-version";
@@ -41,7 +47,7 @@ class RestoreKilledIT {
 	Path work;
 
 	@Test
-	void aRestoreKilledAtAnyStepLeavesTheOldOrTheNewStoreWhole() throws Exception {
+	void aRestoreKilledAtAnyStepLeavesTheOldOrTheNewStoreWhole(CapturedOutput output) throws Exception {
 		Path database = this.work.resolve("db");
 		Path newDump = dumpOf(this.work.resolve("new"), NEW, 300);
 		Path oldDump = dumpOf(database, OLD, 100);
@@ -60,8 +66,10 @@ class RestoreKilledIT {
 			}
 		}
 		// and a restore left alone completes
-		String output = run(database, "restore", "--from=" + newDump, "--force");
-		assertThat(output).contains("Restored database 'neo4j'").contains("(301 nodes)");
+		assertThat(StoreCommand.run("restore", "--from=" + newDump, "--force",
+				"--chokepoint.embedded.data-dir=" + database))
+			.isZero();
+		assertThat(output.getOut()).contains("Restored database 'neo4j'").contains("(301 nodes)");
 		assertThat(open(database)).isEqualTo(NEW + " 300");
 	}
 
@@ -135,10 +143,6 @@ class RestoreKilledIT {
 			process.destroyForcibly();
 			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		}
-	}
-
-	private static String run(Path database, String... args) throws Exception {
-		return ChildJvm.run(GUARD, "512m", List.of(), arguments(database, args)).succeeded();
 	}
 
 	private static List<String> arguments(Path database, String... args) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.chokepoint.ChildJvm;
+import org.chokepoint.ChokepointApplication;
 import org.chokepoint.Fixture;
 import org.chokepoint.benchmark.Generator;
 import org.chokepoint.database.EmbeddedNeo4j;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -28,17 +32,19 @@ import org.springframework.util.unit.DataSize;
  * afterwards gives the new counts and leaves nothing behind.
  *
  * <p>
- * The imports run in the application's own command line in child JVMs ({@link ChildJvm})
- * on one database directory, each stopped at a named step
+ * The killed imports run in the application's own command line in child JVMs
+ * ({@link ChildJvm}) on one database directory, each stopped at a named step
  * ({@code chokepoint.import.pause-after}, {@link ImportSteps}) and killed there: after
  * the first committed batch of the staged trade flows (one writer, batches of 1,000, so
  * exactly 1,000 are staged), and after everything is staged but before the switch. After
  * each kill the store is opened in this JVM as the application opens it
- * ({@link EmbeddedNeo4j#start}) and read with the application's own counts
- * ({@link GraphCounts}, what {@code report} prints). The killed import is the generator's
- * S tier (24,000 trade flows): the size does not change the path (staged nodes, trade
- * flows and supply mixes in committed batches, then one switching transaction), so a
- * million flows would only make the test slower.
+ * ({@link EmbeddedNeo4j#start}, no clean-up) and read with the application's own counts
+ * ({@link GraphCounts}, what {@code report} prints). The first import, and the start and
+ * complete import after the kills, run the application in this JVM (no web server, as the
+ * command line does; a JVM start less each). The killed import is the generator's S tier
+ * (24,000 trade flows): the size does not change the path (staged nodes, trade flows and
+ * supply mixes in committed batches, then one switching transaction), so a million flows
+ * would only make the test slower.
  */
 class ImportKilledIT {
 
@@ -56,9 +62,11 @@ class ImportKilledIT {
 	@Test
 	void anImportKilledDuringItsWriteLeavesThePreviousDataWholeAndALaterOneLoadsAll() throws Exception {
 		Path database = this.work.resolve("db");
-		String imported = run(database, "import", "--dir=" + Fixture.BASIC.toAbsolutePath());
-		assertThat(imported).contains("Imported").contains("Country=7");
-		State before = State.of(database);
+		State before;
+		try (ConfigurableApplicationContext application = application(database)) {
+			application.getBean(ImportService.class).importDirectory(Fixture.BASIC, false);
+			before = State.of(application.getBean(Driver.class));
+		}
 		assertThat(before.version()).isEqualTo(OLD_VERSION);
 		assertThat(before.nodes().get("Country")).isEqualTo(7);
 		assertThat(before.relationships().get("SOURCES")).isEqualTo(2);
@@ -84,14 +92,17 @@ class ImportKilledIT {
 		assertThat(killed.shown()).as("the data shown after a kill before the switch").isEqualTo(before.shown());
 		assertThat(killed.stagedFlows()).as("this import's staged trade flows, none of the first").isEqualTo(s.flows());
 
-		// a complete import afterwards: the start deletes the second kill's leftovers and
-		// holds the old version; the import loads all of its data and leaves nothing
-		String complete = run(database, "import", "--dir=" + small);
-		assertStartCleanedUpAndHolds(complete, OLD_VERSION);
-		assertThat(complete)
-			.contains("trade_flows.csv: " + s.flows() + " / " + s.flows() + " SOURCES relationships committed")
-			.contains("Imported");
-		State loaded = State.of(database);
+		// the next start deletes the second kill's leftovers and holds exactly the old
+		// version; a complete import then loads all of its data and leaves nothing
+		State restarted;
+		State loaded;
+		try (ConfigurableApplicationContext application = application(database)) {
+			restarted = State.of(application.getBean(Driver.class));
+			application.getBean(ImportService.class).importDirectory(small, false);
+			loaded = State.of(application.getBean(Driver.class));
+		}
+		assertThat(restarted.shown()).as("the data shown by the next start").isEqualTo(before.shown());
+		assertThat(restarted.leftovers()).as("staged nodes left after the next start").isZero();
 		assertThat(loaded.version()).isNotEqualTo(OLD_VERSION);
 		assertThat(loaded.leftovers()).as("staged or retired nodes left").isZero();
 		assertThat(loaded.nodes().get("Country")).isEqualTo(s.countries());
@@ -100,6 +111,16 @@ class ImportKilledIT {
 		assertThat(loaded.relationships().get("MINES") + loaded.relationships().get("REFINES")
 				+ loaded.relationships().get("MANUFACTURES"))
 			.isEqualTo((long) s.countries() * (2L * s.minerals() + s.products()) * s.years());
+	}
+
+	/**
+	 * The application started in this JVM on the database, as the command line's import
+	 * starts it (no web server, no start-up import), but without a JVM start of its own.
+	 */
+	private static ConfigurableApplicationContext application(Path database) {
+		return new SpringApplicationBuilder(ChokepointApplication.class).web(WebApplicationType.NONE)
+			.run("--chokepoint.embedded.data-dir=" + database, "--chokepoint.embedded.port=0",
+					"--chokepoint.embedded.page-cache=64m", "--chokepoint.import.on-startup=false");
 	}
 
 	/**
@@ -161,24 +182,31 @@ class ImportKilledIT {
 			return List.of(this.version, this.nodes, this.relationships);
 		}
 
+		/**
+		 * Opens the store as the application opens it, without starting the application
+		 * (which would clean up).
+		 */
 		static State of(Path home) {
 			EmbeddedNeo4jProperties properties = new EmbeddedNeo4jProperties(true, "127.0.0.1", 0, home, false, "16m",
 					Duration.ZERO, null, DataSize.ofMegabytes(0), Duration.ofMillis(500));
 			try (EmbeddedNeo4j server = EmbeddedNeo4j.start(properties, "neo4j", "");
 					Driver driver = GraphDatabase.driver(server.boltUri(), server.authToken())) {
-				var versions = driver
-					.executableQuery("MATCH (v:DataVersion {key: 'current'}) RETURN v.version AS version")
-					.execute()
-					.records();
-				assertThat(versions).as("one data version").hasSize(1);
-				var left = driver.executableQuery("""
-						RETURN COUNT { (n) WHERE n:Staged OR n:StagedCountry OR n:Retired } AS leftovers,
-						       COUNT { (:Staged)-[:SOURCES]->() } AS stagedFlows
-						""").execute().records().get(0);
-				GraphCounts counts = new GraphCounts(driver);
-				return new State(versions.get(0).get("version").asString(), counts.nodes(), counts.relationships(),
-						left.get("leftovers").asLong(), left.get("stagedFlows").asLong());
+				return of(driver);
 			}
+		}
+
+		static State of(Driver driver) {
+			var versions = driver.executableQuery("MATCH (v:DataVersion {key: 'current'}) RETURN v.version AS version")
+				.execute()
+				.records();
+			assertThat(versions).as("one data version").hasSize(1);
+			var left = driver.executableQuery("""
+					RETURN COUNT { (n) WHERE n:Staged OR n:StagedCountry OR n:Retired } AS leftovers,
+					       COUNT { (:Staged)-[:SOURCES]->() } AS stagedFlows
+					""").execute().records().get(0);
+			GraphCounts counts = new GraphCounts(driver);
+			return new State(versions.get(0).get("version").asString(), counts.nodes(), counts.relationships(),
+					left.get("leftovers").asLong(), left.get("stagedFlows").asLong());
 		}
 
 	}
