@@ -142,7 +142,7 @@ final class ChainReport {
 				.stream()
 				.filter(s -> buyers.contains(s.buyer()))
 				.toList();
-			Sources sources = Sources.of(all, buyers, main.basis());
+			Sources sources = Sources.of(all, buyers, shares.keySet(), main.basis());
 			List<SupplierShare> suppliers = shares.entrySet()
 				.stream()
 				// equal shares: the one more exposed to China first, then by code (a
@@ -186,24 +186,34 @@ final class ChainReport {
 
 		/**
 		 * The table of a stage's facts, of the mixes of {@code buyers} only (those that
-		 * bought at theirs in this chain).
+		 * bought at theirs in this chain), for the {@code suppliers} of the report.
 		 */
-		static Sources of(StageFacts facts, Set<String> buyers, String basis) {
+		static Sources of(StageFacts facts, Set<String> buyers, Set<String> suppliers, String basis) {
 			Map<String, String> firstOwn = new java.util.HashMap<>();
 			Set<String> global = new java.util.HashSet<>();
 			DenseSplits dense = facts.dense();
 			if (dense != null) {
-				// the same walk on the party ids: no split read as objects
+				// the same walk on the party ids (no split read as objects), ended once
+				// every supplier of the report has its first mix
 				PartyIndex parties = dense.parties();
-				String[] first = new String[parties.size()];
-				for (int r = 0; r < dense.buyers().length; r++) {
+				boolean[] wanted = new boolean[parties.size()];
+				int missing = 0;
+				for (String supplier : suppliers) {
+					int id = parties.id(supplier);
+					if (id >= 0 && !wanted[id]) {
+						wanted[id] = true;
+						missing++;
+					}
+				}
+				for (int r = 0; r < dense.buyers().length && missing > 0; r++) {
 					if (!buyers.contains(parties.name(dense.buyers()[r]))) {
 						continue;
 					}
 					String source = facts.sourcing().get(r).source();
 					for (int id : dense.ids()[r]) {
-						if (first[id] == null) {
-							first[id] = source;
+						if (wanted[id]) {
+							wanted[id] = false;
+							missing--;
 							firstOwn.put(parties.name(id), source);
 						}
 					}
