@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.chokepoint.database.CypherFile;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,11 @@ class Alliances {
 		this.client = client;
 	}
 
+	/**
+	 * The consumer's agreements in force on {@code asOf}; kept per data version in the
+	 * {@value CachingConfiguration#CATALOGUE} cache.
+	 */
+	@Cacheable(cacheNames = CachingConfiguration.CATALOGUE, keyGenerator = CachingConfiguration.VERSIONED_KEYS)
 	Of of(String consumer, LocalDate asOf, Set<String> minerals) {
 		List<Agreement> agreements = this.client.query(ALLIES)
 			.bindAll(Map.of("consumer", consumer, "asOf", asOf))

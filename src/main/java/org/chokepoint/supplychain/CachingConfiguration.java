@@ -17,9 +17,10 @@ import org.springframework.context.annotation.Configuration;
  * computed once per version of the data: the key of every entry starts with the data
  * version the answers are of (the serving {@link ChainProjection}'s,
  * {@link ChainProjections#servedVersion()}), so an answer of another version is never
- * served, and the cache is emptied when an import ends or the version changes. One
- * bounded cache, sized by {@link CachingProperties}: {@value #ANALYSES} (chain analyses
- * and chains, keyed by their arguments). The facts of the items are in the projection.
+ * served, and the caches are emptied when an import ends or the version changes. Two
+ * bounded caches: {@value #ANALYSES} (chain analyses and chains, keyed by their
+ * arguments; sized by {@link CachingProperties}) and {@value #CATALOGUE} (what an
+ * analysis reads besides the chain). The facts of the items are in the projection.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
@@ -27,6 +28,19 @@ class CachingConfiguration {
 
 	/** Chain analyses and chains, by data version and arguments. */
 	static final String ANALYSES = "analyses";
+
+	/**
+	 * What an analysis reads besides the chain, by data version: the keys that exist, the
+	 * minerals, a consumer's stockpiles and alliances. Small entries, read by every
+	 * analysis: a cold chain asks the database only for what no analysis of the version
+	 * asked before.
+	 */
+	static final String CATALOGUE = "catalogue";
+
+	/**
+	 * How many catalogue entries are kept: keys, stockpiles and alliances of a version.
+	 */
+	static final long CATALOGUE_ENTRIES = 20_000;
 
 	/** The name of the key generator the analyses' {@code @Cacheable}s use. */
 	static final String VERSIONED_KEYS = "versionedKeys";
@@ -38,6 +52,7 @@ class CachingConfiguration {
 		// bound
 		manager.setCacheNames(List.of());
 		manager.registerCustomCache(ANALYSES, Caffeine.newBuilder().maximumSize(properties.analyses()).build());
+		manager.registerCustomCache(CATALOGUE, Caffeine.newBuilder().maximumSize(CATALOGUE_ENTRIES).build());
 		return manager;
 	}
 

@@ -5,17 +5,31 @@ import java.util.Map;
 
 import org.chokepoint.web.NotFoundException;
 
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.cache.interceptor.SimpleKey;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
-/** Checks the keys an analysis is asked about, and lists what can be analysed. */
+/**
+ * Checks the keys an analysis is asked about, and lists what can be analysed. What it
+ * reads is kept per data version in the {@value CachingConfiguration#CATALOGUE} cache: an
+ * analysis does not ask the database again what one of the same version asked.
+ */
 @Component
 class Catalogue {
 
 	private final Neo4jClient client;
 
-	Catalogue(Neo4jClient client) {
+	private final Cache known;
+
+	private final ChainProjections projections;
+
+	Catalogue(Neo4jClient client, CacheManager caches, ChainProjections projections) {
 		this.client = client;
+		this.known = caches.getCache(CachingConfiguration.CATALOGUE);
+		this.projections = projections;
 	}
 
 	void requireProduct(String id) {
@@ -31,8 +45,9 @@ class Catalogue {
 	}
 
 	private void require(String query, String key, String kind) {
-		long found = this.client.query(query).bind(key).to("key").fetchAs(Long.class).one().orElse(0L);
-		if (found == 0) {
+		Boolean found = this.known.get(new SimpleKey(this.projections.servedVersion(), query, key),
+				() -> this.client.query(query).bind(key).to("key").fetchAs(Long.class).one().orElse(0L) > 0);
+		if (!Boolean.TRUE.equals(found)) {
 			throw new NotFoundException(kind, key);
 		}
 	}
@@ -42,6 +57,7 @@ class Catalogue {
 			.copyOf(this.client.query("MATCH (p:Product) RETURN p.id AS id ORDER BY id").fetchAs(String.class).all());
 	}
 
+	@Cacheable(cacheNames = CachingConfiguration.CATALOGUE, keyGenerator = CachingConfiguration.VERSIONED_KEYS)
 	java.util.Set<String> minerals() {
 		return java.util.Set
 			.copyOf(this.client.query("MATCH (m:Mineral) RETURN m.id AS id").fetchAs(String.class).all());
@@ -65,13 +81,14 @@ class Catalogue {
 	}
 
 	/** The consumer's stockpiles: mineral id to days of cover. */
+	@Cacheable(cacheNames = CachingConfiguration.CATALOGUE, keyGenerator = CachingConfiguration.VERSIONED_KEYS)
 	Map<String, Double> stockpileDaysOfCover(String consumer, int year) {
 		return this.client.query(org.chokepoint.database.CypherFile.load("stockpile"))
 			.bindAll(Map.of("consumer", consumer, "year", year))
 			.fetch()
 			.all()
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(r -> (String) r.get("mineral"),
+			.collect(java.util.stream.Collectors.toUnmodifiableMap(r -> (String) r.get("mineral"),
 					r -> ((Number) r.get("daysOfCover")).doubleValue()));
 	}
 

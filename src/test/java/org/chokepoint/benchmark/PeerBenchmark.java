@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -142,6 +143,7 @@ public final class PeerBenchmark {
 				}
 			}
 			double[] floor = floor(context, pairs);
+			breakdown(context, pairs);
 			double coldP50 = Benchmark.percentile(cold, 50);
 			double warmP50 = Benchmark.percentile(warm, 50);
 			double floorP50 = Benchmark.percentile(floor, 50);
@@ -198,6 +200,36 @@ public final class PeerBenchmark {
 		}
 		Benchmark.sink = sum;
 		return floor;
+	}
+
+	/**
+	 * Where a cold answer's time goes, in process and without HTTP: the analysis (the
+	 * reads of alliances and stockpiles, the calculator on the projection's facts, the
+	 * report) with every cache emptied first (the projection's views stay, as for a cold
+	 * ask), then the JSON of its answer by the application's own mapper.
+	 */
+	private void breakdown(ConfigurableApplicationContext context, List<Pair> pairs) {
+		AnalysisBridge analyses = new AnalysisBridge(context);
+		JsonMapper mapper = context.getBean(JsonMapper.class);
+		double[] analysis = new double[pairs.size()];
+		double[] json = new double[pairs.size()];
+		long bytes = 0;
+		for (int i = 0; i < pairs.size(); i++) {
+			Pair pair = pairs.get(i);
+			analyses.clearCaches();
+			long started = System.nanoTime();
+			Object answer = analyses.analyse(pair.product(), pair.consumer(), YEAR, 0.5, LocalDate.now());
+			analysis[i] = millis(started);
+			started = System.nanoTime();
+			bytes = Math.max(bytes, mapper.writeValueAsBytes(answer).length);
+			json[i] = millis(started);
+		}
+		row("in process: analysis p50 (ms)", Benchmark.percentile(analysis, 50), null, null);
+		row("in process: JSON of the answer p50 (ms)", Benchmark.percentile(json, 50), null, null);
+		this.notes.add(String.format(Locale.ROOT,
+				"the largest chain answer is %,d bytes of JSON (every supplier of every stage of every item, and"
+						+ " every alternative of every single point of failure)",
+				bytes));
 	}
 
 	/**

@@ -70,11 +70,27 @@ class CachedAnalysesIT {
 	}
 
 	@Test
+	void whatAnAnalysisReadsBesidesTheChainIsReadOncePerVersion() {
+		this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED);
+		// the product and consumer exist, the minerals, EU's stockpiles and alliances
+		assertThat(entries(CachingConfiguration.CATALOGUE)).isEqualTo(5);
+		ChainAnalysis other = this.chains.analyse("p-mag", "EU", 2024, 0.9, AS_OF, 0,
+				org.chokepoint.supplymix.Sourcing.TRACED);
+		assertThat(entries(CachingConfiguration.CATALOGUE)).isEqualTo(5);
+		// and the answer is the one read from the database
+		this.caches.getCache(CachingConfiguration.CATALOGUE).clear();
+		this.caches.getCache(CachingConfiguration.ANALYSES).clear();
+		assertThat(this.chains.analyse("p-mag", "EU", 2024, 0.9, AS_OF, 0, org.chokepoint.supplymix.Sourcing.TRACED))
+			.isEqualTo(other);
+	}
+
+	@Test
 	void anImportEmptiesTheCaches() {
 		ChainAnalysis before = this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0,
 				org.chokepoint.supplymix.Sourcing.TRACED);
 		this.importService.importDirectory(FIXTURE);
 		assertThat(entries(CachingConfiguration.ANALYSES)).isZero();
+		assertThat(entries(CachingConfiguration.CATALOGUE)).isZero();
 		ChainAnalysis after = this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0,
 				org.chokepoint.supplymix.Sourcing.TRACED);
 		assertThat(after).isNotSameAs(before).isEqualTo(before);
@@ -121,7 +137,9 @@ class CachedAnalysesIT {
 	@Test
 	void theCachesAreAsLargeAsConfigured() {
 		assertThat(maximum(CachingConfiguration.ANALYSES)).isEqualTo(7);
-		assertThat(this.caches.getCacheNames()).containsExactly(CachingConfiguration.ANALYSES);
+		assertThat(maximum(CachingConfiguration.CATALOGUE)).isEqualTo(CachingConfiguration.CATALOGUE_ENTRIES);
+		assertThat(this.caches.getCacheNames()).containsExactlyInAnyOrder(CachingConfiguration.ANALYSES,
+				CachingConfiguration.CATALOGUE);
 	}
 
 	private void setVersion(String version) {
