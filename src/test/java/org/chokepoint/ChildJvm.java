@@ -92,6 +92,27 @@ public final class ChildJvm {
 	}
 
 	/**
+	 * {@link #run} in a thread of its own, so that independent children (each on its own
+	 * database) start at the same time: a test waiting for one JVM start after another
+	 * leaves a core idle.
+	 */
+	public static CompletableFuture<Run> runAsync(Duration guard, String heap, List<String> jvmOptions,
+			List<String> arguments) {
+		CompletableFuture<Run> result = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				result.complete(run(guard, heap, jvmOptions, arguments));
+			}
+			catch (Throwable ex) {
+				result.completeExceptionally(ex);
+			}
+		}, "child-jvm");
+		thread.setDaemon(true);
+		thread.start();
+		return result;
+	}
+
+	/**
 	 * Reads the output of a started application until a line matches, and answers all it
 	 * read; fails if the application ends first. After {@code guard} without the line,
 	 * the application is killed (so the test fails rather than hangs).

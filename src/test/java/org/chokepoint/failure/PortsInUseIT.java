@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.chokepoint.ChildJvm;
 import org.chokepoint.Fixture;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ChokepointApplication.main}, which {@code ChokepointApplicationTests} checks
  * both take), the server that cannot bind it says so in one line naming the port, the
  * setting and this JVM as the holder, and a command ({@code report}) refuses a database
- * another process holds in one line too. Three JVM starts on the basic fixture; each has
- * a wall-clock guard, so a hang fails rather than blocks the build.
+ * another process holds in one line too. Three JVM starts on the basic fixture, the
+ * import and the server at the same time (on databases of their own); each has a
+ * wall-clock guard, so a hang fails rather than blocks the build.
  */
 class PortsInUseIT {
 
@@ -40,15 +42,17 @@ class PortsInUseIT {
 
 	@Test
 	void theImportDoesNotNeedTheBoltPortAndTheServerSaysWhoHoldsIt() throws Exception {
-		Path database = this.work.resolve("db");
 		try (ServerSocket held = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			String boltPort = "--chokepoint.embedded.port=" + held.getLocalPort();
-
-			ChildJvm.Run imported = run(database, "import", "--dir=" + Fixture.BASIC.toAbsolutePath(), boltPort);
+			// two JVMs at once, each on a database of its own
+			CompletableFuture<ChildJvm.Run> importing = ChildJvm.runAsync(GUARD, "1g", List.of(),
+					arguments(this.work.resolve("db"), "import", "--dir=" + Fixture.BASIC.toAbsolutePath(), boltPort));
+			ChildJvm.Run server = run(this.work.resolve("server"), "--server.port=0",
+					"--chokepoint.import.on-startup=false", boltPort);
+			ChildJvm.Run imported = importing.get();
 			assertThat(imported.exit()).as(imported.output()).isZero();
 			assertThat(imported.output()).contains("Imported").contains("Country=7");
 
-			ChildJvm.Run server = run(database, "--server.port=0", "--chokepoint.import.on-startup=false", boltPort);
 			assertThat(server.exit()).as(server.output()).isNotZero();
 			String line = server.line("Bolt port ");
 			assertThat(line).startsWith("Bolt port " + held.getLocalPort() + " on 127.0.0.1 is already in use")
@@ -82,10 +86,14 @@ class PortsInUseIT {
 	}
 
 	private static ChildJvm.Run run(Path database, String... args) throws IOException, InterruptedException {
+		return ChildJvm.run(GUARD, "1g", List.of(), arguments(database, args));
+	}
+
+	private static List<String> arguments(Path database, String... args) {
 		List<String> arguments = new ArrayList<>(List.of(args));
 		arguments.addAll(List.of("--chokepoint.embedded.data-dir=" + database, "--chokepoint.embedded.page-cache=64m",
 				"--logging.level.root=WARN", "--logging.level.org.chokepoint=INFO"));
-		return ChildJvm.run(GUARD, "1g", List.of(), arguments);
+		return arguments;
 	}
 
 }
