@@ -178,9 +178,8 @@ final class ChainProjection {
 				int buyers = stage.sourcing().size();
 				bytes += 40 + 24 + array(4L * buyers) + 48 + array(4L * Integer.highestOneBit(buyers * 4 + 1))
 						+ (long) buyers * (40 + 24 + 32);
-				// its dense splits: the record, the row of every party, the rows' buyers
-				// and
-				// the copied arrays of references to the suppliers and shares
+				// its dense splits: the record, the row of every party, the rows'
+				// buyers and the copied arrays of references to suppliers and shares
 				bytes += 40 + array(4L * this.names.length) + 3 * array(4L * buyers);
 			}
 		}
