@@ -10,8 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * kills it at a known point (as {@code chokepoint.restore.pause-after} does for a
  * restore). The steps: {@value #BATCH_COMMITTED} (a batch of the staged trade flows is
  * committed; only the thread that committed it waits, so with one writer thread nothing
- * more is staged), {@value #STAGED} (everything staged, before the switch),
- * {@value #SWITCHED} (the switch committed, the old version not yet deleted).
+ * more is staged) and {@value #STAGED} (everything staged, before the switch).
  */
 final class ImportSteps {
 
