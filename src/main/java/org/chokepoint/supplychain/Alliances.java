@@ -12,8 +12,9 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs {@code cypher/queries/allies.cypher}: the consumer's agreements in force and their
- * partners.
+ * The consumer's agreements in force and their partners: from the serving
+ * {@link ChainProjection}'s {@link ReferenceFacts}, else (before the first projection) by
+ * running {@code cypher/queries/allies.cypher}, which gives the same.
  */
 @Component
 class Alliances {
@@ -22,8 +23,11 @@ class Alliances {
 
 	private final Neo4jClient client;
 
-	Alliances(Neo4jClient client) {
+	private final ChainProjections projections;
+
+	Alliances(Neo4jClient client, ChainProjections projections) {
 		this.client = client;
+		this.projections = projections;
 	}
 
 	/**
@@ -32,6 +36,17 @@ class Alliances {
 	 */
 	@Cacheable(cacheNames = CachingConfiguration.CATALOGUE, keyGenerator = CachingConfiguration.VERSIONED_KEYS)
 	Of of(String consumer, LocalDate asOf, Set<String> minerals) {
+		ChainProjection projection = this.projections.serving();
+		if (projection != null) {
+			return projection.reference().alliances(consumer, asOf, minerals);
+		}
+		return ofCypher(consumer, asOf, minerals);
+	}
+
+	/**
+	 * By running allies.cypher (for the parity tests, and before the first projection).
+	 */
+	Of ofCypher(String consumer, LocalDate asOf, Set<String> minerals) {
 		List<Agreement> agreements = this.client.query(ALLIES)
 			.bindAll(Map.of("consumer", consumer, "asOf", asOf))
 			.fetchAs(Agreement.class)

@@ -2,6 +2,8 @@ package org.chokepoint.supplychain;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.chokepoint.web.NotFoundException;
 
@@ -13,9 +15,11 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the keys an analysis is asked about, and lists what can be analysed. What it
- * reads is kept per data version in the {@value CachingConfiguration#CATALOGUE} cache: an
- * analysis does not ask the database again what one of the same version asked.
+ * Checks the keys an analysis is asked about, and lists what can be analysed. Once a
+ * {@link ChainProjection} serves, the keys, minerals and stockpiles come from its
+ * {@link ReferenceFacts} (no database read); before, what it reads is kept per data
+ * version in the {@value CachingConfiguration#CATALOGUE} cache: an analysis does not ask
+ * the database again what one of the same version asked.
  */
 @Component
 class Catalogue {
@@ -33,21 +37,24 @@ class Catalogue {
 	}
 
 	void requireProduct(String id) {
-		require("MATCH (n:Product {id: $key}) RETURN count(n) AS found", id, "product");
+		require("MATCH (n:Product {id: $key}) RETURN count(n) AS found", ReferenceFacts::products, id, "product");
 	}
 
 	void requireConsumer(String code) {
-		require("MATCH (n:Party {code: $key}) RETURN count(n) AS found", code, "country or bloc");
+		require("MATCH (n:Party {code: $key}) RETURN count(n) AS found", ReferenceFacts::parties, code,
+				"country or bloc");
 	}
 
 	void requireMineral(String id) {
-		require("MATCH (n:Mineral {id: $key}) RETURN count(n) AS found", id, "mineral");
+		require("MATCH (n:Mineral {id: $key}) RETURN count(n) AS found", ReferenceFacts::minerals, id, "mineral");
 	}
 
-	private void require(String query, String key, String kind) {
-		Boolean found = this.known.get(new SimpleKey(this.projections.servedVersion(), query, key),
-				() -> this.client.query(query).bind(key).to("key").fetchAs(Long.class).one().orElse(0L) > 0);
-		if (!Boolean.TRUE.equals(found)) {
+	private void require(String query, Function<ReferenceFacts, Set<String>> keys, String key, String kind) {
+		ChainProjection projection = this.projections.serving();
+		boolean found = (projection != null) ? keys.apply(projection.reference()).contains(key)
+				: Boolean.TRUE.equals(this.known.get(new SimpleKey(this.projections.servedVersion(), query, key),
+						() -> this.client.query(query).bind(key).to("key").fetchAs(Long.class).one().orElse(0L) > 0));
+		if (!found) {
 			throw new NotFoundException(kind, key);
 		}
 	}
@@ -58,9 +65,10 @@ class Catalogue {
 	}
 
 	@Cacheable(cacheNames = CachingConfiguration.CATALOGUE, keyGenerator = CachingConfiguration.VERSIONED_KEYS)
-	java.util.Set<String> minerals() {
-		return java.util.Set
-			.copyOf(this.client.query("MATCH (m:Mineral) RETURN m.id AS id").fetchAs(String.class).all());
+	Set<String> minerals() {
+		ChainProjection projection = this.projections.serving();
+		return (projection != null) ? projection.reference().minerals()
+				: Set.copyOf(this.client.query("MATCH (m:Mineral) RETURN m.id AS id").fetchAs(String.class).all());
 	}
 
 	/** Per product, the items of its bill of materials, itself included. */
@@ -83,6 +91,18 @@ class Catalogue {
 	/** The consumer's stockpiles: mineral id to days of cover. */
 	@Cacheable(cacheNames = CachingConfiguration.CATALOGUE, keyGenerator = CachingConfiguration.VERSIONED_KEYS)
 	Map<String, Double> stockpileDaysOfCover(String consumer, int year) {
+		ChainProjection projection = this.projections.serving();
+		if (projection != null) {
+			return projection.reference().stockpileDaysOfCover(consumer, year);
+		}
+		return stockpileDaysOfCoverCypher(consumer, year);
+	}
+
+	/**
+	 * By running stockpile.cypher (for the parity tests, and before the first
+	 * projection).
+	 */
+	Map<String, Double> stockpileDaysOfCoverCypher(String consumer, int year) {
 		return this.client.query(org.chokepoint.database.CypherFile.load("stockpile"))
 			.bindAll(Map.of("consumer", consumer, "year", year))
 			.fetch()

@@ -74,8 +74,7 @@ class ChainAnalysisService {
 	@Cacheable(cacheNames = CachingConfiguration.ANALYSES, keyGenerator = CachingConfiguration.VERSIONED_KEYS)
 	ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf, int paths,
 			Sourcing sourcing) {
-		return this.readOnly.execute(status -> analyseUncached(product, consumer, year, threshold, asOf, paths,
-				sourcing, ChainEngine.PROJECTION));
+		return analyseIn(ChainEngine.PROJECTION, product, consumer, year, threshold, asOf, paths, sourcing);
 	}
 
 	/**
@@ -86,6 +85,19 @@ class ChainAnalysisService {
 	@Cacheable(cacheNames = CachingConfiguration.ANALYSES, keyGenerator = CachingConfiguration.VERSIONED_KEYS)
 	ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf, int paths,
 			Sourcing sourcing, ChainEngine engine) {
+		return analyseIn(engine, product, consumer, year, threshold, asOf, paths, sourcing);
+	}
+
+	/**
+	 * Without a transaction when the projection serves: everything the analysis reads is
+	 * in memory then ({@link ReferenceFacts}), and a transaction's begin and commit would
+	 * be two round trips to the database for nothing.
+	 */
+	private ChainAnalysis analyseIn(ChainEngine engine, String product, String consumer, int year, double threshold,
+			LocalDate asOf, int paths, Sourcing sourcing) {
+		if (engine == ChainEngine.PROJECTION && this.projections.serving() != null) {
+			return analyseUncached(product, consumer, year, threshold, asOf, paths, sourcing, engine);
+		}
 		return this.readOnly
 			.execute(status -> analyseUncached(product, consumer, year, threshold, asOf, paths, sourcing, engine));
 	}

@@ -68,6 +68,8 @@ final class ChainProjection {
 
 	private final long flows;
 
+	private final ReferenceFacts reference;
+
 	/**
 	 * Per (year, sourcing) the facts picked for it: the views asked last, kept while the
 	 * projection is served (a new data version comes with a new projection).
@@ -75,7 +77,8 @@ final class ChainProjection {
 	private final Cache<ViewKey, ChainCalculator.Item[]> views = Caffeine.newBuilder().maximumSize(VIEWS).build();
 
 	ChainProjection(String version, String[] names, Map<String, Integer> items, String[] itemIds, boolean[] product,
-			int[][] inputs, Global[][] global, Mixes[][][] mixes, Map<String, Set<String>> blocs, long flows) {
+			int[][] inputs, Global[][] global, Mixes[][][] mixes, Map<String, Set<String>> blocs, long flows,
+			ReferenceFacts reference) {
 		this.version = version;
 		this.names = names;
 		this.parties = new PartyIndex(names);
@@ -87,6 +90,7 @@ final class ChainProjection {
 		this.mixes = mixes;
 		this.blocs = Map.copyOf(blocs);
 		this.flows = flows;
+		this.reference = reference;
 	}
 
 	/** The data version the facts are of. */
@@ -105,6 +109,13 @@ final class ChainProjection {
 	 */
 	long flows() {
 		return this.flows;
+	}
+
+	/**
+	 * What an analysis reads besides the chain facts: keys, stockpiles, agreements.
+	 */
+	ReferenceFacts reference() {
+		return this.reference;
 	}
 
 	/** How many items it holds. */
@@ -219,7 +230,7 @@ final class ChainProjection {
 	 * computed figure, checked against heap deltas in docs/performance.md.
 	 */
 	long bytes() {
-		long bytes = 0;
+		long bytes = this.reference.bytes();
 		for (String name : this.names) {
 			bytes += string(name);
 		}

@@ -76,6 +76,44 @@ class ChainProjectionLoader {
 
 	private static final String FLOWS = "MATCH ()-[f:SOURCES]->() RETURN count(f) AS flows";
 
+	private static final String KEYS = """
+			RETURN COLLECT { MATCH (n:Product) WHERE n.id IS NOT NULL RETURN n.id } AS products,
+			       COLLECT { MATCH (n:Party) WHERE n.code IS NOT NULL RETURN n.code } AS parties,
+			       COLLECT { MATCH (n:Mineral) WHERE n.id IS NOT NULL RETURN n.id } AS minerals
+			""";
+
+	/** stockpile.cypher's facts, for every party and year. */
+	private static final String STOCKPILES = """
+			MATCH (p:Party)-[s:STOCKPILES]->(m:Mineral)
+			WHERE s.daysOfCover IS NOT NULL AND s.year IS :: INTEGER NOT NULL
+			RETURN p.code AS party, m.id AS mineral, s.year AS year, s.daysOfCover AS daysOfCover, s.source AS source
+			""";
+
+	/**
+	 * allies.cypher for every party, without its date condition: the dates it compares
+	 * are returned instead ({@link ReferenceFacts.AgreementTerm#inForce}). An agreement
+	 * whose dates are not dates is left out, as allies.cypher's comparison leaves it out.
+	 */
+	private static final String AGREEMENTS = """
+			MATCH (consumer:Party)
+			MATCH (consumerSide:Party)-[:PARTY_TO]->(a:Agreement)
+			WHERE (consumerSide = consumer OR (consumer)-[:MEMBER_OF]->(consumerSide))
+			  AND a.type IN ['PARTNERSHIP', 'AGREEMENT', 'FRAMEWORK', 'ALLIANCE', 'JOINT_STATEMENT', 'REGULATION']
+			  AND coalesce(a.inForce, a.signed, date('1900-01-01')) IS :: DATE
+			  AND a.ended IS :: DATE
+			WITH DISTINCT consumer, a
+			MATCH (party:Party)-[:PARTY_TO]->(a)
+			OPTIONAL MATCH (member:Country)-[:MEMBER_OF]->(party)
+			WITH consumer, a, collect(DISTINCT party.code) + collect(DISTINCT member.iso3) AS partners
+			RETURN consumer.code AS consumer,
+			       a.id AS agreement,
+			       coalesce(a.criticalMinerals, false) AS criticalMinerals,
+			       coalesce(a.inForce, a.signed, date('1900-01-01')) AS start,
+			       a.ended AS ended,
+			       COLLECT { MATCH (a)-[:COVERS]->(i:Item) RETURN i.id } AS items,
+			       COLLECT { UNWIND partners AS p WITH p WHERE p <> consumer.code RETURN p } AS partners
+			""";
+
 	private final Driver driver;
 
 	ChainProjectionLoader(Driver driver) {
@@ -147,7 +185,27 @@ class ChainProjectionLoader {
 					r -> blocs.put(r.get("bloc").asString(), Set.copyOf(r.get("members").asList(Value::asString))));
 		long flows = tx.run(FLOWS).single().get("flows").asLong();
 		return new ChainProjection(version, names.table(), index, ids.toArray(String[]::new), product, inputs, global,
-				mixes, blocs, flows);
+				mixes, blocs, flows, reference(tx));
+	}
+
+	private static ReferenceFacts reference(TransactionContext tx) {
+		Record keys = tx.run(KEYS).single();
+		Map<String, List<ReferenceFacts.Stockpile>> stockpiles = new HashMap<>();
+		tx.run(STOCKPILES)
+			.forEachRemaining(r -> stockpiles.computeIfAbsent(r.get("party").asString(), k -> new ArrayList<>())
+				.add(new ReferenceFacts.Stockpile(r.get("mineral").asString(), r.get("year").asLong(),
+						r.get("daysOfCover").asDouble(),
+						r.get("source").isNull() ? null : r.get("source").asString())));
+		Map<String, List<ReferenceFacts.AgreementTerm>> agreements = new HashMap<>();
+		tx.run(AGREEMENTS)
+			.forEachRemaining(r -> agreements.computeIfAbsent(r.get("consumer").asString(), k -> new ArrayList<>())
+				.add(new ReferenceFacts.AgreementTerm(r.get("agreement").asString(),
+						r.get("criticalMinerals").asBoolean(), Set.copyOf(r.get("items").asList(Value::asString)),
+						Set.copyOf(r.get("partners").asList(Value::asString)), r.get("start").asLocalDate(),
+						r.get("ended").isNull() ? null : r.get("ended").asLocalDate())));
+		return new ReferenceFacts(Set.copyOf(keys.get("products").asList(Value::asString)),
+				Set.copyOf(keys.get("parties").asList(Value::asString)),
+				Set.copyOf(keys.get("minerals").asList(Value::asString)), stockpiles, agreements);
 	}
 
 	private static <T> List<List<List<T>>> perItemStage(int items, int slots) {

@@ -2,8 +2,12 @@ package org.chokepoint.supplychain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.chokepoint.ChokepointTest;
 import org.chokepoint.supplymix.Sourcing;
@@ -11,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The in-memory projection holds what chain-facts.cypher reads: on the shipped data, for
@@ -29,6 +35,15 @@ class ChainProjectionIT {
 
 	@Autowired
 	Neo4jClient client;
+
+	@Autowired
+	Alliances alliances;
+
+	@Autowired
+	Catalogue catalogue;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void theProjectionHoldsWhatChainFactsCypherReadsForEveryProductYearAndSourcing() {
@@ -58,6 +73,65 @@ class ChainProjectionIT {
 		assertThat(compared).isGreaterThan(1000);
 		assertThat(projection.items("no-such-product", 2024, Sourcing.TRACED)).isEmpty();
 		assertThat(projection.items("gallium", 2024, Sourcing.TRACED)).as("a mineral is no product").isEmpty();
+	}
+
+	/**
+	 * What the analyses read from the projection instead of the database: for every
+	 * party, its agreements in force equal allies.cypher's today, in 2040 and, for a
+	 * party on the side of any agreement, on the day each of its agreements starts and
+	 * ends and the day before each; its stockpiles equal stockpile.cypher's in 2030 and,
+	 * for a party with any, in every year from 2015; the keys are the stored ones.
+	 */
+	@Test
+	void theReferenceFactsGiveWhatAlliesAndStockpileCypherGiveForEveryParty() {
+		ReferenceFacts reference = this.projections.serving().reference();
+		List<String> parties = List
+			.copyOf(this.client.query("MATCH (p:Party) RETURN p.code AS code").fetchAs(String.class).all());
+		assertThat(reference.parties()).containsExactlyInAnyOrderElementsOf(parties);
+		assertThat(reference.products()).containsExactlyInAnyOrderElementsOf(
+				this.client.query("MATCH (p:Product) RETURN p.id AS id").fetchAs(String.class).all());
+		assertThat(reference.minerals()).containsExactlyInAnyOrderElementsOf(
+				this.client.query("MATCH (m:Mineral) RETURN m.id AS id").fetchAs(String.class).all());
+		TransactionTemplate read = new TransactionTemplate(this.transactions);
+		read.setReadOnly(true);
+		int[] counts = read.execute(status -> compareReferenceFacts(reference, parties));
+		assertThat(counts[0]).as("agreements in force compared").isGreaterThan(100);
+		assertThat(counts[1]).as("start and end days compared").isGreaterThan(100);
+		assertThat(counts[2]).as("stockpile figures compared").isPositive();
+	}
+
+	/** In one read transaction: agreements, start and end days, stockpiles compared. */
+	private int[] compareReferenceFacts(ReferenceFacts reference, List<String> parties) {
+		Set<String> minerals = reference.minerals();
+		int allied = 0;
+		int boundaries = 0;
+		int stockpiled = 0;
+		for (String party : parties) {
+			List<ReferenceFacts.AgreementTerm> terms = reference.agreements().getOrDefault(party, List.of());
+			Set<LocalDate> dates = new TreeSet<>(
+					terms.isEmpty() ? List.of(LocalDate.now()) : List.of(LocalDate.now(), LocalDate.of(2040, 1, 1)));
+			for (ReferenceFacts.AgreementTerm term : terms) {
+				for (LocalDate day : Arrays.asList(term.start(), term.ended())) {
+					if (day != null) {
+						dates.add(day);
+						dates.add(day.minusDays(1));
+						boundaries++;
+					}
+				}
+			}
+			for (LocalDate day : dates) {
+				Alliances.Of expected = this.alliances.ofCypher(party, day, minerals);
+				assertThat(reference.alliances(party, day, minerals)).as("%s on %s", party, day).isEqualTo(expected);
+				allied += expected.agreements().size();
+			}
+			boolean any = reference.stockpiles().containsKey(party);
+			for (int year = any ? 2015 : 2030; year <= 2030; year++) {
+				Map<String, Double> expected = this.catalogue.stockpileDaysOfCoverCypher(party, year);
+				assertThat(reference.stockpileDaysOfCover(party, year)).as("%s in %d", party, year).isEqualTo(expected);
+				stockpiled += expected.size();
+			}
+		}
+		return new int[] { allied, boundaries, stockpiled };
 	}
 
 	@Test
