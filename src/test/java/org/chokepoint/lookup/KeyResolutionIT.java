@@ -79,6 +79,12 @@ class KeyResolutionIT {
 			.startsWith("Parameter 'year' is before the data's first year, " + first);
 		assertThat(api().problem("/api/exposure/trend?consumer=EU&product=ndfeb-magnet&from=1990&to=2000", 400))
 			.containsEntry("parameter", "from");
+		// every year from the first passes, those before the first production fact's too
+		// (checked against every fact's years, not the production facts' alone)
+		for (int year = first; year <= first + 8; year++) {
+			assertThat(api().get("/api/minerals/gallium/concentration?year=" + year).statusCode()).as("%d", year)
+				.isEqualTo(200);
+		}
 		assertThat(api().get("/api/chains/ndfeb-magnet?consumer=EU&year=" + first).statusCode()).isEqualTo(200);
 		// a later year: the newest facts up to it, each naming its own year
 		JsonNode later = api().getOk("/api/minerals/gallium/concentration?year=2099", JsonNode.class);
