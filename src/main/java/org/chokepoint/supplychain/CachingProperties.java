@@ -14,14 +14,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param versionTrust how long a data version read from the database is trusted without
  * reading it again: an import by another instance (external mode, a cluster) is seen
  * within this time
+ * @param warmUp how long the analyses are warmed up, in the background, after a
+ * projection is built ({@link AnalysisWarmUp}; 0 for not at all)
  */
 @ConfigurationProperties("chokepoint.cache")
-record CachingProperties(@DefaultValue("2000") long analyses, @DefaultValue("1s") Duration versionTrust) {
+record CachingProperties(@DefaultValue("2000") long analyses, @DefaultValue("1s") Duration versionTrust,
+		@DefaultValue("1s") Duration warmUp) {
 
 	CachingProperties {
-		if (analyses < 0 || versionTrust.isNegative()) {
+		if (analyses < 0 || versionTrust.isNegative() || warmUp.isNegative()) {
 			throw new IllegalArgumentException("chokepoint.cache.* must not be negative: analyses " + analyses
-					+ ", version-trust " + versionTrust);
+					+ ", version-trust " + versionTrust + ", warm-up " + warmUp);
 		}
 	}
 

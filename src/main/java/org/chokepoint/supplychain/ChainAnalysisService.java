@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.chokepoint.supplychain.ChainAnalysis.ItemExposure;
 import org.chokepoint.supplychain.ChainAnalysis.PathStep;
@@ -115,11 +116,30 @@ class ChainAnalysisService {
 	ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf, int paths,
 			Set<String> minerals, Alliances.Of allies, Map<String, Double> stockpiles, Sourcing sourcing,
 			ChainEngine engine) {
-		ChainComputation chain = chain(product, consumer, year, sourcing, engine);
+		return analyse(product, consumer, year, threshold, asOf, paths, minerals, allies, stockpiles, sourcing,
+				mixes -> chain(product, consumer, year, mixes, engine));
+	}
+
+	/**
+	 * The analysis of the traced chain from {@code projection} alone, without the caches
+	 * (nothing is kept): what {@link AnalysisWarmUp} runs.
+	 */
+	static ChainAnalysis analyseUncached(ChainProjection projection, String product, String consumer, int year,
+			double threshold, LocalDate asOf) {
+		ReferenceFacts reference = projection.reference();
+		Set<String> minerals = reference.minerals();
+		return analyse(product, consumer, year, threshold, asOf, 0, minerals,
+				reference.alliances(consumer, asOf, minerals), reference.stockpileDaysOfCover(consumer, year),
+				Sourcing.TRACED, mixes -> ChainQuery.compute(projection, product, consumer, year, mixes, List.of()));
+	}
+
+	private static ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf,
+			int paths, Set<String> minerals, Alliances.Of allies, Map<String, Double> stockpiles, Sourcing sourcing,
+			Function<Sourcing, ChainComputation> chains) {
+		ChainComputation chain = chains.apply(sourcing);
 		// direct: what each supplier passes on, from the traced mixes of the same chain's
 		// items
-		ChainComputation traced = sourcing == Sourcing.DIRECT ? chain(product, consumer, year, Sourcing.TRACED, engine)
-				: null;
+		ChainComputation traced = sourcing == Sourcing.DIRECT ? chains.apply(Sourcing.TRACED) : null;
 		ChainReport report = new ChainReport(chain, consumer, allies, minerals, traced);
 		List<ItemExposure> items = report.items();
 		List<SupplyPath> heaviest = paths == 0 ? List.of()

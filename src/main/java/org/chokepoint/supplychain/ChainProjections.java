@@ -43,9 +43,12 @@ class ChainProjections implements DisposableBean {
 		return thread;
 	});
 
-	ChainProjections(ChainProjectionLoader loader, DataVersion version) {
+	private final AnalysisWarmUp warmUp;
+
+	ChainProjections(ChainProjectionLoader loader, DataVersion version, AnalysisWarmUp warmUp) {
 		this.loader = loader;
 		this.version = version;
+		this.warmUp = warmUp;
 	}
 
 	/**
@@ -87,7 +90,10 @@ class ChainProjections implements DisposableBean {
 		rebuild();
 	}
 
-	/** Builds a projection of what the database holds now and serves it. */
+	/**
+	 * Builds a projection of what the database holds now and serves it; the analyses are
+	 * then warmed up on it in the background.
+	 */
 	synchronized ChainProjection rebuild() {
 		long started = System.nanoTime();
 		ChainProjection projection = this.loader.load();
@@ -95,6 +101,7 @@ class ChainProjections implements DisposableBean {
 		log.info("Chain projection of data version {} built in {} ms: {} items, {} SOURCES relationships, about {} kB",
 				projection.version(), (System.nanoTime() - started) / 1_000_000, projection.size(), projection.flows(),
 				projection.bytes() / 1024);
+		this.warmUp.start(projection);
 		return projection;
 	}
 

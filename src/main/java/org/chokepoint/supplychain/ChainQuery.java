@@ -42,14 +42,25 @@ class ChainQuery {
 	@Cacheable(cacheNames = CachingConfiguration.ANALYSES, keyGenerator = CachingConfiguration.VERSIONED_KEYS)
 	ChainComputation run(String product, String consumer, int year, Sourcing sourcing, List<Cut> cuts) {
 		ChainProjection projection = this.projections.serving();
-		Map<String, ChainCalculator.Item> items = (projection != null) ? projection.items(product, year, sourcing)
-				: this.facts.load(product, year, sourcing);
+		if (projection != null) {
+			return compute(projection, product, consumer, year, sourcing, cuts);
+		}
+		return compute(product, consumer, this.facts.load(product, year, sourcing), cuts, blocs());
+	}
+
+	/** As {@link #run}, from {@code projection}, without the cache. */
+	static ChainComputation compute(ChainProjection projection, String product, String consumer, int year,
+			Sourcing sourcing, List<Cut> cuts) {
+		return compute(product, consumer, projection.items(product, year, sourcing), cuts, projection.blocs());
+	}
+
+	private static ChainComputation compute(String product, String consumer, Map<String, ChainCalculator.Item> items,
+			List<Cut> cuts, Map<String, Set<String>> blocs) {
 		if (items.isEmpty()) {
 			// the callers checked the key; an import that removed the product since then
 			// lands here
 			throw new NotFoundException("product", product);
 		}
-		Map<String, Set<String>> blocs = (projection != null) ? projection.blocs() : blocs();
 		return ChainCalculator.compute(product, consumer, items, withBlocMembers(cuts, blocs), blocs);
 	}
 

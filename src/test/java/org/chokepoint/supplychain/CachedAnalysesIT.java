@@ -52,6 +52,9 @@ class CachedAnalysesIT {
 	Alliances alliances;
 
 	@Autowired
+	AnalysisWarmUp warmUp;
+
+	@Autowired
 	Catalogue catalogue;
 
 	@Autowired
@@ -102,6 +105,23 @@ class CachedAnalysesIT {
 	}
 
 	@Test
+	void theWarmUpAfterABuildRunsAnalysesAndKeepsNoneOfThem() {
+		AnalysisWarmUp.Run before = this.warmUp.last();
+		ChainProjection built = this.projections.rebuild();
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+		while (this.warmUp.last() == before) {
+			assertThat(System.nanoTime()).as("warm-up finished within a minute").isLessThan(deadline);
+			pause();
+		}
+		AnalysisWarmUp.Run run = this.warmUp.last();
+		assertThat(run.version()).isEqualTo(built.version());
+		// the fixture's products, each for two consumers, within the default second
+		assertThat(run.analyses()).isPositive();
+		assertThat(entries(CachingConfiguration.ANALYSES)).isZero();
+		assertThat(entries(CachingConfiguration.CATALOGUE)).isZero();
+	}
+
+	@Test
 	void anImportEmptiesTheCaches() {
 		ChainAnalysis before = this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0,
 				org.chokepoint.supplymix.Sourcing.TRACED);
@@ -140,14 +160,7 @@ class CachedAnalysesIT {
 		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 		while (!this.chains.dataVersion().equals(version)) {
 			assertThat(System.nanoTime()).as("projection of %s built within a minute", version).isLessThan(deadline);
-			Thread.onSpinWait();
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
+			pause();
 		}
 	}
 
@@ -178,6 +191,16 @@ class CachedAnalysesIT {
 
 	private com.github.benmanes.caffeine.cache.Cache<?, ?> nativeCache(String cache) {
 		return (com.github.benmanes.caffeine.cache.Cache<?, ?>) this.caches.getCache(cache).getNativeCache();
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(20);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
