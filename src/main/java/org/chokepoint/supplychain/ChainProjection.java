@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
@@ -116,6 +117,25 @@ final class ChainProjection {
 	 */
 	ReferenceFacts reference() {
 		return this.reference;
+	}
+
+	/**
+	 * The parties with a supply mix of their own of {@code sourcing} as of {@code year}:
+	 * the buyers of the newest year up to it, per item and stage (what
+	 * {@link WorldMatrixService}'s query finds in the database).
+	 */
+	Set<String> buyersWithData(int year, Sourcing sourcing) {
+		Set<String> buyers = new HashSet<>();
+		for (Mixes[][] item : this.mixes) {
+			for (Mixes[] stage : item) {
+				Mixes m = stage[sourcing.ordinal()];
+				int y = (m != null) ? m.asOfIndex(year) : -1;
+				for (int b = (y >= 0) ? m.start[y] : 0; y >= 0 && b < m.start[y + 1]; b++) {
+					buyers.add(this.names[m.buyer[b]]);
+				}
+			}
+		}
+		return buyers;
 	}
 
 	/** How many items it holds. */

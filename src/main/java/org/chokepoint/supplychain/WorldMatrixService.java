@@ -76,15 +76,15 @@ class WorldMatrixService implements DisposableBean {
 	WorldMatrix matrix(int year, Sourcing sourcing, double threshold, List<String> consumers, List<String> products) {
 		consumers.forEach(this.catalogue::requireConsumer);
 		products.forEach(this.catalogue::requireProduct);
-		List<String> columns = products.isEmpty() ? this.catalogue.products() : List.copyOf(new TreeSet<>(products));
-		Set<String> withData = new TreeSet<>(this.client.query(WITH_DATA)
-			.bindAll(Map.of("year", year, "sourcing", sourcing.word()))
-			.fetchAs(String.class)
-			.all());
-		Set<String> asked = consumers.isEmpty() ? new TreeSet<>(parties()) : new TreeSet<>(consumers);
+		ChainProjection projection = this.projections.serving();
+		List<String> columns = !products.isEmpty() ? List.copyOf(new TreeSet<>(products)) : (projection != null)
+				? List.copyOf(new TreeSet<>(projection.reference().products())) : this.catalogue.products();
+		Set<String> withData = (projection != null) ? projection.buyersWithData(year, sourcing)
+				: withData(year, sourcing);
+		Set<String> asked = new TreeSet<>(
+				!consumers.isEmpty() ? consumers : (projection != null) ? projection.reference().parties() : parties());
 		List<String> rows = asked.stream().filter(withData::contains).toList();
 		List<String> withoutData = asked.stream().filter(c -> !withData.contains(c)).toList();
-		ChainProjection projection = this.projections.serving();
 		Map<String, Map<String, ChainCalculator.Item>> items = new LinkedHashMap<>();
 		for (String product : columns) {
 			items.put(product, (projection != null) ? projection.items(product, year, sourcing)
@@ -130,6 +130,18 @@ class WorldMatrixService implements DisposableBean {
 					cell.singlePointsOfFailure()));
 		});
 		return cells;
+	}
+
+	/**
+	 * The consumers with a supply mix of their own as of the year, read from the database
+	 * (before the first projection; ChainProjectionIT holds
+	 * {@link ChainProjection#buyersWithData} equal to it).
+	 */
+	Set<String> withData(int year, Sourcing sourcing) {
+		return new TreeSet<>(this.client.query(WITH_DATA)
+			.bindAll(Map.of("year", year, "sourcing", sourcing.word()))
+			.fetchAs(String.class)
+			.all());
 	}
 
 	private List<String> parties() {

@@ -45,6 +45,9 @@ class ChainProjectionIT {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	@Autowired
+	WorldMatrixService matrix;
+
 	@Test
 	void theProjectionHoldsWhatChainFactsCypherReadsForEveryProductYearAndSourcing() {
 		ChainProjection projection = this.projections.serving();
@@ -132,6 +135,21 @@ class ChainProjectionIT {
 			}
 		}
 		return new int[] { allied, boundaries, stockpiled };
+	}
+
+	@Test
+	void theConsumersWithDataAreThoseTheDatabaseFindsInEveryYearAndSourcing() {
+		ChainProjection projection = this.projections.serving();
+		int found = 0;
+		for (int year = 2015; year <= 2030; year++) {
+			for (Sourcing sourcing : Sourcing.values()) {
+				Set<String> expected = this.matrix.withData(year, sourcing);
+				assertThat(projection.buyersWithData(year, sourcing)).as("%d %s", year, sourcing)
+					.containsExactlyInAnyOrderElementsOf(expected);
+				found += expected.size();
+			}
+		}
+		assertThat(found).isGreaterThan(50);
 	}
 
 	@Test
