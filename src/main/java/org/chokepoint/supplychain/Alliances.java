@@ -1,8 +1,11 @@
 package org.chokepoint.supplychain;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.chokepoint.database.CypherFile;
@@ -71,16 +74,36 @@ class Alliances {
 	 * @param agreements its agreements in force
 	 * @param minerals the ids of the minerals among the items analysed (an agreement on
 	 * critical minerals in general covers minerals, not products)
+	 * @param byPartner its agreements by partner, in the order of {@code agreements}:
+	 * derived from them once (a report asks for every supplier of every stage); equality
+	 * and hash are those of the first three components
 	 */
-	record Of(String consumer, List<Agreement> agreements, Set<String> minerals) {
+	record Of(String consumer, List<Agreement> agreements, Set<String> minerals,
+			Map<String, List<Agreement>> byPartner) {
+
+		Of(String consumer, List<Agreement> agreements, Set<String> minerals) {
+			this(consumer, agreements, minerals, byPartner(agreements));
+		}
+
+		private static Map<String, List<Agreement>> byPartner(List<Agreement> agreements) {
+			Map<String, List<Agreement>> byPartner = new HashMap<>();
+			for (Agreement agreement : agreements) {
+				for (String partner : agreement.partners()) {
+					byPartner.computeIfAbsent(partner, k -> new ArrayList<>()).add(agreement);
+				}
+			}
+			return Map.copyOf(byPartner);
+		}
 
 		/** The agreements shared with {@code country} that cover {@code item}. */
 		List<String> agreements(String country, String item) {
-			return this.agreements.stream()
-				.filter(a -> a.partners().contains(country))
-				.filter(a -> a.items().contains(item) || (a.criticalMinerals() && this.minerals.contains(item)))
-				.map(Agreement::id)
-				.toList();
+			List<String> ids = new ArrayList<>(1);
+			for (Agreement agreement : this.byPartner.getOrDefault(country, List.of())) {
+				if (covers(agreement, item)) {
+					ids.add(agreement.id());
+				}
+			}
+			return ids;
 		}
 
 		/**
@@ -88,7 +111,30 @@ class Alliances {
 		 * item.
 		 */
 		boolean allied(String country, String item) {
-			return country.equals(this.consumer) || !agreements(country, item).isEmpty();
+			if (country.equals(this.consumer)) {
+				return true;
+			}
+			for (Agreement agreement : this.byPartner.getOrDefault(country, List.of())) {
+				if (covers(agreement, item)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private boolean covers(Agreement agreement, String item) {
+			return agreement.items().contains(item) || (agreement.criticalMinerals() && this.minerals.contains(item));
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Of that && this.consumer.equals(that.consumer)
+					&& this.agreements.equals(that.agreements) && this.minerals.equals(that.minerals);
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(this.consumer, this.agreements, this.minerals);
 		}
 
 	}
