@@ -148,6 +148,7 @@ public final class PeerBenchmark {
 			double warmP50 = Benchmark.percentile(warm, 50);
 			double floorP50 = Benchmark.percentile(floor, 50);
 			row("chain, cold p50 over HTTP (ms)", coldP50, null, null);
+			row("chain, the first ask after the import, over HTTP (ms)", cold[0], null, null);
 			row("chain, warm p50 over HTTP (ms)", warmP50, null, null);
 			row("in-process floor p50 (ms)", floorP50, null, null);
 			row("cold / floor", coldP50 / floorP50, 2.0, "at most 2x (target at M)");
