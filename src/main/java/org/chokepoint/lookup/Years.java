@@ -66,7 +66,8 @@ public class Years {
 	 * this, so a year from it on passes the check without {@link #available()}, which
 	 * reads every relationship (25 s at the benchmark's M tier, a million trade flows).
 	 * {@link Integer#MAX_VALUE} when there is no production fact. Read through the
-	 * production relationships alone, a few thousand.
+	 * production relationships alone (tens of thousands at M, against a million trade
+	 * flows).
 	 */
 	private int firstYearAtMost() {
 		Integer bound = this.bound;

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
  * {@link CachingProperties#warmUp()} has passed. The JVM compiles the calculator, the
  * report and the answer's serialisation while the service waits, not on an analyst's
  * first question: without it the first uncached answers after a start or an import took
- * two to four times as long as later ones. Nothing is kept: no answer, chain or figure
- * goes into a cache, so the first ask of a pair is still computed when asked.
+ * several times as long as later ones (the S tier, docs/performance.md). Nothing is kept:
+ * no answer, chain or figure goes into a cache, so the first ask of a pair is still
+ * computed when asked.
  */
 @Component
 class AnalysisWarmUp implements DisposableBean {
