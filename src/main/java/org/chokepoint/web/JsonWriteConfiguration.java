@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
  * double (Jackson's Schubfach writer, the algorithm of Java 19's
  * {@code Double.toString}). Java 17's {@code Double.toString}, Jackson's default, was
  * over a quarter of the CPU of a cold chain answer at tier M (a profile of 300 cold
- * answers, every one of about 1.2 MB of figures), and on rare values writes more digits
- * than needed; both read back as the same double. CSV answers are written the same way
+ * answers of 1.1 to 1.5 MB, mostly figures), and on rare values writes more digits than
+ * needed; both read back as the same double. CSV answers are written the same way
  * ({@code org.chokepoint.csv}).
  */
 @Configuration(proxyBeanMethods = false)
