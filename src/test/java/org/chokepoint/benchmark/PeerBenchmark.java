@@ -188,6 +188,9 @@ public final class PeerBenchmark {
 	/** How many times the floor computes each pair: its time is the median of these. */
 	private static final int FLOOR_REPEATS = 5;
 
+	/** How many times the breakdown analyses each pair: its times are their medians. */
+	private static final int BREAKDOWN_REPEATS = 3;
+
 	/**
 	 * The API's calculator over facts taken once per product: the in-process floor. Every
 	 * pair is computed once untimed first (a warm-up: without it the S floor was 0.7 ms
@@ -224,7 +227,9 @@ public final class PeerBenchmark {
 	 * Where a cold answer's time goes, in process and without HTTP: the analysis (the
 	 * reads of alliances and stockpiles, the calculator on the projection's facts, the
 	 * report) with every cache emptied first (the projection's views stay, as for a cold
-	 * ask), then the JSON of its answer by the application's own mapper.
+	 * ask), then the JSON of its answer by the application's own mapper; each pair
+	 * {@link #BREAKDOWN_REPEATS} times, timed by the median (one computation per pair
+	 * swung from 15 to 36 ms at M between two runs of the same code).
 	 */
 	private void breakdown(ConfigurableApplicationContext context, List<Pair> pairs) {
 		AnalysisBridge analyses = new AnalysisBridge(context);
@@ -234,13 +239,19 @@ public final class PeerBenchmark {
 		long bytes = 0;
 		for (int i = 0; i < pairs.size(); i++) {
 			Pair pair = pairs.get(i);
-			analyses.clearCaches();
-			long started = System.nanoTime();
-			Object answer = analyses.analyse(pair.product(), pair.consumer(), YEAR, 0.5, LocalDate.now());
-			analysis[i] = millis(started);
-			started = System.nanoTime();
-			bytes = Math.max(bytes, mapper.writeValueAsBytes(answer).length);
-			json[i] = millis(started);
+			double[] analysisTimes = new double[BREAKDOWN_REPEATS];
+			double[] jsonTimes = new double[BREAKDOWN_REPEATS];
+			for (int r = 0; r < BREAKDOWN_REPEATS; r++) {
+				analyses.clearCaches();
+				long started = System.nanoTime();
+				Object answer = analyses.analyse(pair.product(), pair.consumer(), YEAR, 0.5, LocalDate.now());
+				analysisTimes[r] = millis(started);
+				started = System.nanoTime();
+				bytes = Math.max(bytes, mapper.writeValueAsBytes(answer).length);
+				jsonTimes[r] = millis(started);
+			}
+			analysis[i] = Benchmark.percentile(analysisTimes, 50);
+			json[i] = Benchmark.percentile(jsonTimes, 50);
 		}
 		row("in process: analysis p50 (ms)", Benchmark.percentile(analysis, 50), null, null);
 		row("in process: JSON of the answer p50 (ms)", Benchmark.percentile(json, 50), null, null);
