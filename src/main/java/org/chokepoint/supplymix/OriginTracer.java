@@ -81,12 +81,13 @@ final class OriginTracer {
 			}
 		}
 		double[][] solved = solve(q, r, liveStates, position, outcomes.size());
+		int[][] next = successors(q);
 		Map<String, Mix> traced = new LinkedHashMap<>();
 		for (int i = 0; i < n; i++) {
 			String buyer = states.get(i);
 			Mix mix = direct.get(buyer);
 			double[] origin = live[i] ? solved[position[i]] : new double[outcomes.size()];
-			traced.put(buyer, mix(buyer, mix, origin, outcomes, sources(i, q, live, direct, states), asOf));
+			traced.put(buyer, mix(buyer, mix, origin, outcomes, sources(i, next, direct, states), asOf));
 		}
 		return traced;
 	}
@@ -167,19 +168,45 @@ final class OriginTracer {
 		return solved;
 	}
 
+	/**
+	 * Each state's successors: the states it passes weight on to ({@code q[i][j] > 0}),
+	 * in ascending order. A buyer's sources are found along these: a walk over the whole
+	 * row of {@code q} from every state reached was the most of a trade year's
+	 * re-derivation at tier M (240 buyers, a few hundred flows per item and year).
+	 */
+	private static int[][] successors(double[][] q) {
+		int n = q.length;
+		int[][] next = new int[n][];
+		for (int i = 0; i < n; i++) {
+			int count = 0;
+			for (int j = 0; j < n; j++) {
+				if (q[i][j] > 0) {
+					count++;
+				}
+			}
+			next[i] = new int[count];
+			count = 0;
+			for (int j = 0; j < n; j++) {
+				if (q[i][j] > 0) {
+					next[i][count++] = j;
+				}
+			}
+		}
+		return next;
+	}
+
 	/** The sources of every mix the buyer's weight can pass through. */
-	private static List<String> sources(int start, double[][] q, boolean[] live, Map<String, Mix> direct,
-			List<String> states) {
+	private static List<String> sources(int start, int[][] next, Map<String, Mix> direct, List<String> states) {
 		TreeSet<String> sources = new TreeSet<>();
 		List<String> first = direct.get(states.get(start)).sources();
-		boolean[] seen = new boolean[q.length];
+		boolean[] seen = new boolean[next.length];
 		Deque<Integer> queue = new ArrayDeque<>(List.of(start));
 		seen[start] = true;
 		while (!queue.isEmpty()) {
 			int i = queue.poll();
 			sources.addAll(direct.get(states.get(i)).sources());
-			for (int j = 0; j < q.length; j++) {
-				if (!seen[j] && q[i][j] > 0) {
+			for (int j : next[i]) {
+				if (!seen[j]) {
 					seen[j] = true;
 					queue.add(j);
 				}
