@@ -44,9 +44,23 @@ final class MixFactsReader {
 	 * year whose newest flows are no older (all flows: {@code Long.MIN_VALUE})
 	 */
 	static List<MixFacts> read(SimpleQueryRunner tx, Collection<List<String>> itemStages, long flowsFrom) {
+		return read(tx, itemStages, flowsFrom, null);
+	}
+
+	/**
+	 * The facts of each (item, stage) in the graph, and the trade flows {@code added}
+	 * (not yet written) as if they were: their quantities converted as the graph holds
+	 * them. What an added trade year's mixes are derived from, read before its flows are
+	 * written: one read of each stage's facts, which also tells whether sourcing rows
+	 * already give one of the added groups.
+	 * @param added flows to add to the facts, or null
+	 */
+	static List<MixFacts> read(SimpleQueryRunner tx, Collection<List<String>> itemStages, long flowsFrom,
+			TradeFlows added) {
 		Map<String, Integer> rank = new HashMap<>();
 		tx.run("MATCH (s:Source) RETURN s.id AS id, s.quality AS quality")
 			.forEachRemaining(r -> rank.put(r.get("id").asString(), SupplyMixWriter.rank(nullable(r.get("quality")))));
+		Map<List<String>, List<Flow>> addedFlows = (added != null) ? SupplyMixWriter.flows(added, rank) : Map.of();
 		Map<String, Set<String>> members = new LinkedHashMap<>();
 		tx.run("MATCH (c:Country)-[:MEMBER_OF]->(b:Bloc) RETURN b.code AS bloc, c.iso3 AS country")
 			.forEachRemaining(r -> members.computeIfAbsent(r.get("bloc").asString(), k -> new TreeSet<>())
@@ -104,6 +118,7 @@ final class MixFactsReader {
 					rows.add(row(r, source, sourceRank, basis == null ? Basis.SUPPLY : Basis.of(basis)));
 				}
 			});
+			flows.addAll(addedFlows.getOrDefault(List.of(item, stage), List.of()));
 			facts.add(new MixFacts(item, stage, minerals.contains(item), outputs, rows, flows,
 					reliance.getOrDefault(item, List.of()), members));
 		}

@@ -189,24 +189,8 @@ final class SupplyMixWriter {
 					(String) s.get("supplier"), (Long) s.get("year"), source, rank.getOrDefault(source, 2),
 					basis == null ? Basis.SUPPLY : Basis.of(basis.toString()), (Double) s.get("share")));
 		}
-		TradeFlows flows = data.tradeFlows();
-		List<String> itemStages = flows.items();
-		List<String> flowStages = flows.stages();
-		List<String> sources = flows.sources();
-		List<String> units = flows.units();
-		flows.forEachBatch(10_000, batch -> {
-			for (TradeFlows.Pair pair : batch.pairs()) {
-				for (List<Object> flow : pair.flows()) {
-					int is = ((Long) flow.get(0)).intValue();
-					String source = sources.get(((Long) flow.get(2)).intValue());
-					Double tonnes = Tonnes.of((Double) flow.get(4), units.get(((Long) flow.get(5)).intValue()));
-					if (tonnes != null) {
-						builder(stages, itemStages.get(is), flowStages.get(is)).flows.add(new Flow(pair.supplier(),
-								pair.buyer(), (Long) flow.get(1), source, rank.getOrDefault(source, 2), tonnes));
-					}
-				}
-			}
-		});
+		flows(data.tradeFlows(), rank)
+			.forEach((itemStage, flows) -> builder(stages, itemStage.get(0), itemStage.get(1)).flows.addAll(flows));
 		Map<String, List<Reliance>> reliance = new HashMap<>();
 		for (Map<String, Object> r : data.of(ImportFile.IMPORT_RELIANCE)) {
 			if (r.get("share") != null) {
@@ -221,6 +205,34 @@ final class SupplyMixWriter {
 			.forEach(b -> facts.add(new MixFacts(b.item, b.stage, minerals.contains(b.item), b.outputs, b.rows, b.flows,
 					reliance.getOrDefault(b.item, List.of()), members)));
 		return facts;
+	}
+
+	/**
+	 * The trade flows per [item, stage], their quantities in tonnes (a flow in a unit of
+	 * no tonnage is left out), as the graph holds them after an import.
+	 * @param rank each source's rank ({@link #rank})
+	 */
+	static Map<List<String>, List<Flow>> flows(TradeFlows flows, Map<String, Integer> rank) {
+		Map<List<String>, List<Flow>> byStage = new LinkedHashMap<>();
+		List<String> items = flows.items();
+		List<String> stages = flows.stages();
+		List<String> sources = flows.sources();
+		List<String> units = flows.units();
+		flows.forEachBatch(10_000, batch -> {
+			for (TradeFlows.Pair pair : batch.pairs()) {
+				for (List<Object> flow : pair.flows()) {
+					int is = ((Long) flow.get(0)).intValue();
+					String source = sources.get(((Long) flow.get(2)).intValue());
+					Double tonnes = Tonnes.of((Double) flow.get(4), units.get(((Long) flow.get(5)).intValue()));
+					if (tonnes != null) {
+						byStage.computeIfAbsent(List.of(items.get(is), stages.get(is)), k -> new ArrayList<>())
+							.add(new Flow(pair.supplier(), pair.buyer(), (Long) flow.get(1), source,
+									rank.getOrDefault(source, 2), tonnes));
+					}
+				}
+			}
+		});
+		return byStage;
 	}
 
 	static int rank(String quality) {

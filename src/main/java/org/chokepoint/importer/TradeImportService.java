@@ -149,27 +149,29 @@ public class TradeImportService {
 								+ group.source() + "&year=" + group.year() + ") and add it again"));
 			}
 		}
-		List<List<String>> itemStages = itemStages(flows);
-		if (errors.isEmpty()) {
-			try (Session session = this.driver.session()) {
-				session.executeRead(tx -> {
-					givenBySourcingRows(tx, flows, itemStages, groups, errors);
-					return null;
-				});
-			}
-		}
 		if (!errors.isEmpty()) {
-			log.warn("Trade import of {} refused, nothing written:\n{}", folder.description(),
-					new ImportFailedException(errors).getMessage());
-			throw new ImportFailedException(errors);
+			throw refused(folder, errors);
 		}
+		List<List<String>> itemStages = itemStages(flows);
 		long from = groups.stream().mapToLong(TradeGroup::year).min().orElseThrow();
 		SortedSet<TradeGroup> after = new TreeSet<>(keys.stored().groups());
 		after.addAll(groups);
 		String version = nextVersion(keys.stored().version(), "+" + groups + "@" + folder.version());
 		try (Session session = this.driver.session(); Transaction tx = session.beginTransaction(config())) {
+			// the stages' facts before anything is written, with the added flows as they
+			// will be: one read, which also tells whether sourcing rows give an added
+			// group; refused, the transaction is rolled back with nothing written
+			long read = System.nanoTime();
+			List<MixFacts> facts = MixFactsReader.read(tx, itemStages, from, flows);
+			this.imports.progressOf("SOURCING_SPLIT: facts of " + itemStages.size() + " item stages read in "
+					+ (System.nanoTime() - read) / 1_000_000 + " ms");
+			givenBySourcingRows(facts, flows, groups, errors);
+			if (!errors.isEmpty()) {
+				throw refused(folder, errors);
+			}
 			writeFlows(tx, flows);
-			rederive(tx, itemStages, from, from);
+			tx.run(DELETE_MIXES, Map.of("itemStages", itemStages, "from", from)).consume();
+			SupplyMixWriter.write(tx, facts, from, this.imports::progressOf);
 			recordVersion(tx, version, after, flows.size());
 			tx.commit();
 		}
@@ -228,29 +230,31 @@ public class TradeImportService {
 
 	/**
 	 * One group of shares comes from one file: a (buyer, item, stage, year, source) of
-	 * the flows must not be given by sourcing rows already in the graph.
+	 * the flows must not be given by sourcing rows already in the graph (those in the
+	 * facts read).
 	 */
-	private static void givenBySourcingRows(SimpleQueryRunner tx, TradeFlows flows, List<List<String>> itemStages,
-			Set<TradeGroup> groups, List<ImportError> errors) {
-		List<List<Object>> keys = groups.stream().map(g -> List.<Object>of(g.source(), g.year())).toList();
+	private static void givenBySourcingRows(List<MixFacts> facts, TradeFlows flows, Set<TradeGroup> groups,
+			List<ImportError> errors) {
 		Set<List<Object>> reported = new HashSet<>();
-		tx.run("""
-				UNWIND $itemStages AS is
-				MATCH (buyer:Party)-[f:SOURCES]->(:Party)
-				WHERE f.item = is[0] AND f.stage = is[1] AND f.tradeFlow IS NULL AND [f.source, f.year] IN $groups
-				RETURN DISTINCT buyer.code AS buyer, f.item AS item, f.stage AS stage, f.year AS year, f.source AS source
-				""",
-				Map.of("itemStages", itemStages, "groups", keys))
-			.forEachRemaining(r -> {
-				List<Object> key = List.of(r.get("buyer").asString(), r.get("item").asString(),
-						r.get("stage").asString(), r.get("year").asLong(), r.get("source").asString());
-				if (flows.hasGroup((String) key.get(0), (String) key.get(1), (String) key.get(2), (Long) key.get(3),
-						(String) key.get(4)) && reported.add(key)) {
+		for (MixFacts stage : facts) {
+			for (MixFacts.Row row : stage.rows()) {
+				List<Object> key = List.of(row.buyer(), stage.item(), stage.stage(), row.year(), row.source());
+				if (groups.contains(new TradeGroup(row.source(), row.year()))
+						&& flows.hasGroup(row.buyer(), stage.item(), stage.stage(), row.year(), row.source())
+						&& reported.add(key)) {
 					errors.add(new ImportError(ImportFile.TRADE_FLOWS.fileName(), 0, 0, null,
 							"importer/item/stage/year/source " + key
 									+ " is given by sourcing rows in the database; give a group's shares in one file only"));
 				}
-			});
+			}
+		}
+	}
+
+	/** Logs a refused trade import and answers its exception: nothing was written. */
+	private static ImportFailedException refused(ImportFolder folder, List<ImportError> errors) {
+		ImportFailedException refused = new ImportFailedException(errors);
+		log.warn("Trade import of {} refused, nothing written:\n{}", folder.description(), refused.getMessage());
+		return refused;
 	}
 
 	private void writeFlows(Transaction tx, TradeFlows flows) {
