@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -151,6 +152,25 @@ class TradeImportIT {
 			.hasMessage("No trade group with key 'src-b:2019'");
 		assertThat(version()).isEqualTo(version);
 		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	void aGroupThatSourcingRowsGiveIsRefusedAndChangesNothing() throws IOException {
+		// USA's gallium refining of 2024 by src-b is a sourcing row: its shares come
+		// from one file, so src-b's trade flows of 2024 into the USA may not add to it
+		Path base = full("rows", BASE_2023);
+		Files.writeString(base.resolve("sourcing.csv"), "USA,JPN,gallium,REFINING,2024,0.5,,,src-b,a survey,supply\n",
+				StandardOpenOption.APPEND);
+		this.imports.importDirectory(base);
+		List<Object> before = snapshot();
+		String version = version();
+		assertThatThrownBy(() -> this.trade.addTrade(tradeOnly("given", SRC_B_2024)))
+			.isInstanceOfSatisfying(ImportFailedException.class, ex -> assertThat(ex.errors()).hasSize(1))
+			.hasMessageContaining("importer/item/stage/year/source [USA, gallium, REFINING, 2024, src-b] "
+					+ "is given by sourcing rows in the database; give a group's shares in one file only");
+		assertThat(version()).isEqualTo(version);
+		assertThat(snapshot()).isEqualTo(before);
+		assertThat(groups()).containsExactly("src-a:2023", "src-b:2023");
 	}
 
 	@Test
