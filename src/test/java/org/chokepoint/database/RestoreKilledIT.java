@@ -2,13 +2,18 @@ package org.chokepoint.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.chokepoint.ChildJvm;
 import org.junit.jupiter.api.Test;
@@ -50,20 +55,26 @@ class RestoreKilledIT {
 	void aRestoreKilledAtAnyStepLeavesTheOldOrTheNewStoreWhole(CapturedOutput output) throws Exception {
 		Path database = this.work.resolve("db");
 		Path newDump = dumpOf(this.work.resolve("new"), NEW, 300);
-		Path oldDump = dumpOf(database, OLD, 100);
+		dumpOf(database, OLD, 100);
 		assertThat(open(database)).isEqualTo(OLD + " 100");
 
+		// three copies of the old store, one per step, killed at the same time (a child
+		// JVM's start keeps one core busy, and the test would wait for each in turn);
 		// before the ready marker: rolled back; after it: rolled forward
-		for (String step : List.of("verified", "ready", "old store set aside")) {
-			killAt(database, newDump, step);
+		List<String> steps = List.of("verified", "ready", "old store set aside");
+		List<CompletableFuture<Void>> kills = new ArrayList<>();
+		for (String step : steps) {
+			Path copy = copyOf(database, this.work.resolve("db-" + steps.indexOf(step)));
+			kills.add(CompletableFuture.runAsync(() -> killAt(copy, newDump, step), runEach()));
+		}
+		CompletableFuture.allOf(kills.toArray(CompletableFuture[]::new)).join();
+		for (String step : steps) {
+			Path copy = this.work.resolve("db-" + steps.indexOf(step));
 			boolean rolledForward = step.equals("ready") || step.equals("old store set aside");
-			assertThat(open(database)).as("the store after a restore killed at \"" + step + "\"")
+			assertThat(open(copy)).as("the store after a restore killed at \"" + step + "\"")
 				.isEqualTo(rolledForward ? NEW + " 300" : OLD + " 100");
-			assertThat(StoreSwap.restoring(database.toAbsolutePath())).as("no half-built sibling left").doesNotExist();
-			assertThat(StoreSwap.old(database.toAbsolutePath())).as("no replaced store left").doesNotExist();
-			if (rolledForward) {
-				new StoreArchive(database).restore(oldDump, true);
-			}
+			assertThat(StoreSwap.restoring(copy.toAbsolutePath())).as("no half-built sibling left").doesNotExist();
+			assertThat(StoreSwap.old(copy.toAbsolutePath())).as("no replaced store left").doesNotExist();
 		}
 		// and a restore left alone completes
 		assertThat(StoreCommand.run("restore", "--from=" + newDump, "--force",
@@ -132,17 +143,45 @@ class RestoreKilledIT {
 				DataSize.ofMegabytes(0), Duration.ofMillis(500));
 	}
 
-	private void killAt(Path database, Path dump, String step) throws Exception {
-		Process process = ChildJvm.start("512m", List.of("-Dchokepoint.restore.pause-after=" + step),
-				arguments(database, "restore", "--from=" + dump, "--force"));
+	private static void killAt(Path database, Path dump, String step) {
 		try {
-			ChildJvm.awaitLine(process, GUARD, line -> line.equals("restore step: " + step));
-			assertThat(process.isAlive()).as("paused at " + step).isTrue();
+			Process process = ChildJvm.start("512m", List.of("-Dchokepoint.restore.pause-after=" + step),
+					arguments(database, "restore", "--from=" + dump, "--force"));
+			try {
+				ChildJvm.awaitLine(process, GUARD, line -> line.equals("restore step: " + step));
+				assertThat(process.isAlive()).as("paused at " + step).isTrue();
+			}
+			finally {
+				process.destroyForcibly();
+				assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			}
 		}
-		finally {
-			process.destroyForcibly();
-			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Each task in a thread of its own: the kills wait on their children at once. */
+	private static Executor runEach() {
+		return task -> {
+			Thread thread = new Thread(task, "restore-kill");
+			thread.setDaemon(true);
+			thread.start();
+		};
+	}
+
+	/** A copy of a closed store's home, file by file. */
+	private static Path copyOf(Path home, Path copy) throws IOException {
+		try (Stream<Path> files = Files.walk(home)) {
+			for (Path file : (Iterable<Path>) files::iterator) {
+				Files.copy(file, copy.resolve(home.relativize(file).toString()));
+			}
+		}
+		return copy;
 	}
 
 	private static List<String> arguments(Path database, String... args) {

@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.chokepoint.ChokepointTest;
 import org.chokepoint.importer.ImportService;
@@ -108,21 +113,55 @@ class ChainParityIT {
 								items.subList(items.size() / 2, items.size()),
 								List.of(Stage.MINING, Stage.MANUFACTURING), List.of(), 0.5),
 						new Cut("CHN", items, null, List.of("CHN"), 0.25)));
-		int compared = 0;
+		List<Callable<Integer>> comparisons = new ArrayList<>();
 		for (Sourcing sourcing : Sourcing.values()) {
 			for (List<Cut> cuts : disruptions) {
 				for (String consumer : parties) {
-					Map<String, ChainComputation> expected = cypher.runAll(consumer, YEAR, sourcing, cuts);
-					assertThat(expected).isNotEmpty();
-					for (Map.Entry<String, ChainComputation> e : expected.entrySet()) {
-						String where = e.getKey() + " for " + consumer + " (" + sourcing.word() + ") under " + cuts;
-						assertEqual(this.chains.run(e.getKey(), consumer, YEAR, sourcing, cuts), e.getValue(), where);
-						compared++;
-					}
+					comparisons.add(() -> compare(cypher, consumer, sourcing, cuts));
 				}
 			}
 		}
-		return compared;
+		// two at a time: a chain.cypher run keeps one core busy and the test JVM waits
+		// for it, so one after another leaves the second core idle
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			int compared = 0;
+			for (Future<Integer> comparison : pool.invokeAll(comparisons)) {
+				compared += result(comparison);
+			}
+			return compared;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** Compares every product for one party under one disruption; returns how many. */
+	private int compare(ChainCypher cypher, String consumer, Sourcing sourcing, List<Cut> cuts) {
+		Map<String, ChainComputation> expected = cypher.runAll(consumer, YEAR, sourcing, cuts);
+		assertThat(expected).isNotEmpty();
+		for (Map.Entry<String, ChainComputation> e : expected.entrySet()) {
+			String where = e.getKey() + " for " + consumer + " (" + sourcing.word() + ") under " + cuts;
+			assertEqual(this.chains.run(e.getKey(), consumer, YEAR, sourcing, cuts), e.getValue(), where);
+		}
+		return expected.size();
+	}
+
+	/** A comparison's count, or its failure as thrown (an assertion's message kept). */
+	private static int result(Future<Integer> comparison) throws InterruptedException {
+		try {
+			return comparison.get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	static void assertEqual(ChainComputation actual, ChainComputation expected, String where) {
