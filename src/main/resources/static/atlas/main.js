@@ -97,7 +97,7 @@ async function show(push) {
   const trend = loadTrend();
   try {
     const chain = await api(`/api/chains/${encodeURIComponent(state.product)}?consumer=${encodeURIComponent(state.consumer)}`
-      + `&year=${state.year}&threshold=${state.threshold}&sourcing=${encodeURIComponent(state.sourcing)}`);
+      + `&year=${state.year}&threshold=${state.threshold}&sourcing=${encodeURIComponent(state.sourcing)}&detail=full`);
     drawChain($('chain'), chain, await parentsOf(chain), tip);
     drawVerdict($('verdict'), chain);
     fillItems($('cut-item'), chain);

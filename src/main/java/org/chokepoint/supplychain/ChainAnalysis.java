@@ -37,12 +37,16 @@ public record ChainAnalysis(String product, String consumer, int year, LocalDate
 		List<SinglePointOfFailure> singlePointsOfFailure, List<DataGap> dataGaps,
 		List<SupplyPath> paths) implements CsvAnswer {
 
+	/** The CSV's supplier for the suppliers a summary does not list. */
+	public static final String OTHERS = "OTHERS";
+
 	/**
 	 * As CSV (docs/csv.md): one row per item, stage and supplier of the bill of
 	 * materials, the product first and each item's stages downstream first; an item or
-	 * stage without suppliers has one row with the supplier's cells empty. The product's
-	 * own figures, its worst input and the single points of failure are in the JSON
-	 * answer only.
+	 * stage without suppliers has one row with the supplier's cells empty; the suppliers
+	 * a summary does not list are one row, supplier {@value #OTHERS}, their shares
+	 * summed. The product's own figures, its worst input and the single points of failure
+	 * are in the JSON answer only.
 	 */
 	@Override
 	public List<String> csvColumns() {
@@ -72,6 +76,14 @@ public record ChainAnalysis(String product, String consumer, int year, LocalDate
 				}
 				for (SupplierShare supplier : stage.suppliers()) {
 					rows.add(row(item, stageCells, supplier));
+				}
+				if (stage.otherSuppliers().count() > 0) {
+					// the suppliers a summary leaves out, as one row (their shares
+					// summed)
+					List<Object> others = new ArrayList<>(item);
+					others.addAll(stageCells);
+					others.addAll(Arrays.asList(OTHERS, stage.otherSuppliers().share(), null, null, null));
+					rows.add(others);
 				}
 			}
 		}
@@ -117,21 +129,41 @@ public record ChainAnalysis(String product, String consumer, int year, LocalDate
 	 * @param weightIn share of the chain that reaches this stage
 	 * @param unknownShare share that ends here at the unknown supplier
 	 * @param facts the facts the shares come from
-	 * @param suppliers by stage share, largest first
+	 * @param suppliers by stage share, largest first (with {@code detail=summary} those
+	 * from 0.1 % of the supply, or from the threshold where that is lower)
+	 * @param otherSuppliers the suppliers not listed: how many, and their stage shares
+	 * summed (0 and 0 with {@code detail=full})
 	 */
 	public record StageSupply(Stage stage, String basis, Double hhi, double weightIn, double unknownShare,
-			List<FactUsed> facts, List<SupplierShare> suppliers) {
+			List<FactUsed> facts, List<SupplierShare> suppliers, Rest otherSuppliers) {
+	}
+
+	/**
+	 * What an answer does not list (see {@code detail}).
+	 *
+	 * @param count how many
+	 * @param share their shares summed (0..1): stage shares of suppliers, world shares of
+	 * alternatives
+	 */
+	public record Rest(int count, double share) {
+
+		/** Nothing left out. */
+		public static final Rest NONE = new Rest(0, 0);
+
 	}
 
 	/**
 	 * A group of facts used at a stage.
 	 *
 	 * @param basis GLOBAL or BUYER_SOURCING
-	 * @param buyer whose sourcing (null for global)
+	 * @param buyer whose sourcing: null for global, and for a summary's group of several
+	 * buyers
 	 * @param year the year of the facts
 	 * @param source the source id
+	 * @param buyers how many buyers' own mixes of this source and year were bought at (0
+	 * for global; 1 per buyer with {@code detail=full})
 	 */
-	public record FactUsed(String basis, String buyer, Long year, String source) {
+	public record FactUsed(String basis, String buyer, Long year, String source, int buyers) {
 	}
 
 	/**
@@ -160,12 +192,14 @@ public record ChainAnalysis(String product, String consumer, int year, LocalDate
 	 * @param share its stage share
 	 * @param kind CHOKEPOINT (share at or above the threshold) or SOLE_SOURCE (share 1)
 	 * @param alternatives other suppliers of the item at that stage, largest world share
-	 * first
+	 * first (with {@code detail=summary} the 10 largest and every allied one)
+	 * @param otherAlternatives the alternatives not listed: how many, and their world
+	 * shares summed
 	 * @param stockpileDaysOfCover the consumer's stockpile of the item, in days of
 	 * supply, where known
 	 */
 	public record SinglePointOfFailure(String product, String item, Stage stage, String country, double share,
-			Kind kind, List<Alternative> alternatives, Double stockpileDaysOfCover) {
+			Kind kind, List<Alternative> alternatives, Rest otherAlternatives, Double stockpileDaysOfCover) {
 	}
 
 	/** How bad a single point of failure is. */

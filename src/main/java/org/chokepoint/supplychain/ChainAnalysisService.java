@@ -75,18 +75,19 @@ class ChainAnalysisService {
 	@Cacheable(cacheNames = CachingConfiguration.ANALYSES, keyGenerator = CachingConfiguration.VERSIONED_KEYS)
 	ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf, int paths,
 			Sourcing sourcing) {
-		return analyseIn(ChainEngine.PROJECTION, product, consumer, year, threshold, asOf, paths, sourcing);
+		return analyseIn(ChainEngine.PROJECTION, product, consumer, year, threshold, asOf, paths, sourcing,
+				Detail.FULL);
 	}
 
 	/**
 	 * As {@link #analyse(String, String, int, double, LocalDate, int, Sourcing)}, the
-	 * chain computed by {@code engine}.
+	 * chain computed by {@code engine}, listing as {@code detail} says.
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	@Cacheable(cacheNames = CachingConfiguration.ANALYSES, keyGenerator = CachingConfiguration.VERSIONED_KEYS)
 	ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf, int paths,
-			Sourcing sourcing, ChainEngine engine) {
-		return analyseIn(engine, product, consumer, year, threshold, asOf, paths, sourcing);
+			Sourcing sourcing, ChainEngine engine, Detail detail) {
+		return analyseIn(engine, product, consumer, year, threshold, asOf, paths, sourcing, detail);
 	}
 
 	/**
@@ -95,28 +96,28 @@ class ChainAnalysisService {
 	 * be two round trips to the database for nothing.
 	 */
 	private ChainAnalysis analyseIn(ChainEngine engine, String product, String consumer, int year, double threshold,
-			LocalDate asOf, int paths, Sourcing sourcing) {
+			LocalDate asOf, int paths, Sourcing sourcing, Detail detail) {
 		if (engine == ChainEngine.PROJECTION && this.projections.serving() != null) {
-			return analyseUncached(product, consumer, year, threshold, asOf, paths, sourcing, engine);
+			return analyseUncached(product, consumer, year, threshold, asOf, paths, sourcing, engine, detail);
 		}
-		return this.readOnly
-			.execute(status -> analyseUncached(product, consumer, year, threshold, asOf, paths, sourcing, engine));
+		return this.readOnly.execute(
+				status -> analyseUncached(product, consumer, year, threshold, asOf, paths, sourcing, engine, detail));
 	}
 
 	private ChainAnalysis analyseUncached(String product, String consumer, int year, double threshold, LocalDate asOf,
-			int paths, Sourcing sourcing, ChainEngine engine) {
+			int paths, Sourcing sourcing, ChainEngine engine, Detail detail) {
 		this.catalogue.requireProduct(product);
 		this.catalogue.requireConsumer(consumer);
 		Set<String> minerals = this.catalogue.minerals();
 		return analyse(product, consumer, year, threshold, asOf, paths, minerals,
 				this.alliances.of(consumer, asOf, minerals), this.catalogue.stockpileDaysOfCover(consumer, year),
-				sourcing, engine);
+				sourcing, engine, detail);
 	}
 
 	ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf, int paths,
 			Set<String> minerals, Alliances.Of allies, Map<String, Double> stockpiles, Sourcing sourcing,
-			ChainEngine engine) {
-		return analyse(product, consumer, year, threshold, asOf, paths, minerals, allies, stockpiles, sourcing,
+			ChainEngine engine, Detail detail) {
+		return analyse(product, consumer, year, threshold, asOf, paths, minerals, allies, stockpiles, sourcing, detail,
 				mixes -> chain(product, consumer, year, mixes, engine));
 	}
 
@@ -130,17 +131,18 @@ class ChainAnalysisService {
 		Set<String> minerals = reference.minerals();
 		return analyse(product, consumer, year, threshold, asOf, 0, minerals,
 				reference.alliances(consumer, asOf, minerals), reference.stockpileDaysOfCover(consumer, year),
-				Sourcing.TRACED, mixes -> ChainQuery.compute(projection, product, consumer, year, mixes, List.of()));
+				Sourcing.TRACED, Detail.SUMMARY,
+				mixes -> ChainQuery.compute(projection, product, consumer, year, mixes, List.of()));
 	}
 
 	private static ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf,
 			int paths, Set<String> minerals, Alliances.Of allies, Map<String, Double> stockpiles, Sourcing sourcing,
-			Function<Sourcing, ChainComputation> chains) {
+			Detail detail, Function<Sourcing, ChainComputation> chains) {
 		ChainComputation chain = chains.apply(sourcing);
 		// direct: what each supplier passes on, from the traced mixes of the same chain's
 		// items
 		ChainComputation traced = sourcing == Sourcing.DIRECT ? chains.apply(Sourcing.TRACED) : null;
-		ChainReport report = new ChainReport(chain, consumer, allies, minerals, traced);
+		ChainReport report = new ChainReport(chain, consumer, allies, minerals, traced, detail, threshold);
 		List<ItemExposure> items = report.items();
 		List<SupplyPath> heaviest = paths == 0 ? List.of()
 				: PathFinder.heaviest(chain, consumer, paths)
@@ -149,7 +151,7 @@ class ChainAnalysisService {
 							p.steps().stream().map(s -> new PathStep(s.item(), s.stage(), s.country())).toList()))
 					.toList();
 		return new ChainAnalysis(product, consumer, year, asOf, threshold, sourcing, ChainFigures.of(chain),
-				chain.worstInput(), items, report.singlePointsOfFailure(product, items, threshold, stockpiles),
+				chain.worstInput(), items, report.singlePointsOfFailure(product, items, stockpiles),
 				chain.gaps()
 					.stream()
 					.map(g -> new ChainAnalysis.DataGap(g.item(), g.stage(), g.buyer(), g.weight()))

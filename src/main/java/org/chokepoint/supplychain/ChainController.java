@@ -53,6 +53,8 @@ class ChainController {
 					China exposure, unknown and China-free shares (fractions 0..1, the worst input chain decides), each
 					item of the unfolded bill of materials with its stages, suppliers, stage shares and HHI, the single
 					points of failure with allied alternatives and stockpile cover, and on request the k heaviest paths (equal weights ordered by their steps).
+					By default a summary: the suppliers from 0.1 % of the supply, the 10 largest and the allied
+					alternatives, the rest counted and summed; `detail=full` lists everything.
 					Same numbers as cypher/queries/chain.cypher in Neo4j Browser.""")
 	@GetMapping("/{productId}")
 	ResponseEntity<ChainAnalysis> chain(
@@ -73,6 +75,9 @@ class ChainController {
 			@Parameter(description = ApiParameters.ENGINE,
 					schema = @Schema(type = "string", allowableValues = { "projection", "cypher" },
 							defaultValue = "projection")) @RequestParam(defaultValue = "projection") ChainEngine engine,
+			@Parameter(description = ApiParameters.DETAIL,
+					schema = @Schema(type = "string", allowableValues = { "summary", "full" },
+							defaultValue = "summary")) @RequestParam(defaultValue = "summary") Detail detail,
 			WebRequest request) {
 		String product = this.items.product(productId);
 		String party = this.parties.consumer(consumer);
@@ -82,13 +87,14 @@ class ChainController {
 		// the defaults (year, asOf) move with the calendar: the tag names them with the
 		// data version
 		String etag = "\"" + this.service.dataVersion() + "-" + factsYear + "-" + date + "-" + sourcing.word()
-				+ (engine == ChainEngine.PROJECTION ? "" : "-" + engine.word()) + "\"";
+				+ (engine == ChainEngine.PROJECTION ? "" : "-" + engine.word())
+				+ (detail == Detail.SUMMARY ? "" : "-" + detail.word()) + "\"";
 		if (request.checkNotModified(etag)) {
 			return null;
 		}
 		return ResponseEntity.ok()
 			.eTag(etag)
-			.body(this.service.analyse(product, party, factsYear, threshold, date, paths, sourcing, engine));
+			.body(this.service.analyse(product, party, factsYear, threshold, date, paths, sourcing, engine, detail));
 	}
 
 }

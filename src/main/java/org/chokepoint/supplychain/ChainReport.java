@@ -11,6 +11,7 @@ import org.chokepoint.supplychain.ChainAnalysis.Alternative;
 import org.chokepoint.supplychain.ChainAnalysis.FactUsed;
 import org.chokepoint.supplychain.ChainAnalysis.ItemExposure;
 import org.chokepoint.supplychain.ChainAnalysis.Kind;
+import org.chokepoint.supplychain.ChainAnalysis.Rest;
 import org.chokepoint.supplychain.ChainAnalysis.SinglePointOfFailure;
 import org.chokepoint.supplychain.ChainAnalysis.StageSupply;
 import org.chokepoint.supplychain.ChainAnalysis.SupplierShare;
@@ -48,17 +49,26 @@ final class ChainReport {
 	/** Per (item, stage) of {@link #traced}, the China share of each buyer's mix. */
 	private final Map<String, Map<String, Double>> originChinaByStage = new java.util.HashMap<>();
 
-	ChainReport(ChainComputation chain, String consumer, Alliances.Of alliances, Set<String> minerals) {
-		this(chain, consumer, alliances, minerals, null);
-	}
+	/** How much the report lists. */
+	private final Detail detail;
 
+	/** The stage share from which a supplier is a chokepoint. */
+	private final double threshold;
+
+	/**
+	 * A report of {@code chain}, listing as {@code detail} says; {@code traced} is the
+	 * same chain at traced mixes (to say what a direct supplier passes on), null when
+	 * {@code chain} is traced.
+	 */
 	ChainReport(ChainComputation chain, String consumer, Alliances.Of alliances, Set<String> minerals,
-			ChainComputation traced) {
+			ChainComputation traced, Detail detail, double threshold) {
 		this.chain = chain;
 		this.consumer = consumer;
 		this.alliances = alliances;
 		this.minerals = minerals;
 		this.traced = traced;
+		this.detail = detail;
+		this.threshold = threshold;
 	}
 
 	/**
@@ -142,8 +152,7 @@ final class ChainReport {
 				.stream()
 				.filter(s -> buyers.contains(s.buyer()))
 				.toList();
-			Sources sources = Sources.of(all, buyers, shares.keySet(), main.basis());
-			List<SupplierShare> suppliers = shares.entrySet()
+			List<Map.Entry<String, Double>> sorted = shares.entrySet()
 				.stream()
 				// equal shares: the one more exposed to China first, then by code (a
 				// stable order)
@@ -151,27 +160,55 @@ final class ChainReport {
 					.reversed()
 					.thenComparing(e -> -china.get(e.getKey()))
 					.thenComparing(Map.Entry::getKey))
+				.toList();
+			int listed = 0;
+			while (listed < sorted.size() && this.detail.lists(sorted.get(listed).getValue(), this.threshold)) {
+				listed++;
+			}
+			List<Map.Entry<String, Double>> shown = sorted.subList(0, listed);
+			Set<String> named = new java.util.HashSet<>();
+			shown.forEach(e -> named.add(e.getKey()));
+			Sources sources = Sources.of(all, buyers, named, main.basis());
+			List<SupplierShare> suppliers = shown.stream()
 				.map(e -> new SupplierShare(e.getKey(), e.getValue(), this.alliances.allied(e.getKey(), item),
 						sources.of(e.getKey()), originChina(item, stage, e.getKey())))
 				.toList();
+			List<Map.Entry<String, Double>> rest = sorted.subList(listed, sorted.size());
 			result.add(new StageSupply(stage, main.basis(), main.hhi(), main.weightIn(), main.unknown(),
-					factsUsed(all, used, main.basis()), suppliers));
+					factsUsed(all, used, main.basis(), this.detail), suppliers, rest.isEmpty() ? Rest.NONE
+							: new Rest(rest.size(), rest.stream().mapToDouble(Map.Entry::getValue).sum())));
 		});
 		return result;
 	}
 
 	/**
 	 * The facts a stage was bought at: the global split unless every holder bought at its
-	 * own, and the own mixes {@code used}.
+	 * own, and the own mixes {@code used}: one fact per buyer, or with
+	 * {@link Detail#SUMMARY} one per source and year, with how many buyers (named where
+	 * it is one), in the order they first come.
 	 */
-	private static List<FactUsed> factsUsed(StageFacts facts, List<ChainComputation.BuyerSplit> used, String basis) {
+	private static List<FactUsed> factsUsed(StageFacts facts, List<ChainComputation.BuyerSplit> used, String basis,
+			Detail detail) {
 		List<FactUsed> result = new ArrayList<>();
 		if (!"BUYER_SOURCING".equals(basis) && facts.globalSource() != null) {
-			result.add(new FactUsed("GLOBAL", null, facts.globalYear(), facts.globalSource()));
+			result.add(new FactUsed("GLOBAL", null, facts.globalYear(), facts.globalSource(), 0));
 		}
-		if (!"GLOBAL".equals(basis)) {
-			used.forEach(s -> result.add(new FactUsed("BUYER_SOURCING", s.buyer(), s.year(), s.source())));
+		if ("GLOBAL".equals(basis)) {
+			return result;
 		}
+		if (detail == Detail.FULL) {
+			used.forEach(s -> result.add(new FactUsed("BUYER_SOURCING", s.buyer(), s.year(), s.source(), 1)));
+			return result;
+		}
+		Map<List<Object>, List<ChainComputation.BuyerSplit>> bySourceAndYear = new LinkedHashMap<>();
+		used.forEach(s -> bySourceAndYear
+			.computeIfAbsent(java.util.Arrays.asList(s.source(), s.year()), k -> new ArrayList<>())
+			.add(s));
+		bySourceAndYear.values().forEach(group -> {
+			ChainComputation.BuyerSplit first = group.get(0);
+			result.add(new FactUsed("BUYER_SOURCING", group.size() == 1 ? first.buyer() : null, first.year(),
+					first.source(), group.size()));
+		});
 		return result;
 	}
 
@@ -246,16 +283,17 @@ final class ChainReport {
 	/**
 	 * Chokepoints and sole sources: stage share at or above the threshold; largest first.
 	 */
-	List<SinglePointOfFailure> singlePointsOfFailure(String product, List<ItemExposure> items, double threshold,
+	List<SinglePointOfFailure> singlePointsOfFailure(String product, List<ItemExposure> items,
 			Map<String, Double> stockpiles) {
 		List<SinglePointOfFailure> result = new ArrayList<>();
 		for (ItemExposure item : items) {
 			for (StageSupply stage : item.stages()) {
 				for (SupplierShare supplier : stage.suppliers()) {
-					if (supplier.share() >= threshold) {
+					if (supplier.share() >= this.threshold) {
 						Kind kind = supplier.share() >= 1 - SOLE_SOURCE_TOLERANCE ? Kind.SOLE_SOURCE : Kind.CHOKEPOINT;
+						Alternatives alternatives = alternatives(item.item(), stage.stage(), supplier.country());
 						result.add(new SinglePointOfFailure(product, item.item(), stage.stage(), supplier.country(),
-								supplier.share(), kind, alternatives(item.item(), stage.stage(), supplier.country()),
+								supplier.share(), kind, alternatives.listed(), alternatives.rest(),
 								stockpiles.get(item.item())));
 					}
 				}
@@ -269,15 +307,37 @@ final class ChainReport {
 		return result;
 	}
 
-	private List<Alternative> alternatives(String item, Stage stage, String excluded) {
+	/**
+	 * The other suppliers of the item at the stage, largest world share first: all of
+	 * them, or with {@link Detail#SUMMARY} the {@value Detail#ALTERNATIVES_LISTED}
+	 * largest and every allied one, the rest counted and summed.
+	 */
+	private Alternatives alternatives(String item, Stage stage, String excluded) {
 		StageFacts facts = this.chain.factsOf(item).get(stage);
-		return facts.global()
+		List<Split> others = facts.global()
 			.stream()
 			.filter(s -> !s.country().equals(excluded) && s.share() > 0)
 			.sorted(Comparator.comparingDouble(Split::share).reversed().thenComparing(Split::country))
-			.map(s -> new Alternative(s.country(), s.share(), this.alliances.allied(s.country(), item),
-					this.alliances.agreements(s.country(), item)))
 			.toList();
+		List<Alternative> listed = new ArrayList<>();
+		int left = 0;
+		double leftShare = 0;
+		for (Split s : others) {
+			boolean allied = this.alliances.allied(s.country(), item);
+			if (this.detail == Detail.FULL || listed.size() < Detail.ALTERNATIVES_LISTED || allied) {
+				listed
+					.add(new Alternative(s.country(), s.share(), allied, this.alliances.agreements(s.country(), item)));
+			}
+			else {
+				left++;
+				leftShare += s.share();
+			}
+		}
+		return new Alternatives(listed, (left == 0) ? Rest.NONE : new Rest(left, leftShare));
+	}
+
+	/** The alternatives listed, and those left out. */
+	private record Alternatives(List<Alternative> listed, Rest rest) {
 	}
 
 	private static String last(List<String> position) {

@@ -44,7 +44,7 @@ class ConsumerOverviewService {
 		List<ChainAnalysis.SinglePointOfFailure> spofs = new ArrayList<>();
 		for (String product : this.catalogue.products()) {
 			ChainAnalysis analysis = this.chains.analyse(product, consumer, year, threshold, asOf, 0, minerals, allies,
-					stockpiles, sourcing, engine);
+					stockpiles, sourcing, engine, Detail.FULL);
 			products.add(new ConsumerOverview.ProductExposure(product, analysis.figures(), analysis.worstInput(),
 					analysis.singlePointsOfFailure().size()));
 			spofs.addAll(analysis.singlePointsOfFailure());

@@ -36,6 +36,9 @@ final class ParameterRules {
 	/** What the {@code engine} parameter must be. */
 	static final String ENGINES = "projection or cypher";
 
+	/** What the {@code detail} parameter must be. */
+	static final String DETAILS = "summary or full";
+
 	private ParameterRules() {
 	}
 
@@ -143,6 +146,9 @@ final class ParameterRules {
 		}
 		if (parameter.getNestedParameterType() == ChainEngine.class) {
 			return ENGINES;
+		}
+		if (parameter.getNestedParameterType() == Detail.class) {
+			return DETAILS;
 		}
 		return "another value";
 	}

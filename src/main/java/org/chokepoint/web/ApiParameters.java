@@ -53,6 +53,12 @@ public final class ApiParameters {
 			+ " in memory; `cypher`, by running cypher/queries/chain.cypher itself (the query Neo4j Browser users"
 			+ " run), to compare the two on the same request: the same figures.";
 
+	public static final String DETAIL = "How much the answer lists: `summary` (default), at each stage the suppliers"
+			+ " with at least 0.1 % of the supply (or the threshold, if lower) and the rest as `otherSuppliers`"
+			+ " (count and summed share), per single point of failure the 10 largest alternatives and every allied"
+			+ " one and the rest as `otherAlternatives`, the buyers' own mixes as one fact per source and year;"
+			+ " `full`, every supplier, every alternative and each buyer's mix. The figures are the same.";
+
 	public static final String CONSUMERS = "Comma-separated consumers (ISO3 or bloc codes, or names) to restrict the"
 			+ " rows to (default: every consumer with a supply mix of its own)." + KEY_MATCHING;
 

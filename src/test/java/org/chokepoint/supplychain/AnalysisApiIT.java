@@ -64,6 +64,20 @@ class AnalysisApiIT {
 	}
 
 	@Test
+	void aChainIsASummaryUnlessTheFullDetailIsAskedFor() {
+		HttpResponse<String> summary = this.api.get("/api/chains/p-mag?consumer=EU&year=2024");
+		HttpResponse<String> full = this.api.get("/api/chains/p-mag?consumer=EU&year=2024&detail=FULL");
+		assertThat(summary.statusCode()).isEqualTo(200);
+		assertThat(full.statusCode()).isEqualTo(200);
+		assertThat(summary.body()).contains("\"otherSuppliers\"", "\"otherAlternatives\"", "\"buyers\"");
+		// the fixture's stages have no supplier under 0.1 %, its buyers one mix each: the
+		// summary is the full answer (the shipped data's differ: ShippedDataIT)
+		assertThat(summary.body()).isEqualTo(full.body());
+		assertThat(this.api.problem("/api/chains/p-mag?consumer=EU&detail=everything", 400).get("detail"))
+			.isEqualTo("Parameter 'detail' must be summary or full, not 'everything'");
+	}
+
+	@Test
 	void theAnswerSaysWhichSourcingItUsed() {
 		// the fixture's EU buys its magnets on supply rows and nobody else has a mix:
 		// both sourcings agree

@@ -23,10 +23,14 @@ public final class AnalysisBridge {
 		this.context = context;
 	}
 
-	/** The API's chain analysis ({@code GET /api/chains/{product}}), without paths. */
+	/**
+	 * The API's chain analysis ({@code GET /api/chains/{product}}, its default summary),
+	 * without paths.
+	 */
 	public ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf) {
 		return this.context.getBean(ChainAnalysisService.class)
-			.analyse(product, consumer, year, threshold, asOf, 0, org.chokepoint.supplymix.Sourcing.TRACED);
+			.analyse(product, consumer, year, threshold, asOf, 0, org.chokepoint.supplymix.Sourcing.TRACED,
+					ChainEngine.PROJECTION, Detail.SUMMARY);
 	}
 
 	/**

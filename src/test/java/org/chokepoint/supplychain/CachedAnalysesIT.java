@@ -99,7 +99,7 @@ class CachedAnalysesIT {
 		ChainAnalysis fromCypher = read.execute(status -> this.chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0,
 				minerals, this.alliances.ofCypher("EU", AS_OF, minerals),
 				this.catalogue.stockpileDaysOfCoverCypher("EU", 2024), org.chokepoint.supplymix.Sourcing.TRACED,
-				ChainEngine.PROJECTION));
+				ChainEngine.PROJECTION, Detail.FULL));
 		assertThat(fromCypher.singlePointsOfFailure()).isNotEmpty();
 		assertThat(first).isEqualTo(fromCypher);
 	}

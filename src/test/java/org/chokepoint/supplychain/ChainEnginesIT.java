@@ -58,9 +58,9 @@ class ChainEnginesIT {
 				for (int year : new int[] { 2021, 2026 }) {
 					for (Sourcing sourcing : Sourcing.values()) {
 						ChainAnalysis projection = this.chains.analyse(product, consumer, year, 0.5, AS_OF, 3, sourcing,
-								ChainEngine.PROJECTION);
+								ChainEngine.PROJECTION, Detail.FULL);
 						ChainAnalysis cypher = this.chains.analyse(product, consumer, year, 0.5, AS_OF, 3, sourcing,
-								ChainEngine.CYPHER);
+								ChainEngine.CYPHER, Detail.FULL);
 						// the worst input too: both engines break ties by leaf item id
 						assertThat(projection).as("%s for %s in %d (%s)", product, consumer, year, sourcing)
 							.usingRecursiveComparison(closeDoubles())

@@ -120,7 +120,21 @@ class CsvAnalysesIT {
 		for (JsonNode item : json.get("inputs")) {
 			int itemRows = 0;
 			for (JsonNode stage : item.get("stages")) {
-				itemRows += Math.max(1, stage.get("suppliers").size());
+				int others = stage.get("otherSuppliers").get("count").asInt();
+				itemRows += Math.max(1, stage.get("suppliers").size() + (others > 0 ? 1 : 0));
+				if (others > 0) {
+					// the suppliers the summary does not list: one row, their shares
+					// summed
+					String row = rows.stream()
+						.filter(r -> r.contains("," + item.get("item").asString() + ",")
+								&& r.contains("," + stage.get("stage").asString() + ",")
+								&& r.split(",", -1)[16].equals(ChainAnalysis.OTHERS))
+						.findFirst()
+						.orElseThrow(() -> new AssertionError("no OTHERS row for " + item.get("item") + stage));
+					assertThat(Double.parseDouble(row.split(",", -1)[17]))
+						.isCloseTo(stage.get("otherSuppliers").get("share").asDouble(), within(1e-15));
+					assertThat(row).endsWith("," + ChainAnalysis.OTHERS + "," + row.split(",", -1)[17] + ",,,");
+				}
 				for (JsonNode supplier : stage.get("suppliers")) {
 					String prefix = String.join(",", "ndfeb-magnet", "EU", "2026", "2026-02-15", "traced",
 							item.get("item").asString(), item.get("kind").asString(), item.get("leaf").asString())

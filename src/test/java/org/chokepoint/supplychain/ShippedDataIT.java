@@ -44,6 +44,52 @@ class ShippedDataIT {
 		assertThat(magnets.figures().unknownShare()).isGreaterThan(0.0);
 	}
 
+	/**
+	 * The default summary of a chain against its full answer: the same figures and single
+	 * points of failure; each stage lists the full answer's suppliers from 0.1 % on, in
+	 * the same order, and counts and sums the others; the buyers' facts add up to the
+	 * full answer's, per source and year.
+	 */
+	@Test
+	void aSummaryHoldsTheFullAnswersFiguresAndListsItsSuppliersFromOneThousandth() {
+		LocalDate asOf = LocalDate.of(2026, 2, 15);
+		int checkedRests = 0;
+		for (String consumer : java.util.List.of("EU", "USA", "JPN", "VNM")) {
+			ChainAnalysis summary = this.chains.analyse("ndfeb-magnet", consumer, 2026, 0.5, asOf, 0,
+					org.chokepoint.supplymix.Sourcing.TRACED, ChainEngine.PROJECTION, Detail.SUMMARY);
+			ChainAnalysis full = this.chains.analyse("ndfeb-magnet", consumer, 2026, 0.5, asOf, 0,
+					org.chokepoint.supplymix.Sourcing.TRACED, ChainEngine.PROJECTION, Detail.FULL);
+			assertThat(summary.figures()).isEqualTo(full.figures());
+			assertThat(summary.singlePointsOfFailure())
+				.extracting(SinglePointOfFailure::country, SinglePointOfFailure::share)
+				.isEqualTo(full.singlePointsOfFailure()
+					.stream()
+					.map(s -> org.assertj.core.groups.Tuple.tuple(s.country(), s.share()))
+					.toList());
+			assertThat(summary.inputs()).hasSameSizeAs(full.inputs());
+			for (int i = 0; i < full.inputs().size(); i++) {
+				for (int j = 0; j < full.inputs().get(i).stages().size(); j++) {
+					ChainAnalysis.StageSupply all = full.inputs().get(i).stages().get(j);
+					ChainAnalysis.StageSupply some = summary.inputs().get(i).stages().get(j);
+					String where = consumer + " " + full.inputs().get(i).item() + " " + all.stage();
+					var listed = all.suppliers().stream().filter(s -> s.share() >= Detail.LEAST_LISTED_SHARE).toList();
+					var rest = all.suppliers().stream().filter(s -> s.share() < Detail.LEAST_LISTED_SHARE).toList();
+					assertThat(some.suppliers()).as(where).isEqualTo(listed);
+					assertThat(some.otherSuppliers().count()).as(where).isEqualTo(rest.size());
+					assertThat(some.otherSuppliers().share()).as(where)
+						.isCloseTo(rest.stream().mapToDouble(ChainAnalysis.SupplierShare::share).sum(),
+								org.assertj.core.api.Assertions.within(1e-15));
+					assertThat(all.otherSuppliers()).isEqualTo(ChainAnalysis.Rest.NONE);
+					assertThat(some.facts().stream().mapToInt(ChainAnalysis.FactUsed::buyers).sum()).as(where)
+						.isEqualTo(all.facts().stream().mapToInt(ChainAnalysis.FactUsed::buyers).sum());
+					checkedRests += rest.isEmpty() ? 0 : 1;
+				}
+			}
+		}
+		// the EU's magnet makers alone: nine suppliers under 0.1 % (docs/api-examples.md)
+		assertThat(checkedRests).isPositive();
+	}
+
 	@Test
 	void theMeasuresInForceOnTheDayOfTheUsBanHitUsProductsThatNeedGalliumGermaniumOrAntimony() {
 		ScenarioResult result = this.scenarios

@@ -165,7 +165,7 @@ class SupplyChainAnalysisIT {
 		// re's facts: the newest year (2024, not 2020) and the best source (official s1,
 		// not secondary s2)
 		assertThat(stage(japan, "re", Stage.REFINING).facts())
-			.contains(new ChainAnalysis.FactUsed("GLOBAL", null, 2024L, "s1"));
+			.contains(new ChainAnalysis.FactUsed("GLOBAL", null, 2024L, "s1", 0));
 	}
 
 	@Test
