@@ -137,12 +137,21 @@ final class ChainReport {
 		List<StageSupply> result = new ArrayList<>();
 		byStage.forEach((stage, results) -> {
 			StageResult main = results.stream().max(Comparator.comparingDouble(StageResult::weightIn)).orElseThrow();
-			Map<String, Double> shares = new LinkedHashMap<>();
-			Map<String, Double> china = new LinkedHashMap<>();
-			results.forEach(r -> r.suppliers().forEach(s -> {
-				shares.merge(s.country(), s.share(), Math::max);
-				china.merge(s.country(), s.china(), Math::max);
-			}));
+			// per supplier, its largest stage share and China share over the positions:
+			// one look-up per supplier weight, no boxing
+			Map<String, double[]> shares = new LinkedHashMap<>();
+			for (StageResult r : results) {
+				for (ChainComputation.SupplierWeight s : r.suppliers()) {
+					double[] seen = shares.get(s.country());
+					if (seen == null) {
+						shares.put(s.country(), new double[] { s.share(), s.china() });
+					}
+					else {
+						seen[0] = Math.max(seen[0], s.share());
+						seen[1] = Math.max(seen[1], s.china());
+					}
+				}
+			}
 			// the mixes of the buyers that bought at them in this chain, not every
 			// buyer's of the item
 			java.util.Set<String> buyers = new java.util.HashSet<>();
@@ -152,31 +161,33 @@ final class ChainReport {
 				.stream()
 				.filter(s -> buyers.contains(s.buyer()))
 				.toList();
-			List<Map.Entry<String, Double>> sorted = shares.entrySet()
-				.stream()
-				// equal shares: the one more exposed to China first, then by code (a
-				// stable order)
-				.sorted(Map.Entry.<String, Double>comparingByValue()
-					.reversed()
-					.thenComparing(e -> -china.get(e.getKey()))
-					.thenComparing(Map.Entry::getKey))
-				.toList();
+			List<Map.Entry<String, double[]>> sorted = new ArrayList<>(shares.entrySet());
+			// equal shares: the one more exposed to China first, then by code (a stable
+			// order)
+			sorted.sort((a, b) -> {
+				int byShare = Double.compare(b.getValue()[0], a.getValue()[0]);
+				if (byShare != 0) {
+					return byShare;
+				}
+				int byChina = Double.compare(b.getValue()[1], a.getValue()[1]);
+				return (byChina != 0) ? byChina : a.getKey().compareTo(b.getKey());
+			});
 			int listed = 0;
-			while (listed < sorted.size() && this.detail.lists(sorted.get(listed).getValue(), this.threshold)) {
+			while (listed < sorted.size() && this.detail.lists(sorted.get(listed).getValue()[0], this.threshold)) {
 				listed++;
 			}
-			List<Map.Entry<String, Double>> shown = sorted.subList(0, listed);
+			List<Map.Entry<String, double[]>> shown = sorted.subList(0, listed);
 			Set<String> named = new java.util.HashSet<>();
 			shown.forEach(e -> named.add(e.getKey()));
 			Sources sources = Sources.of(all, buyers, named, main.basis());
 			List<SupplierShare> suppliers = shown.stream()
-				.map(e -> new SupplierShare(e.getKey(), e.getValue(), this.alliances.allied(e.getKey(), item),
+				.map(e -> new SupplierShare(e.getKey(), e.getValue()[0], this.alliances.allied(e.getKey(), item),
 						sources.of(e.getKey()), originChina(item, stage, e.getKey())))
 				.toList();
-			List<Map.Entry<String, Double>> rest = sorted.subList(listed, sorted.size());
+			List<Map.Entry<String, double[]>> rest = sorted.subList(listed, sorted.size());
 			result.add(new StageSupply(stage, main.basis(), main.hhi(), main.weightIn(), main.unknown(),
 					factsUsed(all, used, main.basis(), this.detail), suppliers, rest.isEmpty() ? Rest.NONE
-							: new Rest(rest.size(), rest.stream().mapToDouble(Map.Entry::getValue).sum())));
+							: new Rest(rest.size(), rest.stream().mapToDouble(e -> e.getValue()[0]).sum())));
 		});
 		return result;
 	}
@@ -314,26 +325,55 @@ final class ChainReport {
 	 */
 	private Alternatives alternatives(String item, Stage stage, String excluded) {
 		StageFacts facts = this.chain.factsOf(item).get(stage);
-		List<Split> others = facts.global()
-			.stream()
-			.filter(s -> !s.country().equals(excluded) && s.share() > 0)
-			.sorted(Comparator.comparingDouble(Split::share).reversed().thenComparing(Split::country))
-			.toList();
-		List<Alternative> listed = new ArrayList<>();
-		int left = 0;
-		double leftShare = 0;
-		for (Split s : others) {
-			boolean allied = this.alliances.allied(s.country(), item);
-			if (this.detail == Detail.FULL || listed.size() < Detail.ALTERNATIVES_LISTED || allied) {
-				listed
-					.add(new Alternative(s.country(), s.share(), allied, this.alliances.agreements(s.country(), item)));
-			}
-			else {
-				left++;
-				leftShare += s.share();
+		Comparator<Split> largestFirst = Comparator.comparingDouble(Split::share)
+			.reversed()
+			.thenComparing(Split::country);
+		List<Split> others = new ArrayList<>();
+		for (Split s : facts.global()) {
+			if (!s.country().equals(excluded) && s.share() > 0) {
+				others.add(s);
 			}
 		}
-		return new Alternatives(listed, (left == 0) ? Rest.NONE : new Rest(left, leftShare));
+		List<Split> listed;
+		if (this.detail == Detail.FULL) {
+			listed = others;
+		}
+		else {
+			// the largest (kept in a bounded heap, its head the smallest of them: no sort
+			// of every supplier of the world) and the allied ones
+			java.util.PriorityQueue<Split> largest = new java.util.PriorityQueue<>(Detail.ALTERNATIVES_LISTED + 1,
+					largestFirst.reversed());
+			listed = new ArrayList<>();
+			for (Split s : others) {
+				largest.add(s);
+				if (largest.size() > Detail.ALTERNATIVES_LISTED) {
+					Split smallest = largest.poll();
+					if (this.alliances.allied(smallest.country(), item)) {
+						listed.add(smallest);
+					}
+				}
+			}
+			listed.addAll(largest);
+		}
+		listed.sort(largestFirst);
+		List<Alternative> alternatives = new ArrayList<>(listed.size());
+		for (Split s : listed) {
+			alternatives.add(new Alternative(s.country(), s.share(), this.alliances.allied(s.country(), item),
+					this.alliances.agreements(s.country(), item)));
+		}
+		if (listed.size() == others.size()) {
+			return new Alternatives(alternatives, Rest.NONE);
+		}
+		// the rest, summed in the facts' order
+		Set<Split> shown = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+		shown.addAll(listed);
+		double restShare = 0;
+		for (Split s : others) {
+			if (!shown.contains(s)) {
+				restShare += s.share();
+			}
+		}
+		return new Alternatives(alternatives, new Rest(others.size() - listed.size(), restShare));
 	}
 
 	/** The alternatives listed, and those left out. */
