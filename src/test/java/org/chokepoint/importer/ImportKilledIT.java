@@ -73,10 +73,12 @@ class ImportKilledIT {
 		assertThat(before.leftovers()).isZero();
 
 		Path small = this.work.resolve("s");
-		Generator.Parameters s = Generator.tier("S");
+		// smaller than the S tier (24,000 flows): two batches of trade flows are enough,
+		// and the child JVMs, compiling with C1 only, stage them all at the second kill
+		Generator.Parameters s = new Generator.Parameters(20, 3, 4, 2, 2, 10, 1.2, 1, 42);
 		Generator.write(s, small);
 
-		// a batch of the trade flows committed, the other 23 still to come
+		// a batch of the trade flows committed, the other still to come
 		String output = killAt(database, ImportSteps.BATCH_COMMITTED, small, "--chokepoint.import.writer-threads=1",
 				"--chokepoint.import.batch-size=1000");
 		assertThat(output).contains("trade_flows.csv: 1000 / " + s.flows() + " SOURCES relationships committed");
