@@ -154,13 +154,9 @@ final class ChainReport {
 			}
 			// the mixes of the buyers that bought at them in this chain, not every
 			// buyer's of the item
-			java.util.Set<String> buyers = new java.util.HashSet<>();
-			results.forEach(r -> buyers.addAll(r.ownBuyers()));
 			StageFacts all = facts.get(stage);
-			List<ChainComputation.BuyerSplit> used = all.sourcing()
-				.stream()
-				.filter(s -> buyers.contains(s.buyer()))
-				.toList();
+			Bought buyers = Bought.of(all, results);
+			List<ChainComputation.BuyerSplit> used = buyers.used(all);
 			List<Map.Entry<String, double[]>> sorted = new ArrayList<>(shares.entrySet());
 			// equal shares: the one more exposed to China first, then by code (a stable
 			// order)
@@ -211,16 +207,92 @@ final class ChainReport {
 			used.forEach(s -> result.add(new FactUsed("BUYER_SOURCING", s.buyer(), s.year(), s.source(), 1)));
 			return result;
 		}
-		Map<List<Object>, List<ChainComputation.BuyerSplit>> bySourceAndYear = new LinkedHashMap<>();
-		used.forEach(s -> bySourceAndYear
-			.computeIfAbsent(java.util.Arrays.asList(s.source(), s.year()), k -> new ArrayList<>())
-			.add(s));
-		bySourceAndYear.values().forEach(group -> {
-			ChainComputation.BuyerSplit first = group.get(0);
-			result.add(new FactUsed("BUYER_SOURCING", group.size() == 1 ? first.buyer() : null, first.year(),
-					first.source(), group.size()));
-		});
+		// the groups in the order they first come, found by a scan of the few there are
+		// (a stage's mixes come from a handful of sources and years), not by hashing a
+		// key per buyer
+		List<ChainComputation.BuyerSplit> firsts = new ArrayList<>();
+		int[] sizes = new int[used.size()];
+		for (ChainComputation.BuyerSplit s : used) {
+			int g = 0;
+			while (g < firsts.size() && !(firsts.get(g).year() == s.year()
+					&& java.util.Objects.equals(firsts.get(g).source(), s.source()))) {
+				g++;
+			}
+			if (g == firsts.size()) {
+				firsts.add(s);
+			}
+			sizes[g]++;
+		}
+		for (int g = 0; g < firsts.size(); g++) {
+			ChainComputation.BuyerSplit first = firsts.get(g);
+			result.add(new FactUsed("BUYER_SOURCING", sizes[g] == 1 ? first.buyer() : null, first.year(),
+					first.source(), sizes[g]));
+		}
 		return result;
+	}
+
+	/**
+	 * The holders that bought a stage at their own mix in this chain (those of all its
+	 * positions): on the party ids of the stage's dense splits where it has them (no set
+	 * of codes to build and hash), else as codes.
+	 */
+	private record Bought(boolean[] ids, Set<String> codes) {
+
+		static Bought of(StageFacts facts, List<StageResult> results) {
+			DenseSplits dense = facts.dense();
+			if (dense != null) {
+				PartyIndex parties = dense.parties();
+				boolean[] ids = new boolean[parties.size()];
+				for (StageResult r : results) {
+					for (String buyer : r.ownBuyers()) {
+						int id = parties.id(buyer);
+						// a code not in the index has no row among the stage's mixes
+						if (id >= 0) {
+							ids[id] = true;
+						}
+					}
+				}
+				return new Bought(ids, null);
+			}
+			Set<String> codes = new java.util.HashSet<>();
+			results.forEach(r -> codes.addAll(r.ownBuyers()));
+			return new Bought(null, codes);
+		}
+
+		/**
+		 * Whether row {@code r} of the dense splits is a mix of a holder that bought at
+		 * it.
+		 */
+		boolean row(DenseSplits dense, int r) {
+			return this.ids[dense.buyers()[r]];
+		}
+
+		/** Whether {@code buyer} bought at its own mix (facts without dense splits). */
+		boolean contains(String buyer) {
+			return this.codes.contains(buyer);
+		}
+
+		/** The mixes of {@code facts} these holders bought at, in the facts' order. */
+		List<ChainComputation.BuyerSplit> used(StageFacts facts) {
+			List<ChainComputation.BuyerSplit> used = new ArrayList<>();
+			List<ChainComputation.BuyerSplit> sourcing = facts.sourcing();
+			if (this.ids != null) {
+				DenseSplits dense = facts.dense();
+				for (int r = 0; r < sourcing.size(); r++) {
+					if (row(dense, r)) {
+						used.add(sourcing.get(r));
+					}
+				}
+				return used;
+			}
+			for (ChainComputation.BuyerSplit s : sourcing) {
+				if (contains(s.buyer())) {
+					used.add(s);
+				}
+			}
+			return used;
+		}
+
 	}
 
 	/**
@@ -236,7 +308,7 @@ final class ChainReport {
 		 * The table of a stage's facts, of the mixes of {@code buyers} only (those that
 		 * bought at theirs in this chain), for the {@code suppliers} of the report.
 		 */
-		static Sources of(StageFacts facts, Set<String> buyers, Set<String> suppliers, String basis) {
+		static Sources of(StageFacts facts, Bought buyers, Set<String> suppliers, String basis) {
 			Map<String, String> firstOwn = new java.util.HashMap<>();
 			Set<String> global = new java.util.HashSet<>();
 			DenseSplits dense = facts.dense();
@@ -254,7 +326,7 @@ final class ChainReport {
 					}
 				}
 				for (int r = 0; r < dense.buyers().length && missing > 0; r++) {
-					if (!buyers.contains(parties.name(dense.buyers()[r]))) {
+					if (!buyers.row(dense, r)) {
 						continue;
 					}
 					String source = facts.sourcing().get(r).source();
