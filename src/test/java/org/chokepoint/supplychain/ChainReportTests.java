@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
  * What a chain answer lists ({@link Detail}), on a chain by hand: JPN buys gadgets at the
  * world's shares (CHN 0.9, A01..A12 0.008 each, B3 0.0025, B1 0.0009, B2 0.0006); the
  * gadget makers buy the ore they refine from AUS, CHN and A01 at their own mixes of
- * source s2 (2024), A02 at its own of s3 (2023), the others at the world's shares (s1).
- * B1 is allied to JPN for gadgets.
+ * source s2 (2024), A02 at its own of s3 (2023), the others at the world's shares (s1);
+ * AUS has a mix of its own (s4, 2022) but makes no gadgets, so no answer names it. B1 is
+ * allied to JPN for gadgets.
  */
 class ChainReportTests {
 
@@ -37,14 +38,24 @@ class ChainReportTests {
 			"A10", "A11", "A12");
 
 	private static Map<String, ChainCalculator.Item> items() {
+		return items(null);
+	}
+
+	/**
+	 * The chain's facts; with {@code parties}, each stage also as dense splits of that
+	 * one index, as a projection's facts are.
+	 */
+	private static Map<String, ChainCalculator.Item> items(PartyIndex parties) {
 		List<Split> gadgetShares = new ArrayList<>(List.of(new Split("CHN", 0.9)));
 		SMALL.forEach(country -> gadgetShares.add(new Split(country, 0.008)));
 		gadgetShares.addAll(List.of(new Split("B3", 0.0025), new Split("B1", 0.0009), new Split("B2", 0.0006)));
-		StageFacts gadget = new StageFacts(Stage.MANUFACTURING, gadgetShares, 2024L, "s1", List.of());
+		StageFacts gadget = new StageFacts(Stage.MANUFACTURING, gadgetShares, 2024L, "s1", List.of(),
+				(parties != null) ? DenseSplits.compile(parties, gadgetShares, List.of()) : null);
 		List<Split> aus = List.of(new Split("AUS", 1.0));
-		StageFacts ore = new StageFacts(Stage.REFINING, aus, 2024L, "s1",
-				List.of(new BuyerSplit("CHN", aus, 2024, "s2"), new BuyerSplit("A01", aus, 2024, "s2"),
-						new BuyerSplit("A02", aus, 2023, "s3")));
+		List<BuyerSplit> mixes = List.of(new BuyerSplit("CHN", aus, 2024, "s2"), new BuyerSplit("A01", aus, 2024, "s2"),
+				new BuyerSplit("A02", aus, 2023, "s3"), new BuyerSplit("AUS", aus, 2022, "s4"));
+		StageFacts ore = new StageFacts(Stage.REFINING, aus, 2024L, "s1", mixes,
+				(parties != null) ? DenseSplits.compile(parties, aus, mixes) : null);
 		Map<String, ChainCalculator.Item> items = new LinkedHashMap<>();
 		items.put("gadget",
 				new ChainCalculator.Item("gadget", true, List.of("ore"), new ItemFacts("gadget", List.of(gadget))));
@@ -53,7 +64,11 @@ class ChainReportTests {
 	}
 
 	private static ChainReport report(Detail detail, double threshold) {
-		ChainComputation chain = ChainCalculator.compute("gadget", "JPN", items(), List.of());
+		return report(detail, threshold, items());
+	}
+
+	private static ChainReport report(Detail detail, double threshold, Map<String, ChainCalculator.Item> items) {
+		ChainComputation chain = ChainCalculator.compute("gadget", "JPN", items, List.of());
 		Alliances.Of alliances = new Alliances.Of("JPN",
 				List.of(new Alliances.Agreement("jp-b1", false, Set.of("gadget"), Set.of("JPN", "B1"))), Set.of("ore"));
 		return new ChainReport(chain, "JPN", alliances, Set.of("ore"), null, detail, threshold);
@@ -140,6 +155,25 @@ class ChainReportTests {
 		assertThat(ore.facts()).containsExactly(new FactUsed("GLOBAL", null, 2024L, "s1", 0),
 				new FactUsed("BUYER_SOURCING", "CHN", 2024L, "s2", 1),
 				new FactUsed("BUYER_SOURCING", "A01", 2024L, "s2", 1),
+				new FactUsed("BUYER_SOURCING", "A02", 2023L, "s3", 1));
+	}
+
+	@Test
+	void factsAsAProjectionsDenseSplitsReportTheSame() {
+		List<String> codes = new ArrayList<>(List.of("JPN", "CHN", "AUS", "B1", "B2", "B3"));
+		codes.addAll(SMALL);
+		PartyIndex parties = new PartyIndex(codes.toArray(String[]::new));
+		for (Detail detail : Detail.values()) {
+			ChainReport plain = report(detail, 0.5);
+			ChainReport dense = report(detail, 0.5, items(parties));
+			List<ItemExposure> items = dense.items();
+			assertThat(items).as(detail.word()).isEqualTo(plain.items());
+			assertThat(dense.singlePointsOfFailure("gadget", items, Map.of()))
+				.isEqualTo(plain.singlePointsOfFailure("gadget", plain.items(), Map.of()));
+		}
+		// the buyers' mixes of the dense report, as the hand-computed test above has them
+		assertThat(stage(report(Detail.SUMMARY, 0.5, items(parties)).items(), "ore").facts()).containsExactly(
+				new FactUsed("GLOBAL", null, 2024L, "s1", 0), new FactUsed("BUYER_SOURCING", null, 2024L, "s2", 2),
 				new FactUsed("BUYER_SOURCING", "A02", 2023L, "s3", 1));
 	}
 
