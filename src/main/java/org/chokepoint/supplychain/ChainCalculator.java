@@ -462,7 +462,8 @@ final class ChainCalculator {
 			SupplierWeight[] suppliers = new SupplierWeight[count];
 			for (int k = 0; k < count; k++) {
 				int supplier = order[k];
-				suppliers[k] = new SupplierWeight(dense.name(supplier), clamp(w[supplier]), clamp(t[supplier]));
+				suppliers[k] = new SupplierWeight(dense.name(supplier), clamp(w[supplier]), clamp(t[supplier]),
+						supplier);
 			}
 			String basis = allOwn ? "BUYER_SOURCING" : anyOwn ? "MIXED" : "GLOBAL";
 			results.add(new StageResult(stage.stage(), weightIn, unknownWeight, hhi, basis, List.of(suppliers),

@@ -59,8 +59,31 @@ record ChainComputation(Double chinaExposure, Double unknownShare, Double chinaF
 
 	}
 
-	/** A supplier's stage share at a position, and the part of it that touched China. */
-	record SupplierWeight(String country, double share, double china) {
+	/**
+	 * A supplier's stage share at a position, and the part of it that touched China.
+	 *
+	 * @param id the supplier's id in the party index of the calculator's run (the report
+	 * merges a stage's positions on it, not on the code), -1 where there is none
+	 * (chain.cypher's answers). An index of one run: equality and hash are those of the
+	 * first three components
+	 */
+	record SupplierWeight(String country, double share, double china, int id) {
+
+		SupplierWeight(String country, double share, double china) {
+			this(country, share, china, -1);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof SupplierWeight that && this.country.equals(that.country)
+					&& Double.compare(this.share, that.share) == 0 && Double.compare(this.china, that.china) == 0;
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(this.country, this.share, this.china);
+		}
+
 	}
 
 	/**

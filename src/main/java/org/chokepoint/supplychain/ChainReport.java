@@ -46,8 +46,11 @@ final class ChainReport {
 	 */
 	private final ChainComputation traced;
 
-	/** Per (item, stage) of {@link #traced}, the China share of each buyer's mix. */
-	private final Map<String, Map<String, Double>> originChinaByStage = new java.util.HashMap<>();
+	/** The facts of {@link #chain} per item and stage: made once, read per stage. */
+	private final Map<String, Map<Stage, StageFacts>> facts = new java.util.HashMap<>();
+
+	/** The same of {@link #traced}, where there is one. */
+	private final Map<String, Map<Stage, StageFacts>> tracedFacts = new java.util.HashMap<>();
 
 	/** How much the report lists. */
 	private final Detail detail;
@@ -69,6 +72,21 @@ final class ChainReport {
 		this.traced = traced;
 		this.detail = detail;
 		this.threshold = threshold;
+		// an item's first facts, as ChainComputation.factsOf finds them
+		chain.facts().forEach(f -> this.facts.putIfAbsent(f.item(), byStage(f)));
+		if (traced != null) {
+			traced.facts().forEach(f -> this.tracedFacts.putIfAbsent(f.item(), byStage(f)));
+		}
+	}
+
+	private static Map<Stage, StageFacts> byStage(ChainComputation.ItemFacts facts) {
+		Map<Stage, StageFacts> byStage = new java.util.EnumMap<>(Stage.class);
+		facts.stages().forEach(f -> byStage.putIfAbsent(f.stage(), f));
+		return byStage;
+	}
+
+	private Map<Stage, StageFacts> factsOf(String item) {
+		return this.facts.getOrDefault(item, Map.of());
 	}
 
 	/**
@@ -82,22 +100,17 @@ final class ChainReport {
 		if (ChainCalculator.CHINA.equals(supplier)) {
 			return 1.0;
 		}
-		return this.originChinaByStage.computeIfAbsent(item + '\u0000' + stage, k -> {
-			// per buyer of the traced facts, the China share of its first mix
-			Map<String, Double> china = new java.util.HashMap<>();
-			StageFacts facts = this.traced.factsOf(item).get(stage);
-			if (facts != null) {
-				for (ChainComputation.BuyerSplit own : facts.sourcing()) {
-					china.computeIfAbsent(own.buyer(),
-							b -> own.split()
-								.stream()
-								.filter(x -> ChainCalculator.CHINA.equals(x.country()))
-								.mapToDouble(ChainComputation.Split::share)
-								.sum());
-				}
-			}
-			return china;
-		}).getOrDefault(supplier, 0.0);
+		// the China share of the supplier's first mix in the traced facts (0 where it
+		// has none)
+		StageFacts facts = this.tracedFacts.getOrDefault(item, Map.of()).get(stage);
+		List<Split> mix = (facts != null) ? facts.byBuyer().get(supplier) : null;
+		if (mix == null) {
+			return 0.0;
+		}
+		return mix.stream()
+			.filter(x -> ChainCalculator.CHINA.equals(x.country()))
+			.mapToDouble(ChainComputation.Split::share)
+			.sum();
 	}
 
 	List<ItemExposure> items() {
@@ -130,60 +143,46 @@ final class ChainReport {
 	}
 
 	private List<StageSupply> stages(String item, List<PositionStages> positions) {
-		Map<Stage, StageFacts> facts = this.chain.factsOf(item);
+		Map<Stage, StageFacts> facts = factsOf(item);
 		Map<Stage, List<StageResult>> byStage = new LinkedHashMap<>();
 		positions
 			.forEach(p -> p.stages().forEach(s -> byStage.computeIfAbsent(s.stage(), k -> new ArrayList<>()).add(s)));
 		List<StageSupply> result = new ArrayList<>();
 		byStage.forEach((stage, results) -> {
 			StageResult main = results.stream().max(Comparator.comparingDouble(StageResult::weightIn)).orElseThrow();
-			// per supplier, its largest stage share and China share over the positions:
-			// one look-up per supplier weight, no boxing
-			Map<String, double[]> shares = new LinkedHashMap<>();
-			for (StageResult r : results) {
-				for (ChainComputation.SupplierWeight s : r.suppliers()) {
-					double[] seen = shares.get(s.country());
-					if (seen == null) {
-						shares.put(s.country(), new double[] { s.share(), s.china() });
-					}
-					else {
-						seen[0] = Math.max(seen[0], s.share());
-						seen[1] = Math.max(seen[1], s.china());
-					}
-				}
-			}
+			SupplierTable table = SupplierTable.of(results);
 			// the mixes of the buyers that bought at them in this chain, not every
 			// buyer's of the item
 			StageFacts all = facts.get(stage);
 			Bought buyers = Bought.of(all, results);
 			List<ChainComputation.BuyerSplit> used = buyers.used(all);
-			List<Map.Entry<String, double[]>> sorted = new ArrayList<>(shares.entrySet());
-			// equal shares: the one more exposed to China first, then by code (a stable
-			// order)
-			sorted.sort((a, b) -> {
-				int byShare = Double.compare(b.getValue()[0], a.getValue()[0]);
-				if (byShare != 0) {
-					return byShare;
+			// listed: the suppliers the detail lists, sorted; the rest counted and summed
+			// in the order first seen (no sort of every supplier of the world)
+			List<Integer> shown = new ArrayList<>();
+			int restCount = 0;
+			double restShare = 0;
+			for (int k = 0; k < table.size(); k++) {
+				if (this.detail.lists(table.share[k], this.threshold)) {
+					shown.add(k);
 				}
-				int byChina = Double.compare(b.getValue()[1], a.getValue()[1]);
-				return (byChina != 0) ? byChina : a.getKey().compareTo(b.getKey());
-			});
-			int listed = 0;
-			while (listed < sorted.size() && this.detail.lists(sorted.get(listed).getValue()[0], this.threshold)) {
-				listed++;
+				else {
+					restCount++;
+					restShare += table.share[k];
+				}
 			}
-			List<Map.Entry<String, double[]>> shown = sorted.subList(0, listed);
+			shown.sort(table::compare);
 			Set<String> named = new java.util.HashSet<>();
-			shown.forEach(e -> named.add(e.getKey()));
+			shown.forEach(k -> named.add(table.code[k]));
 			Sources sources = Sources.of(all, buyers, named, main.basis());
-			List<SupplierShare> suppliers = shown.stream()
-				.map(e -> new SupplierShare(e.getKey(), e.getValue()[0], this.alliances.allied(e.getKey(), item),
-						sources.of(e.getKey()), originChina(item, stage, e.getKey())))
-				.toList();
-			List<Map.Entry<String, double[]>> rest = sorted.subList(listed, sorted.size());
+			List<SupplierShare> suppliers = new ArrayList<>(shown.size());
+			for (int k : shown) {
+				String code = table.code[k];
+				suppliers.add(new SupplierShare(code, table.share[k], this.alliances.allied(code, item),
+						sources.of(code), originChina(item, stage, code)));
+			}
 			result.add(new StageSupply(stage, main.basis(), main.hhi(), main.weightIn(), main.unknown(),
-					factsUsed(all, used, main.basis(), this.detail), suppliers, rest.isEmpty() ? Rest.NONE
-							: new Rest(rest.size(), rest.stream().mapToDouble(e -> e.getValue()[0]).sum())));
+					factsUsed(all, used, main.basis(), this.detail), suppliers,
+					(restCount == 0) ? Rest.NONE : new Rest(restCount, restShare)));
 		});
 		return result;
 	}
@@ -229,6 +228,85 @@ final class ChainReport {
 					first.source(), sizes[g]));
 		}
 		return result;
+	}
+
+	/**
+	 * Per supplier of a stage, in the order first seen over its positions, its largest
+	 * stage share and largest China share: merged on the calculator's party ids (an array
+	 * slot per id) where the results carry them, else on the codes.
+	 */
+	private static final class SupplierTable {
+
+		final String[] code;
+
+		final double[] share;
+
+		final double[] china;
+
+		private int size;
+
+		private SupplierTable(int capacity) {
+			this.code = new String[capacity];
+			this.share = new double[capacity];
+			this.china = new double[capacity];
+		}
+
+		static SupplierTable of(List<StageResult> results) {
+			int capacity = 0;
+			int largestId = -1;
+			boolean ids = true;
+			for (StageResult r : results) {
+				capacity += r.suppliers().size();
+				for (ChainComputation.SupplierWeight s : r.suppliers()) {
+					ids &= s.id() >= 0;
+					largestId = Math.max(largestId, s.id());
+				}
+			}
+			SupplierTable table = new SupplierTable(capacity);
+			int[] slotOfId = ids ? new int[largestId + 1] : null;
+			Map<String, Integer> slotOfCode = ids ? null : new java.util.HashMap<>();
+			for (StageResult r : results) {
+				for (ChainComputation.SupplierWeight s : r.suppliers()) {
+					// slots are stored plus one: 0 is "not seen yet"
+					int slot = ids ? slotOfId[s.id()] - 1 : slotOfCode.getOrDefault(s.country(), -1);
+					if (slot < 0) {
+						slot = table.size++;
+						table.code[slot] = s.country();
+						table.share[slot] = s.share();
+						table.china[slot] = s.china();
+						if (ids) {
+							slotOfId[s.id()] = slot + 1;
+						}
+						else {
+							slotOfCode.put(s.country(), slot);
+						}
+					}
+					else {
+						table.share[slot] = Math.max(table.share[slot], s.share());
+						table.china[slot] = Math.max(table.china[slot], s.china());
+					}
+				}
+			}
+			return table;
+		}
+
+		int size() {
+			return this.size;
+		}
+
+		/**
+		 * Larger share first; equal shares: the one more exposed to China first, then by
+		 * code (a stable order).
+		 */
+		int compare(int a, int b) {
+			int byShare = Double.compare(this.share[b], this.share[a]);
+			if (byShare != 0) {
+				return byShare;
+			}
+			int byChina = Double.compare(this.china[b], this.china[a]);
+			return (byChina != 0) ? byChina : this.code[a].compareTo(this.code[b]);
+		}
+
 	}
 
 	/**
@@ -396,56 +474,87 @@ final class ChainReport {
 	 * largest and every allied one, the rest counted and summed.
 	 */
 	private Alternatives alternatives(String item, Stage stage, String excluded) {
-		StageFacts facts = this.chain.factsOf(item).get(stage);
-		Comparator<Split> largestFirst = Comparator.comparingDouble(Split::share)
-			.reversed()
-			.thenComparing(Split::country);
-		List<Split> others = new ArrayList<>();
-		for (Split s : facts.global()) {
-			if (!s.country().equals(excluded) && s.share() > 0) {
-				others.add(s);
+		StageFacts facts = factsOf(item).get(stage);
+		// the global split as arrays: the dense splits' own where the facts have them
+		DenseSplits dense = facts.dense();
+		int n = facts.global().size();
+		String[] code = new String[n];
+		double[] share;
+		if (dense != null) {
+			share = dense.globalShares();
+			for (int i = 0; i < n; i++) {
+				code[i] = dense.parties().name(dense.globalIds()[i]);
 			}
-		}
-		List<Split> listed;
-		if (this.detail == Detail.FULL) {
-			listed = others;
 		}
 		else {
-			// the largest (kept in a bounded heap, its head the smallest of them: no sort
-			// of every supplier of the world) and the allied ones
-			java.util.PriorityQueue<Split> largest = new java.util.PriorityQueue<>(Detail.ALTERNATIVES_LISTED + 1,
-					largestFirst.reversed());
-			listed = new ArrayList<>();
-			for (Split s : others) {
-				largest.add(s);
-				if (largest.size() > Detail.ALTERNATIVES_LISTED) {
-					Split smallest = largest.poll();
-					if (this.alliances.allied(smallest.country(), item)) {
-						listed.add(smallest);
+			share = new double[n];
+			for (int i = 0; i < n; i++) {
+				code[i] = facts.global().get(i).country();
+				share[i] = facts.global().get(i).share();
+			}
+		}
+		// larger share first, then by code
+		java.util.function.IntBinaryOperator largestFirst = (a, b) -> {
+			int byShare = Double.compare(share[b], share[a]);
+			return (byShare != 0) ? byShare : code[a].compareTo(code[b]);
+		};
+		int[] others = new int[n];
+		int count = 0;
+		for (int i = 0; i < n; i++) {
+			if (share[i] > 0 && !code[i].equals(excluded)) {
+				others[count++] = i;
+			}
+		}
+		List<Integer> listed = new ArrayList<>();
+		if (this.detail == Detail.FULL) {
+			for (int k = 0; k < count; k++) {
+				listed.add(others[k]);
+			}
+		}
+		else {
+			// the largest, kept sorted in a short array (no sort of every supplier of the
+			// world), and the allied ones of the others
+			int[] largest = new int[Detail.ALTERNATIVES_LISTED];
+			int kept = 0;
+			for (int k = 0; k < count; k++) {
+				int candidate = others[k];
+				int left = candidate;
+				if (kept < largest.length || largestFirst.applyAsInt(candidate, largest[kept - 1]) < 0) {
+					left = (kept < largest.length) ? -1 : largest[kept - 1];
+					int at = (kept < largest.length) ? kept++ : kept - 1;
+					while (at > 0 && largestFirst.applyAsInt(candidate, largest[at - 1]) < 0) {
+						largest[at] = largest[at - 1];
+						at--;
 					}
+					largest[at] = candidate;
+				}
+				if (left >= 0 && this.alliances.allied(code[left], item)) {
+					listed.add(left);
 				}
 			}
-			listed.addAll(largest);
+			for (int k = 0; k < kept; k++) {
+				listed.add(largest[k]);
+			}
 		}
-		listed.sort(largestFirst);
+		listed.sort(largestFirst::applyAsInt);
 		List<Alternative> alternatives = new ArrayList<>(listed.size());
-		for (Split s : listed) {
-			alternatives.add(new Alternative(s.country(), s.share(), this.alliances.allied(s.country(), item),
-					this.alliances.agreements(s.country(), item)));
+		boolean[] shown = new boolean[n];
+		for (int i : listed) {
+			shown[i] = true;
+			alternatives.add(new Alternative(code[i], share[i], this.alliances.allied(code[i], item),
+					this.alliances.agreements(code[i], item)));
 		}
-		if (listed.size() == others.size()) {
+		if (listed.size() == count) {
 			return new Alternatives(alternatives, Rest.NONE);
 		}
 		// the rest, summed in the facts' order
-		Set<Split> shown = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-		shown.addAll(listed);
 		double restShare = 0;
-		for (Split s : others) {
-			if (!shown.contains(s)) {
-				restShare += s.share();
+		for (int k = 0; k < count; k++) {
+			if (!shown[others[k]]) {
+				restShare += share[others[k]];
 			}
 		}
-		return new Alternatives(alternatives, new Rest(others.size() - listed.size(), restShare));
+		return new Alternatives(alternatives, new Rest(count - listed.size(), restShare));
 	}
 
 	/** The alternatives listed, and those left out. */

@@ -178,6 +178,50 @@ class ChainReportTests {
 	}
 
 	@Test
+	void anItemAtTwoPositionsListsEachSuppliersLargestShare() {
+		// JPN buys kits from KOR; a kit holds ore and a part bought from USA, a part
+		// holds ore. KOR refines its ore from CHN 0.8, AUS 0.2; USA from CHN 0.3, AUS
+		// 0.7: ore's two positions give CHN 0.8 and AUS 0.7, each its larger share
+		List<BuyerSplit> mixes = List.of(
+				new BuyerSplit("KOR", List.of(new Split("CHN", 0.8), new Split("AUS", 0.2)), 2024, "s2"),
+				new BuyerSplit("USA", List.of(new Split("CHN", 0.3), new Split("AUS", 0.7)), 2024, "s2"));
+		Map<String, ChainCalculator.Item> items = new LinkedHashMap<>();
+		items.put("kit", new ChainCalculator.Item("kit", true, List.of("ore", "part"), new ItemFacts("kit",
+				List.of(new StageFacts(Stage.MANUFACTURING, List.of(new Split("KOR", 1.0)), 2024L, "s1", List.of())))));
+		items.put("part", new ChainCalculator.Item("part", true, List.of("ore"), new ItemFacts("part",
+				List.of(new StageFacts(Stage.MANUFACTURING, List.of(new Split("USA", 1.0)), 2024L, "s1", List.of())))));
+		items.put("ore", new ChainCalculator.Item("ore", false, List.of(),
+				new ItemFacts("ore", List.of(new StageFacts(Stage.REFINING, List.of(), null, null, mixes)))));
+		ChainComputation chain = ChainCalculator.compute("kit", "JPN", items, List.of());
+		Alliances.Of none = new Alliances.Of("JPN", List.of(), Set.of("ore"));
+		StageSupply ore = stage(new ChainReport(chain, "JPN", none, Set.of("ore"), null, Detail.SUMMARY, 0.5).items(),
+				"ore");
+		assertThat(ore.suppliers()).extracting(SupplierShare::country, SupplierShare::share)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("CHN", 0.8),
+					org.assertj.core.groups.Tuple.tuple("AUS", 0.7));
+		// the same merged on the codes, as for chain.cypher's answers (no party ids)
+		ChainComputation byCode = new ChainComputation(chain.chinaExposure(), chain.unknownShare(),
+				chain.chinaFreeShare(), chain.remainingSupply(), chain.worstInput(), chain.inputs(),
+				chain.positions()
+					.stream()
+					.map(p -> new ChainComputation.PositionStages(p.position(), p.stages()
+						.stream()
+						.map(r -> new ChainComputation.StageResult(r.stage(), r.weightIn(), r.unknown(), r.hhi(),
+								r.basis(),
+								r.suppliers()
+									.stream()
+									.map(w -> new ChainComputation.SupplierWeight(w.country(), w.share(), w.china()))
+									.toList(),
+								r.ownBuyers()))
+						.toList()))
+					.toList(),
+				chain.gaps(), chain.facts());
+		assertThat(byCode.positions().get(0).stages().get(0).suppliers().get(0).id()).isEqualTo(-1);
+		assertThat(new ChainReport(byCode, "JPN", none, Set.of("ore"), null, Detail.SUMMARY, 0.5).items())
+			.isEqualTo(new ChainReport(chain, "JPN", none, Set.of("ore"), null, Detail.SUMMARY, 0.5).items());
+	}
+
+	@Test
 	void theFiguresAreTheSameEitherWay() {
 		List<ItemExposure> summary = report(Detail.SUMMARY, 0.5).items();
 		List<ItemExposure> full = report(Detail.FULL, 0.5).items();
