@@ -171,7 +171,7 @@ final class ChainReport {
 				}
 			}
 			shown.sort(table::compare);
-			Set<String> named = new java.util.HashSet<>();
+			List<String> named = new ArrayList<>(shown.size());
 			shown.forEach(k -> named.add(table.code[k]));
 			Sources sources = Sources.of(all, buyers, named, main.basis());
 			List<SupplierShare> suppliers = new ArrayList<>(shown.size());
@@ -386,7 +386,7 @@ final class ChainReport {
 		 * The table of a stage's facts, of the mixes of {@code buyers} only (those that
 		 * bought at theirs in this chain), for the {@code suppliers} of the report.
 		 */
-		static Sources of(StageFacts facts, Bought buyers, Set<String> suppliers, String basis) {
+		static Sources of(StageFacts facts, Bought buyers, List<String> suppliers, String basis) {
 			Map<String, String> firstOwn = new java.util.HashMap<>();
 			Set<String> global = new java.util.HashSet<>();
 			DenseSplits dense = facts.dense();
@@ -416,8 +416,18 @@ final class ChainReport {
 						}
 					}
 				}
+				// of the global split, only whether it names a supplier of the report (no
+				// set
+				// of every supplier of the world)
+				boolean[] inGlobal = new boolean[parties.size()];
 				for (int id : dense.globalIds()) {
-					global.add(parties.name(id));
+					inGlobal[id] = true;
+				}
+				for (String supplier : suppliers) {
+					int id = parties.id(supplier);
+					if (id >= 0 && inGlobal[id]) {
+						global.add(supplier);
+					}
 				}
 			}
 			else {
