@@ -416,9 +416,8 @@ final class ChainReport {
 						}
 					}
 				}
-				// of the global split, only whether it names a supplier of the report (no
-				// set
-				// of every supplier of the world)
+				// of the global split, only whether it names a supplier of the report,
+				// not a set of every supplier of the world
 				boolean[] inGlobal = new boolean[parties.size()];
 				for (int id : dense.globalIds()) {
 					inGlobal[id] = true;

@@ -1,6 +1,7 @@
 package org.chokepoint.supplychain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -197,8 +198,7 @@ class ChainReportTests {
 		StageSupply ore = stage(new ChainReport(chain, "JPN", none, Set.of("ore"), null, Detail.SUMMARY, 0.5).items(),
 				"ore");
 		assertThat(ore.suppliers()).extracting(SupplierShare::country, SupplierShare::share)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("CHN", 0.8),
-					org.assertj.core.groups.Tuple.tuple("AUS", 0.7));
+			.containsExactly(tuple("CHN", 0.8), tuple("AUS", 0.7));
 		// the same merged on the codes, as for chain.cypher's answers (no party ids)
 		ChainComputation byCode = new ChainComputation(chain.chinaExposure(), chain.unknownShare(),
 				chain.chinaFreeShare(), chain.remainingSupply(), chain.worstInput(), chain.inputs(),
