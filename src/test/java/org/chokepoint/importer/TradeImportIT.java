@@ -68,6 +68,9 @@ class TradeImportIT {
 	@Autowired
 	Driver driver;
 
+	@Autowired
+	org.chokepoint.lookup.Years years;
+
 	@LocalServerPort
 	int port;
 
@@ -86,6 +89,9 @@ class TradeImportIT {
 		assertThat(snapshot()).as("the added year changes flows and mixes").isNotEqualTo(before);
 		this.trade.addTrade(tradeOnly("add-2022", SRC_A_2022));
 		assertThat(groups()).containsExactly("src-a:2022", "src-a:2023", "src-b:2023", "src-b:2024");
+		// the years the API checks a year against: those of every relationship, read
+		// anew after each addition
+		assertThat(this.years.available()).contains(2022, 2023, 2024).isEqualTo(yearsOfEveryRelationship());
 		List<Object> incremental = snapshot();
 		long factsCounted = facts();
 		this.imports.importDirectory(full("union", BASE_2023 + rows(SRC_B_2024) + rows(SRC_A_2022)));
@@ -266,6 +272,17 @@ class TradeImportIT {
 	}
 
 	/** The facts counted for the shrink guard (ShrinkGuard) on the data version. */
+	private List<Integer> yearsOfEveryRelationship() {
+		return this.driver
+			.executableQuery(
+					"MATCH ()-[f]->() WHERE f.year IS NOT NULL RETURN DISTINCT toInteger(f.year) AS year ORDER BY year")
+			.execute()
+			.records()
+			.stream()
+			.map(r -> r.get("year").asInt())
+			.toList();
+	}
+
 	private long facts() {
 		return this.driver.executableQuery("MATCH (v:DataVersion {key: 'current'}) RETURN v.facts AS f")
 			.execute()

@@ -30,6 +30,9 @@ class KeyResolutionIT {
 	@Autowired
 	Years years;
 
+	@Autowired
+	org.springframework.data.neo4j.core.Neo4jClient client;
+
 	private Api api() {
 		return new Api(this.port, this.json);
 	}
@@ -72,6 +75,13 @@ class KeyResolutionIT {
 	void aYearBeforeTheDataIsA400ListingTheYearsAvailable() {
 		List<Integer> available = this.years.available();
 		assertThat(available).isNotEmpty().isSorted();
+		// the years of every relationship, trade flows and supply rows included: what
+		// the read of the other types and the mixes' data years gives
+		assertThat(available).isEqualTo(this.client.query("""
+				MATCH ()-[f]->()
+				WHERE f.year IS NOT NULL
+				RETURN DISTINCT toInteger(f.year) AS year ORDER BY year
+				""").fetchAs(Integer.class).all());
 		int first = available.get(0);
 		Map<String, Object> problem = api().problem("/api/chains/ndfeb-magnet?consumer=EU&year=" + (first - 1), 400);
 		assertThat(problem).containsEntry("parameter", "year").containsEntry("availableYears", available);
