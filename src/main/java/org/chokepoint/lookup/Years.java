@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * The years the data has facts for, and the rule for a year asked for: one before the
  * first is a 400 listing them ({@code availableYears}); any later one is answered with
- * the newest facts up to it, each of which names its own year.
+ * the newest facts up to it, each of which names its own year. Read once and kept until
+ * an import by this instance; a year that would be refused is checked against the years
+ * read anew (another instance may have imported it).
  */
 @Component
 public class Years {
@@ -78,6 +80,14 @@ public class Years {
 			return;
 		}
 		List<Integer> available = available();
+		if (!available.isEmpty() && year < available.get(0)) {
+			// another instance may have imported earlier years since they were read (no
+			// import event reaches this one): read them once more before refusing, as a
+			// key index does on a miss
+			this.years = null;
+			this.bound = null;
+			available = available();
+		}
 		if (available.isEmpty() || year >= available.get(0)) {
 			return;
 		}

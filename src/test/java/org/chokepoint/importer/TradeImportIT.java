@@ -19,6 +19,7 @@ import java.util.Map;
 
 import org.chokepoint.ChokepointTest;
 import org.chokepoint.Fixture;
+import org.chokepoint.web.BadParameterException;
 import org.chokepoint.web.NotFoundException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +99,23 @@ class TradeImportIT {
 		assertThat(groups()).containsExactly("src-a:2022", "src-a:2023", "src-b:2023", "src-b:2024");
 		Fixture.assertSameRecord(incremental, snapshot());
 		assertThat(factsCounted).as("the facts the shrink guard compares with").isEqualTo(facts());
+	}
+
+	@Test
+	void aYearAnotherInstanceImportedIsNotRefused() throws IOException {
+		this.imports.importDirectory(full("base", BASE_2023));
+		List<Integer> read = this.years.available();
+		int first = read.get(0);
+		// another instance's import, as this one sees it: a fact of an earlier year in
+		// the database, and no import event here
+		this.driver.executableQuery("MATCH (m:Mineral) WITH m LIMIT 1 CREATE (m)-[:NOTED {year: $year}]->(m)")
+			.withParameters(Map.of("year", first - 1))
+			.execute();
+		assertThat(this.years.available()).as("kept until a year is refused").isEqualTo(read);
+		this.years.check("year", first - 1);
+		assertThat(this.years.available()).startsWith(first - 1);
+		assertThatThrownBy(() -> this.years.check("year", first - 2)).isInstanceOf(BadParameterException.class)
+			.hasMessageContaining("first year, " + (first - 1));
 	}
 
 	@Test
