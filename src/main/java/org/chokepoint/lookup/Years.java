@@ -12,9 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The years the data has facts for, and the rule for a year asked for: one before the
  * first is a 400 listing them ({@code availableYears}); any later one is answered with
- * the newest facts up to it, each of which names its own year. Read once and kept until
- * an import by this instance; a year that would be refused is checked against the years
- * read anew if the data version changed since (another instance's import).
+ * the newest facts up to it, each of which names its own year.
  */
 @Component
 public class Years {
@@ -28,9 +26,6 @@ public class Years {
 	private final Neo4jClient client;
 
 	private volatile List<Integer> years;
-
-	/** The data version {@link #years} were read at. */
-	private volatile String yearsVersion;
 
 	private volatile Integer bound;
 
@@ -49,20 +44,10 @@ public class Years {
 	public List<Integer> available() {
 		List<Integer> years = this.years;
 		if (years == null) {
-			String version = version();
 			years = List.copyOf(this.client.query(query()).fetchAs(Integer.class).all());
-			this.yearsVersion = version;
 			this.years = years;
 		}
 		return years;
-	}
-
-	/** The data version the database holds ("none" before the first import). */
-	private String version() {
-		return this.client.query("MATCH (v:DataVersion {key: 'current'}) RETURN v.version AS version")
-			.fetchAs(String.class)
-			.one()
-			.orElse("none");
 	}
 
 	/** The query of {@link #available()} over the database's relationship types. */
@@ -93,13 +78,6 @@ public class Years {
 			return;
 		}
 		List<Integer> available = available();
-		if (!available.isEmpty() && year < available.get(0) && !version().equals(this.yearsVersion)) {
-			// another instance has imported since the years were read (no import event
-			// reaches this one): read them anew before refusing
-			this.years = null;
-			this.bound = null;
-			available = available();
-		}
 		if (available.isEmpty() || year >= available.get(0)) {
 			return;
 		}

@@ -19,7 +19,6 @@ import java.util.Map;
 
 import org.chokepoint.ChokepointTest;
 import org.chokepoint.Fixture;
-import org.chokepoint.web.BadParameterException;
 import org.chokepoint.web.NotFoundException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,28 +98,6 @@ class TradeImportIT {
 		assertThat(groups()).containsExactly("src-a:2022", "src-a:2023", "src-b:2023", "src-b:2024");
 		Fixture.assertSameRecord(incremental, snapshot());
 		assertThat(factsCounted).as("the facts the shrink guard compares with").isEqualTo(facts());
-	}
-
-	@Test
-	void aYearAnotherInstanceImportedIsNotRefused() throws IOException {
-		this.imports.importDirectory(full("base", BASE_2023));
-		List<Integer> read = this.years.available();
-		int first = read.get(0);
-		// a fact of an earlier year, the data version unchanged: the years kept are
-		// those of the version (a refusal does not read them again)
-		this.driver.executableQuery("MATCH (m:Mineral) WITH m LIMIT 1 CREATE (m)-[:NOTED {year: $year}]->(m)")
-			.withParameters(Map.of("year", first - 1))
-			.execute();
-		assertThatThrownBy(() -> this.years.check("year", first - 1)).isInstanceOf(BadParameterException.class);
-		assertThat(this.years.available()).isEqualTo(read);
-		// another instance's import, as this one sees it: a new version, and no import
-		// event here
-		this.driver.executableQuery("MATCH (v:DataVersion {key: 'current'}) SET v.version = v.version + '-elsewhere'")
-			.execute();
-		this.years.check("year", first - 1);
-		assertThat(this.years.available()).startsWith(first - 1);
-		assertThatThrownBy(() -> this.years.check("year", first - 2)).isInstanceOf(BadParameterException.class)
-			.hasMessageContaining("first year, " + (first - 1));
 	}
 
 	@Test
