@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.chokepoint.importer.ImportReport;
+import org.chokepoint.importer.ImportedElsewhere;
 import org.chokepoint.web.NotFoundException;
 
 import org.springframework.context.event.EventListener;
@@ -14,9 +15,10 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The key indexes of the graph, read once and kept until an import by this instance; a
- * key that matches nothing rereads its index once (another instance may have imported it)
- * before it is a 404 with suggestions.
+ * The key indexes of the graph, read once and kept until an import: this instance's, or
+ * another's once seen ({@link ImportedElsewhere}). A key that matches nothing rereads its
+ * index once (another instance may have imported it, not yet seen) before it is a 404
+ * with suggestions.
  */
 @Component
 class Indexes {
@@ -47,6 +49,12 @@ class Indexes {
 
 	private final Map<Kind, KeyIndex> indexes = new ConcurrentHashMap<>();
 
+	/**
+	 * Counts forgets: an index read begun before one is not kept after it (it may be of
+	 * the data replaced).
+	 */
+	private long forgets;
+
 	Indexes(Neo4jClient client) {
 		this.client = client;
 	}
@@ -62,7 +70,21 @@ class Indexes {
 	}
 
 	private KeyIndex index(Kind kind) {
-		return this.indexes.computeIfAbsent(kind, this::read);
+		KeyIndex index = this.indexes.get(kind);
+		if (index == null) {
+			long generation = generation();
+			index = read(kind);
+			synchronized (this) {
+				if (this.forgets == generation) {
+					this.indexes.put(kind, index);
+				}
+			}
+		}
+		return index;
+	}
+
+	private synchronized long generation() {
+		return this.forgets;
 	}
 
 	private KeyIndex read(Kind kind) {
@@ -77,6 +99,16 @@ class Indexes {
 
 	@EventListener
 	void imported(ImportReport report) {
+		forget();
+	}
+
+	@EventListener
+	void importedElsewhere(ImportedElsewhere change) {
+		forget();
+	}
+
+	private synchronized void forget() {
+		this.forgets++;
 		this.indexes.clear();
 	}
 

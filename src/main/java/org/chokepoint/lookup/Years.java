@@ -3,6 +3,7 @@ package org.chokepoint.lookup;
 import java.util.List;
 
 import org.chokepoint.importer.ImportReport;
+import org.chokepoint.importer.ImportedElsewhere;
 import org.chokepoint.web.BadParameterException;
 
 import org.springframework.context.event.EventListener;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The years the data has facts for, and the rule for a year asked for: one before the
  * first is a 400 listing them ({@code availableYears}); any later one is answered with
- * the newest facts up to it, each of which names its own year.
+ * the newest facts up to it, each of which names its own year. Read once and kept until
+ * an import: this instance's, or another's once seen ({@link ImportedElsewhere}).
  */
 @Component
 public class Years {
@@ -29,6 +31,12 @@ public class Years {
 
 	private volatile Integer bound;
 
+	/**
+	 * Counts forgets: a read begun before one is not kept after it (it may be of the data
+	 * replaced).
+	 */
+	private long forgets;
+
 	Years(Neo4jClient client) {
 		this.client = client;
 	}
@@ -44,8 +52,13 @@ public class Years {
 	public List<Integer> available() {
 		List<Integer> years = this.years;
 		if (years == null) {
+			long generation = generation();
 			years = List.copyOf(this.client.query(query()).fetchAs(Integer.class).all());
-			this.years = years;
+			synchronized (this) {
+				if (this.forgets == generation) {
+					this.years = years;
+				}
+			}
 		}
 		return years;
 	}
@@ -98,18 +111,37 @@ public class Years {
 	private int firstYearAtMost() {
 		Integer bound = this.bound;
 		if (bound == null) {
+			long generation = generation();
 			bound = this.client.query("""
 					MATCH ()-[f:MINES|REFINES|MANUFACTURES]->()
 					WHERE f.year IS NOT NULL
 					RETURN coalesce(min(toInteger(f.year)), 2147483647) AS year
 					""").fetchAs(Integer.class).one().orElse(Integer.MAX_VALUE);
-			this.bound = bound;
+			synchronized (this) {
+				if (this.forgets == generation) {
+					this.bound = bound;
+				}
+			}
 		}
 		return bound;
 	}
 
+	private synchronized long generation() {
+		return this.forgets;
+	}
+
 	@EventListener
 	void imported(ImportReport report) {
+		forget();
+	}
+
+	@EventListener
+	void importedElsewhere(ImportedElsewhere change) {
+		forget();
+	}
+
+	private synchronized void forget() {
+		this.forgets++;
 		this.years = null;
 		this.bound = null;
 	}

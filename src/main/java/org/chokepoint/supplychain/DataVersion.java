@@ -4,8 +4,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.chokepoint.http.AnswerCache;
 import org.chokepoint.importer.ImportReport;
+import org.chokepoint.importer.ImportedElsewhere;
 
 import org.springframework.cache.CacheManager;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -19,8 +21,10 @@ import org.springframework.stereotype.Component;
  * empties the caches at once (its event); one by another instance of a cluster, or a
  * server changed under an external-mode application, is seen within that time, as a
  * lagging secondary would show it, and then empties them, and the answers kept as bytes
- * ({@link AnswerCache}). The answers' version is the served projection's
- * ({@link ServedAnswerVersion}), which is this one once the projection of it is built.
+ * ({@link AnswerCache}), and tells the rest of the application
+ * ({@link ImportedElsewhere}: the years and key indexes are read again). The answers'
+ * version is the served projection's ({@link ServedAnswerVersion}), which is this one
+ * once the projection of it is built.
  */
 @Component
 class DataVersion {
@@ -30,6 +34,8 @@ class DataVersion {
 	private final CacheManager caches;
 
 	private final AnswerCache answers;
+
+	private final ApplicationEventPublisher events;
 
 	private final long trustedNanos;
 
@@ -43,8 +49,10 @@ class DataVersion {
 	/** Counts clears: a version read before an import's clear is not kept after it. */
 	private final AtomicLong clears = new AtomicLong();
 
-	DataVersion(Neo4jClient client, CacheManager caches, AnswerCache answers, CachingProperties properties) {
+	DataVersion(Neo4jClient client, CacheManager caches, AnswerCache answers, CachingProperties properties,
+			ApplicationEventPublisher events) {
 		this.client = client;
+		this.events = events;
 		this.caches = caches;
 		this.answers = answers;
 		this.trustedNanos = properties.versionTrust().toNanos();
@@ -62,16 +70,22 @@ class DataVersion {
 			.fetchAs(String.class)
 			.one()
 			.orElse("none");
+		boolean changedElsewhere = false;
 		synchronized (this.clears) {
 			if (this.clears.get() == generation) {
 				if (this.lastRead != null && !this.lastRead.equals(version)) {
 					// changed elsewhere: what the caches hold can't be asked for again
 					evictAll();
+					changedElsewhere = true;
 				}
 				this.lastRead = version;
 				this.knownAt = now;
 				this.known = version;
 			}
+		}
+		if (changedElsewhere) {
+			// what other features read of the data (the years, the key indexes)
+			this.events.publishEvent(new ImportedElsewhere(version));
 		}
 		return version;
 	}

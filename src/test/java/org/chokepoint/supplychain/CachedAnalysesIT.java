@@ -1,12 +1,17 @@
 package org.chokepoint.supplychain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.chokepoint.ChokepointTest;
 import org.chokepoint.importer.ImportService;
+import org.chokepoint.lookup.Items;
+import org.chokepoint.lookup.Years;
+import org.chokepoint.web.BadParameterException;
+import org.chokepoint.web.NotFoundException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,9 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The analyses' caches: an answer is computed once per data version; an import, or a
- * version changed behind the application's back (another instance's import), empties
- * them; their sizes come from {@code chokepoint.cache.*}. The version is trusted for 0 s
- * here, so a change is seen at once.
+ * version changed behind the application's back (another instance's import), empties them
+ * and has the years and key indexes read again; their sizes come from
+ * {@code chokepoint.cache.*}. The version is trusted for 0 s here, so a change is seen at
+ * once.
  */
 @ChokepointTest(properties = { "chokepoint.import.on-startup=false", "chokepoint.cache.analyses=7",
 		"chokepoint.cache.version-trust=0s" })
@@ -59,6 +65,12 @@ class CachedAnalysesIT {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	Years years;
+
+	@Autowired
+	Items items;
 
 	@BeforeAll
 	void importFixture() {
@@ -153,6 +165,45 @@ class CachedAnalysesIT {
 			setVersion(version);
 			servedVersionBecomes(version);
 		}
+	}
+
+	@Test
+	void aYearAndAKeyChangedElsewhereAreReadAgainOnceTheChangeIsSeen() {
+		String version = this.chains.dataVersion();
+		// read and kept before the change
+		assertThat(this.years.available()).doesNotContain(2010);
+		assertThatThrownBy(() -> this.years.check("year", 2010)).isInstanceOf(BadParameterException.class);
+		try {
+			write("""
+					MATCH (c:Country {iso3: 'CHN'}), (m:Item {id: 'sole'})
+					CREATE (c)-[:MINES {year: 2010, quantity: 1.0, unit: 't', source: 's1', elsewhere: true}]->(m)
+					CREATE (:Product:Item {id: 'p-elsewhere', name: 'Made elsewhere'})
+					""");
+			setVersion("imported-by-another-instance");
+			// the change is seen on the next read of the version (trusted for 0 s here)
+			this.chains.dataVersion();
+			assertThat(this.years.available()).contains(2010);
+			this.years.check("year", 2010);
+			// a key the kept index lacks is read again on a miss anyway
+			assertThat(this.items.product("p-elsewhere")).isEqualTo("p-elsewhere");
+			write("MATCH (p:Product {id: 'p-elsewhere'}) DETACH DELETE p");
+			setVersion("removed-by-another-instance");
+			this.chains.dataVersion();
+			// a key the kept index holds is not: it is gone once the change is seen
+			assertThatThrownBy(() -> this.items.product("p-elsewhere")).isInstanceOf(NotFoundException.class);
+		}
+		finally {
+			write("MATCH ()-[f:MINES {elsewhere: true}]->() DELETE f");
+			write("MATCH (p:Product {id: 'p-elsewhere'}) DETACH DELETE p");
+			setVersion(version);
+			this.chains.dataVersion();
+			servedVersionBecomes(version);
+		}
+		assertThat(this.years.available()).doesNotContain(2010);
+	}
+
+	private void write(String cypher) {
+		this.client.query(cypher).run();
 	}
 
 	/** Waits for the background build (a minute at most: a hang fails). */
