@@ -7,9 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.chokepoint.source.SourceRef;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
 
 /**
  * The test fixtures, and how tests compare whole records holding derived (floating-point)
@@ -72,6 +77,38 @@ public final class Fixture {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Asserts that the counts of the facts citing each source that the import kept on the
+	 * source's node ({@code factTypes}, {@code factCounts}) are those read from every
+	 * relationship now; returns them (source id -> type -> count).
+	 */
+	public static Map<String, Map<String, Long>> assertFactCountsKeptAreThoseCounted(Driver driver) {
+		Map<String, Map<String, Long>> kept = new TreeMap<>();
+		Map<String, Map<String, Long>> counted = new TreeMap<>();
+		for (Record r : driver
+			.executableQuery("MATCH (s:Source) RETURN s.id AS id, s.factTypes AS types, s.factCounts AS counts")
+			.execute()
+			.records()) {
+			assertThat(r.get("types").isNull()).as("counts kept on source %s", r.get("id")).isFalse();
+			Map<String, Long> counts = new TreeMap<>();
+			List<Object> types = r.get("types").asList(v -> v.asString());
+			for (int i = 0; i < types.size(); i++) {
+				counts.put((String) types.get(i), r.get("counts").get(i).asLong());
+			}
+			kept.put(r.get("id").asString(), counts);
+			counted.put(r.get("id").asString(), new TreeMap<>());
+		}
+		for (Record r : driver.executableQuery("""
+				MATCH ()-[f]->()
+				WHERE f.source IS NOT NULL
+				RETURN f.source AS id, type(f) AS type, count(*) AS count
+				""").execute().records()) {
+			counted.get(r.get("id").asString()).put(r.get("type").asString(), r.get("count").asLong());
+		}
+		assertThat(kept).isEqualTo(counted);
+		return kept;
 	}
 
 	/**

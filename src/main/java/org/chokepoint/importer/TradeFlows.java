@@ -298,6 +298,21 @@ final class TradeFlows {
 			.containsKey(((((long) b << ITEM_STAGE_BITS | is) << YEAR_BITS | (year - 1900)) << SOURCE_BITS) | s);
 	}
 
+	/**
+	 * How many flows each source gives: the {@code SOURCES} relationships written for it.
+	 */
+	Map<String, Long> flowsPerSource() {
+		long[] counts = new long[this.sources.size()];
+		this.flows.forEachKey(key -> counts[(int) (key & ((1 << SOURCE_BITS) - 1))]++);
+		Map<String, Long> result = new HashMap<>();
+		for (int s = 0; s < counts.length; s++) {
+			if (counts[s] > 0) {
+				result.put(this.sources.get(s), counts[s]);
+			}
+		}
+		return result;
+	}
+
 	/** The (source, year) groups of trade the flows belong to, sorted. */
 	SortedSet<TradeGroup> tradeGroups() {
 		SortedSet<TradeGroup> result = new TreeSet<>();

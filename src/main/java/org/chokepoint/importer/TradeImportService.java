@@ -172,6 +172,7 @@ public class TradeImportService {
 			writeFlows(tx, flows);
 			tx.run(DELETE_MIXES, Map.of("itemStages", itemStages, "from", from)).consume();
 			SupplyMixWriter.write(tx, facts, from, this.imports::progressOf);
+			SourceFactCounts.change(tx, flows.flowsPerSource());
 			recordVersion(tx, version, after, flows.size());
 			tx.commit();
 		}
@@ -207,6 +208,7 @@ public class TradeImportService {
 					+ itemStages.size() + " item stages deleted");
 			// the flows the mixes fall back on may be of any earlier year
 			rederive(tx, itemStages, group.year(), Long.MIN_VALUE);
+			SourceFactCounts.change(tx, Map.of(group.source(), -deleted));
 			recordVersion(tx, version, after, -deleted);
 			tx.commit();
 		}

@@ -323,6 +323,8 @@ class TradeImportIT {
 				""").execute().records()) {
 			all.add(r.get("row").asList(v -> v.asObject()));
 		}
+		// the counts of facts per source kept for GET /api/sources/{id}
+		all.add(Fixture.assertFactCountsKeptAreThoseCounted(this.driver));
 		Map<String, Object> types = new java.util.TreeMap<>();
 		this.driver.executableQuery("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")
 			.execute()

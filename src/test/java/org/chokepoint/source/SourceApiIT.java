@@ -7,13 +7,20 @@ import java.util.Map;
 
 import org.chokepoint.ApiTestBase;
 import org.chokepoint.ChokepointTest;
+import org.chokepoint.Fixture;
 import org.chokepoint.paging.Paged;
 import org.chokepoint.source.SourceDetails.FactCount;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
 import tools.jackson.core.type.TypeReference;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 @ChokepointTest(properties = "chokepoint.import.on-startup=false")
 class SourceApiIT extends ApiTestBase {
+
+	@Autowired
+	Driver driver;
 
 	@Test
 	void listsTheSources() {
@@ -37,6 +44,30 @@ class SourceApiIT extends ApiTestBase {
 				List.of(new FactCount("COVERS", 1), new FactCount("HAS_RESERVES", 2),
 						new FactCount("IMPORT_RELIANCE", 2), new FactCount("MEMBER_OF", 2), new FactCount("MINES", 3),
 						new FactCount("PARTY_TO", 3), new FactCount("REFINES", 3), new FactCount("STOCKPILES", 1))));
+	}
+
+	@Test
+	void theCountsAreKeptAtImportAndCountedWhenNoneAreKept() {
+		Map<String, Map<String, Long>> kept = Fixture.assertFactCountsKeptAreThoseCounted(this.driver);
+		// the sourcing rows' SOURCES relationships (trade flows: TradeImportIT)
+		assertThat(kept.get("src-b")).containsEntry("SOURCES", 2L);
+		SourceDetails details = this.api.getOk("/api/sources/src-b", SourceDetails.class);
+		assertThat(details.facts()).extracting(FactCount::type)
+			.isSorted()
+			.containsExactlyElementsOf(kept.get("src-b").keySet());
+		assertThat(details.facts()).extracting(FactCount::count).containsExactlyElementsOf(kept.get("src-b").values());
+		// a database imported before the counts were kept: counted on the call
+		try {
+			this.driver.executableQuery("MATCH (s:Source {id: 'src-b'}) REMOVE s.factTypes, s.factCounts").execute();
+			assertThat(this.api.getOk("/api/sources/src-b", SourceDetails.class)).isEqualTo(details);
+		}
+		finally {
+			this.driver
+				.executableQuery("MATCH (s:Source {id: 'src-b'}) SET s.factTypes = $types, s.factCounts = $counts")
+				.withParameters(Map.of("types", List.copyOf(kept.get("src-b").keySet()), "counts",
+						List.copyOf(kept.get("src-b").values())))
+				.execute();
+		}
 	}
 
 	@Test
