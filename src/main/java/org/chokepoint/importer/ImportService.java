@@ -200,7 +200,7 @@ public class ImportService {
 				try (Transaction tx = session.beginTransaction(config)) {
 					tx.run(GraphWriter.RETIRE_ALL).consume();
 					GraphWriter.write(tx, data, this::progress);
-					SourceFactCounts.replace(tx, SourceFactCounts.written(data));
+					SourceFactCounts.replace(tx, SourceFactCounts.written(data), this::progress);
 					tx.run("""
 							MERGE (v:DataVersion {key: 'current'})
 							SET v.version = $version,

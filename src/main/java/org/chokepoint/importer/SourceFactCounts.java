@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Transaction;
@@ -49,7 +50,8 @@ final class SourceFactCounts {
 	 * graph retired, the new one written).
 	 * @param sources the {@code SOURCES} relationships written, per source id
 	 */
-	static void replace(Transaction tx, Map<String, Long> sources) {
+	static void replace(Transaction tx, Map<String, Long> sources, Consumer<String> progress) {
+		long started = System.nanoTime();
 		Map<String, TreeMap<String, Long>> bySource = new HashMap<>();
 		List<String> types = tx.run("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType")
 			.list(r -> r.get(0).asString())
@@ -84,6 +86,7 @@ final class SourceFactCounts {
 				MATCH (s:Source {id: row.id})
 				SET s.factTypes = row.types, s.factCounts = row.counts
 				""", Map.of("rows", rows)).consume();
+		progress.accept("facts citing each source counted in " + (System.nanoTime() - started) / 1_000_000 + " ms");
 	}
 
 	/**
@@ -95,7 +98,7 @@ final class SourceFactCounts {
 	 * @param changes the {@code SOURCES} relationships added (removed: negative), per
 	 * source id
 	 */
-	static void change(Transaction tx, Map<String, Long> changes) {
+	static void change(Transaction tx, Map<String, Long> changes, Consumer<String> progress) {
 		Map<String, Long> sources = new HashMap<>();
 		boolean kept = true;
 		for (Record r : tx.run("MATCH (s:Source) RETURN s.id AS id, s.factTypes AS types, s.factCounts AS counts")
@@ -115,7 +118,7 @@ final class SourceFactCounts {
 			return;
 		}
 		changes.forEach((source, change) -> sources.merge(source, change, Long::sum));
-		replace(tx, sources);
+		replace(tx, sources, progress);
 	}
 
 }

@@ -172,7 +172,7 @@ public class TradeImportService {
 			writeFlows(tx, flows);
 			tx.run(DELETE_MIXES, Map.of("itemStages", itemStages, "from", from)).consume();
 			SupplyMixWriter.write(tx, facts, from, this.imports::progressOf);
-			SourceFactCounts.change(tx, flows.flowsPerSource());
+			SourceFactCounts.change(tx, flows.flowsPerSource(), this.imports::progressOf);
 			recordVersion(tx, version, after, flows.size());
 			tx.commit();
 		}
@@ -208,7 +208,7 @@ public class TradeImportService {
 					+ itemStages.size() + " item stages deleted");
 			// the flows the mixes fall back on may be of any earlier year
 			rederive(tx, itemStages, group.year(), Long.MIN_VALUE);
-			SourceFactCounts.change(tx, Map.of(group.source(), -deleted));
+			SourceFactCounts.change(tx, Map.of(group.source(), -deleted), this.imports::progressOf);
 			recordVersion(tx, version, after, -deleted);
 			tx.commit();
 		}
