@@ -74,11 +74,16 @@ async function loadLists() {
   fillMeasures($('scenario-measure'), measures.items);
 }
 
-/** Which product each product of the chain is an input of (its bill of materials, one level each). */
+/**
+ * Which product each product of the chain is an input of (its bill of materials, one level each).
+ * Asked with the chain's consumer as buyer: the sourcing rows of every buyer are not needed here
+ * (thousands of trade flows for a traded product: 2 MB for NdFeB magnets).
+ */
 async function parentsOf(chain) {
   const parents = new Map();
   const products = chain.inputs.filter(i => i.kind === 'PRODUCT');
-  const details = await Promise.all(products.map(p => api(`/api/products/${encodeURIComponent(p.item)}`).catch(() => null)));
+  const details = await Promise.all(products.map(p => api(`/api/products/${encodeURIComponent(p.item)}`
+    + `?buyer=${encodeURIComponent(chain.consumer)}`).catch(() => null)));
   details.forEach(d => d && d.inputs.forEach(i => { if (!parents.has(i.id)) parents.set(i.id, d.id); }));
   return parents;
 }

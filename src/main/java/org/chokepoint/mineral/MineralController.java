@@ -1,6 +1,7 @@
 package org.chokepoint.mineral;
 
 import org.chokepoint.lookup.Items;
+import org.chokepoint.lookup.Parties;
 import org.chokepoint.web.ApiTags;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chokepoint.web.ApiParameters;
@@ -25,9 +26,12 @@ class MineralController {
 
 	private final Items items;
 
-	MineralController(MineralService minerals, Items items) {
+	private final Parties parties;
+
+	MineralController(MineralService minerals, Items items, Parties parties) {
 		this.minerals = minerals;
 		this.items = items;
+		this.parties = parties;
 	}
 
 	@Operation(summary = "Minerals by name with the stages the graph has figures for, paged (JSON or CSV)",
@@ -40,10 +44,11 @@ class MineralController {
 	}
 
 	@Operation(summary = "A mineral: its producers per stage and year, with shares and sources",
-			description = "The producing countries of a mineral per stage and year, with tonnes, world shares and the source of each fact.")
+			description = "The producing countries of a mineral per stage and year, with tonnes, world shares and the source of each fact; reserves, import reliance, stockpiles, and the buyers' sourcing rows (of one buyer with buyer=).")
 	@GetMapping("/{id}")
-	MineralDetails details(@Parameter(description = ApiParameters.MINERAL_ID) @PathVariable String id) {
-		return this.minerals.details(this.items.mineral(id));
+	MineralDetails details(@Parameter(description = ApiParameters.MINERAL_ID) @PathVariable String id,
+			@Parameter(description = ApiParameters.SOURCING_BUYER) @RequestParam(required = false) String buyer) {
+		return this.minerals.details(this.items.mineral(id), buyer == null ? null : this.parties.consumer(buyer));
 	}
 
 }

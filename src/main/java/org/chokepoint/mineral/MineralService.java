@@ -70,7 +70,11 @@ class MineralService {
 		return Paged.fetch(this.client, LIST, Map.of(), paging, MineralSummary.class);
 	}
 
-	MineralDetails details(String id) {
+	/**
+	 * A mineral's details.
+	 * @param buyer a party's code to list that buyer's sourcing rows only, or null
+	 */
+	MineralDetails details(String id, String buyer) {
 		MineralDetails mineral = this.client.query(DETAILS)
 			.bind(id)
 			.to("id")
@@ -80,7 +84,7 @@ class MineralService {
 			.orElseThrow(() -> new NotFoundException("mineral", id));
 		// producers and sourcing are shared with products: ProductionFacts reads them for
 		// both
-		return mineral.withSupply(this.production.producers(id), this.production.sourcing(id));
+		return mineral.withSupply(this.production.producers(id), this.production.sourcing(id, buyer));
 	}
 
 }

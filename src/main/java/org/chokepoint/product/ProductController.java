@@ -1,6 +1,7 @@
 package org.chokepoint.product;
 
 import org.chokepoint.lookup.Items;
+import org.chokepoint.lookup.Parties;
 import org.chokepoint.web.ApiTags;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chokepoint.web.ApiParameters;
@@ -25,9 +26,12 @@ class ProductController {
 
 	private final Items items;
 
-	ProductController(ProductService products, Items items) {
+	private final Parties parties;
+
+	ProductController(ProductService products, Items items, Parties parties) {
 		this.products = products;
 		this.items = items;
+		this.parties = parties;
 	}
 
 	@Operation(summary = "Products by name with their kind, paged (JSON or CSV)",
@@ -40,10 +44,11 @@ class ProductController {
 	}
 
 	@Operation(summary = "A product: its bill of materials and its manufacturers",
-			description = "What a product requires (minerals and other products, with quantities) and who manufactures it, with shares and sources.")
+			description = "What a product requires (minerals and other products, with quantities) and who manufactures it, with shares and sources; and the buyers' sourcing rows (of one buyer with buyer=).")
 	@GetMapping("/{id}")
-	ProductDetails details(@Parameter(description = ApiParameters.PRODUCT_ID) @PathVariable String id) {
-		return this.products.details(this.items.product(id));
+	ProductDetails details(@Parameter(description = ApiParameters.PRODUCT_ID) @PathVariable String id,
+			@Parameter(description = ApiParameters.SOURCING_BUYER) @RequestParam(required = false) String buyer) {
+		return this.products.details(this.items.product(id), buyer == null ? null : this.parties.consumer(buyer));
 	}
 
 }

@@ -57,7 +57,11 @@ class ProductService {
 		return Paged.fetch(this.client, LIST, Map.of(), paging, ProductSummary.class);
 	}
 
-	ProductDetails details(String id) {
+	/**
+	 * A product's details.
+	 * @param buyer a party's code to list that buyer's sourcing rows only, or null
+	 */
+	ProductDetails details(String id, String buyer) {
 		ProductDetails product = this.client.query(DETAILS)
 			.bind(id)
 			.to("id")
@@ -67,7 +71,7 @@ class ProductService {
 			.orElseThrow(() -> new NotFoundException("product", id));
 		// producers and sourcing are shared with minerals: ProductionFacts reads them for
 		// both
-		return product.withSupply(this.production.producers(id), this.production.sourcing(id));
+		return product.withSupply(this.production.producers(id), this.production.sourcing(id, buyer));
 	}
 
 }

@@ -43,6 +43,17 @@ public class ProductionFacts {
 			ORDER BY buyer.code, f.stage, f.year DESC, f.source, f.share DESC, supplier.code
 			""";
 
+	/** One buyer's sourcing rows of an item: its own relationships, not the item's. */
+	private static final String SOURCING_OF_BUYER = """
+			MATCH (buyer:Party {code: $buyer})-[f:SOURCES]->(supplier:Party)
+			WHERE f.item = $id
+			MATCH (s:Source {id: f.source})
+			RETURN {buyer: buyer.code, buyerName: buyer.name, supplier: supplier.code, supplierName: supplier.name,
+			        stage: f.stage, year: f.year, share: f.share, quantity: f.quantity, unit: f.unit,
+			        source: s {.id, .title, .url, .quality}, note: f.note} AS sourcing
+			ORDER BY f.stage, f.year DESC, f.source, f.share DESC, supplier.code
+			""";
+
 	private final Neo4jClient client;
 
 	ProductionFacts(Neo4jClient client) {
@@ -64,11 +75,15 @@ public class ProductionFacts {
 	/**
 	 * The known sourcing of an item, by buyer, stage, year (newest first) and source,
 	 * largest share first.
+	 * @param buyer a party's code to give that buyer's rows only, or null for every
+	 * buyer's
 	 */
-	public List<SourcingFact> sourcing(String itemId) {
-		return List.copyOf(this.client.query(SOURCING)
-			.bind(itemId)
-			.to("id")
+	public List<SourcingFact> sourcing(String itemId, String buyer) {
+		java.util.Map<String, Object> parameters = new java.util.HashMap<>();
+		parameters.put("id", itemId);
+		parameters.put("buyer", buyer);
+		return List.copyOf(this.client.query(buyer == null ? SOURCING : SOURCING_OF_BUYER)
+			.bindAll(parameters)
 			.fetchAs(SourcingFact.class)
 			.mappedBy((types, row) -> row.get("sourcing").as(SourcingFact.class))
 			.all());

@@ -19,6 +19,10 @@ public final class ApiParameters {
 
 	public static final String MINERAL_ID = "The mineral: its id (gallium), or its name." + KEY_MATCHING;
 
+	public static final String SOURCING_BUYER = "List the sourcing rows (sourcing.csv rows and trade flows) of this"
+			+ " buyer only: ISO3 code of a country or code of a bloc (EU), or its name. Without it, every buyer's"
+			+ " (thousands of rows for an item with bilateral trade)." + KEY_MATCHING;
+
 	public static final String COUNTRY_ISO3 = "The country or bloc: ISO3 code (CHN), bloc code (EU) or name (China)."
 			+ KEY_MATCHING;
 

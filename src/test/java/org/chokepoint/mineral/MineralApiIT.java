@@ -81,6 +81,14 @@ class MineralApiIT extends ApiTestBase {
 	}
 
 	@Test
+	void aBuyerGivenIsCheckedAndLeavesTheRestOfTheAnswerAsItIs() {
+		MineralDetails all = this.api.getOk("/api/minerals/gallium", MineralDetails.class);
+		assertThat(this.api.getOk("/api/minerals/gallium?buyer=united%20states", MineralDetails.class)).isEqualTo(all);
+		assertThat(this.api.problem("/api/minerals/gallium?buyer=ATLANTIS", 404)).containsEntry("kind",
+				"country or bloc");
+	}
+
+	@Test
 	void anUnknownMineralIsA404NamingTheKey() {
 		assertThat(this.api.problem("/api/minerals/unobtainium", 404))
 			.isEqualTo(Map.of("title", "Not Found", "status", 404, "detail", "No mineral with key 'unobtainium'",

@@ -49,6 +49,22 @@ class ProductApiIT extends ApiTestBase {
 	}
 
 	@Test
+	void aBuyerGivenListsThatBuyersSourcingRowsOnly() {
+		ProductDetails all = this.api.getOk("/api/products/ndfeb-magnet", ProductDetails.class);
+		assertThat(all.sourcing()).extracting(SourcingFact::buyer).containsOnly("EU").hasSize(2);
+		// by code or by name; the rest of the answer is the same
+		assertThat(this.api.getOk("/api/products/ndfeb-magnet?buyer=EU", ProductDetails.class)).isEqualTo(all);
+		assertThat(this.api.getOk("/api/products/ndfeb-magnet?buyer=european%20union", ProductDetails.class))
+			.isEqualTo(all);
+		ProductDetails usa = this.api.getOk("/api/products/ndfeb-magnet?buyer=USA", ProductDetails.class);
+		assertThat(usa.sourcing()).isEmpty();
+		assertThat(usa).isEqualTo(all.withSupply(all.producers(), List.of()));
+		assertThat(this.api.problem("/api/products/ndfeb-magnet?buyer=ATLANTIS", 404))
+			.containsEntry("kind", "country or bloc")
+			.containsEntry("key", "ATLANTIS");
+	}
+
+	@Test
 	void aTurbineNeeds650KgOfMagnetsAndNothingRequiresIt() {
 		ProductDetails turbine = this.api.getOk("/api/products/wind-turbine", ProductDetails.class);
 		assertSameRecord(turbine,
