@@ -53,6 +53,11 @@ public record DataReport(String dataVersion, Map<String, Long> nodes, Map<String
 		implements
 			CsvAnswer {
 
+	/** The names {@code ?section=} takes, in the order of the fields. */
+	static final List<String> SECTIONS = List.of("nodes", "relationships", "coverage", "disagreements",
+			"unknown-shares", "sources-without-url", "buyers-with-sourcing", "mix-assumptions", "hs-codes",
+			"pure-re-exporters", "data-warnings");
+
 	/**
 	 * The sections, each a table, by the name {@code ?section=} takes, in the order of
 	 * the fields (the counts as rows of a label or type and its count).
@@ -78,13 +83,21 @@ public record DataReport(String dataVersion, Map<String, Long> nodes, Map<String
 	 * @param name as {@code ?section=} gives it (case-insensitive)
 	 */
 	public DataReportSection section(String name) {
+		String key = sectionName(name);
+		return new DataReportSection(this.dataVersion, key, sections().get(key));
+	}
+
+	/**
+	 * The section {@code ?section=} names, or a 400 naming the sections there are.
+	 * @param name as {@code ?section=} gives it (case-insensitive)
+	 */
+	static String sectionName(String name) {
 		String key = name.strip().toLowerCase(Locale.ROOT);
-		Map<String, List<Map<String, Object>>> sections = sections();
-		if (!sections.containsKey(key)) {
+		if (!SECTIONS.contains(key)) {
 			throw new BadParameterException("section",
-					"must be one of " + String.join(", ", sections.keySet()) + ", was '" + shown(name) + "'");
+					"must be one of " + String.join(", ", SECTIONS) + ", was '" + shown(name) + "'");
 		}
-		return new DataReportSection(this.dataVersion, key, sections.get(key));
+		return key;
 	}
 
 	/**
@@ -110,7 +123,7 @@ public record DataReport(String dataVersion, Map<String, Long> nodes, Map<String
 		return "data-report";
 	}
 
-	private static List<Map<String, Object>> counts(String key, Map<String, Long> counts) {
+	static List<Map<String, Object>> counts(String key, Map<String, Long> counts) {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		new TreeMap<>(counts).forEach((name, count) -> {
 			Map<String, Object> row = new LinkedHashMap<>();

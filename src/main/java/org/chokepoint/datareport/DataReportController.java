@@ -45,8 +45,7 @@ class DataReportController {
 			+ "coverage, disagreements, unknown-shares, sources-without-url, buyers-with-sourcing, "
 			+ "mix-assumptions, hs-codes, pure-re-exporters, data-warnings") @RequestParam(
 					required = false) String section) {
-		DataReport report = this.service.report();
-		return (section == null) ? report : report.section(section);
+		return (section == null) ? this.service.report() : this.service.section(section);
 	}
 
 }

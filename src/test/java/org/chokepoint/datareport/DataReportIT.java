@@ -46,6 +46,22 @@ class DataReportIT {
 	}
 
 	@Test
+	void aSectionAskedAloneIsThatSectionOfTheWholeReport() {
+		DataReport report = this.service.report();
+		assertThat(report.sections().keySet()).containsExactlyElementsOf(DataReport.SECTIONS);
+		for (String name : DataReport.SECTIONS) {
+			assertThat(this.service.section(name.toUpperCase(java.util.Locale.ROOT))).as(name)
+				.isEqualTo(report.section(name));
+		}
+		// not a comparison of empty tables: the shipped data fill these
+		assertThat(List.of("nodes", "coverage", "hs-codes", "buyers-with-sourcing"))
+			.allSatisfy(name -> assertThat(report.sections().get(name)).as(name).isNotEmpty());
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.service.section("everything"))
+			.isInstanceOf(org.chokepoint.web.BadParameterException.class)
+			.hasMessageContaining("must be one of nodes, relationships, coverage");
+	}
+
+	@Test
 	void everyShippedSourceSaysWhereToReadIt() {
 		assertThat(this.service.report().sourcesWithoutUrl()).isEmpty();
 	}
