@@ -6,22 +6,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.chokepoint.importer.ImportReport;
-import org.chokepoint.importer.ImportedElsewhere;
 import org.chokepoint.web.NotFoundException;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The key indexes of the graph, read once and kept until an import: this instance's, or
- * another's once seen ({@link ImportedElsewhere}). A key that matches nothing rereads its
+ * another's once seen ({@link KeptUntilImport}). A key that matches nothing rereads its
  * index once (another instance may have imported it, not yet seen) before it is a 404
  * with suggestions.
  */
 @Component
-class Indexes {
+class Indexes extends KeptUntilImport {
 
 	/** What an index holds: a query returning {@code key} and {@code name}. */
 	enum Kind {
@@ -49,12 +46,6 @@ class Indexes {
 
 	private final Map<Kind, KeyIndex> indexes = new ConcurrentHashMap<>();
 
-	/**
-	 * Counts forgets: an index read begun before one is not kept after it (it may be of
-	 * the data replaced).
-	 */
-	private long forgets;
-
 	Indexes(Neo4jClient client) {
 		this.client = client;
 	}
@@ -74,17 +65,10 @@ class Indexes {
 		if (index == null) {
 			long generation = generation();
 			index = read(kind);
-			synchronized (this) {
-				if (this.forgets == generation) {
-					this.indexes.put(kind, index);
-				}
-			}
+			KeyIndex read = index;
+			keep(generation, () -> this.indexes.put(kind, read));
 		}
 		return index;
-	}
-
-	private synchronized long generation() {
-		return this.forgets;
 	}
 
 	private KeyIndex read(Kind kind) {
@@ -97,18 +81,8 @@ class Indexes {
 		return new KeyIndex(names);
 	}
 
-	@EventListener
-	void imported(ImportReport report) {
-		forget();
-	}
-
-	@EventListener
-	void importedElsewhere(ImportedElsewhere change) {
-		forget();
-	}
-
-	private synchronized void forget() {
-		this.forgets++;
+	@Override
+	protected void clear() {
 		this.indexes.clear();
 	}
 

@@ -2,11 +2,8 @@ package org.chokepoint.lookup;
 
 import java.util.List;
 
-import org.chokepoint.importer.ImportReport;
-import org.chokepoint.importer.ImportedElsewhere;
 import org.chokepoint.web.BadParameterException;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -14,10 +11,10 @@ import org.springframework.stereotype.Component;
  * The years the data has facts for, and the rule for a year asked for: one before the
  * first is a 400 listing them ({@code availableYears}); any later one is answered with
  * the newest facts up to it, each of which names its own year. Read once and kept until
- * an import: this instance's, or another's once seen ({@link ImportedElsewhere}).
+ * an import: this instance's, or another's once seen ({@link KeptUntilImport}).
  */
 @Component
-public class Years {
+public class Years extends KeptUntilImport {
 
 	/**
 	 * The trade flows and supply rows: the one relationship type {@link #available()}
@@ -30,12 +27,6 @@ public class Years {
 	private volatile List<Integer> years;
 
 	private volatile Integer bound;
-
-	/**
-	 * Counts forgets: a read begun before one is not kept after it (it may be of the data
-	 * replaced).
-	 */
-	private long forgets;
 
 	Years(Neo4jClient client) {
 		this.client = client;
@@ -54,11 +45,8 @@ public class Years {
 		if (years == null) {
 			long generation = generation();
 			years = List.copyOf(this.client.query(query()).fetchAs(Integer.class).all());
-			synchronized (this) {
-				if (this.forgets == generation) {
-					this.years = years;
-				}
-			}
+			List<Integer> read = years;
+			keep(generation, () -> this.years = read);
 		}
 		return years;
 	}
@@ -117,31 +105,14 @@ public class Years {
 					WHERE f.year IS NOT NULL
 					RETURN coalesce(min(toInteger(f.year)), 2147483647) AS year
 					""").fetchAs(Integer.class).one().orElse(Integer.MAX_VALUE);
-			synchronized (this) {
-				if (this.forgets == generation) {
-					this.bound = bound;
-				}
-			}
+			Integer read = bound;
+			keep(generation, () -> this.bound = read);
 		}
 		return bound;
 	}
 
-	private synchronized long generation() {
-		return this.forgets;
-	}
-
-	@EventListener
-	void imported(ImportReport report) {
-		forget();
-	}
-
-	@EventListener
-	void importedElsewhere(ImportedElsewhere change) {
-		forget();
-	}
-
-	private synchronized void forget() {
-		this.forgets++;
+	@Override
+	protected void clear() {
 		this.years = null;
 		this.bound = null;
 	}
