@@ -1,6 +1,8 @@
 package org.chokepoint.production;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -79,7 +81,7 @@ public class ProductionFacts {
 	 * buyer's
 	 */
 	public List<SourcingFact> sourcing(String itemId, String buyer) {
-		java.util.Map<String, Object> parameters = new java.util.HashMap<>();
+		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("id", itemId);
 		parameters.put("buyer", buyer);
 		return List.copyOf(this.client.query(buyer == null ? SOURCING : SOURCING_OF_BUYER)
