@@ -124,7 +124,7 @@ class ImportCommand implements ApplicationRunner {
 			report.warnings().forEach(w -> System.out.println("  warning: " + w));
 			code = 0;
 		}
-		catch (ImportFailedException | NotFoundException ex) {
+		catch (ImportFailedException | ImportTooLargeException | NotFoundException ex) {
 			System.err.println(ex.getMessage());
 			code = 1;
 		}

@@ -63,7 +63,9 @@ class ImportController {
 			file) without importing everything again: checked first against the countries, items, HS codes and
 			sources in the database; with any error, or a group already there (remove it first to replace it),
 			nothing is written and the answer lists every error. The supply mixes of the items and stages touched
-			are derived again and the data version changes. No request body.""")
+			are derived again and the data version changes. It is one transaction: one that needs more memory than a
+			transaction may use is a 422 and changes nothing (chokepoint.embedded.transaction-max-memory). No
+			request body.""")
 	@PostMapping("/api/admin/import/trade")
 	ImportReport addTrade(@Parameter(description = ApiParameters.TRADE_DIR) @RequestParam String dir,
 			HttpServletRequest request) throws IOException {
@@ -77,7 +79,7 @@ class ImportController {
 	@Operation(summary = "Remove a (source, year) of trade flows (admin only)", description = """
 			Removes the trade flows of one source and year added by an import, derives the supply mixes of the
 			items and stages they were of again and changes the data version. 404 when the database holds no
-			such group.""")
+			such group; 422 when it needs more memory than one transaction may use (nothing changes).""")
 	@DeleteMapping("/api/admin/import/trade")
 	ImportReport removeTrade(@Parameter(description = ApiParameters.TRADE_SOURCE) @RequestParam String source,
 			@Parameter(description = ApiParameters.TRADE_YEAR) @RequestParam long year) {
@@ -117,6 +119,18 @@ class ImportController {
 				ex.errors().size() + " error(s) in the import files; nothing was imported");
 		problem.setTitle("Import refused");
 		problem.setProperty("errors", ex.errors().stream().map(Object::toString).toList());
+		return problem;
+	}
+
+	/**
+	 * An incremental trade import or removal too large for one transaction: rolled back,
+	 * nothing changed; the detail says what to do.
+	 */
+	@ExceptionHandler
+	ProblemDetail importTooLarge(ImportTooLargeException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		problem.setTitle("Import too large for one transaction");
+		problem.setProperty("limit", ImportTooLargeException.LIMIT);
 		return problem;
 	}
 

@@ -24,6 +24,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -176,6 +177,12 @@ public class TradeImportService {
 			recordVersion(tx, version, after, flows.size());
 			tx.commit();
 		}
+		catch (Neo4jException ex) {
+			throw tooLarge(ex,
+					"Adding " + flows.size() + " trade flows (" + groups.size() + " source and year groups, "
+							+ itemStages.size() + " item stages)",
+					"add them in smaller files (a source and year each, or fewer HS codes at a time)");
+		}
 		return report("trade groups " + groups + " from " + folder.description(), version, flows.rowsRead(), started);
 	}
 
@@ -212,7 +219,27 @@ public class TradeImportService {
 			recordVersion(tx, version, after, -deleted);
 			tx.commit();
 		}
+		catch (Neo4jException ex) {
+			throw tooLarge(ex, "Removing trade group " + group, "import the data without it again (import --dir)");
+		}
 		return report("removal of trade group " + group, version, deleted, started);
+	}
+
+	/**
+	 * The error for a change whose one transaction needed more memory than a transaction
+	 * may use; any other error as it is. Either way the transaction was rolled back.
+	 * @param change what was being done, and how large it was
+	 * @param smaller how else to make the change
+	 */
+	private static RuntimeException tooLarge(Neo4jException ex, String change, String smaller) {
+		if (!ImportTooLargeException.isMemoryLimit(ex)) {
+			return ex;
+		}
+		return new ImportTooLargeException(change
+				+ " needed more memory than one transaction may use, and was rolled back: nothing was changed. It is"
+				+ " one transaction so as to be all or nothing. Raise the limit (" + ImportTooLargeException.LIMIT
+				+ ", 256MB by default; on an external server Neo4j's db.memory.transaction.max), or " + smaller
+				+ ". The database said: " + ex.getMessage(), ex);
 	}
 
 	private TransactionConfig config() {
