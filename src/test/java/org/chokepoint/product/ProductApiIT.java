@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.chokepoint.Fixture.SRC_B;
 import static org.chokepoint.Fixture.assertSameRecord;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import org.chokepoint.ApiTestBase;
 import org.chokepoint.ChokepointTest;
@@ -15,10 +22,16 @@ import org.chokepoint.production.Producer;
 import org.chokepoint.production.ProducerGroup;
 import org.chokepoint.production.SourcingFact;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
 import tools.jackson.core.type.TypeReference;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 @ChokepointTest(properties = "chokepoint.import.on-startup=false")
 class ProductApiIT extends ApiTestBase {
+
+	@Autowired
+	Driver driver;
 
 	static final BomLine MAGNETS_IN_A_TURBINE = new BomLine("wind-turbine", "Wind turbine", "PRODUCT", 650.0,
 			"kg per turbine", 2024, SRC_B, null);
@@ -62,6 +75,36 @@ class ProductApiIT extends ApiTestBase {
 		assertThat(this.api.problem("/api/products/ndfeb-magnet?buyer=ATLANTIS", 404))
 			.containsEntry("kind", "country or bloc")
 			.containsEntry("key", "ATLANTIS");
+	}
+
+	@Test
+	void aLargeAnswerIsGzippedForAClientThatAcceptsItOnly() throws Exception {
+		// the details of a product with 400 sourcing rows: about 100 kB of JSON
+		this.driver.executableQuery("""
+				MATCH (eu:Bloc {code: 'EU'}), (cn:Country {iso3: 'CHN'})
+				UNWIND range(1, 400) AS k
+				CREATE (eu)-[:SOURCES {item: 'ndfeb-magnet', stage: 'MANUFACTURING', year: 1000 + k, share: 0.5,
+				  source: 'src-b', note: 'gzip test'}]->(cn)
+				""").execute();
+		try {
+			HttpClient http = HttpClient.newHttpClient();
+			URI uri = URI.create("http://localhost:" + this.port + "/api/products/ndfeb-magnet");
+			HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(uri).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> gzipped = http.send(
+					HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+			assertThat(plain.body().length).isGreaterThan(50_000);
+			assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+			assertThat(gzipped.body().length).isLessThan(plain.body().length / 5);
+			try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+				assertThat(in.readAllBytes()).isEqualTo(plain.body());
+			}
+		}
+		finally {
+			this.driver.executableQuery("MATCH ()-[f:SOURCES {note: 'gzip test'}]->() DELETE f").execute();
+		}
 	}
 
 	@Test
