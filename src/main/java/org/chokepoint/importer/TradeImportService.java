@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import org.chokepoint.database.TransactionMemoryLimit;
 import org.chokepoint.supplymix.MixFacts;
 import org.chokepoint.web.NotFoundException;
 import org.neo4j.driver.Driver;
@@ -232,7 +233,7 @@ public class TradeImportService {
 	 * @param smaller how else to make the change
 	 */
 	private static RuntimeException tooLarge(Neo4jException ex, String change, String smaller) {
-		if (!ImportTooLargeException.isMemoryLimit(ex)) {
+		if (!TransactionMemoryLimit.reached(ex)) {
 			return ex;
 		}
 		return new ImportTooLargeException(change

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.chokepoint.database.CypherFile;
+import org.chokepoint.database.TransactionMemoryLimit;
 import org.chokepoint.supplychain.ChainComputation.BuyerSplit;
 import org.chokepoint.supplychain.ChainComputation.Gap;
 import org.chokepoint.supplychain.ChainComputation.InputChain;
@@ -16,7 +17,10 @@ import org.chokepoint.supplychain.ChainComputation.SupplierWeight;
 import org.chokepoint.supplymix.Sourcing;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Runs {@code cypher/queries/chain.cypher} (the Browser file) and reads its rows as
@@ -68,12 +72,39 @@ class ChainCypher {
 		parameters.put("threshold", Double.parseDouble(ParameterRules.DEFAULT_THRESHOLD));
 		parameters.put("cuts", cuts.stream().map(Cut::asParameter).toList());
 		Map<String, ChainComputation> chains = new java.util.LinkedHashMap<>();
-		this.client.query(CHAIN)
-			.bindAll(parameters)
-			.fetch()
-			.all()
-			.forEach(row -> chains.put((String) row.get("product"), computation(row)));
+		try {
+			this.client.query(CHAIN)
+				.bindAll(parameters)
+				.fetch()
+				.all()
+				.forEach(row -> chains.put((String) row.get("product"), computation(row)));
+		}
+		catch (RuntimeException ex) {
+			if (TransactionMemoryLimit.reached(ex)) {
+				throw tooMuchMemory(ex);
+			}
+			throw ex;
+		}
 		return chains;
+	}
+
+	/**
+	 * A 422 for chain.cypher needing more memory than one transaction may use: it holds
+	 * every buyer's supply mix of the chain's items at once (at the benchmark's M tier,
+	 * 20,000 mixes of about 200 suppliers each), while the projection computes the same
+	 * figures from the facts in memory.
+	 */
+	private static ErrorResponseException tooMuchMemory(RuntimeException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+				"chain.cypher (engine=cypher) needed more memory than one transaction may use ("
+						+ TransactionMemoryLimit.SETTING + ", 256MB by default; Neo4j's db.memory.transaction.max"
+						+ " on an external server): it holds every buyer's supply mix of the chain's items at once."
+						+ " engine=projection (the default) gives the same figures from the chain facts held in"
+						+ " memory; or raise the limit.");
+		problem.setTitle("Query needs too much memory");
+		problem.setProperty("limit", TransactionMemoryLimit.SETTING);
+		problem.setProperty("engine", ChainEngine.CYPHER.word());
+		return new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, ex);
 	}
 
 	private static ChainComputation computation(Map<String, Object> row) {
