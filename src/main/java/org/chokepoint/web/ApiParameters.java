@@ -55,7 +55,8 @@ public final class ApiParameters {
 
 	public static final String ENGINE = "How the chain is computed: `projection` (default), from the chain facts held"
 			+ " in memory; `cypher`, by running cypher/queries/chain.cypher itself (the query Neo4j Browser users"
-			+ " run), to compare the two on the same request: the same figures.";
+			+ " run), to compare the two on the same request: the same figures. On a large graph chain.cypher may need"
+			+ " more memory than one transaction may use: a 422 says so.";
 
 	public static final String DETAIL = "How much the answer lists: `summary` (default), at each stage the suppliers"
 			+ " with at least 0.1 % of the supply (or the threshold, if lower) and the rest as `otherSuppliers`"
