@@ -57,7 +57,7 @@ public class AnswerCache {
 	}
 
 	/** How many answers are kept (an estimate, as Caffeine counts). */
-	long size() {
+	public long size() {
 		return this.answers.estimatedSize();
 	}
 

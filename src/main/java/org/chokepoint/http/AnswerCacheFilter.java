@@ -82,7 +82,9 @@ class AnswerCacheFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String version = this.version.current();
 		String key = key(version, LocalDate.now(), request);
-		AnswerCache.Answer answer = this.cache.get(key);
+		// a warm-up request computes its answer, and it is not kept
+		boolean kept = !WarmUpRequests.isWarmUp(request);
+		AnswerCache.Answer answer = kept ? this.cache.get(key) : null;
 		if (answer != null) {
 			writeAndReweigh(key, answer, true, request, response);
 			return;
@@ -95,7 +97,7 @@ class AnswerCacheFilter extends OncePerRequestFilter {
 			return;
 		}
 		answer = AnswerCache.Answer.of(handlerHeaders(captured, before), captured.getContentAsByteArray());
-		if (version.equals(this.version.current())) {
+		if (kept && version.equals(this.version.current())) {
 			// an answer computed across a change of version is served, not kept
 			this.cache.put(key, answer);
 		}

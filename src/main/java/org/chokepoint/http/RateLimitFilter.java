@@ -47,7 +47,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !this.properties.enabled() || group(request).isEmpty();
+		return !this.properties.enabled() || WarmUpRequests.isWarmUp(request) || group(request).isEmpty();
 	}
 
 	@Override

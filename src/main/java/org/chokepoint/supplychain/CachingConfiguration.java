@@ -1,14 +1,23 @@
 package org.chokepoint.supplychain;
 
+import java.util.Collection;
 import java.util.List;
+
+import org.chokepoint.http.WarmUpRequests;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.CachingConfigurer;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
+import org.springframework.cache.interceptor.CacheOperationInvocationContext;
+import org.springframework.cache.interceptor.CacheResolver;
 import org.springframework.cache.interceptor.KeyGenerator;
+import org.springframework.cache.interceptor.SimpleCacheResolver;
 import org.springframework.cache.interceptor.SimpleKey;
+import org.springframework.cache.support.NoOpCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,7 +33,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
-class CachingConfiguration {
+class CachingConfiguration implements CachingConfigurer {
 
 	/** Chain analyses and chains, by data version and arguments. */
 	static final String ANALYSES = "analyses";
@@ -45,15 +54,41 @@ class CachingConfiguration {
 	/** The name of the key generator the analyses' {@code @Cacheable}s use. */
 	static final String VERSIONED_KEYS = "versionedKeys";
 
-	@Bean
-	CacheManager cacheManager(CachingProperties properties) {
+	private final CacheManager manager;
+
+	CachingConfiguration(CachingProperties properties) {
 		CaffeineCacheManager manager = new CaffeineCacheManager();
 		// no cache made up on demand: a misspelt name fails rather than growing without a
 		// bound
 		manager.setCacheNames(List.of());
 		manager.registerCustomCache(ANALYSES, Caffeine.newBuilder().maximumSize(properties.analyses()).build());
 		manager.registerCustomCache(CATALOGUE, Caffeine.newBuilder().maximumSize(CATALOGUE_ENTRIES).build());
-		return manager;
+		this.manager = manager;
+	}
+
+	@Bean
+	@Override
+	public CacheManager cacheManager() {
+		return this.manager;
+	}
+
+	/**
+	 * The caches of an operation: none for the application's own warm-up requests
+	 * ({@link WarmUpRequests}), which compute every analysis and keep nothing.
+	 */
+	@Override
+	public CacheResolver cacheResolver() {
+		return new SimpleCacheResolver(this.manager) {
+
+			@Override
+			public Collection<? extends Cache> resolveCaches(CacheOperationInvocationContext<?> context) {
+				if (WarmUpRequests.current()) {
+					return context.getOperation().getCacheNames().stream().map(NoOpCache::new).toList();
+				}
+				return super.resolveCaches(context);
+			}
+
+		};
 	}
 
 	/**

@@ -16,15 +16,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * within this time
  * @param warmUp how long the analyses are warmed up, in the background, after a
  * projection is built ({@link AnalysisWarmUp}; 0 for not at all)
+ * @param httpWarmUp how long, at most, the application asks itself chain questions over
+ * HTTP once it has data, once per run, before it reports itself ready
+ * ({@link HttpWarmUp}; 0 for not at all)
+ * @param httpWarmUpRequests how many such requests, at most
  */
 @ConfigurationProperties("chokepoint.cache")
 record CachingProperties(@DefaultValue("2000") long analyses, @DefaultValue("1s") Duration versionTrust,
-		@DefaultValue("1s") Duration warmUp) {
+		@DefaultValue("1s") Duration warmUp, @DefaultValue("8s") Duration httpWarmUp,
+		@DefaultValue("1500") int httpWarmUpRequests) {
 
 	CachingProperties {
-		if (analyses < 0 || versionTrust.isNegative() || warmUp.isNegative()) {
+		if (analyses < 0 || versionTrust.isNegative() || warmUp.isNegative() || httpWarmUp.isNegative()
+				|| httpWarmUpRequests < 0) {
 			throw new IllegalArgumentException("chokepoint.cache.* must not be negative: analyses " + analyses
-					+ ", version-trust " + versionTrust + ", warm-up " + warmUp);
+					+ ", version-trust " + versionTrust + ", warm-up " + warmUp + ", http-warm-up " + httpWarmUp
+					+ ", http-warm-up-requests " + httpWarmUpRequests);
 		}
 	}
 

@@ -45,10 +45,13 @@ class ChainProjections implements DisposableBean {
 
 	private final AnalysisWarmUp warmUp;
 
-	ChainProjections(ChainProjectionLoader loader, DataVersion version, AnalysisWarmUp warmUp) {
+	private final HttpWarmUp httpWarmUp;
+
+	ChainProjections(ChainProjectionLoader loader, DataVersion version, AnalysisWarmUp warmUp, HttpWarmUp httpWarmUp) {
 		this.loader = loader;
 		this.version = version;
 		this.warmUp = warmUp;
+		this.httpWarmUp = httpWarmUp;
 	}
 
 	/**
@@ -92,7 +95,8 @@ class ChainProjections implements DisposableBean {
 
 	/**
 	 * Builds a projection of what the database holds now and serves it; the analyses are
-	 * then warmed up on it in the background.
+	 * then warmed up on it in the background ({@link AnalysisWarmUp}, and once per run
+	 * {@link HttpWarmUp}).
 	 */
 	synchronized ChainProjection rebuild() {
 		long started = System.nanoTime();
@@ -102,6 +106,7 @@ class ChainProjections implements DisposableBean {
 				projection.version(), (System.nanoTime() - started) / 1_000_000, projection.size(), projection.flows(),
 				projection.bytes() / 1024);
 		this.warmUp.start(projection);
+		this.httpWarmUp.built(projection);
 		return projection;
 	}
 

@@ -1,0 +1,233 @@
+package org.chokepoint.supplychain;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.chokepoint.http.WarmUpRequests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Warms up the whole request path of the analyses, once per run of the application, by
+ * asking itself chain questions over HTTP on its own port: Tomcat, the filters, Spring
+ * MVC, the analysis and the writing of its JSON run as for an analyst, so that the JVM
+ * has compiled them before the first analyst asks. Without it, the first hundreds of
+ * chain answers after a start took two to four times as long as later ones
+ * (docs/performance.md); {@link AnalysisWarmUp} alone, which skips HTTP, did not change
+ * that.
+ *
+ * <p>
+ * It runs when the application is ready and holds data (before it reports itself ready: a
+ * readiness probe sees it up once the warm-up is over), or, for an application started on
+ * an empty database, in the background after its first import. It asks each product for
+ * each consumer in turn (the default year, threshold and sourcing), one request at a
+ * time, until {@link CachingProperties#httpWarmUp()} has passed or
+ * {@link CachingProperties#httpWarmUpRequests()} are done. Its requests carry a token
+ * only this run knows ({@link WarmUpRequests}): nothing they compute is kept, so the
+ * first ask of a pair is still computed when an analyst asks it, and the rate limit does
+ * not count them. Not run without a web server (the command-line import and report), or
+ * over HTTPS.
+ */
+@Component
+class HttpWarmUp implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(HttpWarmUp.class);
+
+	/** How long one request may take before the warm-up gives up. */
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+	private final WarmUpRequests requests;
+
+	private final Duration budget;
+
+	private final int maxRequests;
+
+	private final Environment environment;
+
+	private final AtomicReference<ChainProjection> latest = new AtomicReference<>();
+
+	/** Whether a warm-up has started in this run: there is one at most. */
+	private final AtomicBoolean started = new AtomicBoolean();
+
+	private final AtomicReference<Run> last = new AtomicReference<>();
+
+	private volatile int port = -1;
+
+	private volatile boolean ready;
+
+	private volatile boolean stopping;
+
+	private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "http-warm-up");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	HttpWarmUp(WarmUpRequests requests, CachingProperties properties, Environment environment) {
+		this.requests = requests;
+		this.budget = properties.httpWarmUp();
+		this.maxRequests = properties.httpWarmUpRequests();
+		this.environment = environment;
+	}
+
+	/**
+	 * A finished warm-up.
+	 *
+	 * @param version the data version it asked about
+	 * @param requests how many requests it sent
+	 * @param failed how many of them were not answered 200
+	 * @param millis how long it took
+	 */
+	record Run(String version, int requests, int failed, long millis) {
+	}
+
+	/** The warm-up of this run once it has finished; null before. */
+	Run last() {
+		return this.last.get();
+	}
+
+	@EventListener
+	void serverStarted(WebServerInitializedEvent event) {
+		if (event.getApplicationContext().getServerNamespace() == null) {
+			this.port = event.getWebServer().getPort();
+		}
+	}
+
+	/**
+	 * A projection was built: after the first import of an application started without
+	 * data, the warm-up runs in the background.
+	 */
+	void built(ChainProjection projection) {
+		this.latest.set(projection);
+		if (this.ready && hasData(projection) && wanted() && this.started.compareAndSet(false, true)) {
+			this.background.execute(() -> run(projection));
+		}
+	}
+
+	/**
+	 * The application is ready: with data, the warm-up runs now, before the application
+	 * reports itself ready (after {@link ChainProjections} built the start-up
+	 * projection).
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(1)
+	void ready() {
+		this.ready = true;
+		ChainProjection projection = this.latest.get();
+		if (projection != null && hasData(projection) && wanted() && this.started.compareAndSet(false, true)) {
+			run(projection);
+		}
+	}
+
+	private boolean wanted() {
+		return !this.budget.isZero() && this.maxRequests > 0 && this.port > 0;
+	}
+
+	private static boolean hasData(ChainProjection projection) {
+		return !projection.reference().products().isEmpty() && !projection.reference().parties().isEmpty();
+	}
+
+	private void run(ChainProjection projection) {
+		if (this.environment.getProperty("server.ssl.enabled", Boolean.class, false)
+				|| this.environment.getProperty("server.ssl.bundle") != null) {
+			log.info("HTTP warm-up skipped: the server speaks HTTPS");
+			return;
+		}
+		long started = System.nanoTime();
+		long deadline = started + this.budget.toNanos();
+		List<String> products = projection.reference().products().stream().sorted().toList();
+		List<String> consumers = projection.reference().parties().stream().sorted().toList();
+		long pairs = (long) products.size() * consumers.size();
+		String base = base();
+		HttpClient client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+		int sent = 0;
+		int failed = 0;
+		try {
+			for (int i = 0; i < this.maxRequests && i < pairs; i++) {
+				if (System.nanoTime() > deadline || this.stopping || Thread.currentThread().isInterrupted()) {
+					break;
+				}
+				String product = products.get(i % products.size());
+				String consumer = consumers.get(i / products.size());
+				HttpRequest request = HttpRequest
+					.newBuilder(URI.create(base + "/api/chains/" + encode(product) + "?consumer=" + encode(consumer)))
+					.header("Accept", "application/json")
+					.header(WarmUpRequests.HEADER, this.requests.token())
+					.timeout(REQUEST_TIMEOUT)
+					.GET()
+					.build();
+				HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+				sent++;
+				if (response.statusCode() != 200) {
+					failed++;
+				}
+			}
+		}
+		catch (IOException ex) {
+			log.warn("HTTP warm-up stopped after {} requests: {}", sent, ex.toString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		Run run = new Run(projection.version(), sent, failed, (System.nanoTime() - started) / 1_000_000);
+		this.last.set(run);
+		log.info("Request path warmed up over HTTP on data version {}: {} chain requests in {} ms ({} not answered 200;"
+				+ " nothing kept)", run.version(), run.requests(), run.millis(), run.failed());
+	}
+
+	/**
+	 * The application's own address: its bind address, or loopback when it binds to all.
+	 */
+	private String base() {
+		String host = "127.0.0.1";
+		String address = this.environment.getProperty("server.address");
+		if (address != null && !address.isBlank()) {
+			try {
+				InetAddress bound = InetAddress.getByName(address.strip());
+				if (!bound.isAnyLocalAddress()) {
+					host = bound.getHostAddress().contains(":") ? "[" + bound.getHostAddress() + "]"
+							: bound.getHostAddress();
+				}
+			}
+			catch (IOException ex) {
+				// the server could not bind to it either: loopback
+			}
+		}
+		String contextPath = this.environment.getProperty("server.servlet.context-path", "");
+		return "http://" + host + ":" + this.port + (contextPath.equals("/") ? "" : contextPath);
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	@Override
+	public void destroy() {
+		this.stopping = true;
+		this.background.shutdownNow();
+	}
+
+}

@@ -1,0 +1,116 @@
+package org.chokepoint.supplychain;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.chokepoint.ChokepointTest;
+import org.chokepoint.http.AnswerCache;
+import org.chokepoint.http.WarmUpRequests;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cache.CacheManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The start-up warm-up over HTTP: with data imported at start-up, the application asks
+ * itself chain questions before it is ready, keeps nothing of them (no answer bytes, no
+ * analysis), and the rate limit does not count them; a request with the token is treated
+ * as one of them, a request with a wrong token as any other.
+ */
+@ChokepointTest(properties = { "chokepoint.import.dir=src/test/resources/fixtures/analysis",
+		"chokepoint.cache.http-warm-up=60s", "chokepoint.cache.http-warm-up-requests=12",
+		"chokepoint.rate-limit.enabled=true", "chokepoint.rate-limit.requests=5", "chokepoint.rate-limit.period=1h" })
+class HttpWarmUpIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	HttpWarmUp warmUp;
+
+	@Autowired
+	ChainProjections projections;
+
+	@Autowired
+	AnswerCache answers;
+
+	@Autowired
+	CacheManager caches;
+
+	@Autowired
+	WarmUpRequests warmUpRequests;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void theWarmUpAsksBeforeTheApplicationIsReadyKeepsNothingAndIsNotCounted() throws Exception {
+		// run before the context was handed to the test (it is ready)
+		HttpWarmUp.Run run = this.warmUp.last();
+		assertThat(run).as("the warm-up ran at start-up").isNotNull();
+		ChainProjection projection = this.projections.serving();
+		long pairs = (long) projection.reference().products().size() * projection.reference().parties().size();
+		assertThat(pairs).as("the fixture has more pairs than the warm-up asks").isGreaterThan(12);
+		assertThat(run.requests()).isEqualTo(12);
+		assertThat(run.failed()).isZero();
+		assertThat(run.version()).isEqualTo(projection.version());
+		// nothing kept
+		assertThat(this.answers.size()).as("answers kept as bytes").isZero();
+		assertThat(analysesKept()).as("analyses kept").isZero();
+
+		List<String> products = projection.reference().products().stream().sorted().toList();
+		List<String> consumers = projection.reference().parties().stream().sorted().toList();
+		// the warm-up's first pair, asked by a client: computed and kept, and the first
+		// request the rate limit counts (5 an hour here; the warm-up's 12 would have
+		// used them all)
+		HttpResponse<String> asked = get(chain(products.get(0), consumers.get(0)), null);
+		assertThat(asked.statusCode()).isEqualTo(200);
+		assertThat(asked.headers().firstValue("X-RateLimit-Remaining")).hasValue("4");
+		assertThat(this.answers.size()).isEqualTo(1);
+		long kept = analysesKept();
+		assertThat(kept).isPositive();
+
+		// with the token: answered, not kept, not counted
+		HttpResponse<String> warming = get(chain(products.get(1), consumers.get(0)), this.warmUpRequests.token());
+		assertThat(warming.statusCode()).isEqualTo(200);
+		assertThat(warming.headers().firstValue("X-RateLimit-Remaining")).isEmpty();
+		assertThat(this.answers.size()).isEqualTo(1);
+		assertThat(analysesKept()).isEqualTo(kept);
+
+		// with a wrong token: a plain request
+		HttpResponse<String> plain = get(chain(products.get(2), consumers.get(0)), "0".repeat(32));
+		assertThat(plain.statusCode()).isEqualTo(200);
+		assertThat(plain.headers().firstValue("X-RateLimit-Remaining")).hasValue("3");
+		assertThat(this.answers.size()).isEqualTo(2);
+		assertThat(analysesKept()).isGreaterThan(kept);
+	}
+
+	private long analysesKept() {
+		long entries = 0;
+		for (String name : List.of(CachingConfiguration.ANALYSES, CachingConfiguration.CATALOGUE)) {
+			var cache = (com.github.benmanes.caffeine.cache.Cache<?, ?>) this.caches.getCache(name).getNativeCache();
+			cache.cleanUp();
+			entries += cache.estimatedSize();
+		}
+		return entries;
+	}
+
+	private static String chain(String product, String consumer) {
+		return "/api/chains/" + product + "?consumer=" + consumer;
+	}
+
+	private HttpResponse<String> get(String path, String token) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Accept", "application/json");
+		if (token != null) {
+			request.header(WarmUpRequests.HEADER, token);
+		}
+		return this.http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
