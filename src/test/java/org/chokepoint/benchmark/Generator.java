@@ -48,13 +48,18 @@ public final class Generator {
 
 	}
 
-	/** S: a few thousand flows; M: about 1 million; L: about 5 million. */
+	/**
+	 * S: a few thousand flows; M: about 1 million; L: about 5 million; I: the shape of
+	 * issue 18's first model (240 countries, 60 minerals, 120 products), many items with
+	 * one supplier each per buyer and stage: 57,600 flows and as many output shares.
+	 */
 	public static Parameters tier(String tier) {
 		return switch (tier.toUpperCase(Locale.ROOT)) {
 			case "S" -> new Parameters(40, 6, 8, 3, 3, 15, 1.2, 2, 42);
 			case "M" -> new Parameters(200, 15, 20, 3, 3, 100, 1.2, 1, 42);
 			case "L" -> new Parameters(220, 25, 30, 3, 3, 140, 1.2, 2, 42);
-			default -> throw new IllegalArgumentException("tier must be S, M or L, not " + tier);
+			case "I" -> new Parameters(240, 60, 120, 3, 3, 1, 1.2, 1, 42);
+			default -> throw new IllegalArgumentException("tier must be S, M, L or I, not " + tier);
 		};
 	}
 
@@ -65,7 +70,7 @@ public final class Generator {
 			switch (args[i]) {
 				case "--tier" -> tier = args[i + 1];
 				case "--out" -> out = Path.of(args[i + 1]);
-				default -> throw new IllegalArgumentException("usage: Generator --tier S|M|L --out DIR");
+				default -> throw new IllegalArgumentException("usage: Generator --tier S|M|L|I --out DIR");
 			}
 		}
 		out = out != null ? out : Path.of("target/benchmark/data-" + tier);

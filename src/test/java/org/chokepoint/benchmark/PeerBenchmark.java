@@ -29,19 +29,22 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The side-by-side run of issue 18, as one table: chain answers over HTTP, cold (the
- * first ask of a pair: for the verdicts, of {@code --pairs} new pairs asked after as many
- * others, so that the request path runs compiled, as the floor does; the first set's
- * figure, right after the import, is shown too) and warm (the same request again),
- * against the in-process floor (the API's own calculator over facts read once) and
- * against a plain Python implementation of the same metrics on the same generated files
- * ({@code src/test/python/chain_peer.py}, run only where {@code python3} is present),
- * whose figures must agree with the API's to 1e-9; then the world matrix and every ratio
- * with its target. A tool in the test sources, not a test (docs/performance.md):
+ * first ask of a pair: for the verdicts, of {@code --pairs} new pairs asked of the
+ * service started afresh on the imported data in a JVM of its own, once it is ready, as
+ * an analyst's service starts ({@link Service}); the p50 of as many new pairs asked right
+ * after the import, in the JVM that imported, is shown too) and warm (the same request
+ * again), against the in-process floor (the API's own calculator over facts read once)
+ * and against a plain Python implementation of the same metrics on the same generated
+ * files ({@code src/test/python/chain_peer.py}, run only where {@code python3} is
+ * present), whose figures must agree with the API's to 1e-9; then the world matrix and
+ * every ratio with its target. A tool in the test sources, not a test
+ * (docs/performance.md):
  *
  * <pre>mvn -B -o -Pbenchmark test-compile exec:exec -Dbenchmark.main=org.chokepoint.benchmark.PeerBenchmark \
  *   -Dbenchmark.args="--tier M"</pre>
  *
- * Writes {@code target/benchmark/peer-<tier>.md}.
+ * Writes {@code target/benchmark/peer-<tier>.md} (and the service's log,
+ * {@code service-<tier>.log}).
  */
 public final class PeerBenchmark {
 
@@ -54,6 +57,12 @@ public final class PeerBenchmark {
 	private final int warmRepeats;
 
 	private final String python;
+
+	/**
+	 * Extra arguments of the service started for the verdicts ({@code --service-arg}),
+	 * e.g. {@code --chokepoint.cache.http-warm-up=0s} for a run without its warm-up.
+	 */
+	private final List<String> serviceArgs;
 
 	/**
 	 * How many requests of other questions are asked before the settled set (0: none).
@@ -70,8 +79,10 @@ public final class PeerBenchmark {
 
 	private String base;
 
-	private PeerBenchmark(String tier, int pairs, int warmRepeats, String python, int settle) {
+	private PeerBenchmark(String tier, int pairs, int warmRepeats, String python, int settle,
+			List<String> serviceArgs) {
 		this.tier = tier;
+		this.serviceArgs = List.copyOf(serviceArgs);
 		this.settle = settle;
 		this.pairs = pairs;
 		this.warmRepeats = warmRepeats;
@@ -84,6 +95,7 @@ public final class PeerBenchmark {
 		int warm = 5;
 		String python = "python3";
 		int settle = 1500;
+		List<String> serviceArgs = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--tier" -> tier = args[++i].toUpperCase(Locale.ROOT);
@@ -91,12 +103,13 @@ public final class PeerBenchmark {
 				case "--warm" -> warm = Integer.parseInt(args[++i]);
 				case "--python" -> python = args[++i];
 				case "--settle" -> settle = Integer.parseInt(args[++i]);
+				case "--service-arg" -> serviceArgs.add(args[++i]);
 				default -> throw new IllegalArgumentException(
-						"usage: PeerBenchmark [--tier S|M|L] [--pairs N] [--warm N] [--python python3] [--settle N], not "
-								+ args[i]);
+						"usage: PeerBenchmark [--tier S|M|L|I] [--pairs N] [--warm N] [--python python3] [--settle N]"
+								+ " [--service-arg --name=value]..., not " + args[i]);
 			}
 		}
-		new PeerBenchmark(tier, pairs, warm, python, settle).run();
+		new PeerBenchmark(tier, pairs, warm, python, settle, serviceArgs).run();
 		System.exit(0);
 	}
 
@@ -119,40 +132,43 @@ public final class PeerBenchmark {
 		}
 		Benchmark.deleteRecursively(db);
 		String loadBefore = Benchmark.loadAverage();
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ChokepointApplication.class)
-			.web(WebApplicationType.SERVLET)
-			// only the application's own configuration (see Benchmark), on free ports, no
-			// start-up import: the generated folder is imported below; the per-client
-			// rate
-			// limit would throttle a benchmark, so it is off here
-			.run("--spring.config.location=classpath:/application.yaml", "--server.port=0",
-					"--chokepoint.embedded.port=0", "--chokepoint.embedded.data-dir=" + db,
-					"--chokepoint.embedded.import-dir=" + db.resolve("import"), "--chokepoint.import.on-startup=false",
-					"--chokepoint.embedded.shutdown-quiet-period=0s", "--chokepoint.rate-limit.enabled=false")) {
-			this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+		List<Pair> first = pairs(parameters, 0);
+		double[] startCold = new double[first.size()];
+		List<Pair> pairs = pairs(parameters, this.pairs);
+		double[] floor;
+		try (ConfigurableApplicationContext context = start(db)) {
 			long started = System.nanoTime();
 			context.getBean(ImportService.class).importDirectory(data);
 			this.notes.add(String.format(Locale.ROOT, "tier %s: %,d trade flows imported in %.1f s", this.tier,
 					parameters.flows(), seconds(started)));
-			// a first set of new pairs asked right after the import, while the JIT has
-			// compiled little of the request path; the cold figures of the table are
-			// those of the next set, new pairs too, asked of a service that has answered
-			// some (as the in-process floor is measured after a warm-up)
-			List<Pair> first = pairs(parameters, 0);
-			double[] startCold = new double[first.size()];
+			// a first set of new pairs asked right after the import, in the JVM that
+			// imported: it has compiled little of the request path (the HTTP warm-up of a
+			// run started without data runs in the background after its first import,
+			// beside these requests)
 			for (int i = 0; i < first.size(); i++) {
 				started = System.nanoTime();
 				get(uri(first.get(i)));
 				startCold[i] = millis(started);
 			}
-			List<Pair> pairs = pairs(parameters, this.pairs);
+			floor = floor(context, pairs);
+			breakdown(context, pairs);
+		}
+		warmClient();
+		// the verdicts: the service started afresh on the imported data, in a JVM of its
+		// own, as an analyst's starts, and asked once it is ready (after its warm-up)
+		try (Service service = Service.start(db, out.resolve("service-" + this.tier + ".log"), this.serviceArgs,
+				Duration.ofMinutes(10))) {
+			this.base = service.base();
+			this.notes.add(String.format(Locale.ROOT,
+					"the service started on the imported database in a new JVM, ready in %.1f s (%s)",
+					service.readySeconds(), service.warmUp()));
 			double[] cold = new double[pairs.size()];
 			double[] warm = new double[pairs.size() * this.warmRepeats];
 			Map<Pair, Figures> answers = new HashMap<>();
 			for (int i = 0; i < pairs.size(); i++) {
 				Pair pair = pairs.get(i);
 				String uri = uri(pair);
-				started = System.nanoTime();
+				long started = System.nanoTime();
 				String body = get(uri);
 				cold[i] = millis(started);
 				answers.put(pair, figures(body));
@@ -162,15 +178,15 @@ public final class PeerBenchmark {
 					warm[i * this.warmRepeats + r] = millis(started);
 				}
 			}
-			double[] floor = floor(context, pairs);
-			breakdown(context, pairs);
 			double coldP50 = Benchmark.percentile(cold, 50);
 			double warmP50 = Benchmark.percentile(warm, 50);
 			double floorP50 = Benchmark.percentile(floor, 50);
-			row("chain, cold p50 over HTTP, the first " + first.size() + " new pairs after the import (ms)",
-					Benchmark.percentile(startCold, 50), null, null);
+			row("chain, cold p50 over HTTP, the first " + first.size()
+					+ " new pairs after the import, in the run that imported (ms)", Benchmark.percentile(startCold, 50),
+					null, null);
 			row("chain, the first ask after the import, over HTTP (ms)", startCold[0], null, null);
-			row("chain, cold p50 over HTTP, " + pairs.size() + " further new pairs (ms)", coldP50, null, null);
+			row("chain, cold p50 over HTTP, the first " + pairs.size() + " new pairs after a start on the data (ms)",
+					coldP50, null, null);
 			row("chain, warm p50 over HTTP (ms)", warmP50, null, null);
 			row("in-process floor p50 (ms)", floorP50, null, null);
 			row("cold / floor", coldP50 / floorP50, 2.0, "at most 2x (target at M)");
@@ -194,6 +210,57 @@ public final class PeerBenchmark {
 		Files.createDirectories(out);
 		Files.writeString(out.resolve("peer-" + this.tier + ".md"), table, StandardCharsets.UTF_8);
 		System.out.println(table);
+	}
+
+	/**
+	 * The application on the benchmark's database, on free ports, with only its own
+	 * configuration (see Benchmark) and no start-up import (the generated folder is
+	 * imported by the first run); the per-client rate limit would throttle a benchmark,
+	 * so it is off here. Sets {@link #base}.
+	 */
+	private ConfigurableApplicationContext start(Path db) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(ChokepointApplication.class)
+			.web(WebApplicationType.SERVLET)
+			.run("--spring.config.location=classpath:/application.yaml", "--server.port=0",
+					"--chokepoint.embedded.port=0", "--chokepoint.embedded.data-dir=" + db,
+					"--chokepoint.embedded.import-dir=" + db.resolve("import"), "--chokepoint.import.on-startup=false",
+					"--chokepoint.embedded.shutdown-quiet-period=0s", "--chokepoint.rate-limit.enabled=false");
+		this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+		return context;
+	}
+
+	/** How many requests {@link #warmClient()} sends. */
+	private static final int CLIENT_WARM_UP = 3000;
+
+	/**
+	 * Warms up this JVM's HTTP client, not the service: {@link #CLIENT_WARM_UP} requests
+	 * to a throwaway server in this JVM answering 64 kB of JSON, so that the figures over
+	 * HTTP are the service's, not those of a client the JIT has not compiled yet (the
+	 * service runs in a JVM of its own and is not touched).
+	 */
+	private void warmClient() throws IOException, InterruptedException {
+		byte[] body = ("[" + "{\"country\":\"XXX\",\"share\":0.123456789012345},".repeat(1400) + "{}]")
+			.getBytes(StandardCharsets.UTF_8);
+		com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer
+			.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/", exchange -> {
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		server.start();
+		String base = this.base;
+		try {
+			this.base = "http://127.0.0.1:" + server.getAddress().getPort();
+			for (int i = 0; i < CLIENT_WARM_UP; i++) {
+				get("/warm-up?i=" + i);
+			}
+		}
+		finally {
+			this.base = base;
+			server.stop(0);
+		}
 	}
 
 	/** The default chain answer of a pair (traced, threshold 0.5, the summary). */
