@@ -134,10 +134,12 @@ public final class Benchmark {
 			// application's own application.yaml: the tests' config/application.yaml, on
 			// this test
 			// classpath too, would shrink the page cache to 32 MB and change what is
-			// measured
+			// measured; no HTTP warm-up, which would run beside the measures after the
+			// import
 			.run("--spring.config.location=classpath:/application.yaml", "--chokepoint.embedded.port=0",
 					"--chokepoint.embedded.data-dir=" + db, "--chokepoint.embedded.import-dir=" + db.resolve("import"),
-					"--chokepoint.import.on-startup=false", "--chokepoint.embedded.shutdown-quiet-period=0s")) {
+					"--chokepoint.import.on-startup=false", "--chokepoint.embedded.shutdown-quiet-period=0s",
+					"--chokepoint.cache.http-warm-up=0s")) {
 			put("tier", this.tier);
 			put("trade_flows", parameters.flows());
 			put("load_average_before", loadAverage());

@@ -216,7 +216,8 @@ public final class PeerBenchmark {
 	 * The application on the benchmark's database, on free ports, with only its own
 	 * configuration (see Benchmark) and no start-up import (the generated folder is
 	 * imported by the first run); the per-client rate limit would throttle a benchmark,
-	 * so it is off here. Sets {@link #base}.
+	 * so it is off here, and so is the HTTP warm-up, which would run beside the first set
+	 * and the floor (the service started for the verdicts has it). Sets {@link #base}.
 	 */
 	private ConfigurableApplicationContext start(Path db) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ChokepointApplication.class)
@@ -224,7 +225,8 @@ public final class PeerBenchmark {
 			.run("--spring.config.location=classpath:/application.yaml", "--server.port=0",
 					"--chokepoint.embedded.port=0", "--chokepoint.embedded.data-dir=" + db,
 					"--chokepoint.embedded.import-dir=" + db.resolve("import"), "--chokepoint.import.on-startup=false",
-					"--chokepoint.embedded.shutdown-quiet-period=0s", "--chokepoint.rate-limit.enabled=false");
+					"--chokepoint.embedded.shutdown-quiet-period=0s", "--chokepoint.cache.http-warm-up=0s",
+					"--chokepoint.rate-limit.enabled=false");
 		this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 		return context;
 	}

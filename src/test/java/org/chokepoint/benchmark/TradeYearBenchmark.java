@@ -69,7 +69,8 @@ public final class TradeYearBenchmark {
 			.run("--spring.config.location=classpath:/application.yaml", "--server.port=0",
 					"--chokepoint.embedded.port=0", "--chokepoint.embedded.data-dir=" + db,
 					"--chokepoint.embedded.import-dir=" + db.resolve("import"), "--chokepoint.import.on-startup=false",
-					"--chokepoint.embedded.shutdown-quiet-period=0s", "--chokepoint.rate-limit.enabled=false")) {
+					"--chokepoint.embedded.shutdown-quiet-period=0s", "--chokepoint.cache.http-warm-up=0s",
+					"--chokepoint.rate-limit.enabled=false")) {
 			String load = Benchmark.loadAverage();
 			long started = System.nanoTime();
 			ImportReport full = context.getBean(ImportService.class).importDirectory(data);

@@ -57,8 +57,8 @@ public final class WarmAnswers {
 				.web(WebApplicationType.SERVLET)
 				.run("--spring.config.location=classpath:/application.yaml", "--server.port=0",
 						"--chokepoint.embedded.port=0", "--chokepoint.embedded.data-dir=" + db,
-						"--chokepoint.embedded.shutdown-quiet-period=0s", "--chokepoint.rate-limit.enabled=false",
-						"--chokepoint.answer-cache.enabled=" + enabled)) {
+						"--chokepoint.embedded.shutdown-quiet-period=0s", "--chokepoint.cache.http-warm-up=0s",
+						"--chokepoint.rate-limit.enabled=false", "--chokepoint.answer-cache.enabled=" + enabled)) {
 				String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 				HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 				for (String uri : REQUESTS) {
