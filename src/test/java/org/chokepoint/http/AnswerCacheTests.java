@@ -1,0 +1,60 @@
+package org.chokepoint.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The gzip form of a kept answer. */
+class AnswerCacheTests {
+
+	/**
+	 * About 60 kB of JSON that compresses differently at the fastest and default levels.
+	 */
+	private static byte[] body() {
+		StringBuilder json = new StringBuilder("[");
+		for (int i = 0; i < 1500; i++) {
+			json.append("{\"country\":\"C")
+				.append(i % 97)
+				.append("\",\"share\":")
+				.append(Math.sqrt(i) / 40)
+				.append("},");
+		}
+		return json.append("{}]").toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void theGzipFormIsTheBodyDeflatedAtTheFastestLevel() throws IOException {
+		byte[] body = body();
+		byte[] gzip = AnswerCache.Answer.gzip(body);
+		try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gzip))) {
+			assertThat(in.readAllBytes()).isEqualTo(body);
+		}
+		// a gzip member: a 10-byte header, the raw deflate stream, an 8-byte trailer
+		byte[] stream = Arrays.copyOfRange(gzip, 10, gzip.length - 8);
+		assertThat(stream).isEqualTo(deflate(body, Deflater.BEST_SPEED));
+		assertThat(deflate(body, Deflater.DEFAULT_COMPRESSION)).as("the levels differ on this body")
+			.isNotEqualTo(stream);
+	}
+
+	private static byte[] deflate(byte[] body, int level) {
+		Deflater deflater = new Deflater(level, true);
+		deflater.setInput(body);
+		deflater.finish();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		while (!deflater.finished()) {
+			out.write(buffer, 0, deflater.deflate(buffer));
+		}
+		deflater.end();
+		return out.toByteArray();
+	}
+
+}
