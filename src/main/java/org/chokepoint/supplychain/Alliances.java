@@ -122,6 +122,25 @@ class Alliances {
 			return false;
 		}
 
+		/**
+		 * Whether each party of {@code parties} is {@link #allied(String, String) allied}
+		 * for {@code item}, by id: a look-up per partner, not per party.
+		 */
+		boolean[] alliedIds(String item, PartyIndex parties) {
+			boolean[] allied = new boolean[parties.size()];
+			int self = parties.id(this.consumer);
+			if (self >= 0) {
+				allied[self] = true;
+			}
+			this.byPartner.forEach((partner, shared) -> {
+				int id = parties.id(partner);
+				if (id >= 0 && shared.stream().anyMatch(agreement -> covers(agreement, item))) {
+					allied[id] = true;
+				}
+			});
+			return allied;
+		}
+
 		private boolean covers(Agreement agreement, String item) {
 			return agreement.items().contains(item) || (agreement.criticalMinerals() && this.minerals.contains(item));
 		}

@@ -52,6 +52,9 @@ final class ChainReport {
 	/** The same of {@link #traced}, where there is one. */
 	private final Map<String, Map<Stage, StageFacts>> tracedFacts = new java.util.HashMap<>();
 
+	/** The allied parties per item and index ({@link #alliedIds(String, PartyIndex)}). */
+	private final Map<AlliedKey, boolean[]> alliedIds = new java.util.HashMap<>();
+
 	/** How much the report lists. */
 	private final Detail detail;
 
@@ -352,17 +355,26 @@ final class ChainReport {
 
 		/** The mixes of {@code facts} these holders bought at, in the facts' order. */
 		List<ChainComputation.BuyerSplit> used(StageFacts facts) {
-			List<ChainComputation.BuyerSplit> used = new ArrayList<>();
 			List<ChainComputation.BuyerSplit> sourcing = facts.sourcing();
 			if (this.ids != null) {
+				// counted first: a list of its size, not one grown from ten a mix at a
+				// time
 				DenseSplits dense = facts.dense();
+				int count = 0;
 				for (int r = 0; r < sourcing.size(); r++) {
+					if (row(dense, r)) {
+						count++;
+					}
+				}
+				List<ChainComputation.BuyerSplit> used = new ArrayList<>(count);
+				for (int r = 0; r < sourcing.size() && used.size() < count; r++) {
 					if (row(dense, r)) {
 						used.add(sourcing.get(r));
 					}
 				}
 				return used;
 			}
+			List<ChainComputation.BuyerSplit> used = new ArrayList<>();
 			for (ChainComputation.BuyerSplit s : sourcing) {
 				if (contains(s.buyer())) {
 					used.add(s);
@@ -507,6 +519,11 @@ final class ChainReport {
 			int byShare = Double.compare(share[b], share[a]);
 			return (byShare != 0) ? byShare : code[a].compareTo(code[b]);
 		};
+		// allied per supplier of the split: on the party ids where the facts have them (a
+		// look-up per partner of the consumer, once per item), else per code
+		boolean[] alliedById = (dense != null) ? alliedIds(item, dense.parties()) : null;
+		java.util.function.IntPredicate allied = (alliedById != null) ? i -> alliedById[dense.globalIds()[i]]
+				: i -> this.alliances.allied(code[i], item);
 		int[] others = new int[n];
 		int count = 0;
 		for (int i = 0; i < n; i++) {
@@ -537,7 +554,7 @@ final class ChainReport {
 					}
 					largest[at] = candidate;
 				}
-				if (left >= 0 && this.alliances.allied(code[left], item)) {
+				if (left >= 0 && allied.test(left)) {
 					listed.add(left);
 				}
 			}
@@ -550,8 +567,8 @@ final class ChainReport {
 		boolean[] shown = new boolean[n];
 		for (int i : listed) {
 			shown[i] = true;
-			alternatives.add(new Alternative(code[i], share[i], this.alliances.allied(code[i], item),
-					this.alliances.agreements(code[i], item)));
+			alternatives
+				.add(new Alternative(code[i], share[i], allied.test(i), this.alliances.agreements(code[i], item)));
 		}
 		if (listed.size() == count) {
 			return new Alternatives(alternatives, Rest.NONE);
@@ -564,6 +581,20 @@ final class ChainReport {
 			}
 		}
 		return new Alternatives(alternatives, new Rest(count - listed.size(), restShare));
+	}
+
+	/**
+	 * The parties of {@code parties} allied to the consumer for {@code item}, by id: made
+	 * once per item and index, as every single point of failure of the item looks its
+	 * alternatives up in it.
+	 */
+	private boolean[] alliedIds(String item, PartyIndex parties) {
+		return this.alliedIds.computeIfAbsent(new AlliedKey(item, parties),
+				k -> this.alliances.alliedIds(item, parties));
+	}
+
+	/** An item and the index its allied ids are of (an index is equal only to itself). */
+	private record AlliedKey(String item, PartyIndex parties) {
 	}
 
 	/** The alternatives listed, and those left out. */
