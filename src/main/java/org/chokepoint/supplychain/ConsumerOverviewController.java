@@ -59,9 +59,11 @@ class ConsumerOverviewController {
 							defaultValue = "traced")) @RequestParam(defaultValue = "traced") Sourcing sourcing,
 			@Parameter(description = ApiParameters.ENGINE,
 					schema = @Schema(type = "string", allowableValues = { "projection", "cypher" },
-							defaultValue = "projection")) @RequestParam(
-									defaultValue = "projection") ChainEngine engine) {
-		ConsumerOverview overview = overview(consumer, threshold, year, asOf, sourcing, engine);
+							defaultValue = "projection")) @RequestParam(defaultValue = "projection") ChainEngine engine,
+			@Parameter(description = ApiParameters.SPOF_DETAIL,
+					schema = @Schema(type = "string", allowableValues = { "summary", "full" },
+							defaultValue = "summary")) @RequestParam(defaultValue = "summary") Detail detail) {
+		ConsumerOverview overview = overview(consumer, threshold, year, asOf, sourcing, engine, detail);
 		return new SpofList(overview.consumer(), overview.year(), sourcing, overview.threshold(),
 				overview.singlePointsOfFailure());
 	}
@@ -85,7 +87,8 @@ class ConsumerOverviewController {
 					schema = @Schema(type = "string", allowableValues = { "projection", "cypher" },
 							defaultValue = "projection")) @RequestParam(
 									defaultValue = "projection") ChainEngine engine) {
-		ConsumerOverview overview = overview(consumer, threshold, year, asOf, sourcing, engine);
+		// the figures only: no list of the chains is shown, so none is made in full
+		ConsumerOverview overview = overview(consumer, threshold, year, asOf, sourcing, engine, Detail.SUMMARY);
 		return new ExposureTable(overview.consumer(), overview.year(), sourcing, overview.products());
 	}
 
@@ -93,10 +96,10 @@ class ConsumerOverviewController {
 	 * Defaults: this year's facts (or the newest before), the agreements in force today.
 	 */
 	private ConsumerOverview overview(String consumer, double threshold, Integer year, LocalDate asOf,
-			Sourcing sourcing, ChainEngine engine) {
+			Sourcing sourcing, ChainEngine engine, Detail detail) {
 		this.years.check("year", year);
 		return this.service.overview(this.parties.consumer(consumer), (year != null) ? year : LocalDate.now().getYear(),
-				threshold, (asOf != null) ? asOf : LocalDate.now(), sourcing, engine);
+				threshold, (asOf != null) ? asOf : LocalDate.now(), sourcing, engine, detail);
 	}
 
 	/**
@@ -108,7 +111,8 @@ class ConsumerOverviewController {
 		@Override
 		public List<String> csvColumns() {
 			return List.of("consumer", "year", "threshold_fraction", "product", "item", "stage", "country",
-					"share_fraction", "kind", "alternatives", "allied_alternatives", "days_of_cover");
+					"share_fraction", "kind", "alternatives", "allied_alternatives", "other_alternatives",
+					"other_alternatives_share_fraction", "days_of_cover");
 		}
 
 		@Override
@@ -122,7 +126,7 @@ class ConsumerOverviewController {
 							.filter(ChainAnalysis.Alternative::allied)
 							.map(ChainAnalysis.Alternative::country)
 							.toList(),
-						s.stockpileDaysOfCover()))
+						s.otherAlternatives().count(), s.otherAlternatives().share(), s.stockpileDaysOfCover()))
 				.toList();
 		}
 

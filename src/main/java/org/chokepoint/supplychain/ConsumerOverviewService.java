@@ -30,12 +30,16 @@ class ConsumerOverviewService {
 	}
 
 	ConsumerOverview overview(String consumer, int year, double threshold, LocalDate asOf, Sourcing sourcing) {
-		return overview(consumer, year, threshold, asOf, sourcing, ChainEngine.PROJECTION);
+		return overview(consumer, year, threshold, asOf, sourcing, ChainEngine.PROJECTION, Detail.FULL);
 	}
 
-	/** Every product's chain for {@code consumer}, computed by {@code engine}. */
+	/**
+	 * Every product's chain for {@code consumer}, computed by {@code engine}; its single
+	 * points of failure list their alternatives as {@code detail} says (the figures and
+	 * the points themselves are the same either way).
+	 */
 	ConsumerOverview overview(String consumer, int year, double threshold, LocalDate asOf, Sourcing sourcing,
-			ChainEngine engine) {
+			ChainEngine engine, Detail detail) {
 		this.catalogue.requireConsumer(consumer);
 		Set<String> minerals = this.catalogue.minerals();
 		Alliances.Of allies = this.alliances.of(consumer, asOf, minerals);
@@ -44,7 +48,7 @@ class ConsumerOverviewService {
 		List<ChainAnalysis.SinglePointOfFailure> spofs = new ArrayList<>();
 		for (String product : this.catalogue.products()) {
 			ChainAnalysis analysis = this.chains.analyse(product, consumer, year, threshold, asOf, 0, minerals, allies,
-					stockpiles, sourcing, engine, Detail.FULL);
+					stockpiles, sourcing, engine, detail);
 			products.add(new ConsumerOverview.ProductExposure(product, analysis.figures(), analysis.worstInput(),
 					analysis.singlePointsOfFailure().size()));
 			spofs.addAll(analysis.singlePointsOfFailure());

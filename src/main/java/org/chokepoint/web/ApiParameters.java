@@ -64,6 +64,10 @@ public final class ApiParameters {
 			+ " one and the rest as `otherAlternatives`, the buyers' own mixes as one fact per source and year;"
 			+ " `full`, every supplier, every alternative and each buyer's mix. The figures are the same.";
 
+	public static final String SPOF_DETAIL = "How many alternatives each single point of failure lists: `summary`"
+			+ " (default), the 10 largest and every allied one, the rest as `otherAlternatives` (count and summed"
+			+ " world share); `full`, every one. The points of failure are the same.";
+
 	public static final String CONSUMERS = "Comma-separated consumers (ISO3 or bloc codes, or names) to restrict the"
 			+ " rows to (default: every consumer with a supply mix of its own)." + KEY_MATCHING;
 

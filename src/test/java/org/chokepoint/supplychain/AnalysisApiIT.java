@@ -116,23 +116,22 @@ class AnalysisApiIT {
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")
-	@CsvSource(delimiter = '|',
-			value = { "/api/chains/unobtainium?consumer=EU|404|", "/api/chains/p-mag?consumer=ATLANTIS|404|",
-					"/api/chains/p-mag|400|consumer", "/api/chains/p-mag?consumer=EU&threshold=1.5|400|threshold",
-					"/api/chains/p-mag?consumer=EU&threshold=-1|400|threshold",
-					"/api/chains/p-mag?consumer=EU&threshold=NaN|400|threshold",
-					"/api/chains/p-mag?consumer=EU&threshold=1e309|400|threshold",
-					"/api/chains/p-mag?consumer=EU&asOf=2024-13-45|400|asOf",
-					"/api/chains/p-mag?consumer=EU&year=twenty|400|year",
-					"/api/chains/p-mag?consumer=EU&paths=1000|400|paths", "/api/spof?consumer=ATLANTIS|404|",
-					"/api/exposure|400|consumer", "/api/minerals/unobtainium/concentration|404|",
-					"/api/minerals/six/concentration?year=0|400|year",
-					"/api/chains/p-mag?consumer=EU&sourcing=sideways|400|sourcing",
-					"/api/spof?consumer=EU&sourcing=origin|400|sourcing",
-					"/api/exposure/trend?consumer=EU&product=p-mag&from=2025&to=2024|400|to",
-					"/api/exposure/trend?consumer=EU&product=p-mag&sourcing=x|400|sourcing",
-					"/api/exposure/trend?consumer=EU&product=unobtainium|404|",
-					"/api/exposure/trend?product=p-mag|400|consumer" })
+	@CsvSource(delimiter = '|', value = { "/api/chains/unobtainium?consumer=EU|404|",
+			"/api/chains/p-mag?consumer=ATLANTIS|404|", "/api/chains/p-mag|400|consumer",
+			"/api/chains/p-mag?consumer=EU&threshold=1.5|400|threshold",
+			"/api/chains/p-mag?consumer=EU&threshold=-1|400|threshold",
+			"/api/chains/p-mag?consumer=EU&threshold=NaN|400|threshold",
+			"/api/chains/p-mag?consumer=EU&threshold=1e309|400|threshold",
+			"/api/chains/p-mag?consumer=EU&asOf=2024-13-45|400|asOf",
+			"/api/chains/p-mag?consumer=EU&year=twenty|400|year", "/api/chains/p-mag?consumer=EU&paths=1000|400|paths",
+			"/api/spof?consumer=ATLANTIS|404|", "/api/exposure|400|consumer",
+			"/api/minerals/unobtainium/concentration|404|", "/api/minerals/six/concentration?year=0|400|year",
+			"/api/chains/p-mag?consumer=EU&sourcing=sideways|400|sourcing",
+			"/api/spof?consumer=EU&sourcing=origin|400|sourcing", "/api/spof?consumer=EU&detail=everything|400|detail",
+			"/api/exposure/trend?consumer=EU&product=p-mag&from=2025&to=2024|400|to",
+			"/api/exposure/trend?consumer=EU&product=p-mag&sourcing=x|400|sourcing",
+			"/api/exposure/trend?consumer=EU&product=unobtainium|404|",
+			"/api/exposure/trend?product=p-mag|400|consumer" })
 	void badRequestsGetAProblemDetailNamingTheParameter(String path, int status, String parameter) {
 		HttpResponse<String> response = this.api.get(path);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);

@@ -57,7 +57,8 @@ class CsvAnalysesIT {
 		String query = "/api/spof?consumer=EU&year=2026&asOf=2026-02-15";
 		List<String> rows = rows(csv(api().get(query, "text/csv")));
 		assertThat(rows.get(0)).isEqualTo("consumer,year,threshold_fraction,product,item,stage,country,share_fraction,"
-				+ "kind,alternatives,allied_alternatives,days_of_cover");
+				+ "kind,alternatives,allied_alternatives,other_alternatives,other_alternatives_share_fraction,"
+				+ "days_of_cover");
 		JsonNode json = api().getOk(query, JsonNode.class);
 		assertThat(rows).hasSize(json.get("items").size() + 1);
 		int i = 1;
@@ -71,13 +72,24 @@ class CsvAnalysesIT {
 				}
 			});
 			JsonNode days = s.get("stockpileDaysOfCover");
-			assertRow(rows.get(i++),
-					String.join(",", "EU", "2026", "0.5", s.get("product").asString(), s.get("item").asString(),
-							s.get("stage").asString(), s.get("country").asString(), cell(s, "share"),
-							s.get("kind").asString(), String.join(";", all), String.join(";", allied),
-							days == null || days.isNull() ? "" : cell(s, "stockpileDaysOfCover")));
+			assertRow(rows.get(i++), String.join(",", "EU", "2026", "0.5", s.get("product").asString(),
+					s.get("item").asString(), s.get("stage").asString(), s.get("country").asString(), cell(s, "share"),
+					s.get("kind").asString(), String.join(";", all), String.join(";", allied),
+					s.get("otherAlternatives").get("count").asString(), cell(s.get("otherAlternatives"), "share"),
+					days == null || days.isNull() ? "" : cell(s, "stockpileDaysOfCover")));
 		}
 		assertThat(row(rows, "EU,2026,0.5,ndfeb-magnet,ndfeb-magnet,MANUFACTURING,")).contains(",CHN,");
+		// the default is the summary: some points leave alternatives out, and say how
+		// many
+		int otherColumn = List.of(rows.get(0).split(",")).indexOf("other_alternatives");
+		assertThat(rows.subList(1, rows.size()))
+			.anySatisfy(r -> assertThat(r.split(",")[otherColumn]).isNotEqualTo("0"));
+		// detail=full lists every one: as many points, none left out
+		JsonNode full = api().getOk(query + "&detail=full", JsonNode.class);
+		assertThat(full.get("items").size()).isEqualTo(json.get("items").size());
+		full.get("items").forEach(s -> assertThat(s.get("otherAlternatives").get("count").asInt()).isZero());
+		assertThat(rows(csv(api().get(query + "&detail=full", "text/csv"))).subList(1, rows.size()))
+			.allSatisfy(r -> assertThat(r.split(",")[otherColumn]).isEqualTo("0"));
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.chokepoint.supplychain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import org.chokepoint.ChokepointTest;
@@ -24,6 +25,9 @@ class ShippedDataIT {
 
 	@Autowired
 	ScenarioService scenarios;
+
+	@Autowired
+	ConsumerOverviewService overviews;
 
 	@Test
 	void chinaIsAChokepointForEuMagnetsAndTheEuMagnetChainIsOver90PercentChinese() {
@@ -88,6 +92,50 @@ class ShippedDataIT {
 		}
 		// the EU's magnet makers alone: nine suppliers under 0.1 % (docs/api-examples.md)
 		assertThat(checkedRests).isPositive();
+	}
+
+	/**
+	 * {@code /api/spof}'s default summary against its full answer, every product of the
+	 * EU: the same points of failure; each lists the full answer's ten largest
+	 * alternatives and every allied one, in the same order, and counts and sums the
+	 * others.
+	 */
+	@Test
+	void theSinglePointsOfFailureOfEveryProductListTheTenLargestAndTheAlliedAlternatives() {
+		LocalDate asOf = LocalDate.of(2026, 2, 15);
+		List<SinglePointOfFailure> summary = this.overviews
+			.overview("EU", 2026, 0.5, asOf, org.chokepoint.supplymix.Sourcing.TRACED, ChainEngine.PROJECTION,
+					Detail.SUMMARY)
+			.singlePointsOfFailure();
+		List<SinglePointOfFailure> full = this.overviews
+			.overview("EU", 2026, 0.5, asOf, org.chokepoint.supplymix.Sourcing.TRACED, ChainEngine.PROJECTION,
+					Detail.FULL)
+			.singlePointsOfFailure();
+		assertThat(summary).hasSameSizeAs(full).isNotEmpty();
+		int shortened = 0;
+		for (int i = 0; i < full.size(); i++) {
+			SinglePointOfFailure all = full.get(i);
+			SinglePointOfFailure some = summary.get(i);
+			String where = all.product() + " " + all.item() + " " + all.stage() + " " + all.country();
+			assertThat(List.of(some.product(), some.item(), some.stage(), some.country(), some.share(), some.kind()))
+				.as(where)
+				.isEqualTo(List.of(all.product(), all.item(), all.stage(), all.country(), all.share(), all.kind()));
+			assertThat(some.stockpileDaysOfCover()).as(where).isEqualTo(all.stockpileDaysOfCover());
+			List<ChainAnalysis.Alternative> listed = new java.util.ArrayList<>();
+			List<ChainAnalysis.Alternative> rest = new java.util.ArrayList<>();
+			for (int k = 0; k < all.alternatives().size(); k++) {
+				ChainAnalysis.Alternative alternative = all.alternatives().get(k);
+				(k < Detail.ALTERNATIVES_LISTED || alternative.allied() ? listed : rest).add(alternative);
+			}
+			assertThat(some.alternatives()).as(where).isEqualTo(listed);
+			assertThat(some.otherAlternatives().count()).as(where).isEqualTo(rest.size());
+			assertThat(some.otherAlternatives().share()).as(where)
+				.isCloseTo(rest.stream().mapToDouble(ChainAnalysis.Alternative::worldShare).sum(),
+						org.assertj.core.api.Assertions.within(1e-15));
+			assertThat(all.otherAlternatives()).isEqualTo(ChainAnalysis.Rest.NONE);
+			shortened += rest.isEmpty() ? 0 : 1;
+		}
+		assertThat(shortened).as("points of failure whose summary leaves alternatives out").isPositive();
 	}
 
 	@Test
