@@ -36,9 +36,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * again), against the in-process floor (the API's own calculator over facts read once)
  * and against a plain Python implementation of the same metrics on the same generated
  * files ({@code src/test/python/chain_peer.py}, run only where {@code python3} is
- * present), whose figures must agree with the API's to 1e-9; then the world matrix and
- * every ratio with its target. A tool in the test sources, not a test
- * (docs/performance.md):
+ * present), whose figures must agree with the API's to 1e-9; the same kind of questions
+ * asked from Python's own {@code http.client} ({@code src/test/python/chain_client.py}),
+ * a client as lean as the peer's language gives; then the world matrix and every ratio
+ * with its target. A tool in the test sources, not a test (docs/performance.md):
  *
  * <pre>mvn -B -o -Pbenchmark test-compile exec:exec -Dbenchmark.main=org.chokepoint.benchmark.PeerBenchmark \
  *   -Dbenchmark.args="--tier M"</pre>
@@ -197,12 +198,26 @@ public final class PeerBenchmark {
 				row("settled cold / floor (not the verdict: the JIT has compiled the request path)",
 						settledP50 / floorP50, null, null);
 			}
+			double[][] lean = pythonClient(pairs(parameters, 4 * this.pairs));
 			double[] peer = peer(data, pairs, answers);
 			if (peer != null) {
 				double peerP50 = Benchmark.percentile(peer, 50);
 				row("plain Python peer p50 (ms)", peerP50, null, null);
 				row("cold / peer", coldP50 / peerP50, 1.0, "at most 1x");
 				row("warm / peer", warmP50 / peerP50, 0.5, "at most 0.5x");
+			}
+			if (lean != null) {
+				double leanCold = Benchmark.percentile(lean[0], 50);
+				double leanWarm = Benchmark.percentile(lean[1], 50);
+				row("chain, cold p50 over HTTP from Python's http.client, " + lean[0].length
+						+ " further new pairs asked after the rows above (ms)", leanCold, null, null);
+				row("chain, warm p50 over HTTP from Python's http.client (ms)", leanWarm, null, null);
+				if (peer != null) {
+					double peerP50 = Benchmark.percentile(peer, 50);
+					row("Python's http.client: cold / peer (not the verdict: asked later in the service's life)",
+							leanCold / peerP50, null, null);
+					row("Python's http.client: warm / peer", leanWarm / peerP50, 0.5, "at most 0.5x");
+				}
 			}
 			matrix();
 		}
@@ -399,6 +414,57 @@ public final class PeerBenchmark {
 					"the largest chain answer is %,d bytes of JSON (the default summary: suppliers from 0.1 %% of the"
 							+ " supply, the 10 largest and the allied alternatives, the rest counted and summed)",
 					bytes));
+	}
+
+	/**
+	 * Asks {@code pairs} of the service from Python's own {@code http.client}
+	 * ({@code src/test/python/chain_client.py}): each once cold, then {@code --warm}
+	 * times again. The client an analyst's notebook has, as lean as the peer's language
+	 * gives: {@code java.net.http}'s own costs (its selector thread and the hand-offs to
+	 * it) are part of this benchmark's other figures. Null (with a note) where Python
+	 * cannot run.
+	 * @return the cold times, then the warm ones
+	 */
+	private double[][] pythonClient(List<Pair> pairs) throws IOException, InterruptedException {
+		Path script = Path.of("src/test/python/chain_client.py");
+		Path queries = Files.createTempFile("client-queries", ".csv");
+		Path times = Files.createTempFile("client-times", ".csv");
+		try {
+			StringBuilder lines = new StringBuilder();
+			pairs.forEach(p -> lines.append(uri(p)).append('\n'));
+			Files.writeString(queries, lines);
+			Process process;
+			try {
+				process = new ProcessBuilder(this.python, script.toString(), this.base, "--queries", queries.toString(),
+						"--warm", "" + this.warmRepeats, "--out", times.toString())
+					.redirectErrorStream(true)
+					.start();
+			}
+			catch (IOException ex) {
+				this.notes.add("Python's http.client not run: " + this.python + " not found (" + ex.getMessage() + ")");
+				return null;
+			}
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+				this.notes.add("Python's http.client failed: " + output.strip());
+				return null;
+			}
+			List<String> rows = Files.readAllLines(times);
+			double[] cold = new double[rows.size()];
+			double[] warm = new double[rows.size() * this.warmRepeats];
+			for (int i = 0; i < rows.size(); i++) {
+				String[] cells = rows.get(i).split(",");
+				cold[i] = Double.parseDouble(cells[0]);
+				for (int r = 0; r < this.warmRepeats; r++) {
+					warm[i * this.warmRepeats + r] = Double.parseDouble(cells[1 + r]);
+				}
+			}
+			return new double[][] { cold, warm };
+		}
+		finally {
+			Files.deleteIfExists(queries);
+			Files.deleteIfExists(times);
+		}
 	}
 
 	/**
