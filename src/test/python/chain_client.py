@@ -3,8 +3,9 @@
 http.client on one kept-alive connection, JSON without compression.
 
 A benchmark tool (docs/performance.md), not a test and not part of the application.
-PeerBenchmark runs it beside its own Java client, so the table shows what the service costs
-to a client as lean as the peer's language gives, not only to java.net.http's.
+PeerBenchmark asks it the verdict pairs of a service started afresh, as it asks them from its
+own Java client of another, so the table shows what the service costs to a client as lean as
+the peer's language gives, not only to java.net.http's.
 
     python3 chain_client.py http://127.0.0.1:8080 --queries queries.csv --warm 3 \
         --out times.csv
