@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -34,6 +35,17 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 class SecurityConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+	/**
+	 * Spring Security's own observations, off unless
+	 * {@code chokepoint.security.observations} is true: with them every request runs each
+	 * filter of the chain inside an observation of its own.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservations(SecurityProperties properties) {
+		return properties.observations() ? SecurityObservationSettings.withDefaults().build()
+				: SecurityObservationSettings.noObservations();
+	}
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties) throws Exception {

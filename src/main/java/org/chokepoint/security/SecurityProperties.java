@@ -17,8 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adhocRequiresAdmin whether ad-hoc Cypher ({@code POST /api/cypher}) needs the
  * admin's credentials (default false: open, like the other reads); must be true to listen
  * on a non-loopback address ({@code server.address})
+ * @param observations whether Spring Security records observations of its own (a timer
+ * per filter of its chain per request, its authorizations and authentications; default
+ * false: they cost about a third of the server's time for an answer kept as bytes, and
+ * the HTTP request metrics, {@code http.server.requests}, are recorded either way)
  */
 @ConfigurationProperties("chokepoint.security")
 public record SecurityProperties(@DefaultValue("admin") String adminUsername, String adminPassword,
-		@DefaultValue List<String> corsAllowedOrigins, @DefaultValue("false") boolean adhocRequiresAdmin) {
+		@DefaultValue List<String> corsAllowedOrigins, @DefaultValue("false") boolean adhocRequiresAdmin,
+		@DefaultValue("false") boolean observations) {
 }

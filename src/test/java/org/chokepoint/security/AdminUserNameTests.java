@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class AdminUserNameTests {
 
 	private final UserDetailsService users = new SecurityConfiguration().users(
-			new SecurityProperties("admin", "secret", List.of(), false),
+			new SecurityProperties("admin", "secret", List.of(), false, false),
 			PasswordEncoderFactories.createDelegatingPasswordEncoder());
 
 	@Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NetworkExposureTests {
 
 	static SecurityProperties security(String password, boolean adhocRequiresAdmin) {
-		return new SecurityProperties("admin", password, List.of(), adhocRequiresAdmin);
+		return new SecurityProperties("admin", password, List.of(), adhocRequiresAdmin, false);
 	}
 
 	@ParameterizedTest
