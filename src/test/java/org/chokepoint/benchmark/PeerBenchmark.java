@@ -381,17 +381,6 @@ public final class PeerBenchmark {
 				.compute(pair.consumer());
 			sum += figures.chinaExposure() == null ? 0 : figures.chinaExposure();
 		}
-		// once more, each pair once in the order asked (the products in turn): what a
-		// pair
-		// costs after other products' mixes went through the CPU caches, not after itself
-		this.floorInTurn = new double[pairs.size()];
-		for (int i = 0; i < pairs.size(); i++) {
-			Pair pair = pairs.get(i);
-			long started = System.nanoTime();
-			AnalysisBridge.Figures figures = loaded.get(pair.product()).compute(pair.consumer());
-			this.floorInTurn[i] = millis(started);
-			sum += figures.chinaExposure() == null ? 0 : figures.chinaExposure();
-		}
 		for (int i = 0; i < pairs.size(); i++) {
 			Pair pair = pairs.get(i);
 			AnalysisBridge.Floor memory = loaded.computeIfAbsent(pair.product(), k -> analyses.floor(k, YEAR));
@@ -403,6 +392,17 @@ public final class PeerBenchmark {
 				sum += figures.chinaExposure() == null ? 0 : figures.chinaExposure();
 			}
 			floor[i] = Benchmark.percentile(times, 50);
+		}
+		// then each pair once more in the order asked (the products in turn), the JIT
+		// done with the calculator by now: what a pair costs after other products' mixes
+		// went through the CPU caches, not right after itself
+		this.floorInTurn = new double[pairs.size()];
+		for (int i = 0; i < pairs.size(); i++) {
+			Pair pair = pairs.get(i);
+			long started = System.nanoTime();
+			AnalysisBridge.Figures figures = loaded.get(pair.product()).compute(pair.consumer());
+			this.floorInTurn[i] = millis(started);
+			sum += figures.chinaExposure() == null ? 0 : figures.chinaExposure();
 		}
 		Benchmark.sink = sum;
 		return floor;
@@ -464,20 +464,8 @@ public final class PeerBenchmark {
 			StringBuilder lines = new StringBuilder();
 			pairs.forEach(p -> lines.append(uri(p)).append('\n'));
 			Files.writeString(queries, lines);
-			Process process;
-			try {
-				process = new ProcessBuilder(this.python, script.toString(), base, "--queries", queries.toString(),
-						"--warm", "" + this.warmRepeats, "--out", times.toString())
-					.redirectErrorStream(true)
-					.start();
-			}
-			catch (IOException ex) {
-				this.notes.add("Python's http.client not run: " + this.python + " not found (" + ex.getMessage() + ")");
-				return null;
-			}
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-				this.notes.add("Python's http.client failed: " + output.strip());
+			if (python("Python's http.client", script.toString(), base, "--queries", queries.toString(), "--warm",
+					"" + this.warmRepeats, "--out", times.toString()) == null) {
 				return null;
 			}
 			List<String> rows = Files.readAllLines(times);
@@ -499,6 +487,29 @@ public final class PeerBenchmark {
 	}
 
 	/**
+	 * Runs {@code --python} with {@code arguments}: its output, or null with a note
+	 * naming {@code what} where it is not found or fails.
+	 */
+	private String python(String what, String... arguments) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(this.python));
+		command.addAll(List.of(arguments));
+		Process process;
+		try {
+			process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		}
+		catch (IOException ex) {
+			this.notes.add(what + " not run: " + this.python + " not found (" + ex.getMessage() + ")");
+			return null;
+		}
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+			this.notes.add(what + " failed: " + output.strip());
+			return null;
+		}
+		return output;
+	}
+
+	/**
 	 * Runs the Python peer on the same pairs; null (with a note) where it cannot run.
 	 * Every answer is compared with the API's.
 	 */
@@ -511,21 +522,10 @@ public final class PeerBenchmark {
 			StringBuilder lines = new StringBuilder();
 			pairs.forEach(p -> lines.append(p.product()).append(',').append(p.consumer()).append('\n'));
 			Files.writeString(queries, lines);
-			Process process;
-			try {
-				process = new ProcessBuilder(this.python, script.toString(), data.toString(), "--year", "" + YEAR,
-						"--sourcing", "traced", "--threshold", "0.5", "--queries", queries.toString(), "--out",
-						answersFile.toString())
-					.redirectErrorStream(true)
-					.start();
-			}
-			catch (IOException ex) {
-				this.notes.add("plain Python peer not run: " + this.python + " not found (" + ex.getMessage() + ")");
-				return null;
-			}
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-				this.notes.add("plain Python peer failed: " + output.strip());
+			String output = python("plain Python peer", script.toString(), data.toString(), "--year", "" + YEAR,
+					"--sourcing", "traced", "--threshold", "0.5", "--queries", queries.toString(), "--out",
+					answersFile.toString());
+			if (output == null) {
 				return null;
 			}
 			this.notes.add("plain Python peer: " + output.strip());
