@@ -420,7 +420,8 @@ final class ChainReport {
 						continue;
 					}
 					String source = facts.sourcing().get(r).source();
-					for (int id : dense.ids()[r]) {
+					for (int j = dense.start(r); j < dense.end(r); j++) {
+						int id = dense.ids()[j];
 						if (wanted[id]) {
 							wanted[id] = false;
 							missing--;
