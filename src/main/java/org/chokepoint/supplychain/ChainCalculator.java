@@ -389,22 +389,16 @@ final class ChainCalculator {
 			int row = splits.row(buyer);
 			int[] ids;
 			double[] shares;
-			int from;
-			int to;
 			if (row >= 0) {
 				anyOwn = true;
 				ownBuyers.add(dense.name(buyer));
-				ids = splits.ids();
-				shares = splits.shares();
-				from = splits.start(row);
-				to = splits.end(row);
+				ids = splits.ids()[row];
+				shares = splits.shares()[row];
 			}
 			else if (global) {
 				allOwn = false;
 				ids = splits.globalIds();
 				shares = splits.globalShares();
-				from = 0;
-				to = ids.length;
 			}
 			else {
 				gap(gaps, item, stage.stage(), dense.name(buyer), bw);
@@ -417,7 +411,7 @@ final class ChainCalculator {
 			if (applicable.isEmpty()) {
 				// no cut: the factor kept is 1 (x * 1.0 is x, so the figures are those of
 				// the loop below)
-				for (int j = from; j < to; j++) {
+				for (int j = 0; j < ids.length; j++) {
 					int supplier = ids[j];
 					double share = shares[j];
 					if (!held[supplier]) {
@@ -431,7 +425,7 @@ final class ChainCalculator {
 			}
 			else {
 				String buyerCode = dense.name(buyer);
-				for (int j = from; j < to; j++) {
+				for (int j = 0; j < ids.length; j++) {
 					int supplier = ids[j];
 					double share = shares[j];
 					double m = kept(applicable, buyerCode, dense.name(supplier), blocs);

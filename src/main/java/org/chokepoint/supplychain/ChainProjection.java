@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.Set;
 
@@ -209,10 +208,10 @@ final class ChainProjection {
 			for (StageFacts stage : item.facts().stages()) {
 				int buyers = stage.sourcing().size();
 				bytes += 40 + 24 + array(4L * buyers) + 48 + array(4L * Integer.highestOneBit(buyers * 4 + 1))
-						+ (long) buyers * (40 + 32 + 32);
+						+ (long) buyers * (40 + 24 + 32);
 				// its dense splits: the record, the row of every party, the rows'
-				// buyers and where each row starts (the flat arrays are the mixes')
-				bytes += 40 + array(4L * this.names.length) + array(4L * buyers) + array(4L * (buyers + 1));
+				// buyers and the copied arrays of references to suppliers and shares
+				bytes += 40 + array(4L * this.names.length) + 3 * array(4L * buyers);
 			}
 		}
 		return bytes;
@@ -237,7 +236,7 @@ final class ChainProjection {
 			double[] globalShares = chosen < 0 ? new double[0] : g.shares[chosen];
 			DenseSplits dense = (y >= 0) ? m.dense(y, this.parties, globalIds, globalShares)
 					: new DenseSplits(this.parties, globalIds, globalShares, DenseSplits.noRows(this.names.length),
-							new int[0], new int[] { 0 }, new int[0], new double[0]);
+							new int[0], new int[0][], new double[0][]);
 			stages.add(new StageFacts(stage, chosen < 0 ? List.of() : new Splits(this.names, globalIds, globalShares),
 					chosen < 0 ? null : (long) g.year[chosen], chosen < 0 ? null : this.names[g.source[chosen]], own,
 					dense));
@@ -336,10 +335,7 @@ final class ChainProjection {
 	/**
 	 * The buyers' mixes of one (item, stage, sourcing): per year at which they change
 	 * ({@code asOf}, ascending), the buyers from {@code start[y]} to {@code start[y + 1]}
-	 * with the year of their facts, source, kind (-1: none), suppliers and shares. Every
-	 * buyer's suppliers and shares lie in one flat array each, buyer {@code b}'s from
-	 * {@code from[b]} to {@code from[b + 1]}: the rows the calculator reads in turn lie
-	 * next to each other in memory, however the store returned them.
+	 * with the year of their facts, source, kind (-1: none), suppliers and shares.
 	 */
 	static final class Mixes {
 
@@ -355,21 +351,18 @@ final class ChainProjection {
 
 		final int[] kind;
 
-		final int[] from;
+		final int[][] suppliers;
 
-		final int[] suppliers;
+		final double[][] shares;
 
-		final double[] shares;
-
-		Mixes(int[] asOf, int[] start, int[] buyer, int[] dataYear, int[] source, int[] kind, int[] from,
-				int[] suppliers, double[] shares) {
+		Mixes(int[] asOf, int[] start, int[] buyer, int[] dataYear, int[] source, int[] kind, int[][] suppliers,
+				double[][] shares) {
 			this.asOf = asOf;
 			this.start = start;
 			this.buyer = buyer;
 			this.dataYear = dataYear;
 			this.source = source;
 			this.kind = kind;
-			this.from = from;
 			this.suppliers = suppliers;
 			this.shares = shares;
 		}
@@ -387,15 +380,15 @@ final class ChainProjection {
 			BuyerSplit[] splits = new BuyerSplit[this.start[y + 1] - this.start[y]];
 			for (int b = this.start[y]; b < this.start[y + 1]; b++) {
 				splits[b - this.start[y]] = new BuyerSplit(names[this.buyer[b]],
-						new Splits(names, this.suppliers, this.shares, this.from[b], this.from[b + 1]),
-						this.dataYear[b], names[this.source[b]], this.kind[b] < 0 ? null : names[this.kind[b]]);
+						new Splits(names, this.suppliers[b], this.shares[b]), this.dataYear[b], names[this.source[b]],
+						this.kind[b] < 0 ? null : names[this.kind[b]]);
 			}
 			return List.of(splits);
 		}
 
 		/**
 		 * The mixes of the year at {@code y} with the global split as dense splits: the
-		 * flat arrays themselves, no copy.
+		 * arrays themselves, no copy.
 		 */
 		DenseSplits dense(int y, PartyIndex parties, int[] globalIds, double[] globalShares) {
 			int from = this.start[y];
@@ -408,21 +401,23 @@ final class ChainProjection {
 				}
 			}
 			return new DenseSplits(parties, globalIds, globalShares, rowOf, buyers,
-					Arrays.copyOfRange(this.from, from, from + rows + 1), this.suppliers, this.shares);
+					Arrays.copyOfRange(this.suppliers, from, from + rows),
+					Arrays.copyOfRange(this.shares, from, from + rows));
 		}
 
 		long bytes() {
 			int n = this.buyer.length;
-			return align(12 + 9 * 4) + array(4L * this.asOf.length) + array(4L * this.start.length) + 4 * array(4L * n)
-					+ array(4L * (n + 1)) + array(4L * this.suppliers.length) + array(8L * this.shares.length);
+			long bytes = 12 + 8 * 4 + array(4L * this.asOf.length) + array(4L * this.start.length) + 4 * array(4L * n)
+					+ 2 * array(4L * n);
+			for (int b = 0; b < n; b++) {
+				bytes += array(4L * this.suppliers[b].length) + array(8L * this.shares[b].length);
+			}
+			return align(bytes);
 		}
 
 	}
 
-	/**
-	 * A split read from the arrays, from {@code from} to {@code to}: a view, its
-	 * {@link Split}s made as they are read.
-	 */
+	/** A split read from the arrays: a view, its {@link Split}s made as they are read. */
 	private static final class Splits extends AbstractList<Split> implements RandomAccess {
 
 		private final String[] names;
@@ -431,31 +426,20 @@ final class ChainProjection {
 
 		private final double[] shares;
 
-		private final int from;
-
-		private final int size;
-
 		Splits(String[] names, int[] parties, double[] shares) {
-			this(names, parties, shares, 0, parties.length);
-		}
-
-		Splits(String[] names, int[] parties, double[] shares, int from, int to) {
 			this.names = names;
 			this.parties = parties;
 			this.shares = shares;
-			this.from = from;
-			this.size = to - from;
 		}
 
 		@Override
 		public Split get(int index) {
-			Objects.checkIndex(index, this.size);
-			return new Split(this.names[this.parties[this.from + index]], this.shares[this.from + index]);
+			return new Split(this.names[this.parties[index]], this.shares[index]);
 		}
 
 		@Override
 		public int size() {
-			return this.size;
+			return this.parties.length;
 		}
 
 	}

@@ -305,13 +305,8 @@ class ChainProjectionLoader {
 		int[] dataYear = new int[n];
 		int[] source = new int[n];
 		int[] kind = new int[n];
-		int[] from = new int[n + 1];
-		int flows = 0;
-		for (MixRow row : rows) {
-			flows += row.suppliers().length;
-		}
-		int[] suppliers = new int[flows];
-		double[] shares = new double[flows];
+		int[][] suppliers = new int[n][];
+		double[][] shares = new double[n][];
 		int y = 0;
 		int b = 0;
 		for (Map.Entry<Integer, List<MixRow>> year : byYear.entrySet()) {
@@ -322,15 +317,14 @@ class ChainProjectionLoader {
 				dataYear[b] = row.dataYear();
 				source[b] = row.source();
 				kind[b] = row.kind();
-				System.arraycopy(row.suppliers(), 0, suppliers, from[b], row.suppliers().length);
-				System.arraycopy(row.shares(), 0, shares, from[b], row.shares().length);
-				from[b + 1] = from[b] + row.suppliers().length;
+				suppliers[b] = row.suppliers();
+				shares[b] = row.shares();
 				b++;
 			}
 			y++;
 		}
 		start[y] = b;
-		return new Mixes(asOf, start, buyer, dataYear, source, kind, from, suppliers, shares);
+		return new Mixes(asOf, start, buyer, dataYear, source, kind, suppliers, shares);
 	}
 
 	/** Party codes, source ids and kinds, one id per string. */

@@ -420,8 +420,7 @@ final class ChainReport {
 						continue;
 					}
 					String source = facts.sourcing().get(r).source();
-					for (int j = dense.start(r); j < dense.end(r); j++) {
-						int id = dense.ids()[j];
+					for (int id : dense.ids()[r]) {
 						if (wanted[id]) {
 							wanted[id] = false;
 							missing--;

@@ -18,28 +18,15 @@ import org.chokepoint.supplychain.ChainComputation.Split;
  * @param rowOf per party id, the row of its own split (the first of the buyer's in the
  * stage's sourcing order), -1 where it has none
  * @param buyers per row, the buyer's id
- * @param from per row, where its suppliers start in {@code ids} and {@code shares}; one
- * more entry, where the last row's end
- * @param ids every row's suppliers, row after row (a projection's flat array may hold
- * other rows too, outside {@code from})
- * @param shares their shares, in the same places
+ * @param ids per row, the suppliers
+ * @param shares per row, their shares
  */
-record DenseSplits(PartyIndex parties, int[] globalIds, double[] globalShares, int[] rowOf, int[] buyers, int[] from,
-		int[] ids, double[] shares) {
+record DenseSplits(PartyIndex parties, int[] globalIds, double[] globalShares, int[] rowOf, int[] buyers, int[][] ids,
+		double[][] shares) {
 
 	/** The row of {@code party}'s own split, -1 where it has none. */
 	int row(int party) {
 		return (party < this.rowOf.length) ? this.rowOf[party] : -1;
-	}
-
-	/** Where row {@code r}'s suppliers start in {@link #ids} and {@link #shares}. */
-	int start(int r) {
-		return this.from[r];
-	}
-
-	/** Where row {@code r}'s suppliers end (exclusive). */
-	int end(int r) {
-		return this.from[r + 1];
 	}
 
 	/** An index of no rows: the per-party table before any buyer is added. */
@@ -62,12 +49,8 @@ record DenseSplits(PartyIndex parties, int[] globalIds, double[] globalShares, i
 		}
 		int[] rowOf = noRows(parties.size());
 		int[] buyers = new int[sourcing.size()];
-		int[] from = new int[sourcing.size() + 1];
-		for (int r = 0; r < buyers.length; r++) {
-			from[r + 1] = from[r] + sourcing.get(r).split().size();
-		}
-		int[] ids = new int[from[buyers.length]];
-		double[] shares = new double[ids.length];
+		int[][] ids = new int[sourcing.size()][];
+		double[][] shares = new double[sourcing.size()][];
 		for (int r = 0; r < buyers.length; r++) {
 			BuyerSplit own = sourcing.get(r);
 			buyers[r] = parties.id(own.buyer());
@@ -75,12 +58,14 @@ record DenseSplits(PartyIndex parties, int[] globalIds, double[] globalShares, i
 				rowOf[buyers[r]] = r;
 			}
 			List<Split> split = own.split();
-			for (int i = 0; i < split.size(); i++) {
-				ids[from[r] + i] = parties.id(split.get(i).country());
-				shares[from[r] + i] = split.get(i).share();
+			ids[r] = new int[split.size()];
+			shares[r] = new double[split.size()];
+			for (int i = 0; i < ids[r].length; i++) {
+				ids[r][i] = parties.id(split.get(i).country());
+				shares[r][i] = split.get(i).share();
 			}
 		}
-		return new DenseSplits(parties, globalIds, globalShares, rowOf, buyers, from, ids, shares);
+		return new DenseSplits(parties, globalIds, globalShares, rowOf, buyers, ids, shares);
 	}
 
 }
