@@ -96,6 +96,26 @@ public final class AnalysisBridge {
 
 	}
 
+	/**
+	 * A projection built again from what the database holds, apart from the one served
+	 * (nothing refers to it but the caller): what {@code ProjectionMemory} weighs.
+	 */
+	public Object buildProjection() {
+		return this.context.getBean(ChainProjectionLoader.class).load();
+	}
+
+	/**
+	 * The bytes {@code projection} counts for itself ({@link ChainProjection#bytes()}).
+	 */
+	public long projectionBytes(Object projection) {
+		return ((ChainProjection) projection).bytes();
+	}
+
+	/** How many items {@code projection} holds. */
+	public int projectionItems(Object projection) {
+		return ((ChainProjection) projection).size();
+	}
+
 	/** A chain's headline figures (domain.md, metrics 1 to 3). */
 	public record Figures(Double chinaExposure, Double unknownShare, Double chinaFreeShare) {
 	}
