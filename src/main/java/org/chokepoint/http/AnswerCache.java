@@ -14,6 +14,8 @@ import java.util.zip.GZIPOutputStream;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +33,19 @@ public class AnswerCache {
 
 	private final long maxAnswerSize;
 
+	@Autowired
 	AnswerCache(AnswerCacheProperties properties) {
-		this.maxAnswerSize = properties.maxAnswerSize().toBytes();
+		this(properties.maxSize().toBytes(), properties.maxAnswerSize().toBytes());
+	}
+
+	/**
+	 * A cache of at most {@code maxSize} bytes, each answer at most
+	 * {@code maxAnswerSize}.
+	 */
+	AnswerCache(long maxSize, long maxAnswerSize) {
+		this.maxAnswerSize = maxAnswerSize;
 		this.answers = Caffeine.newBuilder()
-			.maximumWeight(properties.maxSize().toBytes())
+			.maximumWeight(maxSize)
 			.weigher(
 					(String key, Answer answer) -> (int) Math.min(Integer.MAX_VALUE, key.length() * 2L + answer.size()))
 			.build();

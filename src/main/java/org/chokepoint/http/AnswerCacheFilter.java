@@ -41,6 +41,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * kept with the answer (Tomcat's own compression would skip an answer with a strong
  * ETag). Runs after Spring Security's filters, so what they add (CORS, security headers)
  * is added to every answer, cached or not.
+ *
+ * <p>
+ * The application's own warm-up requests ({@link WarmUpRequests}) have answers of their
+ * own, apart from analysts': kept in a second cache of the same kind, no larger than the
+ * largest answer may be ({@code max-answer-size}), which no other request reads. The
+ * warm-up asks its last questions again and again from there, so that the JVM has
+ * compiled a warm answer's path before an analyst asks; an analyst's first ask of a pair
+ * is still computed.
  */
 @Component
 @Order(0)
@@ -58,12 +66,17 @@ class AnswerCacheFilter extends OncePerRequestFilter {
 
 	private final AnswerCache cache;
 
+	/** The warm-up requests' own answers: no analyst's request reads them. */
+	private final AnswerCache warmUpAnswers;
+
 	private final AnswerVersion version;
 
 	private final boolean enabled;
 
 	AnswerCacheFilter(AnswerCache cache, AnswerVersion version, AnswerCacheProperties properties) {
 		this.cache = cache;
+		this.warmUpAnswers = new AnswerCache(properties.maxAnswerSize().toBytes(),
+				properties.maxAnswerSize().toBytes());
 		this.version = version;
 		this.enabled = properties.enabled();
 	}
@@ -82,11 +95,11 @@ class AnswerCacheFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String version = this.version.current();
 		String key = key(version, LocalDate.now(), request);
-		// a warm-up request computes its answer, and it is not kept
-		boolean kept = !WarmUpRequests.isWarmUp(request);
-		AnswerCache.Answer answer = kept ? this.cache.get(key) : null;
+		// a warm-up request's answer is kept apart, where only warm-up requests look
+		AnswerCache cache = WarmUpRequests.isWarmUp(request) ? this.warmUpAnswers : this.cache;
+		AnswerCache.Answer answer = cache.get(key);
 		if (answer != null) {
-			writeAndReweigh(key, answer, true, request, response);
+			writeAndReweigh(cache, key, answer, true, request, response);
 			return;
 		}
 		Set<String> before = new HashSet<>(response.getHeaderNames());
@@ -97,23 +110,28 @@ class AnswerCacheFilter extends OncePerRequestFilter {
 			return;
 		}
 		answer = AnswerCache.Answer.of(handlerHeaders(captured, before), captured.getContentAsByteArray());
-		if (kept && version.equals(this.version.current())) {
+		if (version.equals(this.version.current())) {
 			// an answer computed across a change of version is served, not kept
-			this.cache.put(key, answer);
+			cache.put(key, answer);
 		}
-		writeAndReweigh(key, answer, false, request, response);
+		writeAndReweigh(cache, key, answer, false, request, response);
+	}
+
+	/** The warm-up requests' own answers. */
+	AnswerCache warmUpAnswers() {
+		return this.warmUpAnswers;
 	}
 
 	/**
-	 * Writes {@code answer}; when that made its gzip form, puts it again so that the
-	 * cache weighs it with its gzip form.
+	 * Writes {@code answer}; when that made its gzip form, puts it again so that
+	 * {@code cache} weighs it with its gzip form.
 	 */
-	private void writeAndReweigh(String key, AnswerCache.Answer answer, boolean replay, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	private static void writeAndReweigh(AnswerCache cache, String key, AnswerCache.Answer answer, boolean replay,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		boolean hadGzip = answer.hasGzip();
 		write(answer, replay, request, response);
-		if (!hadGzip && answer.hasGzip() && this.cache.get(key) == answer) {
-			this.cache.put(key, answer);
+		if (!hadGzip && answer.hasGzip() && cache.get(key) == answer) {
+			cache.put(key, answer);
 		}
 	}
 

@@ -20,18 +20,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * HTTP once it has data, once per run, before it reports itself ready
  * ({@link HttpWarmUp}; 0 for not at all)
  * @param httpWarmUpRequests how many such requests, at most
+ * @param httpWarmUpAgain how many requests then ask the warm-up's last questions again,
+ * answered from their kept bytes as an analyst's warm answer is, at most (for at most
+ * {@code httpWarmUp} again; 0 for none)
  */
 @ConfigurationProperties("chokepoint.cache")
 record CachingProperties(@DefaultValue("2000") long analyses, @DefaultValue("1s") Duration versionTrust,
 		@DefaultValue("1s") Duration warmUp, @DefaultValue("8s") Duration httpWarmUp,
-		@DefaultValue("1500") int httpWarmUpRequests) {
+		@DefaultValue("1500") int httpWarmUpRequests, @DefaultValue("10000") int httpWarmUpAgain) {
 
 	CachingProperties {
 		if (analyses < 0 || versionTrust.isNegative() || warmUp.isNegative() || httpWarmUp.isNegative()
-				|| httpWarmUpRequests < 0) {
+				|| httpWarmUpRequests < 0 || httpWarmUpAgain < 0) {
 			throw new IllegalArgumentException("chokepoint.cache.* must not be negative: analyses " + analyses
 					+ ", version-trust " + versionTrust + ", warm-up " + warmUp + ", http-warm-up " + httpWarmUp
-					+ ", http-warm-up-requests " + httpWarmUpRequests);
+					+ ", http-warm-up-requests " + httpWarmUpRequests + ", http-warm-up-again " + httpWarmUpAgain);
 		}
 	}
 

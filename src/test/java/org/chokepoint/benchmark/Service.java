@@ -31,7 +31,8 @@ final class Service implements AutoCloseable {
 	private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
 	private static final Pattern WARM_UP = Pattern
-		.compile("Request path warmed up over HTTP on data version \\S+: (\\d+) chain requests in (\\d+) ms");
+		.compile("Request path warmed up over HTTP on data version \\S+: (\\d+) chain questions, then (\\d+)"
+				+ " requests asking the last \\d+ again, in (\\d+) ms");
 
 	private final Process process;
 
@@ -127,9 +128,9 @@ final class Service implements AutoCloseable {
 
 	/** What its log says of its warm-up over HTTP. */
 	String warmUp() throws IOException {
-		return find(this.log, WARM_UP).map(
-				m -> String.format(java.util.Locale.ROOT, "its HTTP warm-up: %s chain requests in %.1f s, nothing kept",
-						m.group(1), Long.parseLong(m.group(2)) / 1000.0))
+		return find(this.log, WARM_UP).map(m -> String.format(java.util.Locale.ROOT,
+				"its HTTP warm-up: %s chain questions, then %s asking some again, in %.1f s, nothing kept", m.group(1),
+				m.group(2), Long.parseLong(m.group(3)) / 1000.0))
 			.orElse("no HTTP warm-up");
 	}
 

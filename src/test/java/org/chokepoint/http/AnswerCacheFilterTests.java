@@ -54,8 +54,14 @@ class AnswerCacheFilterTests {
 		}
 	};
 
+	/** Whether the requests {@link #get} makes are the application's warm-up's. */
+	private boolean warmUp;
+
 	private MockHttpServletResponse get(String uri, String... headers) throws ServletException, IOException {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", uri);
+		if (this.warmUp) {
+			request.setAttribute(WarmUpRequests.ATTRIBUTE, Boolean.TRUE);
+		}
 		int query = uri.indexOf('?');
 		if (query >= 0) {
 			request.setRequestURI(uri.substring(0, query));
@@ -91,6 +97,32 @@ class AnswerCacheFilterTests {
 			assertThat(response.getContentLength()).isEqualTo(this.body.length());
 		}
 		assertThat(second.getHeader("ETag")).isEqualTo(first.getHeader("ETag"));
+	}
+
+	@Test
+	void theWarmUpsAnswersAreKeptApartFromAnalystsAndOnlyTheWarmUpReadsThem() throws Exception {
+		String uri = "/api/chains/ndfeb-magnet?consumer=EU&year=2024";
+		this.warmUp = true;
+		MockHttpServletResponse first = get(uri);
+		MockHttpServletResponse again = get(uri, "Accept-Encoding", "gzip");
+		assertThat(this.calls).as("the warm-up's second ask comes from its own kept bytes").hasSize(1);
+		assertThat(again.getHeader("Content-Encoding")).isEqualTo("gzip");
+		assertThat(again.getHeader("ETag")).isEqualTo(first.getHeader("ETag").replaceFirst("\"$", "-gzip\""));
+		assertThat(this.cache.size()).as("nothing kept where an analyst's request looks").isZero();
+		assertThat(this.filter.warmUpAnswers().size()).isEqualTo(1);
+
+		this.warmUp = false;
+		MockHttpServletResponse analyst = get(uri);
+		assertThat(this.calls).as("an analyst's first ask is computed").hasSize(2);
+		assertThat(analyst.getContentAsString()).isEqualTo(this.body);
+		assertThat(this.cache.size()).isEqualTo(1);
+
+		// and the warm-up does not read the analysts' answers either
+		this.warmUp = true;
+		get("/api/chains/ndfeb-magnet?consumer=US&year=2024");
+		this.warmUp = false;
+		get("/api/chains/ndfeb-magnet?consumer=US&year=2024");
+		assertThat(this.calls).hasSize(4);
 	}
 
 	@Test

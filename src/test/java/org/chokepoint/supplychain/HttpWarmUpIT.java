@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ChokepointTest(properties = { "chokepoint.import.dir=src/test/resources/fixtures/analysis",
 		"chokepoint.cache.http-warm-up=60s", "chokepoint.cache.http-warm-up-requests=12",
-		"chokepoint.rate-limit.enabled=true", "chokepoint.rate-limit.requests=5", "chokepoint.rate-limit.period=1h" })
+		"chokepoint.cache.http-warm-up-again=30", "chokepoint.rate-limit.enabled=true",
+		"chokepoint.rate-limit.requests=5", "chokepoint.rate-limit.period=1h" })
 class HttpWarmUpIT {
 
 	@LocalServerPort
@@ -57,6 +58,7 @@ class HttpWarmUpIT {
 		long pairs = (long) projection.reference().products().size() * projection.reference().parties().size();
 		assertThat(pairs).as("the fixture has more pairs than the warm-up asks").isGreaterThan(12);
 		assertThat(run.requests()).isEqualTo(12);
+		assertThat(run.again()).as("then the last questions asked again").isEqualTo(30);
 		assertThat(run.failed()).isZero();
 		assertThat(run.version()).isEqualTo(projection.version());
 		// nothing kept
