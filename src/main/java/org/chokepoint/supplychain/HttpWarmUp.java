@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.chokepoint.http.AnswerCacheProperties;
 import org.chokepoint.http.WarmUpRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,15 +46,15 @@ import org.springframework.stereotype.Component;
  * time, until {@link CachingProperties#httpWarmUp()} has passed or
  * {@link CachingProperties#httpWarmUpRequests()} are done. Then it asks its last
  * {@link #AGAIN} questions again in turn, {@link CachingProperties#httpWarmUpAgain()}
- * requests at most, for at most {@code httpWarmUp} more: answered from their kept bytes
- * as an analyst's warm answer is (every second one gzipped, as browsers and Python's
- * {@code requests} ask), they compile the path every answer shares (Tomcat, the filters,
- * Spring Security, the writing of bytes), which took thousands of requests
- * (docs/performance.md). Its requests carry a token only this run knows
- * ({@link WarmUpRequests}): nothing they compute is kept where an analyst's request looks
- * (their bytes are kept apart, for the warm-up's own second asks), so the first ask of a
- * pair is still computed when an analyst asks it, and the rate limit does not count them.
- * Not run without a web server (the command-line import and report), or over HTTPS.
+ * requests at most, for at most {@code httpWarmUp} more (none when the answer cache is
+ * off): answered from their kept bytes as an analyst's warm answer is (every second one
+ * gzipped, as browsers and Python's {@code requests} ask), they compile the path every
+ * answer shares (Tomcat, the filters, Spring Security, the writing of bytes), which took
+ * thousands of requests (docs/performance.md). Its requests carry a token only this run
+ * knows ({@link WarmUpRequests}): nothing they compute is kept where an analyst's request
+ * looks (their bytes are kept apart, for the warm-up's own second asks), so the first ask
+ * of a pair is still computed when an analyst asks it, and the rate limit does not count
+ * them. Not run without a web server (the command-line import and report), or over HTTPS.
  */
 @Component
 class HttpWarmUp implements DisposableBean {
@@ -98,11 +99,13 @@ class HttpWarmUp implements DisposableBean {
 		return thread;
 	});
 
-	HttpWarmUp(WarmUpRequests requests, CachingProperties properties, Environment environment) {
+	HttpWarmUp(WarmUpRequests requests, CachingProperties properties, AnswerCacheProperties answers,
+			Environment environment) {
 		this.requests = requests;
 		this.budget = properties.httpWarmUp();
 		this.maxRequests = properties.httpWarmUpRequests();
-		this.maxAgain = properties.httpWarmUpAgain();
+		// without the answer cache a second ask is computed again: not what it is for
+		this.maxAgain = answers.enabled() ? properties.httpWarmUpAgain() : 0;
 		this.environment = environment;
 	}
 
