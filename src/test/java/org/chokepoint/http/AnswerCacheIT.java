@@ -121,6 +121,26 @@ class AnswerCacheIT {
 	}
 
 	@Test
+	void aCountrysDetailsAreKeptUntilANewDataVersion() {
+		String path = "/api/countries/AUS";
+		HttpResponse<byte[]> before = get(path);
+		assertThat(before.statusCode()).isEqualTo(200);
+		String etag = before.headers().firstValue("ETag").orElseThrow();
+		assertThat(text(before)).contains("\"MINING\"");
+		assertThat(get(path, "If-None-Match", etag).statusCode()).isEqualTo(304);
+		// the facts change without a new version: the kept answer is still served
+		this.client.query("MATCH (:Country {iso3: 'AUS'})-[r:MINES]->() DELETE r").run();
+		HttpResponse<byte[]> kept = get(path);
+		assertThat(kept.body()).isEqualTo(before.body());
+		this.client.query("MATCH (v:DataVersion {key: 'current'}) SET v.version = v.version + '-countries'").run();
+		HttpResponse<byte[]> after = get(path, "If-None-Match", etag);
+		assertThat(after.statusCode()).isEqualTo(200);
+		assertThat(text(after)).doesNotContain("\"MINING\"");
+		// the list of countries is not kept: it has no analysis behind it
+		assertThat(get("/api/countries").headers().firstValue("ETag")).isEmpty();
+	}
+
+	@Test
 	void errorsAreNotKept() {
 		HttpResponse<byte[]> bad = get("/api/spof?consumer=EU&threshold=2");
 		assertThat(bad.statusCode()).isEqualTo(400);
