@@ -136,7 +136,7 @@ class AnswerCacheIT {
 		HttpResponse<byte[]> after = get(path, "If-None-Match", etag);
 		assertThat(after.statusCode()).isEqualTo(200);
 		assertThat(text(after)).doesNotContain("\"MINING\"");
-		// the list of countries is not kept: it has no analysis behind it
+		// the paged list of countries is not among the kept paths
 		assertThat(get("/api/countries").headers().firstValue("ETag")).isEmpty();
 	}
 
