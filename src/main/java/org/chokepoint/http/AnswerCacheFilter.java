@@ -55,12 +55,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class AnswerCacheFilter extends OncePerRequestFilter {
 
 	/**
-	 * The pure reads whose answers are kept: the analyses, and a country's or bloc's
-	 * details (every output fact it has, read from the database: 8 to 12 ms at the
-	 * benchmark's I tier).
+	 * The pure reads whose answers are kept: the analyses, a country's or bloc's details
+	 * (every output fact it has, read from the database: 8 to 12 ms at the benchmark's I
+	 * tier) and the data report (its queries read the whole graph: about a second at M).
 	 */
 	static final List<String> PATHS = List.of("/api/chains/**", "/api/exposure", "/api/exposure/**", "/api/spof",
-			"/api/minerals/*/concentration", "/api/countries/*");
+			"/api/minerals/*/concentration", "/api/countries/*", "/api/data/report");
 
 	/** Headers that are the filter's to set, or never to be kept. */
 	private static final Set<String> NOT_KEPT = Set.of("content-length", "etag", "cache-control", "vary",

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 import org.chokepoint.ChokepointTest;
@@ -138,6 +139,24 @@ class AnswerCacheIT {
 		assertThat(text(after)).doesNotContain("\"MINING\"");
 		// the paged list of countries is not among the kept paths
 		assertThat(get("/api/countries").headers().firstValue("ETag")).isEmpty();
+	}
+
+	@Test
+	void theDataReportIsKeptUntilANewDataVersion() {
+		String path = "/api/data/report";
+		HttpResponse<byte[]> before = get(path);
+		assertThat(before.statusCode()).isEqualTo(200);
+		String etag = before.headers().firstValue("ETag").orElseThrow();
+		assertThat(get(path + "?section=nodes").headers().firstValue("ETag")).isPresent()
+			.isNotEqualTo(Optional.of(etag));
+		// a source without a URL, added without a new version: the kept answer is still
+		// served
+		this.client.query("CREATE (:Source {id: 'src-kept-report', title: 'Kept report', year: 2024})").run();
+		assertThat(get(path).body()).isEqualTo(before.body());
+		this.client.query("MATCH (v:DataVersion {key: 'current'}) SET v.version = v.version + '-report'").run();
+		HttpResponse<byte[]> after = get(path, "If-None-Match", etag);
+		assertThat(after.statusCode()).isEqualTo(200);
+		assertThat(text(after)).contains("src-kept-report").isNotEqualTo(text(before));
 	}
 
 	@Test
