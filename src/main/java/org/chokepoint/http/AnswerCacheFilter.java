@@ -27,11 +27,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Serves the analyses' GET answers from {@link AnswerCache} as the bytes they were
- * written as: a warm answer is neither computed nor serialised again. The key is the data
- * version ({@link AnswerVersion}), today's date (the defaults of {@code year} and
- * {@code asOf} move with it), the path, the query parameters sorted by name and the
- * {@code Accept} header. Only 200 answers are kept; an error is written as it came.
+ * Serves the analyses' GET answers, and the other pure reads of {@link #PATHS}, from
+ * {@link AnswerCache} as the bytes they were written as: a warm answer is neither
+ * computed nor serialised again. The key is the data version ({@link AnswerVersion}),
+ * today's date (the defaults of {@code year} and {@code asOf} move with it), the path,
+ * the query parameters sorted by name and the {@code Accept} header. Only 200 answers are
+ * kept; an error is written as it came.
  *
  * <p>
  * Every answer carries a strong ETag (the SHA-256 of its body, with {@code -gzip} for the

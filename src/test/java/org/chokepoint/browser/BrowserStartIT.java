@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -100,7 +101,10 @@ class BrowserStartIT {
 			assertThat(browser.findElement(By.cssSelector("[data-testid='boltaddress']")).getDomProperty("value"))
 				.isEqualTo(this.links.boltDirect().getAuthority());
 			password.sendKeys(this.password);
-			waitFor(By.cssSelector("[data-testid='connect']")).click();
+			// Browser may still be laying out the form (a panel sliding over the button):
+			// the
+			// click is tried again until the button takes it, within the wait's time
+			waitUntil(d -> clicked(By.cssSelector("[data-testid='connect']")));
 			waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid='stream']"),
 					"You are connected as user neo4j"));
 			// our guide, its first slide; not the Movies guide
@@ -187,6 +191,17 @@ class BrowserStartIT {
 
 	private <T> T waitUntil(Function<WebDriver, T> condition) {
 		return new WebDriverWait(browser, Duration.ofSeconds(90)).until(condition);
+	}
+
+	/** Whether a click on {@code locator} reached it (false: another element took it). */
+	private static boolean clicked(By locator) {
+		try {
+			browser.findElement(locator).click();
+			return true;
+		}
+		catch (ElementClickInterceptedException ex) {
+			return false;
+		}
 	}
 
 	private WebElement waitFor(By locator) {
