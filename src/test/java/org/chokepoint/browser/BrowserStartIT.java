@@ -101,9 +101,8 @@ class BrowserStartIT {
 			assertThat(browser.findElement(By.cssSelector("[data-testid='boltaddress']")).getDomProperty("value"))
 				.isEqualTo(this.links.boltDirect().getAuthority());
 			password.sendKeys(this.password);
-			// Browser may still be laying out the form (a panel sliding over the button):
-			// the
-			// click is tried again until the button takes it, within the wait's time
+			// Browser may still be laying out the form, another element over the button:
+			// the click is tried again until the button takes it, within the wait's time
 			waitUntil(d -> clicked(By.cssSelector("[data-testid='connect']")));
 			waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid='stream']"),
 					"You are connected as user neo4j"));
