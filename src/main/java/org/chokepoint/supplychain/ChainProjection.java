@@ -77,6 +77,13 @@ final class ChainProjection {
 	 */
 	private final Cache<ViewKey, ChainCalculator.Item[]> views = Caffeine.newBuilder().maximumSize(VIEWS).build();
 
+	/**
+	 * Per (year, sourcing) the buyers with a mix of their own, as the views are kept: a
+	 * scan of every item's mixes, which a world matrix of one cell would otherwise pay on
+	 * every ask (about 1 ms at the benchmark's I size, more than the cell).
+	 */
+	private final Cache<ViewKey, Set<String>> buyersWithData = Caffeine.newBuilder().maximumSize(VIEWS).build();
+
 	ChainProjection(String version, String[] names, Map<String, Integer> items, String[] itemIds, boolean[] product,
 			int[][] inputs, Global[][] global, Mixes[][][] mixes, Map<String, Set<String>> blocs, long flows,
 			ReferenceFacts reference) {
@@ -125,6 +132,10 @@ final class ChainProjection {
 	 * {@link WorldMatrixService}'s query finds in the database).
 	 */
 	Set<String> buyersWithData(int year, Sourcing sourcing) {
+		return this.buyersWithData.get(new ViewKey(year, sourcing), key -> scanBuyersWithData(year, sourcing));
+	}
+
+	private Set<String> scanBuyersWithData(int year, Sourcing sourcing) {
 		Set<String> buyers = new HashSet<>();
 		for (Mixes[][] item : this.mixes) {
 			for (Mixes[] stage : item) {
@@ -135,7 +146,7 @@ final class ChainProjection {
 				}
 			}
 		}
-		return buyers;
+		return Set.copyOf(buyers);
 	}
 
 	/** How many items it holds. */
