@@ -18,7 +18,10 @@ import org.chokepoint.supplymix.Sourcing;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The world matrix ({@link WorldMatrix}): the facts of every product's items are taken
@@ -26,7 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  * chain-facts.cypher, as {@link ChainQuery} does), then each consumer's row is computed
  * on a bounded pool (one thread per core), every cell with the same calculator as a
  * single chain ({@link ChainCalculator#cell}: the same sums, without the lists a report
- * needs).
+ * needs). When the projection serves, the matrix asks the database nothing and opens no
+ * transaction (its begin and commit cost more than a matrix of one cell); before the
+ * first projection it reads in one read transaction.
  */
 @Service
 @Transactional(readOnly = true)
@@ -54,8 +59,14 @@ class WorldMatrixService implements DisposableBean {
 
 	private final ExecutorService pool;
 
-	WorldMatrixService(Neo4jClient client, Catalogue catalogue, ChainFactsQuery facts, ChainProjections projections) {
+	/** A read transaction, before the first projection is served. */
+	private final TransactionTemplate readOnly;
+
+	WorldMatrixService(Neo4jClient client, Catalogue catalogue, ChainFactsQuery facts, ChainProjections projections,
+			PlatformTransactionManager transactions) {
 		this.client = client;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 		this.catalogue = catalogue;
 		this.facts = facts;
 		this.projections = projections;
@@ -73,10 +84,20 @@ class WorldMatrixService implements DisposableBean {
 	 * @param consumers consumer codes to restrict the rows to, or empty for all
 	 * @param products product ids to restrict the columns to, or empty for all
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	WorldMatrix matrix(int year, Sourcing sourcing, double threshold, List<String> consumers, List<String> products) {
+		ChainProjection projection = this.projections.serving();
+		if (projection != null) {
+			return matrix(projection, year, sourcing, threshold, consumers, products);
+		}
+		return this.readOnly.execute(status -> matrix(null, year, sourcing, threshold, consumers, products));
+	}
+
+	/** The matrix from {@code projection}, or from the database where it is null. */
+	private WorldMatrix matrix(ChainProjection projection, int year, Sourcing sourcing, double threshold,
+			List<String> consumers, List<String> products) {
 		consumers.forEach(this.catalogue::requireConsumer);
 		products.forEach(this.catalogue::requireProduct);
-		ChainProjection projection = this.projections.serving();
 		List<String> columns = !products.isEmpty() ? List.copyOf(new TreeSet<>(products)) : (projection != null)
 				? List.copyOf(new TreeSet<>(projection.reference().products())) : this.catalogue.products();
 		Set<String> withData = (projection != null) ? projection.buyersWithData(year, sourcing)
