@@ -10,6 +10,7 @@ import org.chokepoint.Api;
 import org.chokepoint.ChokepointTest;
 import org.chokepoint.importer.GraphCounts;
 import org.chokepoint.importer.ImportService;
+import org.chokepoint.supplymix.Sourcing;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The analyses over HTTP: JSON shapes, 404 for unknown keys, 400 naming the bad
@@ -140,6 +142,19 @@ class AnalysisApiIT {
 		if (parameter != null) {
 			assertThat(response.body()).contains("\"parameter\":\"" + parameter + "\"");
 		}
+	}
+
+	@Test
+	void aTrendFromTheProjectionOpensNoTransaction(@Autowired TrendService trends,
+			@Autowired ChainProjections projections, @Autowired PlatformTransactionManager transactions) {
+		assertThat(projections.serving()).as("a projection is served after the import").isNotNull();
+		// the first ask reads what the look-ups keep
+		assertThat(trends.trend("EU", "p-mag", 2023, 2024, Sourcing.TRACED).years()).hasSize(2);
+		int begun = TransactionsBegun.during(transactions, () -> {
+			assertThat(trends.trend("EU", "p-mag", 2023, 2025, Sourcing.TRACED).years()).hasSize(3);
+			assertThat(trends.trend("JPN", "p-six", 2024, 2024, Sourcing.DIRECT).years()).hasSize(1);
+		});
+		assertThat(begun).as("transactions begun by two trends").isZero();
 	}
 
 	@Test
