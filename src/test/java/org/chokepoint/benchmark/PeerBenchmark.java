@@ -40,7 +40,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the verdict pairs asked again, of the service started afresh once more, from Python's
  * own {@code http.client} ({@code src/test/python/chain_client.py}), a client as lean as
  * the peer's language gives (this JVM's {@code java.net.http} costs a client's share of
- * each figure); and every ratio with its target. A tool in the test sources, not a test
+ * each figure); then the figures alone, as the peer computes them (a world matrix of one
+ * cell per pair), from both clients, each of a service started afresh, beside the
+ * verdicts; and every ratio with its target. A tool in the test sources, not a test
  * (docs/performance.md):
  *
  * <pre>mvn -B -o -Pbenchmark test-compile exec:exec -Dbenchmark.main=org.chokepoint.benchmark.PeerBenchmark \
@@ -81,6 +83,9 @@ public final class PeerBenchmark {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	private String base;
+
+	/** The peer's figures per verdict pair, once {@link #peer} has run. */
+	private final Map<Pair, Figures> peerFigures = new HashMap<>();
 
 	private PeerBenchmark(String tier, int pairs, int warmRepeats, String python, int settle,
 			List<String> serviceArgs) {
@@ -219,7 +224,7 @@ public final class PeerBenchmark {
 			this.notes.add(String.format(Locale.ROOT,
 					"for Python's http.client, the service started afresh again, ready in %.1f s (%s)",
 					service.readySeconds(), service.warmUp()));
-			double[][] lean = pythonClient(service.base(), pairs);
+			double[][] lean = pythonClient(service.base(), pairs, PeerBenchmark::uri);
 			if (lean != null) {
 				double leanCold = Benchmark.percentile(lean[0], 50);
 				double leanWarm = Benchmark.percentile(lean[1], 50);
@@ -234,6 +239,7 @@ public final class PeerBenchmark {
 				}
 			}
 		}
+		figuresOnly(db, out, pairs, peerP50);
 		String table = table(loadBefore);
 		Files.createDirectories(out);
 		Files.writeString(out.resolve("peer-" + this.tier + ".md"), table, StandardCharsets.UTF_8);
@@ -456,13 +462,14 @@ public final class PeerBenchmark {
 	 * cannot run.
 	 * @return the cold times, then the warm ones
 	 */
-	private double[][] pythonClient(String base, List<Pair> pairs) throws IOException, InterruptedException {
+	private double[][] pythonClient(String base, List<Pair> pairs, java.util.function.Function<Pair, String> uri)
+			throws IOException, InterruptedException {
 		Path script = Path.of("src/test/python/chain_client.py");
 		Path queries = Files.createTempFile("client-queries", ".csv");
 		Path times = Files.createTempFile("client-times", ".csv");
 		try {
 			StringBuilder lines = new StringBuilder();
-			pairs.forEach(p -> lines.append(uri(p)).append('\n'));
+			pairs.forEach(p -> lines.append(uri.apply(p)).append('\n'));
 			Files.writeString(queries, lines);
 			if (python("Python's http.client", script.toString(), base, "--queries", queries.toString(), "--warm",
 					"" + this.warmRepeats, "--out", times.toString()) == null) {
@@ -536,12 +543,12 @@ public final class PeerBenchmark {
 			for (int i = 0; i < pairs.size(); i++) {
 				String[] cells = answered.get(i + 1).split(",");
 				Figures api = answers.get(pairs.get(i));
-				double difference = Math.max(Math.abs(api.chinaExposure() - Double.parseDouble(cells[2])),
-						Math.max(Math.abs(api.unknownShare() - Double.parseDouble(cells[3])),
-								Math.abs(api.chinaFreeShare() - Double.parseDouble(cells[4]))));
+				Figures peer = new Figures(Double.parseDouble(cells[2]), Double.parseDouble(cells[3]),
+						Double.parseDouble(cells[4]), cells[5], Integer.parseInt(cells[6]));
+				this.peerFigures.put(pairs.get(i), peer);
+				double difference = difference(api, peer);
 				largest = Math.max(largest, difference);
-				if (difference > 1e-9 || !api.worstInput().equals(cells[5])
-						|| api.spofs() != Integer.parseInt(cells[6])) {
+				if (difference > 1e-9 || !api.worstInput().equals(peer.worstInput()) || api.spofs() != peer.spofs()) {
 					disagreements++;
 					this.notes
 						.add("DISAGREEMENT " + pairs.get(i) + ": API " + api + ", peer " + String.join(",", cells));
@@ -558,6 +565,93 @@ public final class PeerBenchmark {
 			Files.deleteIfExists(queries);
 			Files.deleteIfExists(answersFile);
 		}
+	}
+
+	/** The largest difference of the three figures. */
+	private static double difference(Figures a, Figures b) {
+		return Math.max(Math.abs(a.chinaExposure() - b.chinaExposure()), Math
+			.max(Math.abs(a.unknownShare() - b.unknownShare()), Math.abs(a.chinaFreeShare() - b.chinaFreeShare())));
+	}
+
+	/**
+	 * The figures alone, as the peer computes them (the three shares, the worst input,
+	 * the SPOF count at 0.5): the world matrix of one cell ({@link #cellUri}), asked for
+	 * the verdict pairs of a service started afresh, once from this JVM's client (each
+	 * cell's figures compared with the peer's) and once more, of another fresh start,
+	 * from Python's {@code http.client}. Beside the verdicts, not instead of them: the
+	 * verdicts are the chain's default answer, whose stages, single points of failure and
+	 * alternatives the peer does not compute.
+	 */
+	private void figuresOnly(Path db, Path out, List<Pair> pairs, double peerP50)
+			throws IOException, InterruptedException {
+		try (Service service = Service.start(db, out.resolve("service-" + this.tier + "-figures.log"), this.serviceArgs,
+				Duration.ofMinutes(10))) {
+			this.base = service.base();
+			double[] cold = new double[pairs.size()];
+			double[] warm = new double[pairs.size() * this.warmRepeats];
+			double largest = 0;
+			int disagreements = 0;
+			for (int i = 0; i < pairs.size(); i++) {
+				String uri = cellUri(pairs.get(i));
+				long started = System.nanoTime();
+				String body = get(uri);
+				cold[i] = millis(started);
+				for (int r = 0; r < this.warmRepeats; r++) {
+					started = System.nanoTime();
+					get(uri);
+					warm[i * this.warmRepeats + r] = millis(started);
+				}
+				Figures peer = this.peerFigures.get(pairs.get(i));
+				if (peer != null) {
+					Figures cell = cellFigures(body);
+					largest = Math.max(largest, difference(cell, peer));
+					if (difference(cell, peer) > 1e-9 || !cell.worstInput().equals(peer.worstInput())
+							|| cell.spofs() != peer.spofs()) {
+						disagreements++;
+						this.notes
+							.add("DISAGREEMENT (one-cell matrix) " + pairs.get(i) + ": API " + cell + ", peer " + peer);
+					}
+				}
+			}
+			if (!this.peerFigures.isEmpty()) {
+				this.notes.add(String.format(Locale.ROOT,
+						"peer vs the one-cell matrices on %d pairs: largest difference of a figure %.3g, %d"
+								+ " disagreements",
+						pairs.size(), largest, disagreements));
+			}
+			figureRows("", Benchmark.percentile(cold, 50), Benchmark.percentile(warm, 50), pairs.size(), peerP50);
+		}
+		try (Service service = Service.start(db, out.resolve("service-" + this.tier + "-figures-python.log"),
+				this.serviceArgs, Duration.ofMinutes(10))) {
+			double[][] lean = pythonClient(service.base(), pairs, PeerBenchmark::cellUri);
+			if (lean != null) {
+				figureRows("Python's http.client: ", Benchmark.percentile(lean[0], 50),
+						Benchmark.percentile(lean[1], 50), lean[0].length, peerP50);
+			}
+		}
+	}
+
+	private void figureRows(String client, double cold, double warm, int pairs, double peerP50) {
+		row(client + "figures only (a one-cell world matrix), cold p50 over HTTP, the same " + pairs
+				+ " pairs, new to a service started afresh (ms)", cold, null, null);
+		row(client + "figures only, warm p50 over HTTP (ms)", warm, null, null);
+		if (peerP50 > 0) {
+			row(client + "figures only: cold / peer (beside the verdict)", cold / peerP50, 1.0, "at most 1x");
+			row(client + "figures only: warm / peer (beside the verdict)", warm / peerP50, 0.5, "at most 0.5x");
+		}
+	}
+
+	/** The world matrix of one cell: the pair's figures alone (traced, threshold 0.5). */
+	private static String cellUri(Pair pair) {
+		return "/api/exposure/matrix?consumers=" + pair.consumer() + "&products=" + pair.product() + "&year=" + YEAR
+				+ "&sourcing=traced&threshold=0.5";
+	}
+
+	private Figures cellFigures(String body) {
+		JsonNode cell = this.json.readTree(body).get("cells").get(0);
+		return new Figures(cell.get("chinaExposure").asDouble(), cell.get("unknownShare").asDouble(),
+				cell.get("chinaFreeShare").asDouble(), cell.get("worstInput").asString(),
+				cell.get("singlePointsOfFailure").asInt());
 	}
 
 	/** The world matrix, cold (first ask) then warm. */
