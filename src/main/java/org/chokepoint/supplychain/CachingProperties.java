@@ -19,9 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param httpWarmUp how long, at most, the application asks itself chain questions over
  * HTTP once it has data, once per run, before it reports itself ready
  * ({@link HttpWarmUp}; 0 for not at all)
- * @param httpWarmUpRequests how many such requests, at most (the time is the bound at the
- * benchmark's M size; at its I size 4,000 instead of 1,500 took 0.15 to 0.2 ms off the
- * first new pairs after a start, for 2 to 3 s more before ready)
+ * @param httpWarmUpRequests how many such chain questions, at most (every fourth pair's
+ * one-cell world matrix is asked besides; the time is the bound at the benchmark's M
+ * size; at its I size 4,000 instead of 1,500 took 0.15 to 0.2 ms off the first new pairs
+ * after a start, for 2 to 3 s more before ready)
  * @param httpWarmUpAgain how many requests then ask the warm-up's last questions again,
  * answered from their kept bytes as an analyst's warm answer is, at most (for at most
  * {@code httpWarmUp} again; 0 for none)

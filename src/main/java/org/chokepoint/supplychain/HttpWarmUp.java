@@ -43,18 +43,21 @@ import org.springframework.stereotype.Component;
  * readiness probe sees it up once the warm-up is over), or, for an application started on
  * an empty database, in the background after its first import. It asks each product for
  * each consumer in turn (the default year, threshold and sourcing), one request at a
- * time, until {@link CachingProperties#httpWarmUp()} has passed or
- * {@link CachingProperties#httpWarmUpRequests()} are done. Then it asks its last
- * {@link #AGAIN} questions again in turn, {@link CachingProperties#httpWarmUpAgain()}
- * requests at most, for at most {@code httpWarmUp} more (none when the answer cache is
- * off): answered from their kept bytes as an analyst's warm answer is (every second one
- * gzipped, as browsers and Python's {@code requests} ask), they compile the path every
- * answer shares (Tomcat, the filters, Spring Security, the writing of bytes), which took
- * thousands of requests (docs/performance.md). Its requests carry a token only this run
- * knows ({@link WarmUpRequests}): nothing they compute is kept where an analyst's request
- * looks (their bytes are kept apart, for the warm-up's own second asks), so the first ask
- * of a pair is still computed when an analyst asks it, and the rate limit does not count
- * them. Not run without a web server (the command-line import and report), or over HTTPS.
+ * time, every {@link #CELL_EVERY}th pair's figures alone too (the world matrix of that
+ * one cell, as a notebook asks for figures only), until
+ * {@link CachingProperties#httpWarmUp()} has passed or
+ * {@link CachingProperties#httpWarmUpRequests()} chain questions are done. Then it asks
+ * its last {@link #AGAIN} questions again in turn,
+ * {@link CachingProperties#httpWarmUpAgain()} requests at most, for at most
+ * {@code httpWarmUp} more (none when the answer cache is off): answered from their kept
+ * bytes as an analyst's warm answer is (every second one gzipped, as browsers and
+ * Python's {@code requests} ask), they compile the path every answer shares (Tomcat, the
+ * filters, Spring Security, the writing of bytes), which took thousands of requests
+ * (docs/performance.md). Its requests carry a token only this run knows
+ * ({@link WarmUpRequests}): nothing they compute is kept where an analyst's request looks
+ * (their bytes are kept apart, for the warm-up's own second asks), so the first ask of a
+ * pair is still computed when an analyst asks it, and the rate limit does not count them.
+ * Not run without a web server (the command-line import and report), or over HTTPS.
  */
 @Component
 class HttpWarmUp implements DisposableBean {
@@ -69,6 +72,14 @@ class HttpWarmUp implements DisposableBean {
 	 * the warm-up's own cache ({@code max-answer-size} in all).
 	 */
 	static final int AGAIN = 20;
+
+	/**
+	 * Every how many chain questions it asks a pair's one-cell world matrix too: often
+	 * enough that the matrix's path is compiled before ready (a one-cell matrix cold
+	 * after a start took 1.5 ms at the benchmark's I size without, against 0.5 to 0.6 ms
+	 * once compiled), seldom enough to leave most of the time to the chains.
+	 */
+	static final int CELL_EVERY = 4;
 
 	private final WarmUpRequests requests;
 
@@ -113,12 +124,13 @@ class HttpWarmUp implements DisposableBean {
 	 * A finished warm-up.
 	 *
 	 * @param version the data version it asked about
-	 * @param requests how many questions it asked
+	 * @param requests how many chain questions it asked
+	 * @param cells how many one-cell world matrices it asked besides
 	 * @param again how many requests then asked its last questions again
 	 * @param failed how many requests were not answered 200
 	 * @param millis how long it took
 	 */
-	record Run(String version, int requests, int again, int failed, long millis) {
+	record Run(String version, int requests, int cells, int again, int failed, long millis) {
 	}
 
 	/** The warm-up of this run once it has finished; null before. */
@@ -184,6 +196,7 @@ class HttpWarmUp implements DisposableBean {
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
 		int sent = 0;
+		int cells = 0;
 		int again = 0;
 		int failed = 0;
 		ArrayDeque<URI> last = new ArrayDeque<>(AGAIN);
@@ -205,6 +218,14 @@ class HttpWarmUp implements DisposableBean {
 				else {
 					failed++;
 				}
+				if (i % CELL_EVERY == CELL_EVERY - 1) {
+					cells++;
+					URI cell = URI.create(base + "/api/exposure/matrix?consumers=" + encode(consumer) + "&products="
+							+ encode(product));
+					if (!ask(client, cell, false)) {
+						failed++;
+					}
+				}
 			}
 			List<URI> questions = List.copyOf(last);
 			long againDeadline = System.nanoTime() + this.budget.toNanos();
@@ -224,12 +245,13 @@ class HttpWarmUp implements DisposableBean {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		Run run = new Run(projection.version(), sent, again, failed, (System.nanoTime() - started) / 1_000_000);
+		Run run = new Run(projection.version(), sent, cells, again, failed, (System.nanoTime() - started) / 1_000_000);
 		this.last.set(run);
 		log.info(
-				"Request path warmed up over HTTP on data version {}: {} chain questions, then {} requests asking the"
-						+ " last {} again, in {} ms ({} not answered 200; nothing kept)",
-				run.version(), run.requests(), run.again(), Math.min(AGAIN, run.requests()), run.millis(),
+				"Request path warmed up over HTTP on data version {}: {} chain questions and {} one-cell world"
+						+ " matrices, then {} requests asking the last {} chain questions again, in {} ms ({} not"
+						+ " answered 200; nothing kept)",
+				run.version(), run.requests(), run.cells(), run.again(), Math.min(AGAIN, run.requests()), run.millis(),
 				run.failed());
 	}
 

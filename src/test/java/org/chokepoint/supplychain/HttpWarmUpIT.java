@@ -58,6 +58,7 @@ class HttpWarmUpIT {
 		long pairs = (long) projection.reference().products().size() * projection.reference().parties().size();
 		assertThat(pairs).as("the fixture has more pairs than the warm-up asks").isGreaterThan(12);
 		assertThat(run.requests()).isEqualTo(12);
+		assertThat(run.cells()).as("every fourth pair's one-cell world matrix too").isEqualTo(3);
 		assertThat(run.again()).as("then the last questions asked again").isEqualTo(30);
 		assertThat(run.failed()).isZero();
 		assertThat(run.version()).isEqualTo(projection.version());
