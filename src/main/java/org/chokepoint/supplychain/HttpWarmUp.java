@@ -75,9 +75,10 @@ class HttpWarmUp implements DisposableBean {
 
 	/**
 	 * Every how many chain questions it asks a pair's one-cell world matrix too: often
-	 * enough that the matrix's path is compiled before ready (a one-cell matrix cold
-	 * after a start took 1.5 ms at the benchmark's I size without, against 0.5 to 0.6 ms
-	 * once compiled), seldom enough to leave most of the time to the chains.
+	 * enough that the matrix's path is compiled before ready, seldom enough to leave most
+	 * of the time to the chains. At the benchmark's I size, the first 100 new one-cell
+	 * matrices after a start took 0.62 to 0.70 ms (p50) with it against 0.87 to 0.96 ms
+	 * without, and the first 100 new chains no longer (docs/performance.md).
 	 */
 	static final int CELL_EVERY = 4;
 
