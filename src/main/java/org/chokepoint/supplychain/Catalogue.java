@@ -3,6 +3,7 @@ package org.chokepoint.supplychain;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.chokepoint.web.NotFoundException;
@@ -59,7 +60,12 @@ class Catalogue {
 		}
 	}
 
+	/** Every product id, in id order: the projection's while one serves. */
 	List<String> products() {
+		ChainProjection projection = this.projections.serving();
+		if (projection != null) {
+			return List.copyOf(new TreeSet<>(projection.reference().products()));
+		}
 		return List
 			.copyOf(this.client.query("MATCH (p:Product) RETURN p.id AS id ORDER BY id").fetchAs(String.class).all());
 	}

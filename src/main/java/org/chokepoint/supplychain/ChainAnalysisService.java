@@ -114,6 +114,15 @@ class ChainAnalysisService {
 				sourcing, engine, detail);
 	}
 
+	/**
+	 * The analysis from what the caller read (minerals, allies, stockpiles), the chain
+	 * computed by {@code engine}; in the caller's transaction, if any, never one of its
+	 * own: {@code engine=cypher} and a chain before the first projection read the
+	 * database, so their callers hold a read transaction ({@link ConsumerOverviewService}
+	 * does), and a projection's chain reads nothing (an overview of every product would
+	 * otherwise begin and commit one per product).
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	ChainAnalysis analyse(String product, String consumer, int year, double threshold, LocalDate asOf, int paths,
 			Set<String> minerals, Alliances.Of allies, Map<String, Double> stockpiles, Sourcing sourcing,
 			ChainEngine engine, Detail detail) {

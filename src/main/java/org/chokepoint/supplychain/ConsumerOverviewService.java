@@ -10,9 +10,18 @@ import java.util.Set;
 import org.chokepoint.supplymix.Sourcing;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** All products for one consumer: exposure table and single points of failure. */
+/**
+ * All products for one consumer: exposure table and single points of failure. Without a
+ * transaction while a projection serves (everything it reads is in memory then, and a
+ * transaction's begin and commit are two round trips to the database: across a network to
+ * a cluster or Aura, more than the answer), before the first projection in one read
+ * transaction.
+ */
 @Service
 @Transactional(readOnly = true)
 class ConsumerOverviewService {
@@ -23,12 +32,22 @@ class ConsumerOverviewService {
 
 	private final Catalogue catalogue;
 
-	ConsumerOverviewService(ChainAnalysisService chains, Alliances alliances, Catalogue catalogue) {
+	private final ChainProjections projections;
+
+	/** A read transaction, before the first projection is served. */
+	private final TransactionTemplate readOnly;
+
+	ConsumerOverviewService(ChainAnalysisService chains, Alliances alliances, Catalogue catalogue,
+			ChainProjections projections, PlatformTransactionManager transactions) {
 		this.chains = chains;
 		this.alliances = alliances;
 		this.catalogue = catalogue;
+		this.projections = projections;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 	}
 
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	ConsumerOverview overview(String consumer, int year, double threshold, LocalDate asOf, Sourcing sourcing) {
 		return overview(consumer, year, threshold, asOf, sourcing, ChainEngine.PROJECTION, Detail.FULL);
 	}
@@ -38,7 +57,16 @@ class ConsumerOverviewService {
 	 * points of failure list their alternatives as {@code detail} says (the figures and
 	 * the points themselves are the same either way).
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	ConsumerOverview overview(String consumer, int year, double threshold, LocalDate asOf, Sourcing sourcing,
+			ChainEngine engine, Detail detail) {
+		if (engine == ChainEngine.PROJECTION && this.projections.serving() != null) {
+			return compute(consumer, year, threshold, asOf, sourcing, engine, detail);
+		}
+		return this.readOnly.execute(status -> compute(consumer, year, threshold, asOf, sourcing, engine, detail));
+	}
+
+	private ConsumerOverview compute(String consumer, int year, double threshold, LocalDate asOf, Sourcing sourcing,
 			ChainEngine engine, Detail detail) {
 		this.catalogue.requireConsumer(consumer);
 		Set<String> minerals = this.catalogue.minerals();

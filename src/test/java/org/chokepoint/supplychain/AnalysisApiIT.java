@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Map;
 
 import org.chokepoint.Api;
@@ -21,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -146,15 +148,38 @@ class AnalysisApiIT {
 
 	@Test
 	void aTrendFromTheProjectionOpensNoTransaction(@Autowired TrendService trends,
-			@Autowired ChainProjections projections, @Autowired PlatformTransactionManager transactions) {
+			@Autowired ChainProjections projections, @Autowired PlatformTransactionManager transactions,
+			@Autowired Neo4jClient client) {
 		assertThat(projections.serving()).as("a projection is served after the import").isNotNull();
 		// the first ask reads what the look-ups keep
 		assertThat(trends.trend("EU", "p-mag", 2023, 2024, Sourcing.TRACED).years()).hasSize(2);
-		int begun = TransactionsBegun.during(transactions, () -> {
+		int begun = TransactionsBegun.during(transactions, client, () -> {
 			assertThat(trends.trend("EU", "p-mag", 2023, 2025, Sourcing.TRACED).years()).hasSize(3);
 			assertThat(trends.trend("JPN", "p-six", 2024, 2024, Sourcing.DIRECT).years()).hasSize(1);
 		});
 		assertThat(begun).as("transactions begun by two trends").isZero();
+	}
+
+	@Test
+	void anOverviewFromTheProjectionOpensNoTransaction(@Autowired ConsumerOverviewService overviews,
+			@Autowired ChainProjections projections, @Autowired PlatformTransactionManager transactions,
+			@Autowired Neo4jClient client) {
+		assertThat(projections.serving()).as("a projection is served after the import").isNotNull();
+		LocalDate asOf = LocalDate.of(2024, 6, 1);
+		// the first ask reads what the look-ups keep
+		assertThat(overviews.overview("EU", 2024, 0.5, asOf, Sourcing.TRACED).products()).isNotEmpty();
+		int begun = TransactionsBegun.during(transactions, client,
+				() -> assertThat(overviews
+					.overview("EU", 2024, 0.4, asOf, Sourcing.TRACED, ChainEngine.PROJECTION, Detail.SUMMARY)
+					.products()).hasSizeGreaterThan(1));
+		assertThat(begun).as("transactions begun by an overview of every product").isZero();
+		// chain.cypher reads the database: in one read transaction
+		int cypher = TransactionsBegun
+			.during(transactions, client,
+					() -> assertThat(overviews
+						.overview("EU", 2024, 0.4, asOf, Sourcing.TRACED, ChainEngine.CYPHER, Detail.SUMMARY)
+						.products()).hasSizeGreaterThan(1));
+		assertThat(cypher).as("transactions begun by an overview with engine=cypher").isEqualTo(1);
 	}
 
 	@Test
