@@ -161,6 +161,25 @@ class AnalysisApiIT {
 	}
 
 	@Test
+	void aChainFromTheProjectionOpensNoTransaction(@Autowired ChainAnalysisService chains,
+			@Autowired ChainProjections projections, @Autowired PlatformTransactionManager transactions,
+			@Autowired Neo4jClient client) {
+		assertThat(projections.serving()).as("a projection is served after the import").isNotNull();
+		LocalDate asOf = LocalDate.of(2024, 6, 1);
+		// the first ask reads what the look-ups keep
+		assertThat(chains.analyse("p-mag", "EU", 2024, 0.5, asOf, 0, Sourcing.TRACED).figures()).isNotNull();
+		int begun = TransactionsBegun.during(transactions, client, () -> {
+			for (double threshold : new double[] { 0.35, 0.45, 0.55 }) {
+				assertThat(chains
+					.analyse("p-mag", "EU", 2024, threshold, asOf, 0, Sourcing.TRACED, ChainEngine.PROJECTION,
+							Detail.SUMMARY)
+					.singlePointsOfFailure()).isNotNull();
+			}
+		});
+		assertThat(begun).as("transactions begun by three new chain analyses").isZero();
+	}
+
+	@Test
 	void anOverviewFromTheProjectionOpensNoTransaction(@Autowired ConsumerOverviewService overviews,
 			@Autowired ChainProjections projections, @Autowired PlatformTransactionManager transactions,
 			@Autowired Neo4jClient client) {
