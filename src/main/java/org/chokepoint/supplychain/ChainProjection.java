@@ -80,7 +80,7 @@ final class ChainProjection {
 	/**
 	 * Per (year, sourcing) the buyers with a mix of their own, as the views are kept: a
 	 * scan of every item's mixes, which a world matrix of one cell would otherwise pay on
-	 * every ask (about 1 ms at the benchmark's I size, more than the cell).
+	 * every ask (0.3 ms at the benchmark's I size, more than the cell's own figures).
 	 */
 	private final Cache<ViewKey, Set<String>> buyersWithData = Caffeine.newBuilder().maximumSize(VIEWS).build();
 
