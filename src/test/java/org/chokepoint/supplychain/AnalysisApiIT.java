@@ -33,6 +33,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalysisApiIT {
 
+	private static final LocalDate AS_OF = LocalDate.of(2024, 6, 1);
+
 	@LocalServerPort
 	int port;
 
@@ -44,6 +46,15 @@ class AnalysisApiIT {
 
 	@Autowired
 	GraphCounts counts;
+
+	@Autowired
+	ChainProjections projections;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	Neo4jClient client;
 
 	Api api;
 
@@ -147,58 +158,51 @@ class AnalysisApiIT {
 	}
 
 	@Test
-	void aTrendFromTheProjectionOpensNoTransaction(@Autowired TrendService trends,
-			@Autowired ChainProjections projections, @Autowired PlatformTransactionManager transactions,
-			@Autowired Neo4jClient client) {
-		assertThat(projections.serving()).as("a projection is served after the import").isNotNull();
+	void aTrendFromTheProjectionOpensNoTransaction(@Autowired TrendService trends) {
 		// the first ask reads what the look-ups keep
 		assertThat(trends.trend("EU", "p-mag", 2023, 2024, Sourcing.TRACED).years()).hasSize(2);
-		int begun = TransactionsBegun.during(transactions, client, () -> {
+		assertThat(transactionsBegunBy(() -> {
 			assertThat(trends.trend("EU", "p-mag", 2023, 2025, Sourcing.TRACED).years()).hasSize(3);
 			assertThat(trends.trend("JPN", "p-six", 2024, 2024, Sourcing.DIRECT).years()).hasSize(1);
-		});
-		assertThat(begun).as("transactions begun by two trends").isZero();
+		})).as("transactions begun by two trends").isZero();
 	}
 
 	@Test
-	void aChainFromTheProjectionOpensNoTransaction(@Autowired ChainAnalysisService chains,
-			@Autowired ChainProjections projections, @Autowired PlatformTransactionManager transactions,
-			@Autowired Neo4jClient client) {
-		assertThat(projections.serving()).as("a projection is served after the import").isNotNull();
-		LocalDate asOf = LocalDate.of(2024, 6, 1);
+	void aChainFromTheProjectionOpensNoTransaction(@Autowired ChainAnalysisService chains) {
 		// the first ask reads what the look-ups keep
-		assertThat(chains.analyse("p-mag", "EU", 2024, 0.5, asOf, 0, Sourcing.TRACED).figures()).isNotNull();
-		int begun = TransactionsBegun.during(transactions, client, () -> {
+		assertThat(chains.analyse("p-mag", "EU", 2024, 0.5, AS_OF, 0, Sourcing.TRACED).figures()).isNotNull();
+		assertThat(transactionsBegunBy(() -> {
 			for (double threshold : new double[] { 0.35, 0.45, 0.55 }) {
 				assertThat(chains
-					.analyse("p-mag", "EU", 2024, threshold, asOf, 0, Sourcing.TRACED, ChainEngine.PROJECTION,
+					.analyse("p-mag", "EU", 2024, threshold, AS_OF, 0, Sourcing.TRACED, ChainEngine.PROJECTION,
 							Detail.SUMMARY)
 					.singlePointsOfFailure()).isNotNull();
 			}
-		});
-		assertThat(begun).as("transactions begun by three new chain analyses").isZero();
+		})).as("transactions begun by three new chain analyses").isZero();
 	}
 
 	@Test
-	void anOverviewFromTheProjectionOpensNoTransaction(@Autowired ConsumerOverviewService overviews,
-			@Autowired ChainProjections projections, @Autowired PlatformTransactionManager transactions,
-			@Autowired Neo4jClient client) {
-		assertThat(projections.serving()).as("a projection is served after the import").isNotNull();
-		LocalDate asOf = LocalDate.of(2024, 6, 1);
+	void anOverviewFromTheProjectionOpensNoTransaction(@Autowired ConsumerOverviewService overviews) {
 		// the first ask reads what the look-ups keep
-		assertThat(overviews.overview("EU", 2024, 0.5, asOf, Sourcing.TRACED).products()).isNotEmpty();
-		int begun = TransactionsBegun.during(transactions, client,
-				() -> assertThat(overviews
-					.overview("EU", 2024, 0.4, asOf, Sourcing.TRACED, ChainEngine.PROJECTION, Detail.SUMMARY)
-					.products()).hasSizeGreaterThan(1));
-		assertThat(begun).as("transactions begun by an overview of every product").isZero();
+		assertThat(overviews.overview("EU", 2024, 0.5, AS_OF, Sourcing.TRACED).products()).isNotEmpty();
+		assertThat(transactionsBegunBy(() -> assertThat(
+				overviews.overview("EU", 2024, 0.4, AS_OF, Sourcing.TRACED, ChainEngine.PROJECTION, Detail.SUMMARY)
+					.products())
+			.hasSizeGreaterThan(1))).as("transactions begun by an overview of every product").isZero();
 		// chain.cypher reads the database: in one read transaction
-		int cypher = TransactionsBegun
-			.during(transactions, client,
-					() -> assertThat(overviews
-						.overview("EU", 2024, 0.4, asOf, Sourcing.TRACED, ChainEngine.CYPHER, Detail.SUMMARY)
-						.products()).hasSizeGreaterThan(1));
-		assertThat(cypher).as("transactions begun by an overview with engine=cypher").isEqualTo(1);
+		assertThat(transactionsBegunBy(() -> assertThat(
+				overviews.overview("EU", 2024, 0.4, AS_OF, Sourcing.TRACED, ChainEngine.CYPHER, Detail.SUMMARY)
+					.products())
+			.hasSizeGreaterThan(1))).as("transactions begun by an overview with engine=cypher").isEqualTo(1);
+	}
+
+	/**
+	 * The transactions {@code work} begins on this thread ({@link TransactionsBegun}),
+	 * with a projection served, as after the import.
+	 */
+	private int transactionsBegunBy(Runnable work) {
+		assertThat(this.projections.serving()).as("a projection is served after the import").isNotNull();
+		return TransactionsBegun.during(this.transactions, this.client, work);
 	}
 
 	@Test
