@@ -100,13 +100,10 @@ class BrowserStartIT {
 				.isEqualTo("neo4j");
 			assertThat(browser.findElement(By.cssSelector("[data-testid='boltaddress']")).getDomProperty("value"))
 				.isEqualTo(this.links.boltDirect().getAuthority());
-			// Browser may still be laying out its frames (it plays the guide above the
-			// form
-			// meanwhile): another element over the button (the click is tried again), or
-			// the form drawn anew without the password (typed again); each try waits a
-			// while for the connection, all within the wait's time (it failed both ways
-			// in
-			// CI: at 990e008 and at a487af7)
+			// Browser may still be laying out its frames, the guide's above the form: the
+			// click is tried again where another element takes it, the password typed
+			// again where the form was drawn anew without it, each try waiting a while
+			// for the connection (it failed both ways in CI, at 990e008 and a487af7)
 			waitUntil(d -> connected());
 			// our guide, its first slide; not the Movies guide
 			waitUntil(d -> displayed(By.xpath("//h3[normalize-space()='Chokepoint']")));

@@ -198,11 +198,11 @@ class AnalysisApiIT {
 
 	/**
 	 * The transactions {@code work} begins on this thread ({@link TransactionsBegun}),
-	 * with a projection served, as after the import.
+	 * with a projection served, as after the import, its data version just read.
 	 */
 	private int transactionsBegunBy(Runnable work) {
 		assertThat(this.projections.serving()).as("a projection is served after the import").isNotNull();
-		return TransactionsBegun.during(this.transactions, this.client, work);
+		return TransactionsBegun.during(this.transactions, this.client, this.projections::serving, work);
 	}
 
 	@Test

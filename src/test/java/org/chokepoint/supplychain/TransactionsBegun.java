@@ -28,8 +28,11 @@ final class TransactionsBegun {
 	 * synchronizes transactions without opening one. Both ways of counting are checked
 	 * first (a read transaction begun, a query run in such a scope), so a count of 0 is
 	 * not a counter that sees nothing.
+	 * @param fresh run just before the work, outside the scope: what the work would read
+	 * only once in a while is read there (the data version, trusted for a second, so the
+	 * work does not read it)
 	 */
-	static int during(PlatformTransactionManager transactions, Neo4jClient client, Runnable work) {
+	static int during(PlatformTransactionManager transactions, Neo4jClient client, Runnable fresh, Runnable work) {
 		Thread caller = Thread.currentThread();
 		AtomicInteger begun = new AtomicInteger();
 		TransactionExecutionListener counter = new TransactionExecutionListener() {
@@ -58,6 +61,7 @@ final class TransactionsBegun {
 			if (!Boolean.TRUE.equals(seen) || begun.get() != 1) {
 				throw new IllegalStateException("A query's own transaction was not seen");
 			}
+			fresh.run();
 			Boolean bound = supports.execute(status -> {
 				work.run();
 				return !TransactionSynchronizationManager.getResourceMap().isEmpty();

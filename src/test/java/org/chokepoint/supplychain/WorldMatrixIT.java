@@ -114,7 +114,7 @@ class WorldMatrixIT {
 		// the first ask reads what the look-ups keep
 		WorldMatrix first = matrices.matrix(2024, Sourcing.TRACED, 0.5, List.of("JPN"), List.of());
 		assertThat(first.cells()).isNotEmpty();
-		int begun = TransactionsBegun.during(transactions, this.client, () -> {
+		int begun = TransactionsBegun.during(transactions, this.client, projections::serving, () -> {
 			for (double threshold : new double[] { 0.4, 0.6, 0.7 }) {
 				WorldMatrix matrix = matrices.matrix(2024, Sourcing.TRACED, threshold, List.of("JPN"), List.of());
 				assertThat(matrix.cells()).hasSameSizeAs(first.cells());
