@@ -245,9 +245,10 @@ final class ChainProjection {
 			}
 			int[] globalIds = chosen < 0 ? new int[0] : g.countries[chosen];
 			double[] globalShares = chosen < 0 ? new double[0] : g.shares[chosen];
-			DenseSplits dense = (y >= 0) ? m.dense(y, this.parties, globalIds, globalShares)
-					: new DenseSplits(this.parties, globalIds, globalShares, DenseSplits.noRows(this.names.length),
-							new int[0], new int[0][], new double[0][]);
+			int[] globalOrder = chosen < 0 ? new int[0] : g.order[chosen];
+			DenseSplits dense = (y >= 0) ? m.dense(y, this.parties, globalIds, globalShares, globalOrder)
+					: new DenseSplits(this.parties, globalIds, globalShares, globalOrder,
+							DenseSplits.noRows(this.names.length), new int[0], new int[0][], new double[0][]);
 			stages.add(new StageFacts(stage, chosen < 0 ? List.of() : new Splits(this.names, globalIds, globalShares),
 					chosen < 0 ? null : (long) g.year[chosen], chosen < 0 ? null : this.names[g.source[chosen]], own,
 					dense));
@@ -316,11 +317,18 @@ final class ChainProjection {
 
 		final double[][] shares;
 
-		Global(int[] year, int[] source, int[][] countries, double[][] shares) {
+		/**
+		 * Per group, its positions largest share first
+		 * ({@link DenseSplits#largestFirst}).
+		 */
+		final int[][] order;
+
+		Global(int[] year, int[] source, int[][] countries, double[][] shares, int[][] order) {
 			this.year = year;
 			this.source = source;
 			this.countries = countries;
 			this.shares = shares;
+			this.order = order;
 		}
 
 		/** The group chosen for {@code year}: the first of year up to it; -1 for none. */
@@ -336,7 +344,8 @@ final class ChainProjection {
 		long bytes() {
 			long bytes = 12 + 4 * 4 + array(4L * this.year.length) * 2 + array(4L * this.year.length) * 2;
 			for (int g = 0; g < this.year.length; g++) {
-				bytes += array(4L * this.countries[g].length) + array(8L * this.shares[g].length);
+				bytes += array(4L * this.countries[g].length) + array(8L * this.shares[g].length)
+						+ array(4L * this.order[g].length);
 			}
 			return align(bytes);
 		}
@@ -401,7 +410,7 @@ final class ChainProjection {
 		 * The mixes of the year at {@code y} with the global split as dense splits: the
 		 * arrays themselves, no copy.
 		 */
-		DenseSplits dense(int y, PartyIndex parties, int[] globalIds, double[] globalShares) {
+		DenseSplits dense(int y, PartyIndex parties, int[] globalIds, double[] globalShares, int[] globalOrder) {
 			int from = this.start[y];
 			int rows = this.start[y + 1] - from;
 			int[] rowOf = DenseSplits.noRows(parties.size());
@@ -411,7 +420,7 @@ final class ChainProjection {
 					rowOf[buyers[r]] = r;
 				}
 			}
-			return new DenseSplits(parties, globalIds, globalShares, rowOf, buyers,
+			return new DenseSplits(parties, globalIds, globalShares, globalOrder, rowOf, buyers,
 					Arrays.copyOfRange(this.suppliers, from, from + rows),
 					Arrays.copyOfRange(this.shares, from, from + rows));
 		}

@@ -246,14 +246,16 @@ class ChainProjectionLoader {
 		int[] source = new int[g];
 		int[][] countries = new int[g][];
 		double[][] shares = new double[g][];
+		int[][] order = new int[g][];
 		for (int k = 0; k < g; k++) {
 			GroupRow row = sorted.get(k);
 			year[k] = row.year();
 			source[k] = names.id(row.source());
 			countries[k] = row.countries();
 			shares[k] = row.shares();
+			order[k] = DenseSplits.largestFirst(row.shares(), i -> names.name(row.countries()[i]));
 		}
-		return new Global(year, source, countries, shares);
+		return new Global(year, source, countries, shares, order);
 	}
 
 	private static void mixRow(Record r, Map<String, Integer> index, Names names, List<List<List<MixRow>>> rows) {
@@ -342,6 +344,10 @@ class ChainProjectionLoader {
 				this.table.add(name);
 			}
 			return id;
+		}
+
+		String name(int id) {
+			return this.table.get(id);
 		}
 
 		String[] table() {

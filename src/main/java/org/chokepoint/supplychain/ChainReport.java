@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 import org.chokepoint.supplychain.ChainAnalysis.Alternative;
 import org.chokepoint.supplychain.ChainAnalysis.FactUsed;
@@ -496,91 +498,64 @@ final class ChainReport {
 	 */
 	private Alternatives alternatives(String item, Stage stage, String excluded) {
 		StageFacts facts = factsOf(item).get(stage);
-		// the global split as arrays: the dense splits' own where the facts have them
+		// the global split as arrays, largest first: the dense splits' own where the
+		// facts have them (the order made once per split), else sorted here
 		DenseSplits dense = facts.dense();
 		int n = facts.global().size();
-		String[] code = new String[n];
+		IntFunction<String> code;
 		double[] share;
+		int[] order;
+		IntPredicate allied;
 		if (dense != null) {
+			PartyIndex parties = dense.parties();
+			int[] ids = dense.globalIds();
+			code = i -> parties.name(ids[i]);
 			share = dense.globalShares();
-			for (int i = 0; i < n; i++) {
-				code[i] = dense.parties().name(dense.globalIds()[i]);
-			}
+			order = dense.globalOrder();
+			// allied per supplier of the split on the party ids (a look-up per partner of
+			// the consumer, once per item)
+			boolean[] alliedById = alliedIds(item, parties);
+			allied = i -> alliedById[ids[i]];
 		}
 		else {
+			List<Split> global = facts.global();
+			code = i -> global.get(i).country();
 			share = new double[n];
 			for (int i = 0; i < n; i++) {
-				code[i] = facts.global().get(i).country();
-				share[i] = facts.global().get(i).share();
+				share[i] = global.get(i).share();
 			}
+			order = DenseSplits.largestFirst(share, code);
+			allied = i -> this.alliances.allied(code.apply(i), item);
 		}
-		// larger share first, then by code
-		java.util.function.IntBinaryOperator largestFirst = (a, b) -> {
-			int byShare = Double.compare(share[b], share[a]);
-			return (byShare != 0) ? byShare : code[a].compareTo(code[b]);
-		};
-		// allied per supplier of the split: on the party ids where the facts have them (a
-		// look-up per partner of the consumer, once per item), else per code
-		boolean[] alliedById = (dense != null) ? alliedIds(item, dense.parties()) : null;
-		java.util.function.IntPredicate allied = (alliedById != null) ? i -> alliedById[dense.globalIds()[i]]
-				: i -> this.alliances.allied(code[i], item);
-		int[] others = new int[n];
-		int count = 0;
-		for (int i = 0; i < n; i++) {
-			if (share[i] > 0 && !code[i].equals(excluded)) {
-				others[count++] = i;
-			}
-		}
-		List<Integer> listed = new ArrayList<>();
-		if (this.detail == Detail.FULL) {
-			for (int k = 0; k < count; k++) {
-				listed.add(others[k]);
-			}
-		}
-		else {
-			// the largest, kept sorted in a short array (no sort of every supplier of the
-			// world), and the allied ones of the others
-			int[] largest = new int[Detail.ALTERNATIVES_LISTED];
-			int kept = 0;
-			for (int k = 0; k < count; k++) {
-				int candidate = others[k];
-				int left = candidate;
-				if (kept < largest.length || largestFirst.applyAsInt(candidate, largest[kept - 1]) < 0) {
-					left = (kept < largest.length) ? -1 : largest[kept - 1];
-					int at = (kept < largest.length) ? kept++ : kept - 1;
-					while (at > 0 && largestFirst.applyAsInt(candidate, largest[at - 1]) < 0) {
-						largest[at] = largest[at - 1];
-						at--;
-					}
-					largest[at] = candidate;
-				}
-				if (left >= 0 && allied.test(left)) {
-					listed.add(left);
-				}
-			}
-			for (int k = 0; k < kept; k++) {
-				listed.add(largest[k]);
-			}
-		}
-		listed.sort(largestFirst::applyAsInt);
-		List<Alternative> alternatives = new ArrayList<>(listed.size());
+		// in that order: every one with FULL, else the largest and the allied ones of the
+		// others
+		List<Alternative> alternatives = new ArrayList<>();
 		boolean[] shown = new boolean[n];
-		for (int i : listed) {
-			shown[i] = true;
-			alternatives
-				.add(new Alternative(code[i], share[i], allied.test(i), this.alliances.agreements(code[i], item)));
+		int count = 0;
+		for (int i : order) {
+			if (!(share[i] > 0) || code.apply(i).equals(excluded)) {
+				continue;
+			}
+			count++;
+			boolean isAllied = allied.test(i);
+			if (this.detail == Detail.FULL || count <= Detail.ALTERNATIVES_LISTED || isAllied) {
+				shown[i] = true;
+				String country = code.apply(i);
+				alternatives
+					.add(new Alternative(country, share[i], isAllied, this.alliances.agreements(country, item)));
+			}
 		}
-		if (listed.size() == count) {
+		if (alternatives.size() == count) {
 			return new Alternatives(alternatives, Rest.NONE);
 		}
 		// the rest, summed in the facts' order
 		double restShare = 0;
-		for (int k = 0; k < count; k++) {
-			if (!shown[others[k]]) {
-				restShare += share[others[k]];
+		for (int i = 0; i < n; i++) {
+			if (!shown[i] && share[i] > 0 && !code.apply(i).equals(excluded)) {
+				restShare += share[i];
 			}
 		}
-		return new Alternatives(alternatives, new Rest(count - listed.size(), restShare));
+		return new Alternatives(alternatives, new Rest(count - alternatives.size(), restShare));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.chokepoint.supplychain;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.chokepoint.supplychain.ChainComputation.BuyerSplit;
 import org.chokepoint.supplychain.ChainComputation.Split;
@@ -15,14 +16,17 @@ import org.chokepoint.supplychain.ChainComputation.Split;
  * @param parties the index the ids are of
  * @param globalIds the global split's suppliers, in its order
  * @param globalShares their shares
+ * @param globalOrder the global split's positions, largest share first, equal shares by
+ * code: the order a report lists alternatives in ({@link #largestFirst}), made once per
+ * split
  * @param rowOf per party id, the row of its own split (the first of the buyer's in the
  * stage's sourcing order), -1 where it has none
  * @param buyers per row, the buyer's id
  * @param ids per row, the suppliers
  * @param shares per row, their shares
  */
-record DenseSplits(PartyIndex parties, int[] globalIds, double[] globalShares, int[] rowOf, int[] buyers, int[][] ids,
-		double[][] shares) {
+record DenseSplits(PartyIndex parties, int[] globalIds, double[] globalShares, int[] globalOrder, int[] rowOf,
+		int[] buyers, int[][] ids, double[][] shares) {
 
 	/** The row of {@code party}'s own split, -1 where it has none. */
 	int row(int party) {
@@ -34,6 +38,26 @@ record DenseSplits(PartyIndex parties, int[] globalIds, double[] globalShares, i
 		int[] rowOf = new int[parties];
 		Arrays.fill(rowOf, -1);
 		return rowOf;
+	}
+
+	/**
+	 * The positions of a split of {@code shares} (of the suppliers {@code code} names),
+	 * largest share first, equal shares by code.
+	 */
+	static int[] largestFirst(double[] shares, IntFunction<String> code) {
+		Integer[] positions = new Integer[shares.length];
+		for (int i = 0; i < positions.length; i++) {
+			positions[i] = i;
+		}
+		Arrays.sort(positions, (a, b) -> {
+			int byShare = Double.compare(shares[b], shares[a]);
+			return (byShare != 0) ? byShare : code.apply(a).compareTo(code.apply(b));
+		});
+		int[] order = new int[positions.length];
+		for (int i = 0; i < order.length; i++) {
+			order[i] = positions[i];
+		}
+		return order;
 	}
 
 	/**
@@ -65,7 +89,8 @@ record DenseSplits(PartyIndex parties, int[] globalIds, double[] globalShares, i
 				shares[r][i] = split.get(i).share();
 			}
 		}
-		return new DenseSplits(parties, globalIds, globalShares, rowOf, buyers, ids, shares);
+		return new DenseSplits(parties, globalIds, globalShares,
+				largestFirst(globalShares, i -> global.get(i).country()), rowOf, buyers, ids, shares);
 	}
 
 }
