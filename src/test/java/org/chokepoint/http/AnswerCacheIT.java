@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
+import org.apache.catalina.connector.Connector;
 import org.chokepoint.ChokepointTest;
 import org.chokepoint.Fixture;
 import org.chokepoint.importer.ImportService;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
@@ -47,6 +50,9 @@ class AnswerCacheIT {
 
 	@Autowired
 	Neo4jClient client;
+
+	@Autowired
+	WebServerApplicationContext context;
 
 	@BeforeAll
 	@AfterAll
@@ -98,6 +104,22 @@ class AnswerCacheIT {
 		assertThat(held.statusCode()).isEqualTo(304);
 		assertThat(held.body()).isEmpty();
 		assertThat(get(path, "If-None-Match", "\"something else\"").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void tomcatCopiesAnswersThroughTheWriteBufferAndTheyArriveWhole() {
+		Connector connector = ((TomcatWebServer) this.context.getWebServer()).getTomcat().getConnector();
+		// read back from Tomcat's endpoint, as text
+		assertThat(connector.getProperty(WriteBufferConfiguration.PROPERTY)).hasToString(Integer.toString(64 * 1024));
+		// the API's description: larger than the buffer, so written in more than one copy
+		HttpResponse<byte[]> large = get("/v3/api-docs");
+		assertThat(large.statusCode()).isEqualTo(200);
+		assertThat(large.body().length).isGreaterThan(64 * 1024);
+		assertThat(text(large)).startsWith("{").endsWith("}").contains("\"/api/chains/{productId}\"");
+		// a chain answer, from the analyses' kept bytes: whole, at its Content-Length
+		HttpResponse<byte[]> chain = get("/api/chains/ndfeb-magnet?consumer=EU&year=2024&asOf=2024-06-01&detail=full");
+		assertThat(chain.headers().firstValueAsLong("Content-Length")).hasValue(chain.body().length);
+		assertThat(text(chain)).startsWith("{\"product\":\"ndfeb-magnet\"").endsWith("}");
 	}
 
 	@Test
