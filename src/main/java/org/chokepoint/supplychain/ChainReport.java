@@ -119,14 +119,15 @@ final class ChainReport {
 	}
 
 	List<ItemExposure> items() {
+		// by depth, then by position: a stable order whatever order the query returns
+		// positions in (each position's path joined once, not per comparison)
+		List<Positioned> sorted = new ArrayList<>(this.chain.positions().size());
+		this.chain.positions().forEach(p -> sorted.add(new Positioned(String.join("/", p.position()), p)));
+		sorted.sort(Comparator.comparingInt((Positioned p) -> p.stages().position().size())
+			.thenComparing(Positioned::path));
 		Map<String, List<PositionStages>> byItem = new LinkedHashMap<>();
-		this.chain.positions()
-			.stream()
-			// by depth, then by position: a stable order whatever order the query returns
-			// positions in
-			.sorted(Comparator.comparingInt((PositionStages p) -> p.position().size())
-				.thenComparing(p -> String.join("/", p.position())))
-			.forEach(p -> byItem.computeIfAbsent(last(p.position()), k -> new ArrayList<>()).add(p));
+		sorted
+			.forEach(p -> byItem.computeIfAbsent(last(p.stages().position()), k -> new ArrayList<>()).add(p.stages()));
 		List<ItemExposure> items = new ArrayList<>();
 		byItem.forEach((item, positions) -> {
 			InputChain worst = worstBelow(positions);
@@ -137,14 +138,37 @@ final class ChainReport {
 		return items;
 	}
 
+	/** A position's stages and its path joined with {@code /}. */
+	private record Positioned(String path, PositionStages stages) {
+	}
+
+	/** The worst of the input chains at or below one of {@code positions}. */
 	private InputChain worstBelow(List<PositionStages> positions) {
-		return this.chain.inputs()
-			.stream()
-			.filter(input -> positions.stream()
-				.anyMatch(p -> input.position().size() >= p.position().size()
-						&& input.position().subList(0, p.position().size()).equals(p.position())))
-			.min(ChainAnalysisService.WORST_FIRST)
-			.orElse(null);
+		InputChain worst = null;
+		for (InputChain input : this.chain.inputs()) {
+			if ((worst == null || ChainAnalysisService.WORST_FIRST.compare(input, worst) < 0)
+					&& below(input.position(), positions)) {
+				worst = input;
+			}
+		}
+		return worst;
+	}
+
+	/** Whether {@code position} is one of {@code positions} or starts with one. */
+	private static boolean below(List<String> position, List<PositionStages> positions) {
+		for (PositionStages p : positions) {
+			List<String> prefix = p.position();
+			if (position.size() >= prefix.size()) {
+				int k = 0;
+				while (k < prefix.size() && prefix.get(k).equals(position.get(k))) {
+					k++;
+				}
+				if (k == prefix.size()) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private List<StageSupply> stages(String item, List<PositionStages> positions) {
