@@ -20,17 +20,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * HTTP once it has data, once per run, before it reports itself ready
  * ({@link HttpWarmUp}; 0 for not at all)
  * @param httpWarmUpRequests how many such chain questions, at most (every fourth pair's
- * one-cell world matrix is asked besides; the time is the bound at the benchmark's M
- * size; at its I size 4,000 instead of 1,500 took 0.15 to 0.2 ms off the first new pairs
- * after a start, for 2 to 3 s more before ready)
+ * one-cell world matrix is asked besides). A request-level method is called once per
+ * question, and the JIT compiles it fully only after some thousands of calls: at the
+ * benchmark's I size 4,000 instead of 1,500 took 0.15 to 0.2 ms off the first new pairs
+ * after a start, and 12,000 in 16 s instead of 4,000 in 8 s (the time was then the bound:
+ * about 2,700 asked) another 0.1 to 0.4 ms, for about 6 s more before ready
  * @param httpWarmUpAgain how many requests then ask the warm-up's last questions again,
  * answered from their kept bytes as an analyst's warm answer is, at most (for at most
  * {@code httpWarmUp} again; 0 for none)
  */
 @ConfigurationProperties("chokepoint.cache")
 record CachingProperties(@DefaultValue("2000") long analyses, @DefaultValue("1s") Duration versionTrust,
-		@DefaultValue("1s") Duration warmUp, @DefaultValue("8s") Duration httpWarmUp,
-		@DefaultValue("4000") int httpWarmUpRequests, @DefaultValue("10000") int httpWarmUpAgain) {
+		@DefaultValue("1s") Duration warmUp, @DefaultValue("16s") Duration httpWarmUp,
+		@DefaultValue("12000") int httpWarmUpRequests, @DefaultValue("10000") int httpWarmUpAgain) {
 
 	CachingProperties {
 		if (analyses < 0 || versionTrust.isNegative() || warmUp.isNegative() || httpWarmUp.isNegative()
