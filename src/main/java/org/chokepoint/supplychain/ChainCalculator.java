@@ -387,7 +387,7 @@ final class ChainCalculator {
 			double bw = state.w()[buyer];
 			double bt = state.t()[buyer];
 			int row = splits.row(buyer);
-			int[] ids;
+			char[] ids;
 			double[] shares;
 			if (row >= 0) {
 				anyOwn = true;

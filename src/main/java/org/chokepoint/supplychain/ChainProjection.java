@@ -24,12 +24,13 @@ import org.chokepoint.supplymix.Sourcing;
 /**
  * The chain facts of one data version in memory: what {@code chain-facts.cypher} reads,
  * for every item, stage, year and sourcing at once, in primitive arrays (parties, sources
- * and kinds as int ids into string tables). Per item: its inputs, per stage its global
- * output groups (one per year and source, best first), and per sourcing the buyers' mixes
- * (the SOURCING_SPLIT relationships the import derived, traced through re-exports once
- * per data version) of every year at which they change. {@link #items} picks the facts of
- * a year by the rules of chain-facts.cypher, so the chains computed from it equal those
- * computed from the query. Immutable; built by {@link ChainProjectionLoader}.
+ * and kinds as ids into one string table; a split's suppliers as {@code char} ids, two
+ * bytes each). Per item: its inputs, per stage its global output groups (one per year and
+ * source, best first), and per sourcing the buyers' mixes (the SOURCING_SPLIT
+ * relationships the import derived, traced through re-exports once per data version) of
+ * every year at which they change. {@link #items} picks the facts of a year by the rules
+ * of chain-facts.cypher, so the chains computed from it equal those computed from the
+ * query. Immutable; built by {@link ChainProjectionLoader}.
  */
 final class ChainProjection {
 
@@ -243,12 +244,12 @@ final class ChainProjection {
 			if (chosen < 0 && own.isEmpty()) {
 				continue; // a gap
 			}
-			int[] globalIds = chosen < 0 ? new int[0] : g.countries[chosen];
+			char[] globalIds = chosen < 0 ? new char[0] : g.countries[chosen];
 			double[] globalShares = chosen < 0 ? new double[0] : g.shares[chosen];
 			int[] globalOrder = chosen < 0 ? new int[0] : g.order[chosen];
 			DenseSplits dense = (y >= 0) ? m.dense(y, this.parties, globalIds, globalShares, globalOrder)
 					: new DenseSplits(this.parties, globalIds, globalShares, globalOrder,
-							DenseSplits.noRows(this.names.length), new int[0], new int[0][], new double[0][]);
+							DenseSplits.noRows(this.names.length), new int[0], new char[0][], new double[0][]);
 			stages.add(new StageFacts(stage, chosen < 0 ? List.of() : new Splits(this.names, globalIds, globalShares),
 					chosen < 0 ? null : (long) g.year[chosen], chosen < 0 ? null : this.names[g.source[chosen]], own,
 					dense));
@@ -313,7 +314,7 @@ final class ChainProjection {
 
 		final int[] source;
 
-		final int[][] countries;
+		final char[][] countries;
 
 		final double[][] shares;
 
@@ -323,7 +324,7 @@ final class ChainProjection {
 		 */
 		final int[][] order;
 
-		Global(int[] year, int[] source, int[][] countries, double[][] shares, int[][] order) {
+		Global(int[] year, int[] source, char[][] countries, double[][] shares, int[][] order) {
 			this.year = year;
 			this.source = source;
 			this.countries = countries;
@@ -344,7 +345,7 @@ final class ChainProjection {
 		long bytes() {
 			long bytes = 12 + 4 * 4 + array(4L * this.year.length) * 2 + array(4L * this.year.length) * 2;
 			for (int g = 0; g < this.year.length; g++) {
-				bytes += array(4L * this.countries[g].length) + array(8L * this.shares[g].length)
+				bytes += array(2L * this.countries[g].length) + array(8L * this.shares[g].length)
 						+ array(4L * this.order[g].length);
 			}
 			return align(bytes);
@@ -371,11 +372,11 @@ final class ChainProjection {
 
 		final int[] kind;
 
-		final int[][] suppliers;
+		final char[][] suppliers;
 
 		final double[][] shares;
 
-		Mixes(int[] asOf, int[] start, int[] buyer, int[] dataYear, int[] source, int[] kind, int[][] suppliers,
+		Mixes(int[] asOf, int[] start, int[] buyer, int[] dataYear, int[] source, int[] kind, char[][] suppliers,
 				double[][] shares) {
 			this.asOf = asOf;
 			this.start = start;
@@ -410,7 +411,7 @@ final class ChainProjection {
 		 * The mixes of the year at {@code y} with the global split as dense splits: the
 		 * arrays themselves, no copy.
 		 */
-		DenseSplits dense(int y, PartyIndex parties, int[] globalIds, double[] globalShares, int[] globalOrder) {
+		DenseSplits dense(int y, PartyIndex parties, char[] globalIds, double[] globalShares, int[] globalOrder) {
 			int from = this.start[y];
 			int rows = this.start[y + 1] - from;
 			int[] rowOf = DenseSplits.noRows(parties.size());
@@ -430,7 +431,7 @@ final class ChainProjection {
 			long bytes = 12 + 8 * 4 + array(4L * this.asOf.length) + array(4L * this.start.length) + 4 * array(4L * n)
 					+ 2 * array(4L * n);
 			for (int b = 0; b < n; b++) {
-				bytes += array(4L * this.suppliers[b].length) + array(8L * this.shares[b].length);
+				bytes += array(2L * this.suppliers[b].length) + array(8L * this.shares[b].length);
 			}
 			return align(bytes);
 		}
@@ -442,11 +443,11 @@ final class ChainProjection {
 
 		private final String[] names;
 
-		private final int[] parties;
+		private final char[] parties;
 
 		private final double[] shares;
 
-		Splits(String[] names, int[] parties, double[] shares) {
+		Splits(String[] names, char[] parties, double[] shares) {
 			this.names = names;
 			this.parties = parties;
 			this.shares = shares;

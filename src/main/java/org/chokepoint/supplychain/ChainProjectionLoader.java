@@ -151,10 +151,10 @@ class ChainProjectionLoader {
 		tx.run(GLOBAL).forEachRemaining(r -> {
 			Value countries = r.get("countries");
 			Value shares = r.get("shares");
-			int[] c = new int[countries.size()];
+			char[] c = new char[countries.size()];
 			double[] s = new double[shares.size()];
 			for (int k = 0; k < c.length; k++) {
-				c[k] = names.id(countries.get(k).asString());
+				c[k] = names.party(countries.get(k).asString());
 				s[k] = shares.get(k).asDouble();
 			}
 			groups.get(index.get(r.get("item").asString()))
@@ -220,10 +220,10 @@ class ChainProjectionLoader {
 		return lists;
 	}
 
-	private record GroupRow(int year, int rank, String source, int[] countries, double[] shares) {
+	private record GroupRow(int year, int rank, String source, char[] countries, double[] shares) {
 	}
 
-	private record MixRow(int year, int buyer, int dataYear, int source, int kind, int[] suppliers, double[] shares) {
+	private record MixRow(int year, int buyer, int dataYear, int source, int kind, char[] suppliers, double[] shares) {
 	}
 
 	/**
@@ -244,7 +244,7 @@ class ChainProjectionLoader {
 		int g = sorted.size();
 		int[] year = new int[g];
 		int[] source = new int[g];
-		int[][] countries = new int[g][];
+		char[][] countries = new char[g][];
 		double[][] shares = new double[g][];
 		int[][] order = new int[g][];
 		for (int k = 0; k < g; k++) {
@@ -273,12 +273,12 @@ class ChainProjectionLoader {
 		String suppliers = r.get("suppliers").asString();
 		Value shares = r.get("shares");
 		int size = shares.size();
-		int[] parties = new int[size];
+		char[] parties = new char[size];
 		double[] values = new double[size];
 		int from = 0;
 		for (int k = 0; k < size; k++) {
 			int to = suppliers.indexOf(',', from);
-			parties[k] = names.id(suppliers.substring(from, to < 0 ? suppliers.length() : to));
+			parties[k] = names.party(suppliers.substring(from, to < 0 ? suppliers.length() : to));
 			values[k] = shares.get(k).asDouble();
 			from = to + 1;
 		}
@@ -307,7 +307,7 @@ class ChainProjectionLoader {
 		int[] dataYear = new int[n];
 		int[] source = new int[n];
 		int[] kind = new int[n];
-		int[][] suppliers = new int[n][];
+		char[][] suppliers = new char[n][];
 		double[][] shares = new double[n][];
 		int y = 0;
 		int b = 0;
@@ -344,6 +344,20 @@ class ChainProjectionLoader {
 				this.table.add(name);
 			}
 			return id;
+		}
+
+		/**
+		 * The id of a party that a split names, as the projection's splits hold it: a
+		 * {@code char} (two bytes a supplier instead of four), so at most 65,536 names in
+		 * all.
+		 */
+		char party(String name) {
+			int id = id(name);
+			if (id > Character.MAX_VALUE) {
+				throw new IllegalStateException("The chain projection holds at most " + (Character.MAX_VALUE + 1)
+						+ " distinct party codes, sources and kinds; the database has more (at " + name + ")");
+			}
+			return (char) id;
 		}
 
 		String name(int id) {

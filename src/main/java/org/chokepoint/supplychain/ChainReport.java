@@ -532,7 +532,7 @@ final class ChainReport {
 		IntPredicate allied;
 		if (dense != null) {
 			PartyIndex parties = dense.parties();
-			int[] ids = dense.globalIds();
+			char[] ids = dense.globalIds();
 			code = i -> parties.name(ids[i]);
 			share = dense.globalShares();
 			order = dense.globalOrder();

@@ -13,6 +13,12 @@ import org.chokepoint.supplychain.ChainComputation.Split;
  * country code. A projection makes them once per view from its own arrays (no copy);
  * other facts are compiled per chain ({@link #compile}).
  *
+ * <p>
+ * A supplier's id is a {@code char} (an unsigned 16-bit party id, two bytes a supplier
+ * instead of four): a chain reads every holder's mix, so the mixes' bytes are most of
+ * what a first computation of a chain reads from memory. An index has at most 65,536
+ * parties.
+ *
  * @param parties the index the ids are of
  * @param globalIds the global split's suppliers, in its order
  * @param globalShares their shares
@@ -25,8 +31,8 @@ import org.chokepoint.supplychain.ChainComputation.Split;
  * @param ids per row, the suppliers
  * @param shares per row, their shares
  */
-record DenseSplits(PartyIndex parties, int[] globalIds, double[] globalShares, int[] globalOrder, int[] rowOf,
-		int[] buyers, int[][] ids, double[][] shares) {
+record DenseSplits(PartyIndex parties, char[] globalIds, double[] globalShares, int[] globalOrder, int[] rowOf,
+		int[] buyers, char[][] ids, double[][] shares) {
 
 	/** The row of {@code party}'s own split, -1 where it has none. */
 	int row(int party) {
@@ -65,15 +71,15 @@ record DenseSplits(PartyIndex parties, int[] globalIds, double[] globalShares, i
 	 * code must have one.
 	 */
 	static DenseSplits compile(PartyIndex parties, List<Split> global, List<BuyerSplit> sourcing) {
-		int[] globalIds = new int[global.size()];
+		char[] globalIds = new char[global.size()];
 		double[] globalShares = new double[global.size()];
 		for (int i = 0; i < globalIds.length; i++) {
-			globalIds[i] = parties.id(global.get(i).country());
+			globalIds[i] = party(parties, global.get(i).country());
 			globalShares[i] = global.get(i).share();
 		}
 		int[] rowOf = noRows(parties.size());
 		int[] buyers = new int[sourcing.size()];
-		int[][] ids = new int[sourcing.size()][];
+		char[][] ids = new char[sourcing.size()][];
 		double[][] shares = new double[sourcing.size()][];
 		for (int r = 0; r < buyers.length; r++) {
 			BuyerSplit own = sourcing.get(r);
@@ -82,15 +88,25 @@ record DenseSplits(PartyIndex parties, int[] globalIds, double[] globalShares, i
 				rowOf[buyers[r]] = r;
 			}
 			List<Split> split = own.split();
-			ids[r] = new int[split.size()];
+			ids[r] = new char[split.size()];
 			shares[r] = new double[split.size()];
 			for (int i = 0; i < ids[r].length; i++) {
-				ids[r][i] = parties.id(split.get(i).country());
+				ids[r][i] = party(parties, split.get(i).country());
 				shares[r][i] = split.get(i).share();
 			}
 		}
 		return new DenseSplits(parties, globalIds, globalShares,
 				largestFirst(globalShares, i -> global.get(i).country()), rowOf, buyers, ids, shares);
+	}
+
+	/** {@code code}'s id in {@code parties} as a supplier's id. */
+	private static char party(PartyIndex parties, String code) {
+		int id = parties.id(code);
+		if (id < 0 || id > Character.MAX_VALUE) {
+			throw new IllegalArgumentException("No supplier id for " + code + " in an index of " + parties.size()
+					+ " parties (at most " + (Character.MAX_VALUE + 1) + ")");
+		}
+		return (char) id;
 	}
 
 }

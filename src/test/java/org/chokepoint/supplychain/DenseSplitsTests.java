@@ -7,10 +7,11 @@ import org.chokepoint.supplychain.ChainComputation.Split;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The dense splits' global order: what a report walks to list a single point of failure's
- * alternatives.
+ * The dense splits: their global order (what a report walks to list a single point of
+ * failure's alternatives) and their suppliers' ids (two bytes each).
  */
 class DenseSplitsTests {
 
@@ -29,6 +30,45 @@ class DenseSplitsTests {
 	void anEmptySplitHasAnEmptyOrder() {
 		PartyIndex parties = new PartyIndex(new String[] { "CHN" });
 		assertThat(DenseSplits.compile(parties, List.of(), List.of()).globalOrder()).isEmpty();
+	}
+
+	@Test
+	void suppliersAndBuyersAreTheirIdsInTheIndex() {
+		PartyIndex parties = new PartyIndex(new String[] { "CHN", "USA", "AUS" });
+		DenseSplits dense = DenseSplits.compile(parties, List.of(new Split("AUS", 0.4), new Split("CHN", 0.6)), List
+			.of(new BuyerSplit("USA", List.of(new Split("CHN", 0.25), new Split("AUS", 0.75)), 2024, "s", null)));
+		assertThat(dense.globalIds()).containsExactly((char) 2, (char) 0);
+		assertThat(dense.buyers()).containsExactly(1);
+		assertThat(dense.ids()[0]).containsExactly((char) 0, (char) 2);
+		assertThat(dense.shares()[0]).containsExactly(0.25, 0.75);
+		assertThat(dense.row(1)).isZero();
+		assertThat(dense.row(0)).isEqualTo(-1);
+	}
+
+	@Test
+	void aSupplierOutsideTheIndexIsRefusedByName() {
+		PartyIndex parties = new PartyIndex(new String[] { "CHN" });
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DenseSplits.compile(parties, List.of(new Split("XXX", 1.0)), List.of()))
+			.withMessageContaining("XXX");
+	}
+
+	@Test
+	void anIndexBeyondTwoBytesOfIdsIsRefusedAtTheFirstSupplierPastIt() {
+		String[] codes = new String[Character.MAX_VALUE + 2];
+		for (int i = 0; i < codes.length; i++) {
+			codes[i] = "P" + i;
+		}
+		PartyIndex parties = new PartyIndex(codes);
+		String last = codes[codes.length - 1];
+		// the last id that fits is taken; the one past it is refused, not wrapped round
+		// to id 0
+		assertThat(DenseSplits.compile(parties, List.of(new Split(codes[Character.MAX_VALUE], 1.0)), List.of())
+			.globalIds()).containsExactly(Character.MAX_VALUE);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DenseSplits.compile(parties, List.of(new Split(last, 1.0)), List.of()))
+			.withMessageContaining(last)
+			.withMessageContaining("65536");
 	}
 
 }
