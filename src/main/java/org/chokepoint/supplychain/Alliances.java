@@ -97,8 +97,13 @@ class Alliances {
 
 		/** The agreements shared with {@code country} that cover {@code item}. */
 		List<String> agreements(String country, String item) {
+			List<Agreement> shared = this.byPartner.get(country);
+			if (shared == null) {
+				// most of the world: no agreement with the consumer, no list made
+				return List.of();
+			}
 			List<String> ids = new ArrayList<>(1);
-			for (Agreement agreement : this.byPartner.getOrDefault(country, List.of())) {
+			for (Agreement agreement : shared) {
 				if (covers(agreement, item)) {
 					ids.add(agreement.id());
 				}

@@ -222,8 +222,10 @@ final class ChainProjection {
 				bytes += 40 + 24 + array(4L * buyers) + 48 + array(4L * Integer.highestOneBit(buyers * 4 + 1))
 						+ (long) buyers * (40 + 24 + 32);
 				// its dense splits: the record, the row of every party, the rows'
-				// buyers and the copied arrays of references to suppliers and shares
-				bytes += 40 + array(4L * this.names.length) + 3 * array(4L * buyers);
+				// buyers, the copied arrays of references to suppliers and shares, and
+				// a bit per party (named by the global split or not)
+				bytes += 48 + array(4L * this.names.length) + 3 * array(4L * buyers)
+						+ array(8L * ((this.names.length + 63) / 64));
 			}
 		}
 		return bytes;

@@ -1,6 +1,7 @@
 package org.chokepoint.supplychain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -281,6 +282,19 @@ final class ChainReport {
 		}
 
 		static SupplierTable of(List<StageResult> results) {
+			List<ChainComputation.SupplierWeight> suppliers = results.get(0).suppliers();
+			if (results.size() == 1 && (suppliers.isEmpty() || suppliers.get(0).id() >= 0)) {
+				// one position of the calculator's: its suppliers as they are (it names
+				// each once)
+				SupplierTable table = new SupplierTable(suppliers.size());
+				for (ChainComputation.SupplierWeight s : suppliers) {
+					table.code[table.size] = s.country();
+					table.share[table.size] = s.share();
+					table.china[table.size] = s.china();
+					table.size++;
+				}
+				return table;
+			}
 			int capacity = 0;
 			int largestId = -1;
 			boolean ids = true;
@@ -340,38 +354,57 @@ final class ChainReport {
 
 	/**
 	 * The holders that bought a stage at their own mix in this chain (those of all its
-	 * positions): on the party ids of the stage's dense splits where it has them (no set
-	 * of codes to build and hash), else as codes.
+	 * positions): as the rows of their mixes in the stage's dense splits where it has
+	 * them, in the facts' order (where they are a few of a stage's hundreds of buyers, a
+	 * look-up per holder and a sort of their rows, not a walk of every row), else as
+	 * codes.
 	 */
-	private record Bought(boolean[] ids, Set<String> codes) {
+	private record Bought(int[] rows, Set<String> codes) {
 
 		static Bought of(StageFacts facts, List<StageResult> results) {
 			DenseSplits dense = facts.dense();
 			if (dense != null) {
 				PartyIndex parties = dense.parties();
-				boolean[] ids = new boolean[parties.size()];
+				boolean[] bought = new boolean[parties.size()];
+				int count = 0;
+				for (StageResult r : results) {
+					count += r.ownBuyers().size();
+				}
+				// each buyer's row, where each has one (else the rows are walked below)
+				int[] rows = new int[count];
+				int n = 0;
 				for (StageResult r : results) {
 					for (String buyer : r.ownBuyers()) {
 						int id = parties.id(buyer);
 						// a code not in the index has no row among the stage's mixes
-						if (id >= 0) {
-							ids[id] = true;
+						if (id >= 0 && !bought[id]) {
+							bought[id] = true;
+							int row = dense.row(id);
+							if (row >= 0) {
+								rows[n++] = row;
+							}
 						}
 					}
 				}
-				return new Bought(ids, null);
+				if (dense.oneRowEach() && n * 8L < dense.buyers().length) {
+					// a few of many: their rows sorted
+					rows = Arrays.copyOf(rows, n);
+					Arrays.sort(rows);
+					return new Bought(rows, null);
+				}
+				// many, or a buyer with several rows: every row of each, found by a walk
+				int[] all = new int[dense.buyers().length];
+				n = 0;
+				for (int r = 0; r < all.length; r++) {
+					if (bought[dense.buyers()[r]]) {
+						all[n++] = r;
+					}
+				}
+				return new Bought(Arrays.copyOf(all, n), null);
 			}
 			Set<String> codes = new java.util.HashSet<>();
 			results.forEach(r -> codes.addAll(r.ownBuyers()));
 			return new Bought(null, codes);
-		}
-
-		/**
-		 * Whether row {@code r} of the dense splits is a mix of a holder that bought at
-		 * it.
-		 */
-		boolean row(DenseSplits dense, int r) {
-			return this.ids[dense.buyers()[r]];
 		}
 
 		/** Whether {@code buyer} bought at its own mix (facts without dense splits). */
@@ -382,21 +415,10 @@ final class ChainReport {
 		/** The mixes of {@code facts} these holders bought at, in the facts' order. */
 		List<ChainComputation.BuyerSplit> used(StageFacts facts) {
 			List<ChainComputation.BuyerSplit> sourcing = facts.sourcing();
-			if (this.ids != null) {
-				// counted first: a list of its size, not one grown from ten a mix at a
-				// time
-				DenseSplits dense = facts.dense();
-				int count = 0;
-				for (int r = 0; r < sourcing.size(); r++) {
-					if (row(dense, r)) {
-						count++;
-					}
-				}
-				List<ChainComputation.BuyerSplit> used = new ArrayList<>(count);
-				for (int r = 0; r < sourcing.size() && used.size() < count; r++) {
-					if (row(dense, r)) {
-						used.add(sourcing.get(r));
-					}
+			if (this.rows != null) {
+				List<ChainComputation.BuyerSplit> used = new ArrayList<>(this.rows.length);
+				for (int row : this.rows) {
+					used.add(sourcing.get(row));
 				}
 				return used;
 			}
@@ -441,10 +463,8 @@ final class ChainReport {
 						missing++;
 					}
 				}
-				for (int r = 0; r < dense.buyers().length && missing > 0; r++) {
-					if (!buyers.row(dense, r)) {
-						continue;
-					}
+				for (int k = 0; k < buyers.rows().length && missing > 0; k++) {
+					int r = buyers.rows()[k];
 					String source = facts.sourcing().get(r).source();
 					for (int id : dense.ids()[r]) {
 						if (wanted[id]) {
@@ -456,13 +476,8 @@ final class ChainReport {
 				}
 				// of the global split, only whether it names a supplier of the report,
 				// not a set of every supplier of the world
-				boolean[] inGlobal = new boolean[parties.size()];
-				for (int id : dense.globalIds()) {
-					inGlobal[id] = true;
-				}
 				for (String supplier : suppliers) {
-					int id = parties.id(supplier);
-					if (id >= 0 && inGlobal[id]) {
+					if (dense.inGlobal(parties.id(supplier))) {
 						global.add(supplier);
 					}
 				}
@@ -530,10 +545,15 @@ final class ChainReport {
 		double[] share;
 		int[] order;
 		IntPredicate allied;
+		IntPredicate isExcluded;
 		if (dense != null) {
 			PartyIndex parties = dense.parties();
 			char[] ids = dense.globalIds();
 			code = i -> parties.name(ids[i]);
+			// on the party ids (an index's codes are distinct), not a comparison of codes
+			// per supplier of the world
+			int excludedId = parties.id(excluded);
+			isExcluded = i -> ids[i] == excludedId;
 			share = dense.globalShares();
 			order = dense.globalOrder();
 			// allied per supplier of the split on the party ids (a look-up per partner of
@@ -550,6 +570,7 @@ final class ChainReport {
 			}
 			order = DenseSplits.largestFirst(share, code);
 			allied = i -> this.alliances.allied(code.apply(i), item);
+			isExcluded = i -> code.apply(i).equals(excluded);
 		}
 		// in that order: every one with FULL, else the largest and the allied ones of the
 		// others
@@ -557,7 +578,7 @@ final class ChainReport {
 		boolean[] shown = new boolean[n];
 		int count = 0;
 		for (int i : order) {
-			if (!(share[i] > 0) || code.apply(i).equals(excluded)) {
+			if (!(share[i] > 0) || isExcluded.test(i)) {
 				continue;
 			}
 			count++;
@@ -575,7 +596,7 @@ final class ChainReport {
 		// the rest, summed in the facts' order
 		double restShare = 0;
 		for (int i = 0; i < n; i++) {
-			if (!shown[i] && share[i] > 0 && !code.apply(i).equals(excluded)) {
+			if (!shown[i] && share[i] > 0 && !isExcluded.test(i)) {
 				restShare += share[i];
 			}
 		}

@@ -30,9 +30,44 @@ import org.chokepoint.supplychain.ChainComputation.Split;
  * @param buyers per row, the buyer's id
  * @param ids per row, the suppliers
  * @param shares per row, their shares
+ * @param oneRowEach whether no buyer has more than one row (then {@code rowOf} names
+ * every row of a buyer): derived from {@code rowOf} and {@code buyers}
+ * @param inGlobal the parties the global split names, a bit per party id: derived from
+ * {@code globalIds} (a report asks it of a stage's few listed suppliers)
  */
 record DenseSplits(PartyIndex parties, char[] globalIds, double[] globalShares, int[] globalOrder, int[] rowOf,
-		int[] buyers, char[][] ids, double[][] shares) {
+		int[] buyers, char[][] ids, double[][] shares, boolean oneRowEach, long[] inGlobal) {
+
+	DenseSplits(PartyIndex parties, char[] globalIds, double[] globalShares, int[] globalOrder, int[] rowOf,
+			int[] buyers, char[][] ids, double[][] shares) {
+		this(parties, globalIds, globalShares, globalOrder, rowOf, buyers, ids, shares, oneRowEach(rowOf, buyers),
+				bits(parties.size(), globalIds));
+	}
+
+	/** Whether the global split names the party of id {@code party}. */
+	boolean inGlobal(int party) {
+		return party >= 0 && (party >> 6) < this.inGlobal.length && (this.inGlobal[party >> 6] & (1L << party)) != 0;
+	}
+
+	private static long[] bits(int parties, char[] ids) {
+		long[] bits = new long[(parties + 63) >> 6];
+		for (char id : ids) {
+			bits[id >> 6] |= 1L << id;
+		}
+		return bits;
+	}
+
+	/**
+	 * Whether each row of {@code buyers} is its buyer's first, as {@code rowOf} has it.
+	 */
+	private static boolean oneRowEach(int[] rowOf, int[] buyers) {
+		for (int r = 0; r < buyers.length; r++) {
+			if (rowOf[buyers[r]] != r) {
+				return false;
+			}
+		}
+		return true;
+	}
 
 	/** The row of {@code party}'s own split, -1 where it has none. */
 	int row(int party) {

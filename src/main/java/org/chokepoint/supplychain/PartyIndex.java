@@ -15,11 +15,20 @@ final class PartyIndex {
 
 	private final Map<String, Integer> ids;
 
+	/**
+	 * The index of {@code names}, their ids their positions.
+	 * @throws IllegalArgumentException where a code comes twice (an id is one code, and a
+	 * code one id: equal ids are equal codes)
+	 */
 	PartyIndex(String[] names) {
 		this.names = Arrays.copyOf(names, names.length);
 		this.ids = new HashMap<>(names.length * 2);
 		for (int i = 0; i < names.length; i++) {
-			this.ids.putIfAbsent(names[i], i);
+			Integer first = this.ids.putIfAbsent(names[i], i);
+			if (first != null) {
+				throw new IllegalArgumentException(
+						"Party code " + names[i] + " comes twice in an index, at " + first + " and " + i);
+			}
 		}
 	}
 

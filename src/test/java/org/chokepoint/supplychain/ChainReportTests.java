@@ -179,6 +179,58 @@ class ChainReportTests {
 	}
 
 	@Test
+	void aFewBuyersOfManyAndBuyersWithTwoMixesReportAsWithoutDenseSplits() {
+		List<String> codes = new ArrayList<>(List.of("JPN", "CHN", "AUS", "B1", "B2", "B3"));
+		codes.addAll(SMALL);
+		List<String> others = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			others.add(String.format("X%02d", i));
+		}
+		codes.addAll(others);
+		PartyIndex parties = new PartyIndex(codes.toArray(String[]::new));
+		List<Split> aus = List.of(new Split("AUS", 1.0));
+		// thirty buyers that make no gadgets first, then the three that do, not in the
+		// order the chain reaches them (CHN, A01, A02)
+		List<BuyerSplit> many = new ArrayList<>();
+		others.forEach(o -> many.add(new BuyerSplit(o, aus, 2024, "s9")));
+		many.addAll(List.of(new BuyerSplit("A02", aus, 2023, "s3"), new BuyerSplit("A01", aus, 2024, "s2"),
+				new BuyerSplit("CHN", aus, 2024, "s2")));
+		// and with a second mix of A01's before CHN's
+		List<BuyerSplit> twice = new ArrayList<>(many);
+		twice.add(twice.size() - 1, new BuyerSplit("A01", aus, 2021, "s5"));
+		for (List<BuyerSplit> mixes : List.of(many, twice)) {
+			DenseSplits dense = DenseSplits.compile(parties, aus, mixes);
+			assertThat(dense.oneRowEach()).isEqualTo(mixes == many);
+			for (Detail detail : Detail.values()) {
+				ChainReport plain = report(detail, 0.5,
+						withOre(items(), new StageFacts(Stage.REFINING, aus, 2024L, "s1", mixes)));
+				ChainReport byIds = report(detail, 0.5,
+						withOre(items(parties), new StageFacts(Stage.REFINING, aus, 2024L, "s1", mixes, dense)));
+				assertThat(byIds.items()).as(detail.word()).isEqualTo(plain.items());
+				assertThat(byIds.singlePointsOfFailure("gadget", byIds.items(), Map.of()))
+					.isEqualTo(plain.singlePointsOfFailure("gadget", plain.items(), Map.of()));
+			}
+		}
+		// the mixes used, in the facts' order: A02's, A01's, (A01's second), CHN's
+		assertThat(stage(report(Detail.FULL, 0.5,
+				withOre(items(parties),
+						new StageFacts(Stage.REFINING, aus, 2024L, "s1", twice,
+								DenseSplits.compile(parties, aus, twice))))
+			.items(), "ore").facts()).containsExactly(new FactUsed("GLOBAL", null, 2024L, "s1", 0),
+					new FactUsed("BUYER_SOURCING", "A02", 2023L, "s3", 1),
+					new FactUsed("BUYER_SOURCING", "A01", 2024L, "s2", 1),
+					new FactUsed("BUYER_SOURCING", "A01", 2021L, "s5", 1),
+					new FactUsed("BUYER_SOURCING", "CHN", 2024L, "s2", 1));
+	}
+
+	/** {@code items} with the ore's stage {@code ore}. */
+	private static Map<String, ChainCalculator.Item> withOre(Map<String, ChainCalculator.Item> items, StageFacts ore) {
+		Map<String, ChainCalculator.Item> changed = new LinkedHashMap<>(items);
+		changed.put("ore", new ChainCalculator.Item("ore", false, List.of(), new ItemFacts("ore", List.of(ore))));
+		return changed;
+	}
+
+	@Test
 	void anItemAtTwoPositionsListsEachSuppliersLargestShare() {
 		// JPN buys kits from KOR; a kit holds ore and a part bought from USA, a part
 		// holds ore. KOR refines its ore from CHN 0.8, AUS 0.2; USA from CHN 0.3, AUS

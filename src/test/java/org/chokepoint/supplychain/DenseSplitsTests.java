@@ -27,6 +27,38 @@ class DenseSplitsTests {
 	}
 
 	@Test
+	void anIndexRefusesACodeTwice() {
+		// an id is one code: the report compares ids for codes
+		assertThatIllegalArgumentException().isThrownBy(() -> new PartyIndex(new String[] { "CHN", "USA", "CHN" }))
+			.withMessage("Party code CHN comes twice in an index, at 0 and 2");
+		PartyIndex parties = new PartyIndex(new String[] { "CHN", "USA" });
+		assertThat(parties.id("USA")).isEqualTo(1);
+		assertThat(parties.id("JPN")).isEqualTo(-1);
+	}
+
+	@Test
+	void theGlobalSplitsPartiesAndWhetherABuyerHasOneRow() {
+		String[] codes = new String[70];
+		for (int i = 0; i < codes.length; i++) {
+			codes[i] = "P" + i;
+		}
+		PartyIndex parties = new PartyIndex(codes);
+		List<Split> global = List.of(new Split("P66", 0.5), new Split("P0", 0.25), new Split("P63", 0.25));
+		List<Split> own = List.of(new Split("P64", 1.0));
+		DenseSplits once = DenseSplits.compile(parties, global,
+				List.of(new BuyerSplit("P1", own, 2024, "s"), new BuyerSplit("P2", own, 2024, "s")));
+		// a bit per party, across the first 64
+		assertThat(List.of(0, 63, 66)).allSatisfy(id -> assertThat(once.inGlobal(id)).isTrue());
+		assertThat(List.of(1, 62, 64, 65, 67, 69, -1, 70, 1000))
+			.allSatisfy(id -> assertThat(once.inGlobal(id)).as("%d", id).isFalse());
+		assertThat(once.oneRowEach()).isTrue();
+		DenseSplits twice = DenseSplits.compile(parties, global, List.of(new BuyerSplit("P1", own, 2024, "s"),
+				new BuyerSplit("P2", own, 2024, "s"), new BuyerSplit("P1", own, 2023, "t")));
+		assertThat(twice.oneRowEach()).isFalse();
+		assertThat(twice.row(1)).isZero();
+	}
+
+	@Test
 	void anEmptySplitHasAnEmptyOrder() {
 		PartyIndex parties = new PartyIndex(new String[] { "CHN" });
 		assertThat(DenseSplits.compile(parties, List.of(), List.of()).globalOrder()).isEmpty();
