@@ -1,6 +1,7 @@
 package org.chokepoint.supplychain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -382,6 +383,7 @@ final class ChainCalculator {
 		boolean allOwn = true;
 		boolean anyBought = false;
 		List<String> ownBuyers = new ArrayList<>();
+		int[] ownIds = new int[state.count()];
 		for (int k = 0; k < state.count(); k++) {
 			int buyer = state.order()[k];
 			double bw = state.w()[buyer];
@@ -391,6 +393,7 @@ final class ChainCalculator {
 			double[] shares;
 			if (row >= 0) {
 				anyOwn = true;
+				ownIds[ownBuyers.size()] = buyer;
 				ownBuyers.add(dense.name(buyer));
 				ids = splits.ids()[row];
 				shares = splits.shares()[row];
@@ -467,7 +470,7 @@ final class ChainCalculator {
 			}
 			String basis = allOwn ? "BUYER_SOURCING" : anyOwn ? "MIXED" : "GLOBAL";
 			results.add(new StageResult(stage.stage(), weightIn, unknownWeight, hhi, basis, List.of(suppliers),
-					List.copyOf(ownBuyers)));
+					List.copyOf(ownBuyers), dense.parties(), Arrays.copyOf(ownIds, ownBuyers.size())));
 		}
 		for (int k = 0; k < skippedCount; k++) {
 			int holder = skipped[k];

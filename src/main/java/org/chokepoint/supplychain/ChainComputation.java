@@ -48,13 +48,45 @@ record ChainComputation(Double chinaExposure, Double unknownShare, Double chinaF
 	 * China
 	 * @param ownBuyers the holders that bought at their own supply mix here (the others
 	 * at global shares)
+	 * @param index the party index of the calculator's run, null where there is none
+	 * (chain.cypher's answers)
+	 * @param ownIds the ids of {@code ownBuyers} in {@code index} (the report finds their
+	 * mixes by id, not by code), null without an index. Of one run: equality and hash are
+	 * those of the first seven components
 	 */
 	record StageResult(Stage stage, double weightIn, double unknown, Double hhi, String basis,
-			List<SupplierWeight> suppliers, List<String> ownBuyers) {
+			List<SupplierWeight> suppliers, List<String> ownBuyers, PartyIndex index, int[] ownIds) {
 
 		StageResult(Stage stage, double weightIn, double unknown, Double hhi, String basis,
 				List<SupplierWeight> suppliers) {
 			this(stage, weightIn, unknown, hhi, basis, suppliers, List.of());
+		}
+
+		StageResult(Stage stage, double weightIn, double unknown, Double hhi, String basis,
+				List<SupplierWeight> suppliers, List<String> ownBuyers) {
+			this(stage, weightIn, unknown, hhi, basis, suppliers, ownBuyers, null, null);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof StageResult that && this.stage == that.stage
+					&& Double.compare(this.weightIn, that.weightIn) == 0
+					&& Double.compare(this.unknown, that.unknown) == 0 && Objects.equals(this.hhi, that.hhi)
+					&& Objects.equals(this.basis, that.basis) && this.suppliers.equals(that.suppliers)
+					&& this.ownBuyers.equals(that.ownBuyers);
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(this.stage, this.weightIn, this.unknown, this.hhi, this.basis, this.suppliers,
+					this.ownBuyers);
+		}
+
+		@Override
+		public String toString() {
+			return "StageResult[stage=" + this.stage + ", weightIn=" + this.weightIn + ", unknown=" + this.unknown
+					+ ", hhi=" + this.hhi + ", basis=" + this.basis + ", suppliers=" + this.suppliers + ", ownBuyers="
+					+ this.ownBuyers + "]";
 		}
 
 	}

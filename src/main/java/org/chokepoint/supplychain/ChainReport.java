@@ -192,22 +192,22 @@ final class ChainReport {
 			int restCount = 0;
 			double restShare = 0;
 			for (int k = 0; k < table.size(); k++) {
-				if (this.detail.lists(table.share[k], this.threshold)) {
+				if (this.detail.lists(table.share(k), this.threshold)) {
 					shown.add(k);
 				}
 				else {
 					restCount++;
-					restShare += table.share[k];
+					restShare += table.share(k);
 				}
 			}
 			shown.sort(table::compare);
 			List<String> named = new ArrayList<>(shown.size());
-			shown.forEach(k -> named.add(table.code[k]));
+			shown.forEach(k -> named.add(table.code(k)));
 			Sources sources = Sources.of(all, buyers, named, main.basis());
 			List<SupplierShare> suppliers = new ArrayList<>(shown.size());
 			for (int k : shown) {
-				String code = table.code[k];
-				suppliers.add(new SupplierShare(code, table.share[k], this.alliances.allied(code, item),
+				String code = table.code(k);
+				suppliers.add(new SupplierShare(code, table.share(k), this.alliances.allied(code, item),
 						sources.of(code), originChina(item, stage, code)));
 			}
 			result.add(new StageSupply(stage, main.basis(), main.hhi(), main.weightIn(), main.unknown(),
@@ -267,33 +267,38 @@ final class ChainReport {
 	 */
 	private static final class SupplierTable {
 
-		final String[] code;
+		/** A single result's suppliers as they are, or null for the arrays below. */
+		private final List<ChainComputation.SupplierWeight> single;
 
-		final double[] share;
+		private final String[] code;
 
-		final double[] china;
+		private final double[] share;
+
+		private final double[] china;
 
 		private int size;
 
 		private SupplierTable(int capacity) {
+			this.single = null;
 			this.code = new String[capacity];
 			this.share = new double[capacity];
 			this.china = new double[capacity];
+		}
+
+		private SupplierTable(List<ChainComputation.SupplierWeight> single) {
+			this.single = single;
+			this.code = null;
+			this.share = null;
+			this.china = null;
+			this.size = single.size();
 		}
 
 		static SupplierTable of(List<StageResult> results) {
 			List<ChainComputation.SupplierWeight> suppliers = results.get(0).suppliers();
 			if (results.size() == 1 && (suppliers.isEmpty() || suppliers.get(0).id() >= 0)) {
 				// one position of the calculator's: its suppliers as they are (it names
-				// each once)
-				SupplierTable table = new SupplierTable(suppliers.size());
-				for (ChainComputation.SupplierWeight s : suppliers) {
-					table.code[table.size] = s.country();
-					table.share[table.size] = s.share();
-					table.china[table.size] = s.china();
-					table.size++;
-				}
-				return table;
+				// each once), not copied
+				return new SupplierTable(suppliers);
 			}
 			int capacity = 0;
 			int largestId = -1;
@@ -337,17 +342,29 @@ final class ChainReport {
 			return this.size;
 		}
 
+		String code(int k) {
+			return (this.single != null) ? this.single.get(k).country() : this.code[k];
+		}
+
+		double share(int k) {
+			return (this.single != null) ? this.single.get(k).share() : this.share[k];
+		}
+
+		double china(int k) {
+			return (this.single != null) ? this.single.get(k).china() : this.china[k];
+		}
+
 		/**
 		 * Larger share first; equal shares: the one more exposed to China first, then by
 		 * code (a stable order).
 		 */
 		int compare(int a, int b) {
-			int byShare = Double.compare(this.share[b], this.share[a]);
+			int byShare = Double.compare(share(b), share(a));
 			if (byShare != 0) {
 				return byShare;
 			}
-			int byChina = Double.compare(this.china[b], this.china[a]);
-			return (byChina != 0) ? byChina : this.code[a].compareTo(this.code[b]);
+			int byChina = Double.compare(china(b), china(a));
+			return (byChina != 0) ? byChina : code(a).compareTo(code(b));
 		}
 
 	}
@@ -374,10 +391,14 @@ final class ChainReport {
 				int[] rows = new int[count];
 				int n = 0;
 				for (StageResult r : results) {
-					for (String buyer : r.ownBuyers()) {
-						int id = parties.id(buyer);
+					// by the calculator's ids where they are of the splits' index, else
+					// by
+					// code
+					boolean byId = r.index() == parties && r.ownIds() != null;
+					for (int k = 0; k < r.ownBuyers().size(); k++) {
+						int id = byId ? r.ownIds()[k] : parties.id(r.ownBuyers().get(k));
 						// a code not in the index has no row among the stage's mixes
-						if (id >= 0 && !bought[id]) {
+						if (id >= 0 && id < bought.length && !bought[id]) {
 							bought[id] = true;
 							int row = dense.row(id);
 							if (row >= 0) {
