@@ -391,9 +391,7 @@ final class ChainReport {
 				int[] rows = new int[count];
 				int n = 0;
 				for (StageResult r : results) {
-					// by the calculator's ids where they are of the splits' index, else
-					// by
-					// code
+					// the calculator's ids where they are of this index, else the codes
 					boolean byId = r.index() == parties && r.ownIds() != null;
 					for (int k = 0; k < r.ownBuyers().size(); k++) {
 						int id = byId ? r.ownIds()[k] : parties.id(r.ownBuyers().get(k));
