@@ -73,6 +73,13 @@ final class ChainProjection {
 	private final ReferenceFacts reference;
 
 	/**
+	 * The newest year of any fact it holds (a global group's or a mixes' year); a later
+	 * year picks the same facts, so its view is this year's ({@link #key}).
+	 * {@link Integer#MIN_VALUE} when it holds none.
+	 */
+	private final int newest;
+
+	/**
 	 * Per (year, sourcing) the facts picked for it: the views asked last, kept while the
 	 * projection is served (a new data version comes with a new projection).
 	 */
@@ -100,6 +107,44 @@ final class ChainProjection {
 		this.blocs = Map.copyOf(blocs);
 		this.flows = flows;
 		this.reference = reference;
+		this.newest = newest(global, mixes);
+	}
+
+	private static int newest(Global[][] global, Mixes[][][] mixes) {
+		int newest = Integer.MIN_VALUE;
+		for (Global[] stages : global) {
+			for (Global g : stages) {
+				if (g != null) {
+					for (int year : g.year) {
+						newest = Math.max(newest, year);
+					}
+				}
+			}
+		}
+		for (Mixes[][] stages : mixes) {
+			for (Mixes[] sourcings : stages) {
+				for (Mixes m : sourcings) {
+					if (m != null && m.asOf.length > 0) {
+						newest = Math.max(newest, m.asOf[m.asOf.length - 1]);
+					}
+				}
+			}
+		}
+		return newest;
+	}
+
+	/** The newest year of any fact it holds; {@link Integer#MIN_VALUE} for none. */
+	int newestYear() {
+		return this.newest;
+	}
+
+	/**
+	 * The key of a (year, sourcing): a year after the newest fact's picks what that year
+	 * picks (every global group and mix up to it), so they share one view, and the
+	 * default year (today's) shares the data's newest year's.
+	 */
+	private ViewKey key(int year, Sourcing sourcing) {
+		return new ViewKey((this.newest != Integer.MIN_VALUE) ? Math.min(year, this.newest) : year, sourcing);
 	}
 
 	/** The data version the facts are of. */
@@ -133,7 +178,7 @@ final class ChainProjection {
 	 * {@link WorldMatrixService}'s query finds in the database).
 	 */
 	Set<String> buyersWithData(int year, Sourcing sourcing) {
-		return this.buyersWithData.get(new ViewKey(year, sourcing), key -> scanBuyersWithData(year, sourcing));
+		return this.buyersWithData.get(key(year, sourcing), key -> scanBuyersWithData(key.year(), key.sourcing()));
 	}
 
 	private Set<String> scanBuyersWithData(int year, Sourcing sourcing) {
@@ -194,7 +239,7 @@ final class ChainProjection {
 	 * {@link #VIEWS} asked), so a chain of a year already seen only runs the calculator.
 	 */
 	ChainCalculator.Item[] view(int year, Sourcing sourcing) {
-		return this.views.get(new ViewKey(year, sourcing), key -> {
+		return this.views.get(key(year, sourcing), key -> {
 			ChainCalculator.Item[] items = new ChainCalculator.Item[this.itemIds.length];
 			for (int i = 0; i < items.length; i++) {
 				String[] inputIds = new String[this.inputs[i].length];

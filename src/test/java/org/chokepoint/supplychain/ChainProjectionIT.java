@@ -188,6 +188,20 @@ class ChainProjectionIT {
 			.forEach(stage -> stage.sourcing()
 				.forEach(own -> assertThat(stage.splitFor(own.buyer())).isSameAs(stage.byBuyer().get(own.buyer()))));
 		assertThat(projection.viewBytes(2024, Sourcing.TRACED)).isPositive();
+		// a year after the newest fact's picks that year's facts: one view for them all
+		// (the first test checks each year's facts against Cypher's, to 2027)
+		int newest = projection.newestYear();
+		assertThat(newest).isBetween(2024, 2026);
+		Map<String, ChainCalculator.Item> newestYear = projection.items(product, newest, Sourcing.TRACED);
+		for (int later : new int[] { newest + 1, newest + 40 }) {
+			Map<String, ChainCalculator.Item> view = projection.items(product, later, Sourcing.TRACED);
+			newestYear.forEach((id, item) -> assertThat(view.get(id)).as("%s in %d", id, later).isSameAs(item));
+		}
+		assertThat(projection.buyersWithData(newest + 5, Sourcing.TRACED))
+			.isSameAs(projection.buyersWithData(newest, Sourcing.TRACED));
+		Map<String, ChainCalculator.Item> before = projection.items(product, newest - 1, Sourcing.TRACED);
+		assertThat(before.values()).as("a year before the newest has a view of its own")
+			.allMatch(item -> newestYear.values().stream().noneMatch(kept -> kept == item));
 	}
 
 }
