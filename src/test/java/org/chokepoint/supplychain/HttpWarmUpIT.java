@@ -59,6 +59,8 @@ class HttpWarmUpIT {
 		assertThat(pairs).as("the fixture has more pairs than the warm-up asks").isGreaterThan(12);
 		assertThat(run.requests()).isEqualTo(12);
 		assertThat(run.cells()).as("every fourth pair's one-cell world matrix too").isEqualTo(3);
+		assertThat(projection.newestYear()).isGreaterThan(2000);
+		assertThat(run.withYear()).as("every second question names the data's newest year").isEqualTo(6);
 		assertThat(run.again()).as("then the last questions asked again").isEqualTo(30);
 		assertThat(run.failed()).isZero();
 		assertThat(run.version()).isEqualTo(projection.version());
