@@ -98,7 +98,14 @@ class AnswerCacheFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String version = this.version.current();
+		String version = readVersion();
+		if (version == null) {
+			// the version can't be read (the database is unreachable): nothing kept is
+			// served or kept, and the handler answers as it can (a 503 while the
+			// database is down)
+			chain.doFilter(request, response);
+			return;
+		}
 		String key = key(version, LocalDate.now(), request);
 		// a warm-up request's answer is kept apart, where only warm-up requests look
 		AnswerCache cache = WarmUpRequests.isWarmUp(request) ? this.warmUpAnswers : this.cache;
@@ -115,11 +122,21 @@ class AnswerCacheFilter extends OncePerRequestFilter {
 			return;
 		}
 		answer = AnswerCache.Answer.of(handlerHeaders(captured, before), captured.getContentAsByteArray());
-		if (version.equals(this.version.current())) {
+		if (version.equals(readVersion())) {
 			// an answer computed across a change of version is served, not kept
 			cache.put(key, answer);
 		}
 		writeAndReweigh(cache, key, answer, false, request, response);
+	}
+
+	/** The data version now; null when it can't be read. */
+	private String readVersion() {
+		try {
+			return this.version.current();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/** The warm-up requests' own answers. */

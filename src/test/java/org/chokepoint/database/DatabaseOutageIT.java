@@ -54,6 +54,7 @@ class DatabaseOutageIT {
 			this.port = ((WebServerApplicationContext) application).getWebServer().getPort();
 			application.getBean(ImportService.class).importDirectory(Fixture.BASIC);
 			assertGalliumAnswered();
+			assertThat(get("/api/chains/ndfeb-magnet?consumer=USA&year=2024").statusCode()).isEqualTo(200);
 			assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
 
 			server.close();
@@ -68,6 +69,14 @@ class DatabaseOutageIT {
 					"\"instance\":\"/api/minerals/gallium\"",
 					"\"detail\":\"The database can't be reached right now; try again in a few seconds. /actuator/health says when it is back.\"")
 				.doesNotContain("Exception", "at org.");
+			// an analysis is kept as bytes per data version: served for the version read
+			// a moment ago (chokepoint.cache.version-trust, 1 s), then, once the version
+			// can't be read, a 503 like any answer that needs the database (not a 500
+			// from the answer cache's filter)
+			HttpResponse<String> chain = await().atMost(WAIT)
+				.until(() -> get("/api/chains/ndfeb-magnet?consumer=USA&year=2024"), r -> r.statusCode() != 200);
+			assertThat(chain.statusCode()).as(chain.body()).isEqualTo(503);
+			assertThat(chain.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
 			// back on the same port, with the same files: the application's driver
 			// reconnects by itself

@@ -39,8 +39,15 @@ class AnswerCacheFilterTests {
 	private final AnswerCache cache = new AnswerCache(
 			new AnswerCacheProperties(true, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1)));
 
-	private final AnswerCacheFilter filter = new AnswerCacheFilter(this.cache, this.version::get,
-			new AnswerCacheProperties(true, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1)));
+	/** Whether reading the version fails, as it does while the database is down. */
+	private boolean versionUnreadable;
+
+	private final AnswerCacheFilter filter = new AnswerCacheFilter(this.cache, () -> {
+		if (this.versionUnreadable) {
+			throw new IllegalStateException("the database can't be reached");
+		}
+		return this.version.get();
+	}, new AnswerCacheProperties(true, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1)));
 
 	private final HttpServlet handler = new HttpServlet() {
 		@Override
@@ -216,14 +223,39 @@ class AnswerCacheFilterTests {
 
 	@Test
 	void otherPathsAndMethodsAreLeftAlone() throws Exception {
-		get("/api/products/ndfeb-magnet");
-		MockHttpServletResponse again = get("/api/products/ndfeb-magnet");
+		get("/api/products?page=0");
+		MockHttpServletResponse again = get("/api/products?page=0");
 		assertThat(this.calls).hasSize(2);
 		assertThat(again.getHeader("ETag")).isEqualTo("\"handler's own\"");
 		MockHttpServletRequest head = new MockHttpServletRequest("HEAD", "/api/spof");
 		assertThat(this.filter.shouldNotFilter(head)).isTrue();
-		assertThat(this.filter.shouldNotFilter(new MockHttpServletRequest("GET", "/api/spof"))).isFalse();
-		assertThat(this.filter.shouldNotFilter(new MockHttpServletRequest("GET", "/api/exposure/matrix"))).isFalse();
+		for (String kept : List.of("/api/spof", "/api/exposure/matrix", "/api/minerals/gallium/concentration",
+				"/api/countries/CHN")) {
+			assertThat(this.filter.shouldNotFilter(new MockHttpServletRequest("GET", kept))).as(kept).isFalse();
+		}
+		for (String lists : List.of("/api/minerals", "/api/countries", "/api/measures", "/api/products/ndfeb-magnet")) {
+			assertThat(this.filter.shouldNotFilter(new MockHttpServletRequest("GET", lists))).as(lists).isTrue();
+		}
+	}
+
+	@Test
+	void whileTheVersionCantBeReadTheHandlerAnswersAndNothingIsKept() throws Exception {
+		String uri = "/api/chains/ndfeb-magnet?consumer=EU";
+		MockHttpServletResponse kept = get(uri);
+		this.versionUnreadable = true;
+		this.status = 503;
+		this.body = "{\"title\":\"Database unavailable\"}";
+		MockHttpServletResponse down = get(uri);
+		assertThat(down.getStatus()).as("not the answer kept of a version that can't be checked").isEqualTo(503);
+		assertThat(down.getContentAsString()).isEqualTo(this.body);
+		assertThat(down.getHeader("ETag")).isEqualTo("\"handler's own\"");
+		get("/api/spof?consumer=EU");
+		assertThat(this.calls).hasSize(3);
+		assertThat(this.cache.size()).isEqualTo(1);
+		this.versionUnreadable = false;
+		this.status = 200;
+		assertThat(get(uri).getHeader("ETag")).isEqualTo(kept.getHeader("ETag"));
+		assertThat(this.calls).as("answered again from the bytes kept").hasSize(3);
 	}
 
 	@Test
