@@ -164,6 +164,38 @@ class AnswerCacheIT {
 	}
 
 	@Test
+	void aMineralsAndAProductsDetailsAreKeptUntilANewDataVersion() {
+		String mineral = "/api/minerals/gallium";
+		String product = "/api/products/ndfeb-magnet";
+		HttpResponse<byte[]> mineralBefore = get(mineral);
+		HttpResponse<byte[]> productBefore = get(product);
+		assertThat(mineralBefore.statusCode()).isEqualTo(200);
+		assertThat(productBefore.statusCode()).isEqualTo(200);
+		String etag = mineralBefore.headers().firstValue("ETag").orElseThrow();
+		assertThat(productBefore.headers().firstValue("ETag")).isPresent();
+		assertThat(text(mineralBefore)).contains("\"JPN\"", "\"Gallium\"");
+		assertThat(text(productBefore)).contains("\"NdFeB permanent magnet\"");
+		assertThat(get(mineral, "If-None-Match", etag).statusCode()).isEqualTo(304);
+		// a buyer's rows alone are an answer of their own
+		assertThat(get(product + "?buyer=USA").headers().firstValue("ETag")).isPresent()
+			.isNotEqualTo(productBefore.headers().firstValue("ETag"));
+		// the facts change without a new version: the kept answers are still served
+		// (names only: the other tests read the facts)
+		this.client.query("MATCH (m:Mineral {id: 'gallium'}) SET m.name = 'Gallium, renamed'").run();
+		this.client.query("MATCH (p:Product {id: 'ndfeb-magnet'}) SET p.name = 'Magnet, renamed'").run();
+		assertThat(get(mineral).body()).isEqualTo(mineralBefore.body());
+		assertThat(get(product).body()).isEqualTo(productBefore.body());
+		this.client.query("MATCH (v:DataVersion {key: 'current'}) SET v.version = v.version + '-details'").run();
+		HttpResponse<byte[]> mineralAfter = get(mineral, "If-None-Match", etag);
+		assertThat(mineralAfter.statusCode()).isEqualTo(200);
+		assertThat(text(mineralAfter)).contains("\"Gallium, renamed\"");
+		assertThat(text(get(product))).contains("\"Magnet, renamed\"");
+		// the paged lists are not among the kept paths
+		assertThat(get("/api/minerals").headers().firstValue("ETag")).isEmpty();
+		assertThat(get("/api/products").headers().firstValue("ETag")).isEmpty();
+	}
+
+	@Test
 	void theDataReportIsKeptUntilANewDataVersion() {
 		String path = "/api/data/report";
 		HttpResponse<byte[]> before = get(path);
