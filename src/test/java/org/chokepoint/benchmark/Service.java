@@ -31,9 +31,9 @@ final class Service implements AutoCloseable {
 	private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
 	private static final Pattern WARM_UP = Pattern
-		.compile("Request path warmed up over HTTP on data version \\S+: (\\d+) chain questions and (\\d+)"
-				+ " one-cell world matrices, then (\\d+) requests asking the last \\d+ chain questions again, in"
-				+ " (\\d+) ms");
+		.compile("Request path warmed up over HTTP on data version \\S+: (\\d+) chain questions \\((\\d+) naming"
+				+ " the year \\S+\\) and (\\d+) one-cell world matrices, then (\\d+) requests asking the last \\d+"
+				+ " chain questions again, in (\\d+) ms");
 
 	private final Process process;
 
@@ -130,9 +130,9 @@ final class Service implements AutoCloseable {
 	/** What its log says of its warm-up over HTTP. */
 	String warmUp() throws IOException {
 		return find(this.log, WARM_UP).map(m -> String.format(java.util.Locale.ROOT,
-				"its HTTP warm-up: %s chain questions and %s one-cell matrices, then %s asking some again, in %.1f s,"
-						+ " nothing kept",
-				m.group(1), m.group(2), m.group(3), Long.parseLong(m.group(4)) / 1000.0))
+				"its HTTP warm-up: %s chain questions (%s naming the data's newest year) and %s one-cell matrices,"
+						+ " then %s asking some again, in %.1f s, nothing kept",
+				m.group(1), m.group(2), m.group(3), m.group(4), Long.parseLong(m.group(5)) / 1000.0))
 			.orElse("no HTTP warm-up");
 	}
 
