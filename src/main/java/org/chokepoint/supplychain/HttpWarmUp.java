@@ -48,8 +48,11 @@ import org.springframework.stereotype.Component;
  * too (the world matrix of that one cell, as a notebook asks for figures only), until
  * {@link CachingProperties#httpWarmUp()} has passed or
  * {@link CachingProperties#httpWarmUpRequests()} chain questions are done. Then it asks
- * its last {@link #AGAIN} questions again in turn,
- * {@link CachingProperties#httpWarmUpAgain()} requests at most, for at most
+ * once each what the atlas asks beside a chain ({@link #ATLAS}: the trend of the first
+ * pair and a product's details for its consumer), whose first ask after a start took 0.4
+ * to 0.5 s at the benchmark's I size and a second one 11 to 38 ms (the Cypher plans and
+ * the JIT; docs/performance.md). Then it asks its last {@link #AGAIN} questions again in
+ * turn, {@link CachingProperties#httpWarmUpAgain()} requests at most, for at most
  * {@code httpWarmUp} more (none when the answer cache is off): answered from their kept
  * bytes as an analyst's warm answer is (every second one gzipped, as browsers and
  * Python's {@code requests} ask), they compile the path every answer shares (Tomcat, the
@@ -82,6 +85,13 @@ class HttpWarmUp implements DisposableBean {
 	 * without, and the first 100 new chains no longer (docs/performance.md).
 	 */
 	static final int CELL_EVERY = 4;
+
+	/**
+	 * What the atlas asks beside a chain, asked once each after the chain questions
+	 * ({@code %1$s} the product, {@code %2$s} the consumer, URL-encoded).
+	 */
+	static final List<String> ATLAS = List.of("/api/exposure/trend?consumer=%2$s&product=%1$s",
+			"/api/products/%1$s?buyer=%2$s");
 
 	private final WarmUpRequests requests;
 
@@ -132,11 +142,12 @@ class HttpWarmUp implements DisposableBean {
 	 * first such question reads the data's first year for the check of a year parameter,
 	 * once per import, which took 0.1 s on an analyst's first question with a year
 	 * otherwise (docs/performance.md)
+	 * @param atlas how many of the atlas's other requests it asked ({@link #ATLAS})
 	 * @param again how many requests then asked its last questions again
 	 * @param failed how many requests were not answered 200
 	 * @param millis how long it took
 	 */
-	record Run(String version, int requests, int cells, int withYear, int again, int failed, long millis) {
+	record Run(String version, int requests, int cells, int withYear, int atlas, int again, int failed, long millis) {
 	}
 
 	/** The warm-up of this run once it has finished; null before. */
@@ -206,6 +217,7 @@ class HttpWarmUp implements DisposableBean {
 		int sent = 0;
 		int withYear = 0;
 		int cells = 0;
+		int atlas = 0;
 		int again = 0;
 		int failed = 0;
 		ArrayDeque<URI> last = new ArrayDeque<>(AGAIN);
@@ -241,6 +253,17 @@ class HttpWarmUp implements DisposableBean {
 					}
 				}
 			}
+			for (String path : ATLAS) {
+				if (sent == 0 || this.stopping || Thread.currentThread().isInterrupted()) {
+					break;
+				}
+				atlas++;
+				if (!ask(client,
+						URI.create(base + String.format(path, encode(products.get(0)), encode(consumers.get(0)))),
+						false)) {
+					failed++;
+				}
+			}
 			List<URI> questions = List.copyOf(last);
 			long againDeadline = System.nanoTime() + this.budget.toNanos();
 			for (int j = 0; j < this.maxAgain && !questions.isEmpty(); j++) {
@@ -259,13 +282,14 @@ class HttpWarmUp implements DisposableBean {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		Run run = new Run(projection.version(), sent, cells, withYear, again, failed,
+		Run run = new Run(projection.version(), sent, cells, withYear, atlas, again, failed,
 				(System.nanoTime() - started) / 1_000_000);
 		this.last.set(run);
 		log.info("Request path warmed up over HTTP on data version {}: {} chain questions ({} naming the year {})"
-				+ " and {} one-cell world matrices, then {} requests asking the last {} chain questions again, in {} ms ({} not"
-				+ " answered 200; nothing kept)", run.version(), run.requests(), run.withYear(), newest, run.cells(),
-				run.again(), Math.min(AGAIN, run.requests()), run.millis(), run.failed());
+				+ " and {} one-cell world matrices, {} of the atlas's other requests, then {} requests asking the"
+				+ " last {} chain questions again, in {} ms ({} not answered 200; nothing kept)", run.version(),
+				run.requests(), run.withYear(), newest, run.cells(), run.atlas(), run.again(),
+				Math.min(AGAIN, run.requests()), run.millis(), run.failed());
 	}
 
 	/**

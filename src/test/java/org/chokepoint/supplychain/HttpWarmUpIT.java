@@ -61,6 +61,9 @@ class HttpWarmUpIT {
 		assertThat(run.cells()).as("every fourth pair's one-cell world matrix too").isEqualTo(3);
 		assertThat(projection.newestYear()).isGreaterThan(2000);
 		assertThat(run.withYear()).as("every second question names the data's newest year").isEqualTo(6);
+		assertThat(run.atlas()).as("a trend and a product's details for a buyer, as the atlas asks")
+			.isEqualTo(HttpWarmUp.ATLAS.size())
+			.isEqualTo(2);
 		assertThat(run.again()).as("then the last questions asked again").isEqualTo(30);
 		assertThat(run.failed()).isZero();
 		assertThat(run.version()).isEqualTo(projection.version());
