@@ -48,13 +48,13 @@ import org.springframework.stereotype.Component;
  * too (the world matrix of that one cell, as a notebook asks for figures only), until
  * {@link CachingProperties#httpWarmUp()} has passed or
  * {@link CachingProperties#httpWarmUpRequests()} chain questions are done. Then it asks
- * once each what the atlas asks beside a chain ({@link #ATLAS}: the trend of the first
- * pair and a product's details for its consumer), whose first ask after a start took 0.4
- * to 0.5 s at the benchmark's I size and a second one 11 to 38 ms (the Cypher plans and
- * the JIT; docs/performance.md). Then it asks its last {@link #AGAIN} questions again in
- * turn, {@link CachingProperties#httpWarmUpAgain()} requests at most, for at most
- * {@code httpWarmUp} more (none when the answer cache is off): answered from their kept
- * bytes as an analyst's warm answer is (every second one gzipped, as browsers and
+ * once each {@link #OTHERS}: what the atlas asks when it opens and beside a chain, and a
+ * country's details and a mineral's concentration, whose first ask after a start took 40
+ * to 650 ms at the benchmark's I size and 4 to 45 ms once these were asked (the Cypher
+ * plans and the JIT; docs/performance.md). Then it asks its last {@link #AGAIN} questions
+ * again in turn, {@link CachingProperties#httpWarmUpAgain()} requests at most, for at
+ * most {@code httpWarmUp} more (none when the answer cache is off): answered from their
+ * kept bytes as an analyst's warm answer is (every second one gzipped, as browsers and
  * Python's {@code requests} ask), they compile the path every answer shares (Tomcat, the
  * filters, Spring Security, the writing of bytes), which took thousands of requests
  * (docs/performance.md). Its requests carry a token only this run knows
@@ -87,11 +87,21 @@ class HttpWarmUp implements DisposableBean {
 	static final int CELL_EVERY = 4;
 
 	/**
-	 * What the atlas asks beside a chain, asked once each after the chain questions
-	 * ({@code %1$s} the product, {@code %2$s} the consumer, URL-encoded).
+	 * The other requests it asks once each after the chain questions ({@code %1$s} the
+	 * first product, {@code %2$s} the first consumer, {@code %3$s} the first mineral,
+	 * URL-encoded; a path naming a mineral is skipped when there is none): what the atlas
+	 * asks when it opens (its five lists) and beside a chain (the consumer's overview,
+	 * the trend, a product's details for the buyer), and a country's details and a
+	 * mineral's concentration, which a notebook asks of the catalogue. Their first ask
+	 * after a start took 40 to 650 ms at the benchmark's I size, and 4 to 45 ms once
+	 * these had been asked (of other lists, pairs, countries and minerals): the Cypher
+	 * plans and the JIT (docs/performance.md). A mineral's details are left out: at the M
+	 * size one ask of them takes a second (an 11 MB answer).
 	 */
-	static final List<String> ATLAS = List.of("/api/exposure/trend?consumer=%2$s&product=%1$s",
-			"/api/products/%1$s?buyer=%2$s");
+	static final List<String> OTHERS = List.of("/api/countries?size=500", "/api/blocs?size=500",
+			"/api/products?size=500", "/api/minerals?size=500", "/api/measures?size=500", "/api/exposure?consumer=%2$s",
+			"/api/exposure/trend?consumer=%2$s&product=%1$s", "/api/products/%1$s?buyer=%2$s", "/api/countries/%2$s",
+			"/api/minerals/%3$s/concentration");
 
 	private final WarmUpRequests requests;
 
@@ -142,12 +152,14 @@ class HttpWarmUp implements DisposableBean {
 	 * first such question reads the data's first year for the check of a year parameter,
 	 * once per import, which took 0.1 s on an analyst's first question with a year
 	 * otherwise (docs/performance.md)
-	 * @param atlas how many of the atlas's other requests it asked ({@link #ATLAS})
+	 * @param others how many of {@link #OTHERS} it asked
+	 * @param othersMillis how long they took
 	 * @param again how many requests then asked its last questions again
 	 * @param failed how many requests were not answered 200
 	 * @param millis how long it took
 	 */
-	record Run(String version, int requests, int cells, int withYear, int atlas, int again, int failed, long millis) {
+	record Run(String version, int requests, int cells, int withYear, int others, long othersMillis, int again,
+			int failed, long millis) {
 	}
 
 	/** The warm-up of this run once it has finished; null before. */
@@ -217,7 +229,9 @@ class HttpWarmUp implements DisposableBean {
 		int sent = 0;
 		int withYear = 0;
 		int cells = 0;
-		int atlas = 0;
+		int others = 0;
+		long othersStarted = 0;
+		long othersEnded = 0;
 		int again = 0;
 		int failed = 0;
 		ArrayDeque<URI> last = new ArrayDeque<>(AGAIN);
@@ -253,17 +267,22 @@ class HttpWarmUp implements DisposableBean {
 					}
 				}
 			}
-			for (String path : ATLAS) {
+			String mineral = projection.reference().minerals().stream().sorted().findFirst().orElse(null);
+			othersStarted = System.nanoTime();
+			for (String path : OTHERS) {
 				if (sent == 0 || this.stopping || Thread.currentThread().isInterrupted()) {
 					break;
 				}
-				atlas++;
-				if (!ask(client,
-						URI.create(base + String.format(path, encode(products.get(0)), encode(consumers.get(0)))),
-						false)) {
+				if (mineral == null && path.contains("%3$s")) {
+					continue;
+				}
+				others++;
+				if (!ask(client, URI.create(base + String.format(path, encode(products.get(0)),
+						encode(consumers.get(0)), mineral == null ? "" : encode(mineral))), false)) {
 					failed++;
 				}
 			}
+			othersEnded = System.nanoTime();
 			List<URI> questions = List.copyOf(last);
 			long againDeadline = System.nanoTime() + this.budget.toNanos();
 			for (int j = 0; j < this.maxAgain && !questions.isEmpty(); j++) {
@@ -282,14 +301,15 @@ class HttpWarmUp implements DisposableBean {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		Run run = new Run(projection.version(), sent, cells, withYear, atlas, again, failed,
+		long othersMillis = (othersEnded > othersStarted) ? (othersEnded - othersStarted) / 1_000_000 : 0;
+		Run run = new Run(projection.version(), sent, cells, withYear, others, othersMillis, again, failed,
 				(System.nanoTime() - started) / 1_000_000);
 		this.last.set(run);
 		log.info("Request path warmed up over HTTP on data version {}: {} chain questions ({} naming the year {})"
-				+ " and {} one-cell world matrices, {} of the atlas's other requests, then {} requests asking the"
-				+ " last {} chain questions again, in {} ms ({} not answered 200; nothing kept)", run.version(),
-				run.requests(), run.withYear(), newest, run.cells(), run.atlas(), run.again(),
-				Math.min(AGAIN, run.requests()), run.millis(), run.failed());
+				+ " and {} one-cell world matrices, {} other requests (the atlas's and the catalogue's) in {} ms,"
+				+ " then {} requests asking the last {} chain questions again, in {} ms ({} not answered 200;"
+				+ " nothing kept)", run.version(), run.requests(), run.withYear(), newest, run.cells(), run.others(),
+				run.othersMillis(), run.again(), Math.min(AGAIN, run.requests()), run.millis(), run.failed());
 	}
 
 	/**

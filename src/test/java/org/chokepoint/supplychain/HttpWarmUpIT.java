@@ -61,9 +61,13 @@ class HttpWarmUpIT {
 		assertThat(run.cells()).as("every fourth pair's one-cell world matrix too").isEqualTo(3);
 		assertThat(projection.newestYear()).isGreaterThan(2000);
 		assertThat(run.withYear()).as("every second question names the data's newest year").isEqualTo(6);
-		assertThat(run.atlas()).as("a trend and a product's details for a buyer, as the atlas asks")
-			.isEqualTo(HttpWarmUp.ATLAS.size())
-			.isEqualTo(2);
+		assertThat(projection.reference().minerals()).isNotEmpty();
+		assertThat(run.others())
+			.as("the atlas's lists, a consumer's overview, a trend, a product's details for a buyer, a country's"
+					+ " details and a mineral's concentration")
+			.isEqualTo(HttpWarmUp.OTHERS.size())
+			.isEqualTo(10);
+		assertThat(run.othersMillis()).isNotNegative().isLessThanOrEqualTo(run.millis());
 		assertThat(run.again()).as("then the last questions asked again").isEqualTo(30);
 		assertThat(run.failed()).isZero();
 		assertThat(run.version()).isEqualTo(projection.version());
