@@ -17,7 +17,6 @@ import org.springframework.cache.interceptor.CacheResolver;
 import org.springframework.cache.interceptor.KeyGenerator;
 import org.springframework.cache.interceptor.SimpleCacheResolver;
 import org.springframework.cache.interceptor.SimpleKey;
-import org.springframework.cache.support.NoOpCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -56,6 +55,8 @@ class CachingConfiguration implements CachingConfigurer {
 
 	private final CacheManager manager;
 
+	private final WarmUpCaches warmUpCaches = new WarmUpCaches();
+
 	CachingConfiguration(CachingProperties properties) {
 		CaffeineCacheManager manager = new CaffeineCacheManager();
 		// no cache made up on demand: a misspelt name fails rather than growing without a
@@ -72,9 +73,16 @@ class CachingConfiguration implements CachingConfigurer {
 		return this.manager;
 	}
 
+	/** The warm-up's own caches, which no analyst's request reads. */
+	@Bean
+	WarmUpCaches warmUpCaches() {
+		return this.warmUpCaches;
+	}
+
 	/**
-	 * The caches of an operation: none for the application's own warm-up requests
-	 * ({@link WarmUpRequests}), which compute every analysis and keep nothing.
+	 * The caches of an operation: the warm-up's own ({@link WarmUpCaches}) for the
+	 * application's own warm-up requests ({@link WarmUpRequests}), so that nothing they
+	 * compute is kept where an analyst's request looks.
 	 */
 	@Override
 	public CacheResolver cacheResolver() {
@@ -83,7 +91,7 @@ class CachingConfiguration implements CachingConfigurer {
 			@Override
 			public Collection<? extends Cache> resolveCaches(CacheOperationInvocationContext<?> context) {
 				if (WarmUpRequests.current()) {
-					return context.getOperation().getCacheNames().stream().map(NoOpCache::new).toList();
+					return context.getOperation().getCacheNames().stream().map(warmUpCaches::cache).toList();
 				}
 				return super.resolveCaches(context);
 			}

@@ -41,27 +41,33 @@ import org.springframework.stereotype.Component;
  * <p>
  * It runs when the application is ready and holds data (before it reports itself ready: a
  * readiness probe sees it up once the warm-up is over), or, for an application started on
- * an empty database, in the background after its first import. It asks each product for
- * each consumer in turn (the default threshold and sourcing; every second question names
- * the data's newest year, as a notebook asking for a year does, the others take the
- * default year), one request at a time, every {@link #CELL_EVERY}th pair's figures alone
- * too (the world matrix of that one cell, as a notebook asks for figures only), until
+ * an empty database, in the background after its first import. First it asks once each of
+ * {@link #OTHERS}: what the atlas asks when it opens and beside a chain, and a country's
+ * details and a mineral's concentration, whose first ask after a start took 40 to 650 ms
+ * at the benchmark's I size and 4 to 45 ms once these were asked (the Cypher plans and
+ * the JIT). They come first because, asked after the chain questions, they made the JIT
+ * throw away much of the code it had compiled for them (a handler, serialisers and
+ * message converters seeing other types), just before an analyst's first questions: the
+ * first 100 new chain questions after a start took 0.84 to 0.94 ms (p50, I) that way,
+ * 0.74 to 0.84 ms this way (docs/performance.md). Then it asks each product for each
+ * consumer in turn (every second question names the data's newest year, the sourcing and
+ * the threshold, as a notebook does; the others take the defaults), one request at a
+ * time, every {@link #CELL_EVERY}th pair's figures alone too (the world matrix of that
+ * one cell, as a notebook asks for figures only), until
  * {@link CachingProperties#httpWarmUp()} has passed or
  * {@link CachingProperties#httpWarmUpRequests()} chain questions are done. Then it asks
- * once each {@link #OTHERS}: what the atlas asks when it opens and beside a chain, and a
- * country's details and a mineral's concentration, whose first ask after a start took 40
- * to 650 ms at the benchmark's I size and 4 to 45 ms once these were asked (the Cypher
- * plans and the JIT; docs/performance.md). Then it asks its last {@link #AGAIN} questions
- * again in turn, {@link CachingProperties#httpWarmUpAgain()} requests at most, for at
- * most {@code httpWarmUp} more (none when the answer cache is off): answered from their
- * kept bytes as an analyst's warm answer is (every second one gzipped, as browsers and
+ * its last {@link #AGAIN} questions again in turn,
+ * {@link CachingProperties#httpWarmUpAgain()} requests at most, for at most
+ * {@code httpWarmUp} more (none when the answer cache is off): answered from their kept
+ * bytes as an analyst's warm answer is (every second one gzipped, as browsers and
  * Python's {@code requests} ask), they compile the path every answer shares (Tomcat, the
  * filters, Spring Security, the writing of bytes), which took thousands of requests
  * (docs/performance.md). Its requests carry a token only this run knows
  * ({@link WarmUpRequests}): nothing they compute is kept where an analyst's request looks
- * (their bytes are kept apart, for the warm-up's own second asks), so the first ask of a
- * pair is still computed when an analyst asks it, and the rate limit does not count them.
- * Not run without a web server (the command-line import and report), or over HTTPS.
+ * (their analyses are kept in {@link WarmUpCaches}, emptied when it ends, and their bytes
+ * apart, for the warm-up's own second asks), so the first ask of a pair is still computed
+ * when an analyst asks it, and the rate limit does not count them. Not run without a web
+ * server (the command-line import and report), or over HTTPS.
  */
 @Component
 class HttpWarmUp implements DisposableBean {
@@ -87,7 +93,7 @@ class HttpWarmUp implements DisposableBean {
 	static final int CELL_EVERY = 4;
 
 	/**
-	 * The other requests it asks once each after the chain questions ({@code %1$s} the
+	 * The other requests it asks once each before the chain questions ({@code %1$s} the
 	 * first product, {@code %2$s} the first consumer, {@code %3$s} the first mineral,
 	 * URL-encoded; a path naming a mineral is skipped when there is none): what the atlas
 	 * asks when it opens (its five lists) and beside a chain (the consumer's overview,
@@ -104,6 +110,8 @@ class HttpWarmUp implements DisposableBean {
 			"/api/minerals/%3$s/concentration");
 
 	private final WarmUpRequests requests;
+
+	private final WarmUpCaches caches;
 
 	private final Duration budget;
 
@@ -132,9 +140,10 @@ class HttpWarmUp implements DisposableBean {
 		return thread;
 	});
 
-	HttpWarmUp(WarmUpRequests requests, CachingProperties properties, AnswerCacheProperties answers,
-			Environment environment) {
+	HttpWarmUp(WarmUpRequests requests, WarmUpCaches caches, CachingProperties properties,
+			AnswerCacheProperties answers, Environment environment) {
 		this.requests = requests;
+		this.caches = caches;
 		this.budget = properties.httpWarmUp();
 		this.maxRequests = properties.httpWarmUpRequests();
 		// without the answer cache a second ask is computed again: not what it is for
@@ -215,7 +224,6 @@ class HttpWarmUp implements DisposableBean {
 			return;
 		}
 		long started = System.nanoTime();
-		long deadline = started + this.budget.toNanos();
 		List<String> products = projection.reference().products().stream().sorted().toList();
 		List<String> consumers = projection.reference().parties().stream().sorted().toList();
 		long pairs = (long) products.size() * consumers.size();
@@ -225,7 +233,9 @@ class HttpWarmUp implements DisposableBean {
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
 		int newest = projection.newestYear();
-		String year = (newest != Integer.MIN_VALUE) ? "&year=" + newest : "";
+		// as a notebook names them: the year, and the sourcing and threshold (the
+		// defaults)
+		String year = (newest != Integer.MIN_VALUE) ? "&year=" + newest + "&sourcing=traced&threshold=0.5" : "";
 		int sent = 0;
 		int withYear = 0;
 		int cells = 0;
@@ -236,6 +246,27 @@ class HttpWarmUp implements DisposableBean {
 		int failed = 0;
 		ArrayDeque<URI> last = new ArrayDeque<>(AGAIN);
 		try {
+			// first, so that the JIT compiles the chain questions' path having seen them:
+			// asked last, they made it throw away much of its compiled code (a handler,
+			// serialisers, message converters of other types) just before an analyst's
+			// first questions
+			String mineral = projection.reference().minerals().stream().sorted().findFirst().orElse(null);
+			othersStarted = System.nanoTime();
+			for (String path : OTHERS) {
+				if (this.stopping || Thread.currentThread().isInterrupted()) {
+					break;
+				}
+				if (mineral == null && path.contains("%3$s")) {
+					continue;
+				}
+				others++;
+				if (!ask(client, URI.create(base + String.format(path, encode(products.get(0)),
+						encode(consumers.get(0)), mineral == null ? "" : encode(mineral))), false)) {
+					failed++;
+				}
+			}
+			othersEnded = System.nanoTime();
+			long deadline = othersEnded + this.budget.toNanos();
 			for (int i = 0; i < this.maxRequests && i < pairs; i++) {
 				if (System.nanoTime() > deadline || this.stopping || Thread.currentThread().isInterrupted()) {
 					break;
@@ -267,22 +298,6 @@ class HttpWarmUp implements DisposableBean {
 					}
 				}
 			}
-			String mineral = projection.reference().minerals().stream().sorted().findFirst().orElse(null);
-			othersStarted = System.nanoTime();
-			for (String path : OTHERS) {
-				if (sent == 0 || this.stopping || Thread.currentThread().isInterrupted()) {
-					break;
-				}
-				if (mineral == null && path.contains("%3$s")) {
-					continue;
-				}
-				others++;
-				if (!ask(client, URI.create(base + String.format(path, encode(products.get(0)),
-						encode(consumers.get(0)), mineral == null ? "" : encode(mineral))), false)) {
-					failed++;
-				}
-			}
-			othersEnded = System.nanoTime();
 			List<URI> questions = List.copyOf(last);
 			long againDeadline = System.nanoTime() + this.budget.toNanos();
 			for (int j = 0; j < this.maxAgain && !questions.isEmpty(); j++) {
@@ -301,15 +316,19 @@ class HttpWarmUp implements DisposableBean {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		finally {
+			this.caches.clear();
+		}
 		long othersMillis = (othersEnded > othersStarted) ? (othersEnded - othersStarted) / 1_000_000 : 0;
 		Run run = new Run(projection.version(), sent, cells, withYear, others, othersMillis, again, failed,
 				(System.nanoTime() - started) / 1_000_000);
 		this.last.set(run);
-		log.info("Request path warmed up over HTTP on data version {}: {} chain questions ({} naming the year {})"
-				+ " and {} one-cell world matrices, {} other requests (the atlas's and the catalogue's) in {} ms,"
-				+ " then {} requests asking the last {} chain questions again, in {} ms ({} not answered 200;"
-				+ " nothing kept)", run.version(), run.requests(), run.withYear(), newest, run.cells(), run.others(),
-				run.othersMillis(), run.again(), Math.min(AGAIN, run.requests()), run.millis(), run.failed());
+		log.info("Request path warmed up over HTTP on data version {}: {} other requests (the atlas's and the"
+				+ " catalogue's) in {} ms, then {} chain questions ({} naming the year {}) and {} one-cell world"
+				+ " matrices, then {} requests asking the last {} chain questions again, in {} ms ({} not answered"
+				+ " 200; nothing kept)", run.version(), run.others(), run.othersMillis(), run.requests(),
+				run.withYear(), newest, run.cells(), run.again(), Math.min(AGAIN, run.requests()), run.millis(),
+				run.failed());
 	}
 
 	/**

@@ -31,9 +31,10 @@ final class Service implements AutoCloseable {
 	private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
 	private static final Pattern WARM_UP = Pattern
-		.compile("Request path warmed up over HTTP on data version \\S+: (\\d+) chain questions \\((\\d+) naming"
-				+ " the year \\S+\\) and (\\d+) one-cell world matrices, \\d+ other requests \\(the atlas's and"
-				+ " the catalogue's\\) in \\d+ ms, then (\\d+) requests asking the last \\d+ chain questions again, in (\\d+) ms");
+		.compile("Request path warmed up over HTTP on data version \\S+: \\d+ other requests \\(the atlas's and the"
+				+ " catalogue's\\) in \\d+ ms, then (\\d+) chain questions \\((\\d+) naming the year \\S+\\) and"
+				+ " (\\d+) one-cell world matrices, then (\\d+) requests asking the last \\d+ chain questions"
+				+ " again, in (\\d+) ms");
 
 	private final Process process;
 

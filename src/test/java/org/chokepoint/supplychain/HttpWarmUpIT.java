@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The start-up warm-up over HTTP: with data imported at start-up, the application asks
- * itself chain questions before it is ready, keeps nothing of them (no answer bytes, no
- * analysis), and the rate limit does not count them; a request with the token is treated
- * as one of them, a request with a wrong token as any other.
+ * itself chain questions before it is ready, keeps nothing of them where an analyst's
+ * request looks (no answer bytes, no analysis), and the rate limit does not count them; a
+ * request with the token is treated as one of them, a request with a wrong token as any
+ * other.
  */
 @ChokepointTest(properties = { "chokepoint.import.dir=src/test/resources/fixtures/analysis",
 		"chokepoint.cache.http-warm-up=60s", "chokepoint.cache.http-warm-up-requests=12",
@@ -46,6 +47,9 @@ class HttpWarmUpIT {
 
 	@Autowired
 	WarmUpRequests warmUpRequests;
+
+	@Autowired
+	WarmUpCaches warmUpCaches;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -74,6 +78,7 @@ class HttpWarmUpIT {
 		// nothing kept
 		assertThat(this.answers.size()).as("answers kept as bytes").isZero();
 		assertThat(analysesKept()).as("analyses kept").isZero();
+		assertThat(this.warmUpCaches.size()).as("the warm-up's own caches, emptied when it ended").isZero();
 
 		List<String> products = projection.reference().products().stream().sorted().toList();
 		List<String> consumers = projection.reference().parties().stream().sorted().toList();
@@ -87,12 +92,15 @@ class HttpWarmUpIT {
 		long kept = analysesKept();
 		assertThat(kept).isPositive();
 
-		// with the token: answered, not kept, not counted
+		// with the token: answered, not kept where an analyst's request looks (its
+		// analysis in the warm-up's own caches), not counted
 		HttpResponse<String> warming = get(chain(products.get(1), consumers.get(0)), this.warmUpRequests.token());
 		assertThat(warming.statusCode()).isEqualTo(200);
 		assertThat(warming.headers().firstValue("X-RateLimit-Remaining")).isEmpty();
 		assertThat(this.answers.size()).isEqualTo(1);
 		assertThat(analysesKept()).isEqualTo(kept);
+		assertThat(this.warmUpCaches.size()).isPositive();
+		this.warmUpCaches.clear();
 
 		// with a wrong token: a plain request
 		HttpResponse<String> plain = get(chain(products.get(2), consumers.get(0)), "0".repeat(32));
