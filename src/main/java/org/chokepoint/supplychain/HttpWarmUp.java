@@ -48,8 +48,8 @@ import org.springframework.stereotype.Component;
  * the JIT). They come first because, asked after the chain questions, they made the JIT
  * throw away much of the code it had compiled for them (a handler, serialisers and
  * message converters seeing other types), just before an analyst's first questions: the
- * first 100 new chain questions after a start took 0.84 to 0.94 ms (p50, I) that way,
- * 0.74 to 0.84 ms this way (docs/performance.md). Then it asks each product for each
+ * first 100 new chain questions after a start took 0.94 to 1.20 ms (p50, I) that way,
+ * 0.78 to 0.94 ms this way (docs/performance.md). Then it asks each product for each
  * consumer in turn (every second question names the data's newest year, the sourcing and
  * the threshold, as a notebook does; the others take the defaults), one request at a
  * time, every {@link #CELL_EVERY}th pair's figures alone too (the world matrix of that
