@@ -35,8 +35,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * kept; an error is written as it came.
  *
  * <p>
- * Every answer carries a strong ETag (the SHA-256 of its body, with {@code -gzip} for the
- * gzip form), {@code Cache-Control: no-cache} (a client may keep it, and asks again with
+ * Every answer carries a strong ETag (a hash of its body,
+ * {@link AnswerCache.Answer#hash}, with {@code -gzip} for the gzip form),
+ * {@code Cache-Control: no-cache} (a client may keep it, and asks again with
  * {@code If-None-Match}, answered 304 without a body) and
  * {@code Vary: Accept, Accept-Encoding}. A client that accepts gzip gets the gzip form
  * kept with the answer (Tomcat's own compression would skip an answer with a strong

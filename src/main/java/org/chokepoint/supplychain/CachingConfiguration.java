@@ -1,5 +1,6 @@
 package org.chokepoint.supplychain;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -91,7 +92,13 @@ class CachingConfiguration implements CachingConfigurer {
 			@Override
 			public Collection<? extends Cache> resolveCaches(CacheOperationInvocationContext<?> context) {
 				if (WarmUpRequests.current()) {
-					return context.getOperation().getCacheNames().stream().map(warmUpCaches::cache).toList();
+					// an ArrayList, as Spring's resolver gives an analyst's request: with
+					// another kind of list the JIT threw away the caching code it had
+					// compiled for the warm-up at an analyst's first questions
+					Collection<String> names = context.getOperation().getCacheNames();
+					List<Cache> caches = new ArrayList<>(names.size());
+					names.forEach(name -> caches.add(warmUpCaches.cache(name)));
+					return caches;
 				}
 				return super.resolveCaches(context);
 			}

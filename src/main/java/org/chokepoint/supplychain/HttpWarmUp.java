@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,27 +53,41 @@ import org.springframework.stereotype.Component;
  * 0.78 to 0.94 ms this way (docs/performance.md). Then it asks each product for each
  * consumer in turn (every second question names the data's newest year, the sourcing and
  * the threshold, as a notebook does; the others take the defaults), one request at a
- * time, every {@link #CELL_EVERY}th pair's figures alone too (the world matrix of that
- * one cell, as a notebook asks for figures only), until
- * {@link CachingProperties#httpWarmUp()} has passed or
- * {@link CachingProperties#httpWarmUpRequests()} chain questions are done. Then it asks
- * its last {@link #AGAIN} questions again in turn,
+ * time, naming the {@code Accept-Encoding} of {@link #FIRST_ENCODINGS} in turn, every
+ * {@link #CELL_EVERY}th pair's figures alone too (the world matrix of that one cell, as a
+ * notebook asks for figures only), until {@link CachingProperties#httpWarmUp()} has
+ * passed or {@link CachingProperties#httpWarmUpRequests()} chain questions are done. Then
+ * it asks its last {@link #AGAIN} questions again in turn,
  * {@link CachingProperties#httpWarmUpAgain()} requests at most, for at most
  * {@code httpWarmUp} more (none when the answer cache is off): answered from their kept
- * bytes as an analyst's warm answer is (every second one gzipped, as browsers and
- * Python's {@code requests} ask), they compile the path every answer shares (Tomcat, the
- * filters, Spring Security, the writing of bytes), which took thousands of requests
- * (docs/performance.md). Its requests carry a token only this run knows
- * ({@link WarmUpRequests}): nothing they compute is kept where an analyst's request looks
- * (their analyses are kept in {@link WarmUpCaches}, emptied when it ends, and their bytes
- * apart, for the warm-up's own second asks), so the first ask of a pair is still computed
- * when an analyst asks it, and the rate limit does not count them. Not run without a web
- * server (the command-line import and report), or over HTTPS.
+ * bytes as an analyst's warm answer is (with the {@code Accept-Encoding} of
+ * {@link #AGAIN_ENCODINGS} in turn: every second one gzipped), they compile the path
+ * every answer shares (Tomcat, the filters, Spring Security, the writing of bytes), which
+ * took thousands of requests (docs/performance.md). Its requests carry a token only this
+ * run knows ({@link WarmUpRequests}): nothing they compute is kept where an analyst's
+ * request looks (their analyses are kept in {@link WarmUpCaches}, emptied when it ends,
+ * and their bytes apart, for the warm-up's own second asks), so the first ask of a pair
+ * is still computed when an analyst asks it, and the rate limit does not count them. Not
+ * run without a web server (the command-line import and report), or over HTTPS.
  */
 @Component
 class HttpWarmUp implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(HttpWarmUp.class);
+
+	/**
+	 * The {@code Accept-Encoding} its chain questions name in turn (null: none): as
+	 * {@code java.net.http} and curl ask, and as Python's {@code http.client} and
+	 * {@code urllib} do. Asked with one kind only, the JIT threw away the compiled
+	 * writing of an answer at the first analyst's question of the other.
+	 */
+	static final List<String> FIRST_ENCODINGS = Arrays.asList(null, "identity");
+
+	/**
+	 * The {@code Accept-Encoding} its asking again names in turn: the first asks' two,
+	 * and gzip as browsers and Python's {@code requests} ask (the kept gzip form).
+	 */
+	static final List<String> AGAIN_ENCODINGS = Arrays.asList(null, "gzip", "identity", "gzip, deflate");
 
 	/** How long one request may take before the warm-up gives up. */
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -261,7 +276,7 @@ class HttpWarmUp implements DisposableBean {
 				}
 				others++;
 				if (!ask(client, URI.create(base + String.format(path, encode(products.get(0)),
-						encode(consumers.get(0)), mineral == null ? "" : encode(mineral))), false)) {
+						encode(consumers.get(0)), mineral == null ? "" : encode(mineral))), null)) {
 					failed++;
 				}
 			}
@@ -280,7 +295,7 @@ class HttpWarmUp implements DisposableBean {
 					withYear++;
 				}
 				sent++;
-				if (ask(client, uri, false)) {
+				if (ask(client, uri, FIRST_ENCODINGS.get((i / 2) % FIRST_ENCODINGS.size()))) {
 					if (last.size() == AGAIN) {
 						last.removeFirst();
 					}
@@ -293,7 +308,7 @@ class HttpWarmUp implements DisposableBean {
 					cells++;
 					URI cell = URI.create(base + "/api/exposure/matrix?consumers=" + encode(consumer) + "&products="
 							+ encode(product));
-					if (!ask(client, cell, false)) {
+					if (!ask(client, cell, null)) {
 						failed++;
 					}
 				}
@@ -305,7 +320,8 @@ class HttpWarmUp implements DisposableBean {
 					break;
 				}
 				again++;
-				if (!ask(client, questions.get(j % questions.size()), j % 2 == 1)) {
+				if (!ask(client, questions.get(j % questions.size()),
+						AGAIN_ENCODINGS.get(j % AGAIN_ENCODINGS.size()))) {
 					failed++;
 				}
 			}
@@ -332,17 +348,17 @@ class HttpWarmUp implements DisposableBean {
 	}
 
 	/**
-	 * Asks {@code uri} with the warm-up's token (with gzip if {@code gzip}): whether it
-	 * was answered 200.
+	 * Asks {@code uri} with the warm-up's token (and {@code Accept-Encoding: encoding}
+	 * unless null): whether it was answered 200.
 	 */
-	private boolean ask(HttpClient client, URI uri, boolean gzip) throws IOException, InterruptedException {
+	private boolean ask(HttpClient client, URI uri, String encoding) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.header("Accept", "application/json")
 			.header(WarmUpRequests.HEADER, this.requests.token())
 			.timeout(REQUEST_TIMEOUT)
 			.GET();
-		if (gzip) {
-			request.header("Accept-Encoding", "gzip");
+		if (encoding != null) {
+			request.header("Accept-Encoding", encoding);
 		}
 		return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
 	}

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The gzip form of a kept answer. */
+/** The hash a kept answer's ETag names, and its gzip form. */
 class AnswerCacheTests {
 
 	/**
@@ -42,6 +42,27 @@ class AnswerCacheTests {
 		assertThat(stream).isEqualTo(deflate(body, Deflater.BEST_SPEED));
 		assertThat(deflate(body, Deflater.DEFAULT_COMPRESSION)).as("the levels differ on this body")
 			.isNotEqualTo(stream);
+	}
+
+	/**
+	 * The catalogue's check values of both checksums over "123456789" (CRC-32C
+	 * 0xE3069283, CRC-32 0xCBF43926), then its length 9, as base64url of those 12 bytes.
+	 */
+	@Test
+	void theHashIsTheBodysCrc32cItsCrc32AndItsLength() {
+		assertThat(AnswerCache.Answer.hash("123456789".getBytes(StandardCharsets.US_ASCII)))
+			.isEqualTo("4waSg8v0OSYAAAAJ");
+		// nothing at all: both checksums of no bytes are 0
+		assertThat(AnswerCache.Answer.hash(new byte[0])).isEqualTo("AAAAAAAAAAAAAAAA");
+	}
+
+	@Test
+	void aBodyOfTheSameLengthThatDiffersInOneByteHasAnotherHash() {
+		byte[] body = body();
+		byte[] other = body.clone();
+		other[other.length / 2] ^= 1;
+		assertThat(AnswerCache.Answer.hash(other)).isNotEqualTo(AnswerCache.Answer.hash(body));
+		assertThat(AnswerCache.Answer.hash(body.clone())).isEqualTo(AnswerCache.Answer.hash(body));
 	}
 
 	private static byte[] deflate(byte[] body, int level) {
