@@ -60,11 +60,13 @@ final class Service implements AutoCloseable {
 			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		// the benchmark JVM's own options: its heap and Neo4j's add-opens
+		// the benchmark JVM's own options: its heap (with its pre-touch, as
+		// docs/operations.md advises a server) and Neo4j's add-opens
 		command.addAll(ManagementFactory.getRuntimeMXBean()
 			.getInputArguments()
 			.stream()
-			.filter(a -> a.startsWith("-Xm") || a.startsWith("--add-opens") || a.startsWith("--add-exports"))
+			.filter(a -> a.startsWith("-Xm") || a.equals("-XX:+AlwaysPreTouch") || a.startsWith("--add-opens")
+					|| a.startsWith("--add-exports"))
 			.toList());
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChokepointApplication.class.getName(),
 				"--spring.config.location=classpath:/application.yaml", "--server.port=0",
