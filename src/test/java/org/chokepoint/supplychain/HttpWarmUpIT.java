@@ -1,10 +1,18 @@
 package org.chokepoint.supplychain;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.chokepoint.ChokepointTest;
 import org.chokepoint.http.AnswerCache;
@@ -12,8 +20,13 @@ import org.chokepoint.http.WarmUpRequests;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cache.CacheManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +88,13 @@ class HttpWarmUpIT {
 		assertThat(run.again()).as("then the last questions asked again").isEqualTo(30);
 		assertThat(run.failed()).isZero();
 		assertThat(run.version()).isEqualTo(projection.version());
+		// its chain questions name Accept-Encoding as analysts' clients do: 12 asked
+		// first,
+		// in pairs none, none, identity, identity, ...; then 30 asked again, in turn
+		// none,
+		// gzip, identity, "gzip, deflate"
+		assertThat(EncodingsSeen.chainQuestions()).containsExactlyInAnyOrderEntriesOf(
+				Map.of("(none)", 6 + 8, "identity", 6 + 7, "gzip", 8, "gzip, deflate", 7));
 		// nothing kept
 		assertThat(this.answers.size()).as("answers kept as bytes").isZero();
 		assertThat(analysesKept()).as("analyses kept").isZero();
@@ -108,6 +128,46 @@ class HttpWarmUpIT {
 		assertThat(plain.headers().firstValue("X-RateLimit-Remaining")).hasValue("3");
 		assertThat(this.answers.size()).isEqualTo(2);
 		assertThat(analysesKept()).isGreaterThan(kept);
+	}
+
+	/**
+	 * Counts the {@code Accept-Encoding} of the chain questions that carry the warm-up's
+	 * header, as the server receives them.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class EncodingsSeen {
+
+		private static final Map<String, Integer> SEEN = new TreeMap<>();
+
+		static synchronized Map<String, Integer> chainQuestions() {
+			return Map.copyOf(SEEN);
+		}
+
+		private static synchronized void seen(String encoding) {
+			SEEN.merge(encoding, 1, Integer::sum);
+		}
+
+		@Bean
+		FilterRegistrationBean<OncePerRequestFilter> warmUpEncodings() {
+			FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+					new OncePerRequestFilter() {
+
+						@Override
+						protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+								FilterChain chain) throws ServletException, IOException {
+							if (request.getHeader(WarmUpRequests.HEADER) != null
+									&& request.getRequestURI().startsWith("/api/chains/")) {
+								String encoding = request.getHeader("Accept-Encoding");
+								seen((encoding == null) ? "(none)" : encoding);
+							}
+							chain.doFilter(request, response);
+						}
+
+					});
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+			return registration;
+		}
+
 	}
 
 	private long analysesKept() {
