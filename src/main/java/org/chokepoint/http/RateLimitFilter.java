@@ -40,6 +40,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 	RateLimitFilter(RateLimitProperties properties) {
 		this.properties = properties;
 		this.buckets = Caffeine.newBuilder()
+			.executor(Runnable::run)
 			.maximumSize(properties.maxClients())
 			.expireAfterAccess(properties.period().multipliedBy(2))
 			.build();

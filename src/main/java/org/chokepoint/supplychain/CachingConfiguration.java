@@ -63,8 +63,11 @@ class CachingConfiguration implements CachingConfigurer {
 		// no cache made up on demand: a misspelt name fails rather than growing without a
 		// bound
 		manager.setCacheNames(List.of());
-		manager.registerCustomCache(ANALYSES, Caffeine.newBuilder().maximumSize(properties.analyses()).build());
-		manager.registerCustomCache(CATALOGUE, Caffeine.newBuilder().maximumSize(CATALOGUE_ENTRIES).build());
+		// upkeep on the calling thread (as AnswerCache): no pool thread woken per put
+		manager.registerCustomCache(ANALYSES,
+				Caffeine.newBuilder().executor(Runnable::run).maximumSize(properties.analyses()).build());
+		manager.registerCustomCache(CATALOGUE,
+				Caffeine.newBuilder().executor(Runnable::run).maximumSize(CATALOGUE_ENTRIES).build());
 		this.manager = manager;
 	}
 

@@ -83,14 +83,20 @@ final class ChainProjection {
 	 * Per (year, sourcing) the facts picked for it: the views asked last, kept while the
 	 * projection is served (a new data version comes with a new projection).
 	 */
-	private final Cache<ViewKey, ChainCalculator.Item[]> views = Caffeine.newBuilder().maximumSize(VIEWS).build();
+	private final Cache<ViewKey, ChainCalculator.Item[]> views = Caffeine.newBuilder()
+		.executor(Runnable::run)
+		.maximumSize(VIEWS)
+		.build();
 
 	/**
 	 * Per (year, sourcing) the buyers with a mix of their own, as the views are kept: a
 	 * scan of every item's mixes, which a world matrix of one cell would otherwise pay on
 	 * every ask (0.3 ms at the benchmark's I size, more than the cell's own figures).
 	 */
-	private final Cache<ViewKey, Set<String>> buyersWithData = Caffeine.newBuilder().maximumSize(VIEWS).build();
+	private final Cache<ViewKey, Set<String>> buyersWithData = Caffeine.newBuilder()
+		.executor(Runnable::run)
+		.maximumSize(VIEWS)
+		.build();
 
 	ChainProjection(String version, String[] names, Map<String, Integer> items, String[] itemIds, boolean[] product,
 			int[][] inputs, Global[][] global, Mixes[][][] mixes, Map<String, Set<String>> blocs, long flows,

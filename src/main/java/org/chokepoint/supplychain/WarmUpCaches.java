@@ -31,7 +31,7 @@ final class WarmUpCaches {
 	/** The warm-up's cache of {@code name}. */
 	Cache cache(String name) {
 		return this.caches.computeIfAbsent(name,
-				n -> new CaffeineCache(n, Caffeine.newBuilder().maximumSize(ENTRIES).build()));
+				n -> new CaffeineCache(n, Caffeine.newBuilder().executor(Runnable::run).maximumSize(ENTRIES).build()));
 	}
 
 	/** Empties every one of them. */

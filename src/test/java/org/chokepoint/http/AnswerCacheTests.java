@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 
@@ -12,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The hash a kept answer's ETag names, and its gzip form. */
+/**
+ * The hash a kept answer's ETag names, its gzip form, and the cache's upkeep on the
+ * caller's thread.
+ */
 class AnswerCacheTests {
 
 	/**
@@ -48,6 +52,23 @@ class AnswerCacheTests {
 	 * The catalogue's check values of both checksums over "123456789" (CRC-32C
 	 * 0xE3069283, CRC-32 0xCBF43926), then its length 9, as base64url of those 12 bytes.
 	 */
+	/**
+	 * The cache's upkeep runs on the thread that puts, not on a pool thread woken for it:
+	 * an answer over the bound is gone when {@code put} returns. Handed to the common
+	 * fork-join pool (Caffeine's default), the second answer was still counted right
+	 * after its put.
+	 */
+	@Test
+	void anAnswerOverTheBoundIsDroppedBeforePutReturns() {
+		AnswerCache.Answer answer = AnswerCache.Answer.of(List.of(), new byte[600]);
+		for (int i = 0; i < 200; i++) {
+			AnswerCache cache = new AnswerCache(1000, 1000);
+			cache.put("a", answer);
+			cache.put("b", answer);
+			assertThat(cache.size()).as("answers kept right after the second put, round %d", i).isEqualTo(1);
+		}
+	}
+
 	@Test
 	void theHashIsTheBodysCrc32cItsCrc32AndItsLength() {
 		assertThat(AnswerCache.Answer.hash("123456789".getBytes(StandardCharsets.US_ASCII)))
