@@ -8,7 +8,6 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.chokepoint.csv.CsvAnswer;
 import org.chokepoint.supplymix.Sourcing;
-import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The supply chain of a product for a consumer (domain.md). Every share is a fraction
@@ -221,8 +220,7 @@ public record ChainAnalysis(String product, String consumer, int year, LocalDate
 	 * @param allied shares an agreement in force with the consumer covering the item
 	 * @param agreements those agreements
 	 */
-	public record Alternative(String country, @JsonSerialize(using = WorldShareJson.class) double worldShare,
-			boolean allied, List<String> agreements) {
+	public record Alternative(String country, double worldShare, boolean allied, List<String> agreements) {
 	}
 
 	/**
