@@ -45,9 +45,9 @@ public class AnswerCache {
 	AnswerCache(long maxSize, long maxAnswerSize) {
 		this.maxAnswerSize = maxAnswerSize;
 		this.answers = Caffeine.newBuilder()
-			// the cache's upkeep (LRU order, evictions) on the thread that reads or
-			// writes, not handed to the common fork-join pool: waking a pool thread at
-			// every put cost a request 6 % of its CPU on 2 cores (see
+			// the cache's upkeep (order of eviction, evictions) on the thread that
+			// reads or writes, not handed to the common fork-join pool: waking a pool
+			// thread at every put cost a request 6 % of its CPU on 2 cores (see
 			// docs/performance.md)
 			.executor(Runnable::run)
 			.maximumWeight(maxSize)
