@@ -1,6 +1,7 @@
 package org.chokepoint.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -125,12 +126,27 @@ class AnswerCacheFilter extends OncePerRequestFilter {
 			captured.copyBodyToResponse();
 			return;
 		}
-		answer = AnswerCache.Answer.of(handlerHeaders(captured, before), captured.getContentAsByteArray());
+		answer = AnswerCache.Answer.of(handlerHeaders(captured, before), body(captured));
 		if (version.equals(readVersion())) {
 			// an answer computed across a change of version is served, not kept
 			cache.put(key, answer);
 		}
 		writeAndReweigh(cache, key, answer, false, request, response);
+	}
+
+	/**
+	 * The captured body, copied once from the wrapper's pieces into an array of its size
+	 * ({@code getContentAsByteArray} joins the pieces into one array and then copies
+	 * that: two copies of a 90 kB answer).
+	 */
+	static byte[] body(ContentCachingResponseWrapper captured) throws IOException {
+		byte[] body = new byte[captured.getContentSize()];
+		try (InputStream in = captured.getContentInputStream()) {
+			if (in.readNBytes(body, 0, body.length) != body.length) {
+				throw new IllegalStateException("the captured answer is shorter than its size");
+			}
+		}
+		return body;
 	}
 
 	/** The data version now; null when it can't be read. */

@@ -3,10 +3,12 @@ package org.chokepoint.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 
@@ -20,6 +22,7 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * The answer cache's filter on mock requests: what it keeps, when it answers from what it
@@ -256,6 +259,29 @@ class AnswerCacheFilterTests {
 		this.status = 200;
 		assertThat(get(uri).getHeader("ETag")).isEqualTo(kept.getHeader("ETag"));
 		assertThat(this.calls).as("answered again from the bytes kept").hasSize(3);
+	}
+
+	@Test
+	void aCapturedBodyWrittenInManyPiecesIsKeptWhole() throws IOException {
+		// larger than the capture's first pieces (1 kB, then doubling), written in runs
+		// of
+		// many sizes with single bytes between them
+		byte[] data = new byte[200_000];
+		new Random(7).nextBytes(data);
+		ByteArrayOutputStream expected = new ByteArrayOutputStream();
+		ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(new MockHttpServletResponse());
+		int at = 0;
+		for (int run = 1; at < data.length; run = run * 3 % 9973 + 1) {
+			int n = Math.min(run, data.length - at);
+			captured.getOutputStream().write(data, at, n);
+			expected.write(data, at, n);
+			captured.getOutputStream().write(data[at]);
+			expected.write(data[at]);
+			at += n;
+		}
+		assertThat(AnswerCacheFilter.body(captured)).isEqualTo(expected.toByteArray());
+		assertThat(AnswerCacheFilter.body(captured)).as("taken again: the capture is left whole")
+			.isEqualTo(expected.toByteArray());
 	}
 
 	@Test
