@@ -4,10 +4,10 @@ import java.beans.PropertyEditorSupport;
 
 import org.chokepoint.supplymix.Sourcing;
 
+import org.springframework.beans.PropertyEditorRegistrar;
+import org.springframework.beans.PropertyEditorRegistry;
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.stereotype.Component;
 
 /**
  * The words of {@code sourcing}, {@code engine} and {@code detail} read by editors in
@@ -15,10 +15,11 @@ import org.springframework.web.bind.annotation.InitBinder;
  * conversion service would find the same converters, but its look-up compares the
  * parameter's annotations with those of every other parameter of the type, reflectively
  * (about 2 % of a cold chain answer's time at the benchmark's I size;
- * docs/performance.md); an editor is asked first.
+ * docs/performance.md); an editor is asked first. Given to every binder by the binding
+ * initializer ({@code org.chokepoint.web.ParameterEditors}).
  */
-@ControllerAdvice
-class ChainParameterEditors {
+@Component
+class ChainParameterEditors implements PropertyEditorRegistrar {
 
 	private final SourcingConverter sourcing;
 
@@ -32,17 +33,11 @@ class ChainParameterEditors {
 		this.detail = detail;
 	}
 
-	/**
-	 * Only for the parameters of these names (a parameter's binder is named after it): a
-	 * binder is made per parameter and request, and the others have no use for these
-	 * editors. A parameter of these types under another name is read by the same
-	 * converter through the conversion service.
-	 */
-	@InitBinder({ "sourcing", "engine", "detail" })
-	void chainWords(WebDataBinder binder) {
-		binder.registerCustomEditor(Sourcing.class, editor(this.sourcing));
-		binder.registerCustomEditor(ChainEngine.class, editor(this.engine));
-		binder.registerCustomEditor(Detail.class, editor(this.detail));
+	@Override
+	public void registerCustomEditors(PropertyEditorRegistry registry) {
+		registry.registerCustomEditor(Sourcing.class, editor(this.sourcing));
+		registry.registerCustomEditor(ChainEngine.class, editor(this.engine));
+		registry.registerCustomEditor(Detail.class, editor(this.detail));
 	}
 
 	private static PropertyEditorSupport editor(Converter<String, ?> converter) {

@@ -7,10 +7,9 @@ import java.util.regex.Pattern;
 
 import java.beans.PropertyEditorSupport;
 
+import org.springframework.beans.PropertyEditorRegistrar;
+import org.springframework.beans.PropertyEditorRegistry;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -32,29 +31,31 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * parameter (a type mismatch, answered by the problem-detail advice).
  */
 @Configuration(proxyBeanMethods = false)
-@ControllerAdvice
-class StrictParameterConversion implements WebMvcConfigurer {
+class StrictParameterConversion implements WebMvcConfigurer, PropertyEditorRegistrar {
 
 	/**
-	 * The same grammar as property editors for every controller: when a converter fails,
-	 * Spring's data binder falls back to its default editors, and those read
-	 * {@code +2019} and {@code 0x10} ({@code Integer.decode}); an editor registered here
-	 * is asked first. Text parameters get an editor that keeps the text as it is.
+	 * The same grammar as property editors for every controller's data binder: when a
+	 * converter fails, Spring's data binder falls back to its default editors, and those
+	 * read {@code +2019} and {@code 0x10} ({@code Integer.decode}); an editor registered
+	 * here is asked first. Text parameters get an editor that keeps the text as it is.
+	 * Registered through the binding initializer ({@link ParameterEditors}), not an
+	 * {@code @InitBinder} method, which Spring MVC looks up and calls reflectively per
+	 * parameter of every request.
 	 */
-	@InitBinder
-	void strictNumbers(WebDataBinder binder) {
-		binder.registerCustomEditor(Integer.class, editor(StrictParameterConversion::integer));
-		binder.registerCustomEditor(int.class, editor(StrictParameterConversion::integer));
-		binder.registerCustomEditor(Long.class, editor(StrictParameterConversion::whole));
-		binder.registerCustomEditor(long.class, editor(StrictParameterConversion::whole));
-		binder.registerCustomEditor(Double.class, editor(StrictParameterConversion::decimal));
-		binder.registerCustomEditor(double.class, editor(StrictParameterConversion::decimal));
-		binder.registerCustomEditor(LocalDate.class, editor(StrictParameterConversion::date));
+	@Override
+	public void registerCustomEditors(PropertyEditorRegistry registry) {
+		registry.registerCustomEditor(Integer.class, editor(StrictParameterConversion::integer));
+		registry.registerCustomEditor(int.class, editor(StrictParameterConversion::integer));
+		registry.registerCustomEditor(Long.class, editor(StrictParameterConversion::whole));
+		registry.registerCustomEditor(long.class, editor(StrictParameterConversion::whole));
+		registry.registerCustomEditor(Double.class, editor(StrictParameterConversion::decimal));
+		registry.registerCustomEditor(double.class, editor(StrictParameterConversion::decimal));
+		registry.registerCustomEditor(LocalDate.class, editor(StrictParameterConversion::date));
 		// text as given (no trimming, a blank kept): what the conversion service's no-op
 		// gives, without its look-up, which for every text parameter compared the
 		// parameter's annotations with those of the others (about 3 % of a cold chain
 		// answer's time at the benchmark's I size; docs/performance.md)
-		binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
+		registry.registerCustomEditor(String.class, new PropertyEditorSupport() {
 			@Override
 			public void setAsText(String text) {
 				setValue(text);

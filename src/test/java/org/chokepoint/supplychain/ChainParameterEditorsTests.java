@@ -38,7 +38,7 @@ class ChainParameterEditorsTests {
 		WebDataBinder binder = new WebDataBinder(null);
 		binder.setConversionService(this.conversions);
 		new ChainParameterEditors(new SourcingConverter(), new ChainEngineConverter(), new DetailConverter())
-			.chainWords(binder);
+			.registerCustomEditors(binder);
 		return binder;
 	}
 

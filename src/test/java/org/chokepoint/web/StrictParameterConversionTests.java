@@ -32,7 +32,7 @@ class StrictParameterConversionTests {
 	private static WebDataBinder binder(Counting conversions) {
 		WebDataBinder binder = new WebDataBinder(null);
 		binder.setConversionService(conversions);
-		new StrictParameterConversion().strictNumbers(binder);
+		new StrictParameterConversion().registerCustomEditors(binder);
 		return binder;
 	}
 
