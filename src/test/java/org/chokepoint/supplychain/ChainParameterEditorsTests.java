@@ -1,13 +1,10 @@
 package org.chokepoint.supplychain;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import org.chokepoint.supplymix.Sourcing;
+import org.chokepoint.web.CountingConversionService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.core.convert.TypeDescriptor;
-import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.web.bind.WebDataBinder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,20 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ChainParameterEditorsTests {
 
-	/** A conversion service that counts the look-ups made in it. */
-	private static final class Counting extends DefaultConversionService {
-
-		final AtomicInteger lookUps = new AtomicInteger();
-
-		@Override
-		public boolean canConvert(TypeDescriptor sourceType, TypeDescriptor targetType) {
-			this.lookUps.incrementAndGet();
-			return super.canConvert(sourceType, targetType);
-		}
-
-	}
-
-	private final Counting conversions = new Counting();
+	private final CountingConversionService conversions = new CountingConversionService();
 
 	private WebDataBinder binder() {
 		WebDataBinder binder = new WebDataBinder(null);
@@ -49,7 +33,7 @@ class ChainParameterEditorsTests {
 		assertThat(binder.convertIfNecessary("traced", Sourcing.class)).isEqualTo(Sourcing.TRACED);
 		assertThat(binder.convertIfNecessary("Cypher", ChainEngine.class)).isEqualTo(ChainEngine.CYPHER);
 		assertThat(binder.convertIfNecessary("full", Detail.class)).isEqualTo(Detail.FULL);
-		assertThat(this.conversions.lookUps).as("look-ups in the conversion service").hasValue(0);
+		assertThat(this.conversions.lookUps()).as("look-ups in the conversion service").isZero();
 	}
 
 	@Test

@@ -1,11 +1,7 @@
 package org.chokepoint.web;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 
-import org.springframework.core.convert.TypeDescriptor;
-import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.web.bind.WebDataBinder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,20 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StrictParameterConversionTests {
 
-	/** A conversion service that counts the look-ups made in it. */
-	private static final class Counting extends DefaultConversionService {
-
-		final AtomicInteger lookUps = new AtomicInteger();
-
-		@Override
-		public boolean canConvert(TypeDescriptor sourceType, TypeDescriptor targetType) {
-			this.lookUps.incrementAndGet();
-			return super.canConvert(sourceType, targetType);
-		}
-
-	}
-
-	private static WebDataBinder binder(Counting conversions) {
+	private static WebDataBinder binder(CountingConversionService conversions) {
 		WebDataBinder binder = new WebDataBinder(null);
 		binder.setConversionService(conversions);
 		new StrictParameterConversion().registerCustomEditors(binder);
@@ -38,21 +21,21 @@ class StrictParameterConversionTests {
 
 	@Test
 	void textIsBoundAsGivenWithoutTheConversionService() {
-		Counting conversions = new Counting();
+		CountingConversionService conversions = new CountingConversionService();
 		WebDataBinder binder = binder(conversions);
 		assertThat(binder.convertIfNecessary(" USA ", String.class)).isEqualTo(" USA ");
 		assertThat(binder.convertIfNecessary("", String.class)).as("a blank kept, not made null").isEqualTo("");
 		assertThat(binder.convertIfNecessary("ndfeb-magnet", String.class)).isEqualTo("ndfeb-magnet");
-		assertThat(conversions.lookUps).as("look-ups in the conversion service").hasValue(0);
+		assertThat(conversions.lookUps()).as("look-ups in the conversion service").isZero();
 	}
 
 	@Test
 	void numbersByTheStrictGrammar() {
-		Counting conversions = new Counting();
+		CountingConversionService conversions = new CountingConversionService();
 		WebDataBinder binder = binder(conversions);
 		assertThat(binder.convertIfNecessary(" 0.5 ", double.class)).isEqualTo(0.5);
 		assertThat(binder.convertIfNecessary("2024", Integer.class)).isEqualTo(2024);
-		assertThat(conversions.lookUps).hasValue(0);
+		assertThat(conversions.lookUps()).isZero();
 	}
 
 }
