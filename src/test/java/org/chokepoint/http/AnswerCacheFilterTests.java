@@ -263,9 +263,8 @@ class AnswerCacheFilterTests {
 
 	@Test
 	void aCapturedBodyWrittenInManyPiecesIsKeptWhole() throws IOException {
-		// larger than the capture's first pieces (1 kB, then doubling), written in runs
-		// of
-		// many sizes with single bytes between them
+		// larger than the capture's first pieces (1 kB, then doubling), in runs of many
+		// sizes with single bytes between them
 		byte[] data = new byte[200_000];
 		new Random(7).nextBytes(data);
 		ByteArrayOutputStream expected = new ByteArrayOutputStream();

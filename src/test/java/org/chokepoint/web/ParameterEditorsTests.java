@@ -3,11 +3,13 @@ package org.chokepoint.web;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.PropertyEditorRegistrar;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -27,6 +29,9 @@ class ParameterEditorsTests {
 		adapter.getWebBindingInitializer().initBinder(binder);
 		assertThat(binder.findCustomEditor(Integer.class, null)).as("the strict grammar's editor").isNotNull();
 		assertThat(binder.convertIfNecessary("2019", Integer.class)).isEqualTo(2019);
+		assertThatExceptionOfType(TypeMismatchException.class)
+			.as("Integer.decode's +2019, which the default editor reads")
+			.isThrownBy(() -> binder.convertIfNecessary("+2019", Integer.class));
 	}
 
 	@Test
