@@ -344,6 +344,14 @@ public final class PeerBenchmark {
 	 * (not CHN), end products in turn.
 	 */
 	private List<Pair> pairs(Generator.Parameters p, int from) {
+		return pairs(p, from, this.pairs);
+	}
+
+	/**
+	 * {@code count} pairs from the {@code from}th: end products in turn, each with the
+	 * next country (China left out).
+	 */
+	private static List<Pair> pairs(Generator.Parameters p, int from, int count) {
 		List<String> countries = Generator.countries(p.countries());
 		List<String> endProducts = new ArrayList<>();
 		for (int i = 0; i < p.products(); i++) {
@@ -352,10 +360,19 @@ public final class PeerBenchmark {
 			}
 		}
 		List<Pair> pairs = new ArrayList<>();
-		for (int i = from; i < from + this.pairs; i++) {
+		for (int i = from; i < from + count; i++) {
 			pairs.add(new Pair(endProducts.get(i % endProducts.size()), countries.get(1 + i % (countries.size() - 1))));
 		}
 		return pairs;
+	}
+
+	/**
+	 * The default chain answers' paths of {@code count} pairs from the {@code from}th, as
+	 * this benchmark asks them (its verdict pairs are the {@code --pairs} from the
+	 * {@code --pairs}th).
+	 */
+	static List<String> chainUris(Generator.Parameters p, int from, int count) {
+		return pairs(p, from, count).stream().map(PeerBenchmark::uri).toList();
 	}
 
 	/**

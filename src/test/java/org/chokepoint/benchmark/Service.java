@@ -58,6 +58,17 @@ final class Service implements AutoCloseable {
 	 */
 	static Service start(Path db, Path log, List<String> extra, Duration timeout)
 			throws IOException, InterruptedException {
+		return start(db, log, List.of(), null, extra, timeout);
+	}
+
+	/**
+	 * As {@link #start(Path, Path, List, Duration)}, with {@code jvmOptions} after the
+	 * benchmark JVM's own, and the application's classes from {@code classes} instead of
+	 * the class path's {@code target/classes} where it is not null (another build of the
+	 * application, with the same libraries).
+	 */
+	static Service start(Path db, Path log, List<String> jvmOptions, Path classes, List<String> extra, Duration timeout)
+			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		// the benchmark JVM's own options: its heap (with its pre-touch, as
@@ -68,7 +79,8 @@ final class Service implements AutoCloseable {
 			.filter(a -> a.startsWith("-Xm") || a.equals("-XX:+AlwaysPreTouch") || a.startsWith("--add-opens")
 					|| a.startsWith("--add-exports"))
 			.toList());
-		command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChokepointApplication.class.getName(),
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", classPath(classes), ChokepointApplication.class.getName(),
 				"--spring.config.location=classpath:/application.yaml", "--server.port=0",
 				"--chokepoint.embedded.port=0", "--chokepoint.embedded.data-dir=" + db.toAbsolutePath(),
 				"--chokepoint.embedded.import-dir=" + db.resolve("import").toAbsolutePath(),
@@ -97,6 +109,37 @@ final class Service implements AutoCloseable {
 		}
 		process.destroyForcibly();
 		throw new IllegalStateException("the service was not ready within " + timeout + "; see " + log);
+	}
+
+	/**
+	 * This JVM's class path, with {@code classes} (where not null) in place of the
+	 * application's own classes.
+	 */
+	private static String classPath(Path classes) {
+		String classPath = System.getProperty("java.class.path");
+		if (classes == null) {
+			return classPath;
+		}
+		if (!Files.isRegularFile(classes.resolve("org/chokepoint/ChokepointApplication.class"))) {
+			throw new IllegalArgumentException(classes + " holds no build of the application ("
+					+ "org/chokepoint/ChokepointApplication.class is not in it)");
+		}
+		Path own = Path.of("target", "classes").toAbsolutePath();
+		List<String> entries = new ArrayList<>();
+		boolean replaced = false;
+		for (String entry : classPath.split(java.io.File.pathSeparator)) {
+			if (Path.of(entry).toAbsolutePath().equals(own)) {
+				entries.add(classes.toAbsolutePath().toString());
+				replaced = true;
+			}
+			else {
+				entries.add(entry);
+			}
+		}
+		if (!replaced) {
+			throw new IllegalStateException("target/classes is not on this JVM's class path: " + classPath);
+		}
+		return String.join(java.io.File.pathSeparator, entries);
 	}
 
 	private static boolean ready(HttpClient http, String base) throws InterruptedException {
