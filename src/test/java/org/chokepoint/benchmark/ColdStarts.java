@@ -126,16 +126,21 @@ public final class ColdStarts {
 		// p50 per start, variant and round
 		double[][][] p50 = new double[this.starts][this.variants.size()][];
 		String[][] loads = new String[this.starts][this.variants.size()];
+		int[][] warmUps = new int[this.starts][this.variants.size()];
+		double[][] stolen = new double[this.starts][this.variants.size()];
 		try {
 			for (int s = 0; s < this.starts; s++) {
 				for (int v = 0; v < this.variants.size(); v++) {
 					Variant variant = this.variants.get(v);
 					loads[s][v] = Benchmark.loadAverage();
+					long stolenBefore = stolenTicks();
 					try (Service service = Service.start(db,
 							out.resolve("cold-starts-" + this.tier + "-" + variant.label() + ".log"),
 							variant.jvmOptions(), variant.classes(), variant.serviceArgs(), Duration.ofMinutes(10))) {
+						warmUps[s][v] = service.warmUpQuestions();
 						p50[s][v] = ask(script, service.base(), queries, times);
 					}
+					stolen[s][v] = (stolenTicks() - stolenBefore) / 100.0;
 					System.out.printf(Locale.ROOT, "start %d, %s: %s%n", s + 1, variant.label(),
 							Arrays.toString(p50[s][v]));
 				}
@@ -145,7 +150,7 @@ public final class ColdStarts {
 			Files.deleteIfExists(queries);
 			Files.deleteIfExists(times);
 		}
-		String table = table(p50, loads);
+		String table = table(p50, loads, warmUps, stolen);
 		Files.writeString(out.resolve("cold-starts-" + this.tier + ".md"), table, StandardCharsets.UTF_8);
 		System.out.println(table);
 	}
@@ -169,20 +174,37 @@ public final class ColdStarts {
 		return result;
 	}
 
-	private String table(double[][][] p50, String[][] loads) {
+	/**
+	 * The CPU time the host took from this machine's processors since its boot, in ticks
+	 * of 10 ms ({@code steal} in {@code /proc/stat}), or 0 where it can't be read: a
+	 * start whose time was stolen is slower for it.
+	 */
+	private static long stolenTicks() {
+		try {
+			String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			return (cpu.length > 8) ? Long.parseLong(cpu[8]) : 0;
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
+	}
+
+	private String table(double[][][] p50, String[][] loads, int[][] warmUps, double[][] stolen) {
 		StringBuilder table = new StringBuilder();
 		table.append(String.format(Locale.ROOT,
 				"# Cold starts, tier %s: p50 (ms) of each set of %d new pairs after ready, Python's http.client%n%n",
 				this.tier, this.pairs));
-		table.append("| start | variant | load average before |");
+		table.append("| start | variant | load average before | chain questions in its warm-up |"
+				+ " CPU time stolen by the host, start to last answer (s) |");
 		for (int r = 0; r < this.rounds; r++) {
 			table.append(" set ").append(r + 1).append(" |");
 		}
-		table.append("\n|---|---|---:|").append("---:|".repeat(this.rounds)).append('\n');
+		table.append("\n|---|---|---:|---:|---:|").append("---:|".repeat(this.rounds)).append('\n');
 		for (int s = 0; s < this.starts; s++) {
 			for (int v = 0; v < this.variants.size(); v++) {
 				table.append("| ").append(s + 1).append(" | ").append(this.variants.get(v).label()).append(" | ");
-				table.append(loads[s][v]).append(" |");
+				table.append(loads[s][v]).append(" | ").append(warmUps[s][v]);
+				table.append(String.format(Locale.ROOT, " | %.2f |", stolen[s][v]));
 				for (double x : p50[s][v]) {
 					table.append(String.format(Locale.ROOT, " %.3f |", x));
 				}

@@ -182,6 +182,13 @@ final class Service implements AutoCloseable {
 			.orElse("no HTTP warm-up");
 	}
 
+	/**
+	 * How many chain questions its warm-up over HTTP asked, or -1 where it did not run.
+	 */
+	int warmUpQuestions() throws IOException {
+		return find(this.log, WARM_UP).map(m -> Integer.parseInt(m.group(1))).orElse(-1);
+	}
+
 	@Override
 	public void close() throws InterruptedException {
 		this.process.destroy();
