@@ -28,7 +28,10 @@ import java.util.concurrent.TimeUnit;
  * <pre>mvn -B -o -Pbenchmark test-compile exec:exec -Dbenchmark.main=org.chokepoint.benchmark.ColdStarts \
  *   -Dbenchmark.args="--tier I --starts 5 --variant G1 --variant 'parallel|-XX:+UseParallelGC'"</pre>
  *
- * Writes {@code target/benchmark/cold-starts-<tier>.md} (and each variant's last log,
+ * Beside each start's p50s the table gives the load average and a {@link MemoryProbe}
+ * before it, and its warm-up's chain questions and the CPU time the host stole while it
+ * ran: an outlier start is told from its variant by them. Writes
+ * {@code target/benchmark/cold-starts-<tier>.md} (and each variant's last log,
  * {@code cold-starts-<tier>-<label>.log}).
  */
 public final class ColdStarts {
@@ -128,11 +131,14 @@ public final class ColdStarts {
 		String[][] loads = new String[this.starts][this.variants.size()];
 		int[][] warmUps = new int[this.starts][this.variants.size()];
 		double[][] stolen = new double[this.starts][this.variants.size()];
+		double[][] probes = new double[this.starts][this.variants.size()];
+		MemoryProbe probe = new MemoryProbe();
 		try {
 			for (int s = 0; s < this.starts; s++) {
 				for (int v = 0; v < this.variants.size(); v++) {
 					Variant variant = this.variants.get(v);
 					loads[s][v] = Benchmark.loadAverage();
+					probes[s][v] = probe.nanosPerLoad();
 					long stolenBefore = stolenTicks();
 					try (Service service = Service.start(db,
 							out.resolve("cold-starts-" + this.tier + "-" + variant.label() + ".log"),
@@ -150,7 +156,7 @@ public final class ColdStarts {
 			Files.deleteIfExists(queries);
 			Files.deleteIfExists(times);
 		}
-		String table = table(p50, loads, warmUps, stolen);
+		String table = table(p50, loads, warmUps, stolen, probes);
 		Files.writeString(out.resolve("cold-starts-" + this.tier + ".md"), table, StandardCharsets.UTF_8);
 		System.out.println(table);
 	}
@@ -189,21 +195,22 @@ public final class ColdStarts {
 		}
 	}
 
-	private String table(double[][][] p50, String[][] loads, int[][] warmUps, double[][] stolen) {
+	private String table(double[][][] p50, String[][] loads, int[][] warmUps, double[][] stolen, double[][] probes) {
 		StringBuilder table = new StringBuilder();
 		table.append(String.format(Locale.ROOT,
 				"# Cold starts, tier %s: p50 (ms) of each set of %d new pairs after ready, Python's http.client%n%n",
 				this.tier, this.pairs));
-		table.append("| start | variant | load average before | chain questions in its warm-up |"
-				+ " CPU time stolen by the host, start to last answer (s) |");
+		table.append("| start | variant | load average before | memory probe before (ns a load) |"
+				+ " chain questions in its warm-up | CPU time stolen by the host, start to last answer (s) |");
 		for (int r = 0; r < this.rounds; r++) {
 			table.append(" set ").append(r + 1).append(" |");
 		}
-		table.append("\n|---|---|---:|---:|---:|").append("---:|".repeat(this.rounds)).append('\n');
+		table.append("\n|---|---|---:|---:|---:|---:|").append("---:|".repeat(this.rounds)).append('\n');
 		for (int s = 0; s < this.starts; s++) {
 			for (int v = 0; v < this.variants.size(); v++) {
 				table.append("| ").append(s + 1).append(" | ").append(this.variants.get(v).label()).append(" | ");
-				table.append(loads[s][v]).append(" | ").append(warmUps[s][v]);
+				table.append(loads[s][v]);
+				table.append(String.format(Locale.ROOT, " | %.1f | ", probes[s][v])).append(warmUps[s][v]);
 				table.append(String.format(Locale.ROOT, " | %.2f |", stolen[s][v]));
 				for (double x : p50[s][v]) {
 					table.append(String.format(Locale.ROOT, " %.3f |", x));
