@@ -163,14 +163,19 @@ public final class PeerBenchmark {
 			breakdown(context, pairs);
 		}
 		warmClient();
+		// how long a load from memory takes just before each start the verdicts are
+		// taken from: a slow stretch of the machine shows in it (docs/performance.md)
+		MemoryProbe probe = new MemoryProbe();
+		double probed = probe.nanosPerLoad();
 		// the verdicts: the service started afresh on the imported data, in a JVM of its
 		// own, as an analyst's starts, and asked once it is ready (after its warm-up)
 		try (Service service = Service.start(db, out.resolve("service-" + this.tier + ".log"), this.serviceArgs,
 				Duration.ofMinutes(10))) {
 			this.base = service.base();
 			this.notes.add(String.format(Locale.ROOT,
-					"the service started on the imported database in a new JVM, ready in %.1f s (%s)",
-					service.readySeconds(), service.warmUp()));
+					"the service started on the imported database in a new JVM, ready in %.1f s (%s; a memory probe"
+							+ " just before the start: %.1f ns a load)",
+					service.readySeconds(), service.warmUp(), probed));
 			double[] cold = new double[pairs.size()];
 			double[] warm = new double[pairs.size() * this.warmRepeats];
 			Map<Pair, Figures> answers = new HashMap<>();
@@ -219,11 +224,13 @@ public final class PeerBenchmark {
 		}
 		// the same verdict pairs asked from Python's own http.client, of the service
 		// started afresh once more (its caches empty, so each pair is cold again)
+		probed = probe.nanosPerLoad();
 		try (Service service = Service.start(db, out.resolve("service-" + this.tier + "-python.log"), this.serviceArgs,
 				Duration.ofMinutes(10))) {
 			this.notes.add(String.format(Locale.ROOT,
-					"for Python's http.client, the service started afresh again, ready in %.1f s (%s)",
-					service.readySeconds(), service.warmUp()));
+					"for Python's http.client, the service started afresh again, ready in %.1f s (%s; a memory probe"
+							+ " just before the start: %.1f ns a load)",
+					service.readySeconds(), service.warmUp(), probed));
 			double[][] lean = pythonClient(service.base(), pairs, PeerBenchmark::uri);
 			if (lean != null) {
 				double leanCold = Benchmark.percentile(lean[0], 50);
