@@ -97,6 +97,13 @@ public final class AnalysisBridge {
 	}
 
 	/**
+	 * Whether a projection of the data is served (else the analyses read Cypher's facts).
+	 */
+	public boolean projectionServing() {
+		return this.context.getBean(ChainProjections.class).serving() != null;
+	}
+
+	/**
 	 * A projection built again from what the database holds, apart from the one served
 	 * (nothing refers to it but the caller): what {@code ProjectionMemory} weighs.
 	 */
