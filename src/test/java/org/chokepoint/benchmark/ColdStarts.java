@@ -131,14 +131,15 @@ public final class ColdStarts {
 		String[][] loads = new String[this.starts][this.variants.size()];
 		int[][] warmUps = new int[this.starts][this.variants.size()];
 		double[][] stolen = new double[this.starts][this.variants.size()];
-		double[][] probes = new double[this.starts][this.variants.size()];
+		String[][] probes = new String[this.starts][this.variants.size()];
 		MemoryProbe probe = new MemoryProbe();
 		try {
 			for (int s = 0; s < this.starts; s++) {
 				for (int v = 0; v < this.variants.size(); v++) {
 					Variant variant = this.variants.get(v);
 					loads[s][v] = Benchmark.loadAverage();
-					probes[s][v] = probe.nanosPerLoad();
+					probes[s][v] = String.format(Locale.ROOT, "%.1f / %.1f", probe.nanosPerLoad(),
+							probe.cacheNanosPerLoad());
 					long stolenBefore = stolenTicks();
 					try (Service service = Service.start(db,
 							out.resolve("cold-starts-" + this.tier + "-" + variant.label() + ".log"),
@@ -195,13 +196,14 @@ public final class ColdStarts {
 		}
 	}
 
-	private String table(double[][][] p50, String[][] loads, int[][] warmUps, double[][] stolen, double[][] probes) {
+	private String table(double[][][] p50, String[][] loads, int[][] warmUps, double[][] stolen, String[][] probes) {
 		StringBuilder table = new StringBuilder();
 		table.append(String.format(Locale.ROOT,
 				"# Cold starts, tier %s: p50 (ms) of each set of %d new pairs after ready, Python's http.client%n%n",
 				this.tier, this.pairs));
-		table.append("| start | variant | load average before | memory probe before (ns a load) |"
-				+ " chain questions in its warm-up | CPU time stolen by the host, start to last answer (s) |");
+		table.append(
+				"| start | variant | load average before | memory probe before (ns a load over 128 MB / over 4 MB) |"
+						+ " chain questions in its warm-up | CPU time stolen by the host, start to last answer (s) |");
 		for (int r = 0; r < this.rounds; r++) {
 			table.append(" set ").append(r + 1).append(" |");
 		}
@@ -210,7 +212,7 @@ public final class ColdStarts {
 			for (int v = 0; v < this.variants.size(); v++) {
 				table.append("| ").append(s + 1).append(" | ").append(this.variants.get(v).label()).append(" | ");
 				table.append(loads[s][v]);
-				table.append(String.format(Locale.ROOT, " | %.1f | ", probes[s][v])).append(warmUps[s][v]);
+				table.append(" | ").append(probes[s][v]).append(" | ").append(warmUps[s][v]);
 				table.append(String.format(Locale.ROOT, " | %.2f |", stolen[s][v]));
 				for (double x : p50[s][v]) {
 					table.append(String.format(Locale.ROOT, " %.3f |", x));

@@ -166,7 +166,7 @@ public final class PeerBenchmark {
 		// how long a load from memory takes just before each start the verdicts are
 		// taken from: a slow stretch of the machine shows in it (docs/performance.md)
 		MemoryProbe probe = new MemoryProbe();
-		double probed = probe.nanosPerLoad();
+		String probed = probe.note();
 		// the verdicts: the service started afresh on the imported data, in a JVM of its
 		// own, as an analyst's starts, and asked once it is ready (after its warm-up)
 		try (Service service = Service.start(db, out.resolve("service-" + this.tier + ".log"), this.serviceArgs,
@@ -174,11 +174,12 @@ public final class PeerBenchmark {
 			this.base = service.base();
 			this.notes.add(String.format(Locale.ROOT,
 					"the service started on the imported database in a new JVM, ready in %.1f s (%s; a memory probe"
-							+ " just before the start: %.1f ns a load)",
+							+ " just before the start: %s)",
 					service.readySeconds(), service.warmUp(), probed));
 			double[] cold = new double[pairs.size()];
 			double[] warm = new double[pairs.size() * this.warmRepeats];
 			Map<Pair, Figures> answers = new HashMap<>();
+			ClientLoad clientLoad = new ClientLoad();
 			for (int i = 0; i < pairs.size(); i++) {
 				Pair pair = pairs.get(i);
 				String uri = uri(pair);
@@ -192,6 +193,7 @@ public final class PeerBenchmark {
 					warm[i * this.warmRepeats + r] = millis(started);
 				}
 			}
+			this.notes.add("java.net.http's verdict pairs (cold and warm): " + clientLoad.since());
 			double coldP50 = Benchmark.percentile(cold, 50);
 			double warmP50 = Benchmark.percentile(warm, 50);
 			double floorP50 = Benchmark.percentile(floor, 50);
@@ -224,12 +226,12 @@ public final class PeerBenchmark {
 		}
 		// the same verdict pairs asked from Python's own http.client, of the service
 		// started afresh once more (its caches empty, so each pair is cold again)
-		probed = probe.nanosPerLoad();
+		probed = probe.note();
 		try (Service service = Service.start(db, out.resolve("service-" + this.tier + "-python.log"), this.serviceArgs,
 				Duration.ofMinutes(10))) {
 			this.notes.add(String.format(Locale.ROOT,
 					"for Python's http.client, the service started afresh again, ready in %.1f s (%s; a memory probe"
-							+ " just before the start: %.1f ns a load)",
+							+ " just before the start: %s)",
 					service.readySeconds(), service.warmUp(), probed));
 			double[][] lean = pythonClient(service.base(), pairs, PeerBenchmark::uri);
 			if (lean != null) {
@@ -270,6 +272,49 @@ public final class PeerBenchmark {
 					"--chokepoint.rate-limit.enabled=false");
 		this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 		return context;
+	}
+
+	/**
+	 * What this JVM (the client of {@code java.net.http}'s figures, which imported the
+	 * data and ran the floor before) spends beside its requests: its CPU time and its
+	 * garbage collections from when it was made, against the time passed. Work of its own
+	 * there (a collection of the import's garbage, the JIT) takes a core from the service
+	 * on a 2-core machine, which Python's client, a process of its own, does not.
+	 */
+	private static final class ClientLoad {
+
+		private final long wall = System.nanoTime();
+
+		private final long cpu = cpu();
+
+		private final long collections = collections()[0];
+
+		private final long collecting = collections()[1];
+
+		String since() {
+			long[] now = collections();
+			return String.format(Locale.ROOT,
+					"this JVM took %.0f ms of CPU in %.0f ms, %d garbage collections (%d ms) meanwhile",
+					(cpu() - this.cpu) / 1e6, (System.nanoTime() - this.wall) / 1e6, now[0] - this.collections,
+					now[1] - this.collecting);
+		}
+
+		private static long cpu() {
+			return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+				.getOperatingSystemMXBean()).getProcessCpuTime();
+		}
+
+		private static long[] collections() {
+			long count = 0;
+			long millis = 0;
+			for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory
+				.getGarbageCollectorMXBeans()) {
+				count += Math.max(0, gc.getCollectionCount());
+				millis += Math.max(0, gc.getCollectionTime());
+			}
+			return new long[] { count, millis };
+		}
+
 	}
 
 	/** How many requests {@link #warmClient()} sends. */
