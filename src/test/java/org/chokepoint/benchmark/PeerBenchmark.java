@@ -291,12 +291,49 @@ public final class PeerBenchmark {
 
 		private final long collecting = collections()[1];
 
+		private final Map<Long, Long> threads = threads();
+
 		String since() {
 			long[] now = collections();
+			// the threads that took most of it (a thread started meanwhile from 0)
+			List<Map.Entry<String, Long>> busiest = new ArrayList<>();
+			java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+			threads().forEach((id, nanos) -> {
+				java.lang.management.ThreadInfo info = bean.getThreadInfo(id);
+				if (info != null) {
+					busiest.add(Map.entry(info.getThreadName(), nanos - this.threads.getOrDefault(id, 0L)));
+				}
+			});
+			long javaThreads = 0;
+			for (Map.Entry<String, Long> thread : busiest) {
+				javaThreads += thread.getValue();
+			}
+			long process = cpu() - this.cpu;
+			// what the JVM's own threads took (the JIT's compilers, the collector's)
+			busiest.add(Map.entry("the JVM's own threads", process - javaThreads));
+			busiest.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+			StringBuilder top = new StringBuilder();
+			for (Map.Entry<String, Long> thread : busiest.subList(0, Math.min(3, busiest.size()))) {
+				top.append(top.isEmpty() ? "" : ", ")
+					.append(String.format(Locale.ROOT, "%s %.0f ms", thread.getKey(), thread.getValue() / 1e6));
+			}
 			return String.format(Locale.ROOT,
-					"this JVM took %.0f ms of CPU in %.0f ms, %d garbage collections (%d ms) meanwhile",
-					(cpu() - this.cpu) / 1e6, (System.nanoTime() - this.wall) / 1e6, now[0] - this.collections,
+					"this JVM took %.0f ms of CPU in %.0f ms (most in %s), %d garbage collections (%d ms) meanwhile",
+					process / 1e6, (System.nanoTime() - this.wall) / 1e6, top, now[0] - this.collections,
 					now[1] - this.collecting);
+		}
+
+		/** Per live thread, its CPU time so far (ns). */
+		private static Map<Long, Long> threads() {
+			java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+			Map<Long, Long> times = new HashMap<>();
+			for (long id : bean.getAllThreadIds()) {
+				long nanos = bean.getThreadCpuTime(id);
+				if (nanos >= 0) {
+					times.put(id, nanos);
+				}
+			}
+			return times;
 		}
 
 		private static long cpu() {
