@@ -163,11 +163,6 @@ public final class PeerBenchmark {
 			breakdown(context, pairs);
 		}
 		warmClient();
-		// the import's garbage collected now, not by the collector's threads while the
-		// verdict pairs are asked: they took a core from the service on 2 cores (800 ms
-		// of
-		// CPU in the 1.5 s of the pairs at M, docs/performance.md)
-		System.gc();
 		// how long a load from memory takes just before each start the verdicts are
 		// taken from: a slow stretch of the machine shows in it (docs/performance.md)
 		MemoryProbe probe = new MemoryProbe();
