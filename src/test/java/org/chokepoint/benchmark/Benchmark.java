@@ -67,6 +67,21 @@ public final class Benchmark {
 	 */
 	static volatile double sink;
 
+	/**
+	 * The application in this JVM on the database folder {@code db}, on free ports,
+	 * importing nothing at start and without its warm-ups, so that nothing else computes
+	 * beside what a command measures.
+	 */
+	static ConfigurableApplicationContext startWithoutWarmUps(Path db) {
+		return new SpringApplicationBuilder(ChokepointApplication.class).web(WebApplicationType.SERVLET)
+			.run("--spring.config.location=classpath:/application.yaml", "--server.port=0",
+					"--chokepoint.embedded.port=0", "--chokepoint.embedded.data-dir=" + db.toAbsolutePath(),
+					"--chokepoint.embedded.import-dir=" + db.resolve("import").toAbsolutePath(),
+					"--chokepoint.import.on-startup=false", "--chokepoint.embedded.shutdown-quiet-period=0s",
+					"--chokepoint.cache.warm-up=0s", "--chokepoint.cache.http-warm-up=0s",
+					"--chokepoint.rate-limit.enabled=false");
+	}
+
 	private final Map<String, String> results = new LinkedHashMap<>();
 
 	private final String tier;

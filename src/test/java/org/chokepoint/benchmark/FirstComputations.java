@@ -10,11 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
-import org.chokepoint.ChokepointApplication;
 import org.chokepoint.supplychain.AnalysisBridge;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -69,14 +66,7 @@ public final class FirstComputations {
 			throw new IllegalArgumentException("the data of " + data + " has " + all.size()
 					+ " pairs, fewer than --warm " + warm + " and --pairs " + pairs);
 		}
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ChokepointApplication.class)
-			.web(WebApplicationType.SERVLET)
-			.run("--spring.config.location=classpath:/application.yaml", "--server.port=0",
-					"--chokepoint.embedded.port=0", "--chokepoint.embedded.data-dir=" + db.toAbsolutePath(),
-					"--chokepoint.embedded.import-dir=" + db.resolve("import").toAbsolutePath(),
-					"--chokepoint.import.on-startup=false", "--chokepoint.embedded.shutdown-quiet-period=0s",
-					"--chokepoint.cache.warm-up=0s", "--chokepoint.cache.http-warm-up=0s",
-					"--chokepoint.rate-limit.enabled=false")) {
+		try (ConfigurableApplicationContext context = Benchmark.startWithoutWarmUps(db)) {
 			AnalysisBridge bridge = new AnalysisBridge(context);
 			long deadline = System.nanoTime() + 180_000_000_000L;
 			while (!bridge.projectionServing()) {

@@ -179,9 +179,9 @@ public final class PeerBenchmark {
 			double[] cold = new double[pairs.size()];
 			double[] warm = new double[pairs.size() * this.warmRepeats];
 			Map<Pair, Figures> answers = new HashMap<>();
-			// the answers read after the pairs, not between them: this JVM's JIT
-			// compiling
-			// the reading meanwhile would take a core from the service
+			// the answers read after the pairs, not between them: this JVM's
+			// JIT compiling the reading meanwhile took a core from the service
+			// (docs/performance.md)
 			String[] bodies = new String[pairs.size()];
 			ClientLoad clientLoad = new ClientLoad();
 			for (int i = 0; i < pairs.size(); i++) {

@@ -9,12 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.chokepoint.ChokepointApplication;
 import org.chokepoint.importer.ImportService;
 import org.chokepoint.supplychain.AnalysisBridge;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -59,14 +56,7 @@ public final class ProjectionMemory {
 		Path db = (existing != null) ? existing : Files.createTempDirectory("chokepoint-projection-memory-");
 		boolean importing = existing == null || !Files.exists(existing);
 		List<String> lines = new ArrayList<>();
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ChokepointApplication.class)
-			.web(WebApplicationType.SERVLET)
-			.run("--spring.config.location=classpath:/application.yaml", "--server.port=0",
-					"--chokepoint.embedded.port=0", "--chokepoint.embedded.data-dir=" + db.toAbsolutePath(),
-					"--chokepoint.embedded.import-dir=" + db.resolve("import").toAbsolutePath(),
-					"--chokepoint.import.on-startup=false", "--chokepoint.embedded.shutdown-quiet-period=0s",
-					"--chokepoint.cache.warm-up=0s", "--chokepoint.cache.http-warm-up=0s",
-					"--chokepoint.rate-limit.enabled=false")) {
+		try (ConfigurableApplicationContext context = Benchmark.startWithoutWarmUps(db)) {
 			if (importing) {
 				if (!Files.exists(data.resolve("trade_flows.csv"))) {
 					Generator.write(parameters, data);
