@@ -18,8 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The calculator's first computation of a pair against the same pair computed again, in
  * process (no HTTP, no report, no JSON): what a cold chain answer reads from memory,
  * which the in-process floor of {@code PeerBenchmark} (each pair's median of five in a
- * row) does not see. On a database {@code PeerBenchmark} imported ({@code --db}, only
- * read), the calculator is first compiled by the JIT on {@code --warm} random pairs;
+ * row) does not see. On a database {@code PeerBenchmark} imported ({@code --db}, its data
+ * only read), the calculator is first compiled by the JIT on {@code --warm} random pairs;
  * then, per pair of {@code --pairs} others, the CPU's caches are flushed (a sweep writing
  * 64 MB), the pair is computed once ("first") and four times more ("again": their
  * median). Per start of this command the p50 of each; its figures are comparable only
@@ -47,15 +47,23 @@ public final class FirstComputations {
 		Path db = null;
 		int warm = 1000;
 		int pairs = 300;
-		for (int i = 0; i + 1 < args.length; i += 2) {
+		String usage = "usage: FirstComputations --db a database PeerBenchmark imported [--tier M] [--warm 1000]"
+				+ " [--pairs 300]";
+		if (args.length % 2 != 0) {
+			throw new IllegalArgumentException(args[args.length - 1] + " has no value; " + usage);
+		}
+		for (int i = 0; i < args.length; i += 2) {
 			switch (args[i]) {
 				case "--tier" -> tier = args[i + 1].toUpperCase(Locale.ROOT);
 				case "--db" -> db = Path.of(args[i + 1]);
 				case "--warm" -> warm = Integer.parseInt(args[i + 1]);
 				case "--pairs" -> pairs = Integer.parseInt(args[i + 1]);
-				default -> throw new IllegalArgumentException(
-						"usage: FirstComputations --db a database PeerBenchmark imported [--tier M] [--warm 1000] [--pairs 300]");
+				default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; " + usage);
 			}
+		}
+		if (warm < 0 || pairs < 1) {
+			throw new IllegalArgumentException(
+					"--warm must be at least 0 and --pairs at least 1, not " + warm + " and " + pairs + "; " + usage);
 		}
 		if (db == null || !Files.isDirectory(db)) {
 			throw new IllegalArgumentException("--db must name a database folder PeerBenchmark imported, not " + db);
