@@ -79,6 +79,9 @@ class AnswerCacheFilter extends OncePerRequestFilter {
 	/** The warm-up requests' own answers: no analyst's request reads them. */
 	private final AnswerCache warmUpAnswers;
 
+	/** The answers per {@link WarmUpRequests#kind}: analysts', the warm-up's. */
+	private final AnswerCache[] byKind;
+
 	private final AnswerVersion version;
 
 	private final boolean enabled;
@@ -87,6 +90,7 @@ class AnswerCacheFilter extends OncePerRequestFilter {
 		this.cache = cache;
 		this.warmUpAnswers = new AnswerCache(properties.maxAnswerSize().toBytes(),
 				properties.maxAnswerSize().toBytes());
+		this.byKind = new AnswerCache[] { cache, this.warmUpAnswers };
 		this.version = version;
 		this.enabled = properties.enabled();
 	}
@@ -113,7 +117,8 @@ class AnswerCacheFilter extends OncePerRequestFilter {
 		}
 		String key = key(version, LocalDate.now(), request);
 		// a warm-up request's answer is kept apart, where only warm-up requests look
-		AnswerCache cache = WarmUpRequests.isWarmUp(request) ? this.warmUpAnswers : this.cache;
+		// (picked by index: one path for both kinds, see WarmUpRequests.kind)
+		AnswerCache cache = this.byKind[WarmUpRequests.kind(request)];
 		AnswerCache.Answer answer = cache.get(key);
 		if (answer != null) {
 			writeAndReweigh(cache, key, answer, true, request, response);

@@ -32,8 +32,21 @@ public class WarmUpRequests extends OncePerRequestFilter {
 	/** The header a warm-up request carries its token in. */
 	public static final String HEADER = "X-Chokepoint-Warm-Up";
 
-	/** The request attribute set on a warm-up request. */
+	/**
+	 * The request attribute this filter sets on every request: its kind, {@link #ANALYST}
+	 * or {@link #WARM_UP}.
+	 */
 	static final String ATTRIBUTE = WarmUpRequests.class.getName();
+
+	/** The kind of an analyst's request (any request but the warm-up's): 0. */
+	public static final int ANALYST = 0;
+
+	/** The kind of a warm-up request: 1. */
+	public static final int WARM_UP = 1;
+
+	private static final Integer ANALYST_KIND = ANALYST;
+
+	private static final Integer WARM_UP_KIND = WARM_UP;
 
 	private final byte[] token;
 
@@ -53,22 +66,37 @@ public class WarmUpRequests extends OncePerRequestFilter {
 
 	/** Whether {@code request} is a warm-up request. */
 	public static boolean isWarmUp(HttpServletRequest request) {
-		return request.getAttribute(ATTRIBUTE) != null;
+		return kind(request) == WARM_UP;
 	}
 
-	/** Whether the request this thread is answering is a warm-up request. */
-	public static boolean current() {
+	/**
+	 * The kind of {@code request}: {@link #WARM_UP} or {@link #ANALYST}, as an index into
+	 * what is kept apart per kind. Callers pick by it, not by a branch on
+	 * {@link #isWarmUp}: the warm-up takes one side only, so the JIT compiled the other
+	 * as a trap, and an analyst's first questions after a start threw away the compiled
+	 * code of the answer cache and the caching of analyses (docs/performance.md).
+	 */
+	public static int kind(HttpServletRequest request) {
+		return (request.getAttribute(ATTRIBUTE) instanceof Integer kind) ? kind : ANALYST;
+	}
+
+	/**
+	 * The kind ({@link #kind}) of the request this thread is answering; {@link #ANALYST}
+	 * outside a request.
+	 */
+	public static int currentKind() {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-		return attributes != null && attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) != null;
+		return (attributes != null
+				&& attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Integer kind) ? kind
+						: ANALYST;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String given = request.getHeader(HEADER);
-		if (given != null && MessageDigest.isEqual(this.token, given.getBytes(StandardCharsets.US_ASCII))) {
-			request.setAttribute(ATTRIBUTE, Boolean.TRUE);
-		}
+		boolean warmUp = given != null && MessageDigest.isEqual(this.token, given.getBytes(StandardCharsets.US_ASCII));
+		request.setAttribute(ATTRIBUTE, warmUp ? WARM_UP_KIND : ANALYST_KIND);
 		chain.doFilter(request, response);
 	}
 

@@ -2,7 +2,9 @@ package org.chokepoint.supplychain;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.chokepoint.http.WarmUpRequests;
 
@@ -13,10 +15,8 @@ import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.CachingConfigurer;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
-import org.springframework.cache.interceptor.CacheOperationInvocationContext;
 import org.springframework.cache.interceptor.CacheResolver;
 import org.springframework.cache.interceptor.KeyGenerator;
-import org.springframework.cache.interceptor.SimpleCacheResolver;
 import org.springframework.cache.interceptor.SimpleKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -86,26 +86,33 @@ class CachingConfiguration implements CachingConfigurer {
 	/**
 	 * The caches of an operation: the warm-up's own ({@link WarmUpCaches}) for the
 	 * application's own warm-up requests ({@link WarmUpRequests}), so that nothing they
-	 * compute is kept where an analyst's request looks.
+	 * compute is kept where an analyst's request looks. Picked by the request's kind as
+	 * an index, and looked up the same way for both kinds (caches of one kind in maps of
+	 * one kind): with a branch per kind, or another kind of list, the JIT threw away the
+	 * caching code it had compiled for the warm-up at an analyst's first questions
+	 * (docs/performance.md). A name without a cache is refused, as Spring's resolver
+	 * does.
 	 */
 	@Override
 	public CacheResolver cacheResolver() {
-		return new SimpleCacheResolver(this.manager) {
-
-			@Override
-			public Collection<? extends Cache> resolveCaches(CacheOperationInvocationContext<?> context) {
-				if (WarmUpRequests.current()) {
-					// an ArrayList, as Spring's resolver gives an analyst's request: with
-					// another kind of list the JIT threw away the caching code it had
-					// compiled for the warm-up at an analyst's first questions
-					Collection<String> names = context.getOperation().getCacheNames();
-					List<Cache> caches = new ArrayList<>(names.size());
-					names.forEach(name -> caches.add(warmUpCaches.cache(name)));
-					return caches;
+		Map<String, Cache> analysts = new HashMap<>();
+		for (String name : List.of(ANALYSES, CATALOGUE)) {
+			analysts.put(name, this.manager.getCache(name));
+		}
+		List<Map<String, Cache>> byKind = List.of(analysts, this.warmUpCaches.byName(List.of(ANALYSES, CATALOGUE)));
+		return context -> {
+			Map<String, Cache> caches = byKind.get(WarmUpRequests.currentKind());
+			Collection<String> names = context.getOperation().getCacheNames();
+			List<Cache> resolved = new ArrayList<>(names.size());
+			for (String name : names) {
+				Cache cache = caches.get(name);
+				if (cache == null) {
+					throw new IllegalArgumentException(
+							"Cannot find cache named '" + name + "' for " + context.getOperation());
 				}
-				return super.resolveCaches(context);
+				resolved.add(cache);
 			}
-
+			return resolved;
 		};
 	}
 

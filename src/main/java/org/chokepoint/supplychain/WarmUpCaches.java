@@ -1,5 +1,7 @@
 package org.chokepoint.supplychain;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,6 +34,16 @@ final class WarmUpCaches {
 	Cache cache(String name) {
 		return this.caches.computeIfAbsent(name,
 				n -> new CaffeineCache(n, Caffeine.newBuilder().executor(Runnable::run).maximumSize(ENTRIES).build()));
+	}
+
+	/**
+	 * The warm-up's caches of {@code names}, by name: in a {@link HashMap}, as the
+	 * resolver keeps analysts' (one kind of map for both).
+	 */
+	HashMap<String, Cache> byName(List<String> names) {
+		HashMap<String, Cache> byName = new HashMap<>();
+		names.forEach(name -> byName.put(name, cache(name)));
+		return byName;
 	}
 
 	/** Empties every one of them. */

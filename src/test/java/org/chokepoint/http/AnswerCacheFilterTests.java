@@ -70,7 +70,7 @@ class AnswerCacheFilterTests {
 	private MockHttpServletResponse get(String uri, String... headers) throws ServletException, IOException {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", uri);
 		if (this.warmUp) {
-			request.setAttribute(WarmUpRequests.ATTRIBUTE, Boolean.TRUE);
+			request.setAttribute(WarmUpRequests.ATTRIBUTE, WarmUpRequests.WARM_UP);
 		}
 		int query = uri.indexOf('?');
 		if (query >= 0) {
