@@ -63,16 +63,6 @@ class Alliances {
 		return new Of(consumer, agreements, minerals);
 	}
 
-	/**
-	 * Per party id of an index, whether it is allied for an item and the agreements
-	 * shared with it that cover the item ({@link Of#byIds}).
-	 *
-	 * @param allied by party id, whether allied
-	 * @param agreements by party id, the ids of the agreements (empty: none)
-	 */
-	record ById(boolean[] allied, List<String>[] agreements) {
-	}
-
 	/** An agreement in force: what it covers and with whom. */
 	record Agreement(String id, boolean criticalMinerals, Set<String> items, Set<String> partners) {
 	}
@@ -138,38 +128,22 @@ class Alliances {
 		}
 
 		/**
-		 * Per party of {@code parties}, by id, whether it is
-		 * {@link #allied(String, String) allied} for {@code item} and the
-		 * {@link #agreements(String, String) agreements} shared with it that cover the
-		 * item (one list per partner, an empty one for every other party): made by a
-		 * look-up per partner, so that a report reads them by id, not by a look-up of a
-		 * code per supplier.
+		 * Whether each party of {@code parties} is {@link #allied(String, String) allied}
+		 * for {@code item}, by id: a look-up per partner, not per party.
 		 */
-		ById byIds(String item, PartyIndex parties) {
+		boolean[] alliedIds(String item, PartyIndex parties) {
 			boolean[] allied = new boolean[parties.size()];
-			List<String>[] agreements = emptyLists(parties.size());
 			int self = parties.id(this.consumer);
 			if (self >= 0) {
 				allied[self] = true;
 			}
 			this.byPartner.forEach((partner, shared) -> {
 				int id = parties.id(partner);
-				if (id >= 0) {
-					List<String> covering = agreements(partner, item);
-					if (!covering.isEmpty()) {
-						allied[id] = true;
-						agreements[id] = List.copyOf(covering);
-					}
+				if (id >= 0 && shared.stream().anyMatch(agreement -> covers(agreement, item))) {
+					allied[id] = true;
 				}
 			});
-			return new ById(allied, agreements);
-		}
-
-		@SuppressWarnings("unchecked")
-		private static List<String>[] emptyLists(int size) {
-			List<String>[] lists = new List[size];
-			java.util.Arrays.fill(lists, List.of());
-			return lists;
+			return allied;
 		}
 
 		private boolean covers(Agreement agreement, String item) {

@@ -55,11 +55,8 @@ final class ChainReport {
 	/** The same of {@link #traced}, where there is one. */
 	private final Map<String, Map<Stage, StageFacts>> tracedFacts = new java.util.HashMap<>();
 
-	/**
-	 * The allied parties and their agreements per item and index
-	 * ({@link #alliedIds(String, PartyIndex)}).
-	 */
-	private final Map<AlliedKey, Alliances.ById> alliedIds = new java.util.HashMap<>();
+	/** The allied parties per item and index ({@link #alliedIds(String, PartyIndex)}). */
+	private final Map<AlliedKey, boolean[]> alliedIds = new java.util.HashMap<>();
 
 	/** How much the report lists. */
 	private final Detail detail;
@@ -567,7 +564,6 @@ final class ChainReport {
 		double[] share;
 		int[] order;
 		IntPredicate allied;
-		IntFunction<List<String>> agreements;
 		IntPredicate isExcluded;
 		if (dense != null) {
 			PartyIndex parties = dense.parties();
@@ -579,13 +575,10 @@ final class ChainReport {
 			isExcluded = i -> ids[i] == excludedId;
 			share = dense.globalShares();
 			order = dense.globalOrder();
-			// allied, and the agreements, per supplier of the split on the party ids (a
-			// look-up per partner of the consumer, once per item)
-			Alliances.ById byId = alliedIds(item, parties);
-			boolean[] alliedById = byId.allied();
-			List<String>[] agreementsById = byId.agreements();
+			// allied per supplier of the split on the party ids (a look-up per partner of
+			// the consumer, once per item)
+			boolean[] alliedById = alliedIds(item, parties);
 			allied = i -> alliedById[ids[i]];
-			agreements = i -> agreementsById[ids[i]];
 		}
 		else {
 			List<Split> global = facts.global();
@@ -596,7 +589,6 @@ final class ChainReport {
 			}
 			order = DenseSplits.largestFirst(share, code);
 			allied = i -> this.alliances.allied(code.apply(i), item);
-			agreements = i -> this.alliances.agreements(code.apply(i), item);
 			isExcluded = i -> code.apply(i).equals(excluded);
 		}
 		// in that order: every one with FULL, else the largest and the allied ones of the
@@ -613,7 +605,8 @@ final class ChainReport {
 			if (this.detail == Detail.FULL || count <= Detail.ALTERNATIVES_LISTED || isAllied) {
 				shown[i] = true;
 				String country = code.apply(i);
-				alternatives.add(new Alternative(country, share[i], isAllied, agreements.apply(i)));
+				alternatives
+					.add(new Alternative(country, share[i], isAllied, this.alliances.agreements(country, item)));
 			}
 		}
 		if (alternatives.size() == count) {
@@ -634,8 +627,9 @@ final class ChainReport {
 	 * once per item and index, as every single point of failure of the item looks its
 	 * alternatives up in it.
 	 */
-	private Alliances.ById alliedIds(String item, PartyIndex parties) {
-		return this.alliedIds.computeIfAbsent(new AlliedKey(item, parties), k -> this.alliances.byIds(item, parties));
+	private boolean[] alliedIds(String item, PartyIndex parties) {
+		return this.alliedIds.computeIfAbsent(new AlliedKey(item, parties),
+				k -> this.alliances.alliedIds(item, parties));
 	}
 
 	/** An item and the index its allied ids are of (an index is equal only to itself). */

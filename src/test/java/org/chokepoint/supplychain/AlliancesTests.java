@@ -8,11 +8,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The allies of a consumer by party id ({@link Alliances.Of#byIds}) are those it names by
- * code ({@link Alliances.Of#allied}), with the same agreements
- * ({@link Alliances.Of#agreements}): JPN has an agreement with AUS on gadgets only, one
- * with CAN on critical minerals (the ore is one), and one with GBR on nothing the chain
- * holds.
+ * The allies of a consumer by party id ({@link Alliances.Of#alliedIds}) are those it
+ * names by code ({@link Alliances.Of#allied}): JPN has an agreement with AUS on gadgets
+ * only, one with CAN on critical minerals (the ore is one), and one with GBR on nothing
+ * the chain holds.
  */
 class AlliancesTests {
 
@@ -30,34 +29,26 @@ class AlliancesTests {
 
 	@Test
 	void byIdTheAlliesAreTheConsumerAndThePartnersInAnAgreementCoveringTheItem() {
-		assertThat(alliedIn(JAPAN.byIds("gadget", PARTIES).allied())).containsExactly("AUS", "JPN");
-		assertThat(alliedIn(JAPAN.byIds("ore", PARTIES).allied())).containsExactly("CAN", "JPN");
-		assertThat(alliedIn(JAPAN.byIds("cell", PARTIES).allied())).containsExactly("JPN");
+		assertThat(alliedIn(JAPAN.alliedIds("gadget", PARTIES))).containsExactly("AUS", "JPN");
+		assertThat(alliedIn(JAPAN.alliedIds("ore", PARTIES))).containsExactly("CAN", "JPN");
+		assertThat(alliedIn(JAPAN.alliedIds("cell", PARTIES))).containsExactly("JPN");
 	}
 
 	@Test
 	void byIdAndByCodeAgreeOnEveryParty() {
 		for (String item : List.of("gadget", "ore", "tea", "cell")) {
-			Alliances.ById byId = JAPAN.byIds(item, PARTIES);
+			boolean[] byId = JAPAN.alliedIds(item, PARTIES);
 			for (int id = 0; id < PARTIES.size(); id++) {
-				String party = PARTIES.name(id);
-				assertThat(byId.allied()[id]).as(item + " " + party).isEqualTo(JAPAN.allied(party, item));
-				assertThat(byId.agreements()[id]).as(item + " " + party).isEqualTo(JAPAN.agreements(party, item));
+				assertThat(byId[id]).as(item + " " + PARTIES.name(id)).isEqualTo(JAPAN.allied(PARTIES.name(id), item));
 			}
 		}
-		// the ones that cover the item, for the consumer too (a party to each)
-		assertThat(JAPAN.byIds("gadget", PARTIES).agreements()[PARTIES.id("AUS")]).containsExactly("jp-au");
-		assertThat(JAPAN.byIds("ore", PARTIES).agreements()[PARTIES.id("JPN")]).containsExactly("jp-ca");
-		assertThat(JAPAN.byIds("tea", PARTIES).agreements()[PARTIES.id("GBR")]).containsExactly("jp-gb");
-		assertThat(JAPAN.byIds("cell", PARTIES).agreements()).allSatisfy(list -> assertThat(list).isEmpty());
 	}
 
 	@Test
 	void aPartnerOrConsumerOutsideTheIndexIsLeftOut() {
 		PartyIndex withoutJapan = new PartyIndex(new String[] { "CHN", "AUS" });
-		Alliances.ById byId = JAPAN.byIds("gadget", withoutJapan);
-		assertThat(byId.allied()).containsExactly(false, true);
-		assertThat(byId.agreements()).containsExactly(List.of(), List.of("jp-au"));
+		boolean[] byId = JAPAN.alliedIds("gadget", withoutJapan);
+		assertThat(byId).containsExactly(false, true);
 	}
 
 }
