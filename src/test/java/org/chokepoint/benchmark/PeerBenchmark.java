@@ -246,9 +246,8 @@ public final class PeerBenchmark {
 			matrix();
 		}
 		// the same verdict pairs asked from Python's own http.client, of the service
-		// started afresh once more (its caches empty, so each pair is cold again),
-		// --starts
-		// times: the verdicts on the median of the starts' p50s
+		// started afresh once more (its caches empty, so each pair is cold again), and
+		// that --starts times: the verdicts on the median of the starts' p50s
 		double[] leanColds = new double[this.starts];
 		double[] leanWarms = new double[this.starts];
 		int asked = 0;
