@@ -54,7 +54,11 @@ public final class ColdStarts {
 
 	}
 
+	/** The data set's name in file names: the tier, and its seed if given. */
 	private final String tier;
+
+	/** What the data set was generated from (its pairs are asked). */
+	private final Generator.Parameters parameters;
 
 	private final int starts;
 
@@ -66,8 +70,10 @@ public final class ColdStarts {
 
 	private final List<Variant> variants;
 
-	private ColdStarts(String tier, int starts, int rounds, int pairs, String python, List<Variant> variants) {
-		this.tier = tier;
+	private ColdStarts(Generator.Parameters parameters, String tier, int starts, int rounds, int pairs, String python,
+			List<Variant> variants) {
+		this.parameters = parameters;
+		this.tier = parameters.name(tier);
 		this.starts = starts;
 		this.rounds = rounds;
 		this.pairs = pairs;
@@ -81,18 +87,21 @@ public final class ColdStarts {
 		int rounds = 2;
 		int pairs = 100;
 		String python = "python3";
+		Long seed = null;
 		List<Variant> variants = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--tier" -> tier = args[++i].toUpperCase(Locale.ROOT);
+				case "--seed" -> seed = Long.parseLong(args[++i]);
 				case "--starts" -> starts = positive("--starts", args[++i]);
 				case "--rounds" -> rounds = positive("--rounds", args[++i]);
 				case "--pairs" -> pairs = positive("--pairs", args[++i]);
 				case "--python" -> python = args[++i];
 				case "--variant" -> variants.add(Variant.parse(args[++i]));
-				default -> throw new IllegalArgumentException("usage: ColdStarts [--tier S|M|L|I] [--starts N]"
-						+ " [--rounds N] [--pairs N] [--python python3] --variant label|JVM options|service"
-						+ " arguments|classes..., not " + args[i]);
+				default ->
+					throw new IllegalArgumentException("usage: ColdStarts [--tier S|M|L|I|J] [--seed N] [--starts N]"
+							+ " [--rounds N] [--pairs N] [--python python3] --variant label|JVM options|service"
+							+ " arguments|classes..., not " + args[i]);
 			}
 		}
 		if (variants.isEmpty()) {
@@ -101,7 +110,8 @@ public final class ColdStarts {
 		if (variants.stream().map(Variant::label).distinct().count() < variants.size()) {
 			throw new IllegalArgumentException("each --variant needs a label of its own");
 		}
-		new ColdStarts(tier, starts, rounds, pairs, python, variants).run();
+		Generator.Parameters parameters = (seed == null) ? Generator.tier(tier) : Generator.tier(tier).withSeed(seed);
+		new ColdStarts(parameters, tier, starts, rounds, pairs, python, variants).run();
 		System.exit(0);
 	}
 
@@ -117,14 +127,14 @@ public final class ColdStarts {
 		Path out = Path.of("target/benchmark");
 		Path db = out.resolve("peer-db-" + this.tier);
 		if (!Files.isDirectory(db)) {
-			throw new IllegalStateException(db + " is not there: run PeerBenchmark --tier " + this.tier
+			throw new IllegalStateException(db + " is not there: run PeerBenchmark with the same --tier and --seed"
 					+ " first (this tool runs on the database it imports)");
 		}
 		Path script = Path.of("src/test/python/chain_client.py");
 		Path queries = Files.createTempFile("cold-starts-queries", ".csv");
 		Path times = Files.createTempFile("cold-starts-times", ".csv");
 		// the verdict pairs of PeerBenchmark with as many --pairs, then the next sets
-		List<String> uris = PeerBenchmark.chainUris(Generator.tier(this.tier), this.pairs, this.rounds * this.pairs);
+		List<String> uris = PeerBenchmark.chainUris(this.parameters, this.pairs, this.rounds * this.pairs);
 		Files.writeString(queries, String.join("\n", uris) + "\n");
 		// p50 per start, variant and round
 		double[][][] p50 = new double[this.starts][this.variants.size()][];

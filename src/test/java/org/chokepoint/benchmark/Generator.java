@@ -46,12 +46,28 @@ public final class Generator {
 					* (2L * this.minerals + this.products) * this.years;
 		}
 
+		/** The same shape from another seed: data no run has seen before. */
+		public Parameters withSeed(long seed) {
+			return new Parameters(this.countries, this.minerals, this.products, this.depth, this.width, this.suppliers,
+					this.skew, this.years, seed);
+		}
+
+		/**
+		 * The name of a data set in file names: the tier, and the seed where it is not
+		 * the tier's own (e.g. {@code J-seed7}).
+		 */
+		public String name(String tier) {
+			return (this.seed == tier(tier).seed()) ? tier : tier + "-seed" + this.seed;
+		}
+
 	}
 
 	/**
 	 * S: a few thousand flows; M: about 1 million; L: about 5 million; I: the shape of
 	 * issue 18's first model (240 countries, 60 minerals, 120 products), many items with
-	 * one supplier each per buyer and stage: 57,600 flows and as many output shares.
+	 * one supplier each per buyer and stage: 57,600 flows and as many output shares; J:
+	 * the shape of its second (249 countries, 80 minerals, 200 products), two suppliers
+	 * each: 179,280 flows and 89,640 output shares.
 	 */
 	public static Parameters tier(String tier) {
 		return switch (tier.toUpperCase(Locale.ROOT)) {
@@ -59,25 +75,30 @@ public final class Generator {
 			case "M" -> new Parameters(200, 15, 20, 3, 3, 100, 1.2, 1, 42);
 			case "L" -> new Parameters(220, 25, 30, 3, 3, 140, 1.2, 2, 42);
 			case "I" -> new Parameters(240, 60, 120, 3, 3, 1, 1.2, 1, 42);
-			default -> throw new IllegalArgumentException("tier must be S, M, L or I, not " + tier);
+			case "J" -> new Parameters(249, 80, 200, 3, 3, 2, 1.2, 1, 42);
+			default -> throw new IllegalArgumentException("tier must be S, M, L, I or J, not " + tier);
 		};
 	}
 
 	public static void main(String[] args) throws IOException {
 		String tier = "S";
+		Long seed = null;
 		Path out = null;
 		for (int i = 0; i + 1 < args.length; i += 2) {
 			switch (args[i]) {
 				case "--tier" -> tier = args[i + 1];
+				case "--seed" -> seed = Long.parseLong(args[i + 1]);
 				case "--out" -> out = Path.of(args[i + 1]);
-				default -> throw new IllegalArgumentException("usage: Generator --tier S|M|L|I --out DIR");
+				default -> throw new IllegalArgumentException(
+						"usage: Generator --tier S|M|L|I|J [--seed N] --out DIR, not " + args[i]);
 			}
 		}
-		out = out != null ? out : Path.of("target/benchmark/data-" + tier);
+		Parameters parameters = (seed == null) ? tier(tier) : tier(tier).withSeed(seed);
+		out = out != null ? out : Path.of("target/benchmark/data-" + parameters.name(tier));
 		long started = System.nanoTime();
-		write(tier(tier), out);
-		System.out.printf("Wrote tier %s (%d trade flows) to %s in %d ms%n", tier, tier(tier).flows(), out,
-				(System.nanoTime() - started) / 1_000_000);
+		write(parameters, out);
+		System.out.printf("Wrote tier %s (%d trade flows) to %s in %d ms%n", parameters.name(tier), parameters.flows(),
+				out, (System.nanoTime() - started) / 1_000_000);
 	}
 
 	/** The countries: CHN, USA, DEU, JPN first, then ISO3 codes in alphabetical order. */

@@ -58,7 +58,13 @@ public final class PeerBenchmark {
 
 	static final int YEAR = 2024;
 
+	/**
+	 * The data set's name in file names and the table: the tier, and its seed if given.
+	 */
 	private final String tier;
+
+	/** What the data set is generated from: the tier's shape, and {@code --seed}. */
+	private final Generator.Parameters parameters;
 
 	private final int pairs;
 
@@ -97,9 +103,10 @@ public final class PeerBenchmark {
 	/** The peer's figures per verdict pair, once {@link #peer} has run. */
 	private final Map<Pair, Figures> peerFigures = new HashMap<>();
 
-	private PeerBenchmark(String tier, int pairs, int warmRepeats, String python, int settle, int starts,
-			List<String> serviceArgs) {
-		this.tier = tier;
+	private PeerBenchmark(Generator.Parameters parameters, String tier, int pairs, int warmRepeats, String python,
+			int settle, int starts, List<String> serviceArgs) {
+		this.parameters = parameters;
+		this.tier = parameters.name(tier);
 		this.starts = starts;
 		this.serviceArgs = List.copyOf(serviceArgs);
 		this.settle = settle;
@@ -115,6 +122,7 @@ public final class PeerBenchmark {
 		String python = "python3";
 		int settle = 1500;
 		int starts = 3;
+		Long seed = null;
 		List<String> serviceArgs = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
@@ -124,16 +132,18 @@ public final class PeerBenchmark {
 				case "--python" -> python = args[++i];
 				case "--settle" -> settle = Integer.parseInt(args[++i]);
 				case "--starts" -> starts = Integer.parseInt(args[++i]);
+				case "--seed" -> seed = Long.parseLong(args[++i]);
 				case "--service-arg" -> serviceArgs.add(args[++i]);
 				default -> throw new IllegalArgumentException(
-						"usage: PeerBenchmark [--tier S|M|L|I] [--pairs N] [--warm N] [--python python3] [--settle N]"
-								+ " [--starts N] [--service-arg --name=value]..., not " + args[i]);
+						"usage: PeerBenchmark [--tier S|M|L|I|J] [--seed N] [--pairs N] [--warm N] [--python python3]"
+								+ " [--settle N] [--starts N] [--service-arg --name=value]..., not " + args[i]);
 			}
 		}
 		if (starts < 1) {
 			throw new IllegalArgumentException("--starts must be 1 or more, not " + starts);
 		}
-		new PeerBenchmark(tier, pairs, warm, python, settle, starts, serviceArgs).run();
+		Generator.Parameters parameters = (seed == null) ? Generator.tier(tier) : Generator.tier(tier).withSeed(seed);
+		new PeerBenchmark(parameters, tier, pairs, warm, python, settle, starts, serviceArgs).run();
 		System.exit(0);
 	}
 
@@ -150,7 +160,7 @@ public final class PeerBenchmark {
 		Path out = Path.of("target/benchmark");
 		Path data = out.resolve("data-" + this.tier);
 		Path db = out.resolve("peer-db-" + this.tier);
-		Generator.Parameters parameters = Generator.tier(this.tier);
+		Generator.Parameters parameters = this.parameters;
 		if (!Files.exists(data.resolve("trade_flows.csv"))) {
 			Generator.write(parameters, data);
 		}
