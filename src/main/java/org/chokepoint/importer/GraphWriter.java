@@ -10,10 +10,10 @@ import java.util.function.Consumer;
 import org.neo4j.driver.Transaction;
 
 /**
- * Writes validated rows with {@code UNWIND $rows AS r MERGE ...} (production facts with
- * {@code CREATE}), in batches, inside the caller's transaction (the parties and items,
- * the trade flows and the supply mixes are staged before it: {@link StagedNodes},
- * {@link TradeFlowStager}, {@link SupplyMixWriter#stage}). The statement of each file is
+ * Writes validated rows with {@code UNWIND $rows AS r MERGE ...}, in batches, inside the
+ * caller's transaction (the parties and items, the trade flows, the output facts and the
+ * supply mixes are staged before it: {@link StagedNodes}, {@link TradeFlowStager},
+ * {@link ProductionStager}, {@link SupplyMixWriter#stage}). The statement of each file is
  * fixed text: labels and relationship types never come from the data (a stage picks one
  * of three statements).
  */
@@ -79,9 +79,6 @@ final class GraphWriter {
 			""");
 
 	private static final Map<ImportFile, String> STATEMENTS = new LinkedHashMap<>();
-
-	private static final Map<String, String> PRODUCTION_BY_STAGE = Map.of("MINING", production("MINES", "Mineral"),
-			"REFINING", production("REFINES", "Mineral"), "MANUFACTURING", production("MANUFACTURES", "Product"));
 
 	static {
 		STATEMENTS.put(ImportFile.SOURCES, """
@@ -213,24 +210,6 @@ final class GraphWriter {
 				""");
 	}
 
-	/**
-	 * CREATE, not MERGE: no two rows share a key (country, item, stage, year, source),
-	 * the validator refuses duplicates, and the country and item nodes are this import's
-	 * own (the old graph is retired, unlabelled, before anything is written), so no such
-	 * relationship can exist yet. A MERGE looked for one among the country's trade flows:
-	 * 9.2 s for the 10,000 rows of the M tier against 0.9 s (docs/scaling.md).
-	 */
-	private static String production(String type, String label) {
-		return """
-				UNWIND $rows AS r
-				MATCH (c:Country {iso3: r.country})
-				MATCH (i:%s {id: r.item})
-				CREATE (c)-[f:%s {year: r.year, source: r.source}]->(i)
-				SET f.quantity = r.quantity, f.unit = r.unit, f.share = r.share, f.worldTotal = r.worldTotal,
-				    f.publishedAs = r.published_as, f.note = r.note
-				""".formatted(label, type);
-	}
-
 	private GraphWriter() {
 	}
 
@@ -241,13 +220,8 @@ final class GraphWriter {
 		ADOPT_STAGED.forEach(statement -> tx.run(statement).consume());
 		for (ImportFile file : ImportFile.values()) {
 			List<Map<String, Object>> rows = data.of(file);
-			if (file == ImportFile.PRODUCTION) {
-				Map<String, List<Map<String, Object>>> byStage = new HashMap<>();
-				rows.forEach(r -> byStage.computeIfAbsent((String) r.get("stage"), k -> new ArrayList<>()).add(r));
-				byStage.forEach(
-						(stage, stageRows) -> inBatches(tx, file, PRODUCTION_BY_STAGE.get(stage), stageRows, progress));
-			}
-			else if (STATEMENTS.containsKey(file)) {
+			// production.csv is staged before the switch (ProductionStager)
+			if (STATEMENTS.containsKey(file)) {
 				// world totals are not written as such: they live on as each fact's
 				// worldTotal
 				inBatches(tx, file, STATEMENTS.get(file), rows, progress);
