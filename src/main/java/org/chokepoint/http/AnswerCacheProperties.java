@@ -13,12 +13,13 @@ import org.springframework.util.unit.DataSize;
  * and written again
  * @param maxSize the most the kept answers may take, body and gzip form counted (default
  * 64MB); the least recently used go first
- * @param maxAnswerSize the largest answer kept (default 8MB); a larger one is served but
- * not kept
+ * @param maxAnswerSize the largest answer kept (default 32MB: the world matrix of 249
+ * consumers and 200 products is 10 MB of JSON and takes seconds to compute); a larger one
+ * is served but not kept
  */
 @ConfigurationProperties("chokepoint.answer-cache")
 public record AnswerCacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("64MB") DataSize maxSize,
-		@DefaultValue("8MB") DataSize maxAnswerSize) {
+		@DefaultValue("32MB") DataSize maxAnswerSize) {
 
 	public AnswerCacheProperties {
 		if (maxSize.toBytes() < 0 || maxAnswerSize.toBytes() < 0) {
