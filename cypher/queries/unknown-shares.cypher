@@ -9,4 +9,4 @@ WITH i, CASE type(f) WHEN 'MINES' THEN 'MINING' WHEN 'REFINES' THEN 'REFINING' E
      f.year AS year, f.source AS source, sum(coalesce(f.share, 0.0)) AS attributed
 WHERE attributed < 1.0 - 1e-9
 RETURN i.id AS item, stage, year, source, attributed, 1.0 - attributed AS unknownShare
-ORDER BY unknownShare DESC, item, stage, year
+ORDER BY unknownShare DESC, item, stage, year, source
