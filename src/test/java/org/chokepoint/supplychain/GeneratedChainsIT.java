@@ -34,14 +34,12 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * that a failure shows how far it reaches.
  *
  * <p>
- * Issue 15, open disagreement: {@code SupplyMixes} counts a country's export to a bloc
- * member twice in the net-exports rule (once to the member, once to the bloc), so KOR's
- * 2024 alpha refining mix (no output figure, no reliance; imports 68 + 62 = 130 t,
- * exports 183 t to USA + 58 t to DEU = 241 t) is written KOR 0.565 (exports read as 299
- * t: 169/299) instead of (241 - 130) / 241 = 0.461, CHN 68/241, AUS 62/241; every traced
- * mix and chain through KOR follows. The test keeps the rule as domain.md states it and
- * fails until the application is fixed ({@link MixOracle#MIMIC} reproduces the
- * application's reading for diagnosis).
+ * Issue 15, a disagreement this test found, fixed since (1a9de0f): {@code SupplyMixes}
+ * counted a country's export to a bloc member twice in the net-exports rule (once to the
+ * member, once to the bloc), so KOR's 2024 alpha refining mix (no output figure, no
+ * reliance; imports 68 + 62 = 130 t, exports 183 t to USA + 58 t to DEU = 241 t) was
+ * written KOR 0.565 (exports read as 299 t: 169/299) instead of (241 - 130) / 241 =
+ * 0.461, CHN 68/241, AUS 62/241, and every traced mix and chain through KOR followed.
  */
 @ChokepointTest(properties = "chokepoint.import.on-startup=false")
 class GeneratedChainsIT {

@@ -40,15 +40,6 @@ final class MixOracle {
 
 	private static final int IMPORT_ROWS = 2;
 
-	/**
-	 * Diagnosis only, off by default: {@code -Doracle.mimic=true} counts an export to a
-	 * bloc member twice in the net-exports rule, as {@code SupplyMixes} does today (issue
-	 * 15: it adds a member's import from outside the bloc to the exporter's exports once
-	 * for the member and once more for the bloc). With it, GeneratedChainsIT finds no
-	 * other disagreement, which shows that this is the only one.
-	 */
-	static final boolean MIMIC = Boolean.getBoolean("oracle.mimic");
-
 	private final OracleFacts facts;
 
 	private final Map<String, Map<String, Double>> directCache = new HashMap<>();
@@ -260,11 +251,6 @@ final class MixOracle {
 		for (Flow f : flows) {
 			if (members.contains(f.exporter()) && !members.contains(f.importer())) {
 				sum += f.tonnes();
-				if (MIMIC && this.facts.blocs.values()
-					.stream()
-					.anyMatch(b -> b.contains(f.importer()) && !b.contains(f.exporter()))) {
-					sum += f.tonnes();
-				}
 			}
 		}
 		return sum;
