@@ -88,20 +88,22 @@ public final class ColdStarts {
 		int pairs = 100;
 		String python = "python3";
 		Long seed = null;
+		Integer years = null;
 		List<Variant> variants = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--tier" -> tier = args[++i].toUpperCase(Locale.ROOT);
 				case "--seed" -> seed = Long.parseLong(args[++i]);
+				case "--years" -> years = Integer.parseInt(args[++i]);
 				case "--starts" -> starts = positive("--starts", args[++i]);
 				case "--rounds" -> rounds = positive("--rounds", args[++i]);
 				case "--pairs" -> pairs = positive("--pairs", args[++i]);
 				case "--python" -> python = args[++i];
 				case "--variant" -> variants.add(Variant.parse(args[++i]));
-				default ->
-					throw new IllegalArgumentException("usage: ColdStarts [--tier S|M|L|I|J] [--seed N] [--starts N]"
-							+ " [--rounds N] [--pairs N] [--python python3] --variant label|JVM options|service"
-							+ " arguments|classes..., not " + args[i]);
+				default -> throw new IllegalArgumentException(
+						"usage: ColdStarts [--tier S|M|L|I|J] [--seed N] [--years N] [--starts N]"
+								+ " [--rounds N] [--pairs N] [--python python3] --variant label|JVM options|service"
+								+ " arguments|classes..., not " + args[i]);
 			}
 		}
 		if (variants.isEmpty()) {
@@ -110,7 +112,7 @@ public final class ColdStarts {
 		if (variants.stream().map(Variant::label).distinct().count() < variants.size()) {
 			throw new IllegalArgumentException("each --variant needs a label of its own");
 		}
-		Generator.Parameters parameters = (seed == null) ? Generator.tier(tier) : Generator.tier(tier).withSeed(seed);
+		Generator.Parameters parameters = Generator.Parameters.of(tier, seed, years);
 		new ColdStarts(parameters, tier, starts, rounds, pairs, python, variants).run();
 		System.exit(0);
 	}

@@ -52,12 +52,34 @@ public final class Generator {
 					this.skew, this.years, seed);
 		}
 
+		/** The same shape over more or fewer years, ending in 2024. */
+		public Parameters withYears(int years) {
+			if (years < 1) {
+				throw new IllegalArgumentException("--years must be 1 or more, not " + years);
+			}
+			return new Parameters(this.countries, this.minerals, this.products, this.depth, this.width, this.suppliers,
+					this.skew, years, this.seed);
+		}
+
 		/**
-		 * The name of a data set in file names: the tier, and the seed where it is not
-		 * the tier's own (e.g. {@code J-seed7}).
+		 * The name of a data set in file names: the tier, then the seed and the years
+		 * where they are not the tier's own (e.g. {@code J-seed7},
+		 * {@code J-seed7-years5}).
 		 */
 		public String name(String tier) {
-			return (this.seed == tier(tier).seed()) ? tier : tier + "-seed" + this.seed;
+			Parameters own = tier(tier);
+			return tier + ((this.seed == own.seed()) ? "" : "-seed" + this.seed)
+					+ ((this.years == own.years()) ? "" : "-years" + this.years);
+		}
+
+		/**
+		 * The tier's parameters, with {@code --seed} and {@code --years} where given
+		 * (null: the tier's own).
+		 */
+		public static Parameters of(String tier, Long seed, Integer years) {
+			Parameters p = tier(tier);
+			p = (seed == null) ? p : p.withSeed(seed);
+			return (years == null) ? p : p.withYears(years);
 		}
 
 	}
@@ -83,17 +105,19 @@ public final class Generator {
 	public static void main(String[] args) throws IOException {
 		String tier = "S";
 		Long seed = null;
+		Integer years = null;
 		Path out = null;
 		for (int i = 0; i + 1 < args.length; i += 2) {
 			switch (args[i]) {
 				case "--tier" -> tier = args[i + 1];
 				case "--seed" -> seed = Long.parseLong(args[i + 1]);
+				case "--years" -> years = Integer.parseInt(args[i + 1]);
 				case "--out" -> out = Path.of(args[i + 1]);
 				default -> throw new IllegalArgumentException(
-						"usage: Generator --tier S|M|L|I|J [--seed N] --out DIR, not " + args[i]);
+						"usage: Generator --tier S|M|L|I|J [--seed N] [--years N] --out DIR, not " + args[i]);
 			}
 		}
-		Parameters parameters = (seed == null) ? tier(tier) : tier(tier).withSeed(seed);
+		Parameters parameters = Parameters.of(tier, seed, years);
 		out = out != null ? out : Path.of("target/benchmark/data-" + parameters.name(tier));
 		long started = System.nanoTime();
 		write(parameters, out);

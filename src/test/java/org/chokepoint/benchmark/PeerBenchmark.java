@@ -123,6 +123,7 @@ public final class PeerBenchmark {
 		int settle = 1500;
 		int starts = 3;
 		Long seed = null;
+		Integer years = null;
 		List<String> serviceArgs = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
@@ -133,16 +134,17 @@ public final class PeerBenchmark {
 				case "--settle" -> settle = Integer.parseInt(args[++i]);
 				case "--starts" -> starts = Integer.parseInt(args[++i]);
 				case "--seed" -> seed = Long.parseLong(args[++i]);
+				case "--years" -> years = Integer.parseInt(args[++i]);
 				case "--service-arg" -> serviceArgs.add(args[++i]);
 				default -> throw new IllegalArgumentException(
-						"usage: PeerBenchmark [--tier S|M|L|I|J] [--seed N] [--pairs N] [--warm N] [--python python3]"
+						"usage: PeerBenchmark [--tier S|M|L|I|J] [--seed N] [--years N] [--pairs N] [--warm N] [--python python3]"
 								+ " [--settle N] [--starts N] [--service-arg --name=value]..., not " + args[i]);
 			}
 		}
 		if (starts < 1) {
 			throw new IllegalArgumentException("--starts must be 1 or more, not " + starts);
 		}
-		Generator.Parameters parameters = (seed == null) ? Generator.tier(tier) : Generator.tier(tier).withSeed(seed);
+		Generator.Parameters parameters = Generator.Parameters.of(tier, seed, years);
 		new PeerBenchmark(parameters, tier, pairs, warm, python, settle, starts, serviceArgs).run();
 		System.exit(0);
 	}
