@@ -11,11 +11,11 @@ import org.neo4j.driver.Transaction;
 
 /**
  * Writes validated rows with {@code UNWIND $rows AS r MERGE ...}, in batches, inside the
- * caller's transaction (the parties and items, the trade flows, the output facts and the
- * supply mixes are staged before it: {@link StagedNodes}, {@link TradeFlowStager},
- * {@link ProductionStager}, {@link SupplyMixWriter#stage}). The statement of each file is
- * fixed text: labels and relationship types never come from the data (a stage picks one
- * of three statements).
+ * caller's transaction (the parties and items, the trade flows, the output facts, the
+ * sourcing rows and the supply mixes are staged before it: {@link StagedNodes},
+ * {@link TradeFlowStager}, {@link FactStager}, {@link SupplyMixWriter#stage}). The
+ * statement of each file is fixed text: labels and relationship types never come from the
+ * data (a stage picks one of three statements).
  */
 final class GraphWriter {
 
@@ -151,13 +151,6 @@ final class GraphWriter {
 				MERGE (c)-[f:HAS_RESERVES {year: r.year, source: r.source}]->(m)
 				SET f.quantity = r.quantity, f.unit = r.unit, f.publishedAs = r.published_as, f.note = r.note
 				""");
-		STATEMENTS.put(ImportFile.SOURCING, """
-				UNWIND $rows AS r
-				MATCH (buyer:Party {code: r.buyer})
-				MATCH (supplier:Party {code: r.supplier})
-				MERGE (buyer)-[f:SOURCES {item: r.item, stage: r.stage, year: r.year, source: r.source}]->(supplier)
-				SET f.share = r.share, f.basis = r.basis, f.quantity = r.quantity, f.unit = r.unit, f.note = r.note
-				""");
 		STATEMENTS.put(ImportFile.IMPORT_RELIANCE, """
 				UNWIND $rows AS r
 				MATCH (p:Party {code: r.party})
@@ -220,7 +213,7 @@ final class GraphWriter {
 		ADOPT_STAGED.forEach(statement -> tx.run(statement).consume());
 		for (ImportFile file : ImportFile.values()) {
 			List<Map<String, Object>> rows = data.of(file);
-			// production.csv is staged before the switch (ProductionStager)
+			// production.csv and sourcing.csv are staged before the switch (FactStager)
 			if (STATEMENTS.containsKey(file)) {
 				// world totals are not written as such: they live on as each fact's
 				// worldTotal

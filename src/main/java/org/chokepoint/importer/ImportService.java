@@ -181,11 +181,11 @@ public class ImportService {
 	}
 
 	/**
-	 * Stages the parties and items, the trade flows, the output facts and the supply
-	 * mixes in small committed transactions, then switches: one transaction hides the old
-	 * graph, adopts the staged nodes and writes everything else. Only that commit makes
-	 * the new version visible; a failure before it leaves the old graph whole and the
-	 * staged nodes to clean up.
+	 * Stages the parties and items, the trade flows, the output facts, the sourcing rows
+	 * and the supply mixes in small committed transactions, then switches: one
+	 * transaction hides the old graph, adopts the staged nodes and writes everything
+	 * else. Only that commit makes the new version visible; a failure before it leaves
+	 * the old graph whole and the staged nodes to clean up.
 	 */
 	private void write(ImportData data, ShrinkGuard.Size size, String description) {
 		TransactionConfig config = TransactionConfig.builder().withTimeout(this.properties.timeout()).build();
@@ -195,7 +195,7 @@ public class ImportService {
 				StagedNodes nodes = StagedNodes.create(this.driver, data);
 				new TradeFlowStager(this.driver, this.properties.writerThreads(), this.properties.batchSize())
 					.stage(data.tradeFlows(), nodes, this::progress);
-				ProductionStager.stage(this.driver, this.properties.batchSize(), data, nodes, this::progress);
+				FactStager.stage(this.driver, this.properties.batchSize(), data, nodes, this::progress);
 				SupplyMixWriter.stage(this.driver, data, nodes, this::progress);
 				ImportSteps.reached(ImportSteps.STAGED);
 				try (Transaction tx = session.beginTransaction(config)) {

@@ -83,13 +83,14 @@ class ImportResponsivenessIT {
 		ImportReport report = this.json.readValue(imported.body(), ImportReport.class);
 		DataReport after = api.getOk("/api/data/report", DataReport.class);
 
-		// reads were made after the staged trade flows were committed, and inside the
-		// switching transaction
+		// reads were made after the staged trade flows and sourcing rows were committed,
+		// and inside the switching transaction
 		assertThat(reads).extracting(Read::message)
 			.anySatisfy(
 					message -> assertThat(message).startsWith("trade_flows.csv: 402 SOURCES relationships staged in"))
+			.anySatisfy(message -> assertThat(message).startsWith("sourcing.csv: 2 sourcing rows staged in"))
 			.anySatisfy(message -> assertThat(message).startsWith("countries.csv: 7 rows in"))
-			.anySatisfy(message -> assertThat(message).startsWith("sourcing.csv: 2 rows in"));
+			.anySatisfy(message -> assertThat(message).startsWith("stockpiles.csv: 1 rows in"));
 		assertThat(reads).allSatisfy(read -> {
 			assertThat(read.reportStatus()).as(read.message()).isEqualTo(200);
 			assertThat(read.report().dataVersion()).as(read.message()).isEqualTo(before.dataVersion());
