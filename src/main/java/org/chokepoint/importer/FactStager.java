@@ -21,7 +21,7 @@ import org.neo4j.driver.Session;
  * facts of issue 18's second model (about 2.9 KB each) failed it, and so did 139,440
  * sourcing rows (an 8.6 MB file, within the 16 MB bound of a file). No query sees them
  * until the switch ({@link GraphWriter#ADOPT_STAGED}); what a failed or killed import
- * staged is deleted by the clean-up ({@link GraphWriter#CLEAN_UP}).
+ * staged is deleted by the clean-up ({@link GraphWriter#cleanUp}).
  *
  * <p>
  * {@code CREATE}, not {@code MERGE}: no two rows of a file share a key (the validator

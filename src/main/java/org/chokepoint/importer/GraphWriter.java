@@ -24,7 +24,7 @@ final class GraphWriter {
 	/**
 	 * Hides the current knowledge graph from every query (not the schema history nor the
 	 * data version): its nodes lose their labels and become :Retired, deleted after the
-	 * commit by {@link #CLEAN_UP}. A few thousand label changes, whatever the number of
+	 * commit by {@link #cleanUp}. A few thousand label changes, whatever the number of
 	 * facts.
 	 */
 	static final String RETIRE_ALL = """
@@ -59,24 +59,28 @@ final class GraphWriter {
 			""");
 
 	/**
-	 * Deletes retired and staged leftovers in small transactions: their relationships
+	 * Deletes retired and staged leftovers in small transactions of {@code rows} each
+	 * ({@code chokepoint.import.batch-size}, as the staging's): their relationships
 	 * first, then them. A deleted trade flow costs its transaction about 3.6 KiB (50,000
-	 * took 180 MiB at M), so 10,000 per transaction stay well under
-	 * {@code chokepoint.embedded.transaction-max-memory}.
+	 * took 180 MiB at M), so the default 5,000 per transaction stay well under
+	 * {@code chokepoint.embedded.transaction-max-memory}, and a lower limit is met with a
+	 * smaller batch size, as the staging is.
 	 */
-	static final List<String> CLEAN_UP = List.of("""
-			MATCH (n)-[r]-()
-			WHERE n:Retired OR n:Staged OR n:StagedCountry
-			CALL (r) {
-			  DELETE r
-			} IN TRANSACTIONS OF 10000 ROWS
-			""", """
-			MATCH (n)
-			WHERE n:Retired OR n:Staged OR n:StagedCountry
-			CALL (n) {
-			  DELETE n
-			} IN TRANSACTIONS OF 10000 ROWS
-			""");
+	static List<String> cleanUp(int rows) {
+		return List.of("""
+				MATCH (n)-[r]-()
+				WHERE n:Retired OR n:Staged OR n:StagedCountry
+				CALL (r) {
+				  DELETE r
+				} IN TRANSACTIONS OF %d ROWS
+				""".formatted(rows), """
+				MATCH (n)
+				WHERE n:Retired OR n:Staged OR n:StagedCountry
+				CALL (n) {
+				  DELETE n
+				} IN TRANSACTIONS OF %d ROWS
+				""".formatted(rows));
+	}
 
 	private static final Map<ImportFile, String> STATEMENTS = new LinkedHashMap<>();
 

@@ -123,8 +123,8 @@ class ImportController {
 	}
 
 	/**
-	 * An incremental trade import or removal too large for one transaction: rolled back,
-	 * nothing changed; the detail says what to do.
+	 * An incremental trade import or removal, or a full import's switch, too large for
+	 * one transaction: rolled back, nothing changed; the detail says what to do.
 	 */
 	@ExceptionHandler
 	ProblemDetail importTooLarge(ImportTooLargeException ex) {

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.chokepoint.database.TransactionMemoryLimit;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -219,11 +221,49 @@ public class ImportService {
 						.consume();
 					tx.commit();
 				}
+				catch (Neo4jException ex) {
+					throw switchTooLarge(ex, data);
+				}
 			}
-			finally {
-				cleanUp(session);
+			catch (RuntimeException ex) {
+				// the failure is what the caller needs to see: a clean-up failing after
+				// it
+				// (it runs again at the next start) is attached to it, not put in its
+				// place
+				try {
+					cleanUp(session);
+				}
+				catch (RuntimeException cleanUpFailure) {
+					ex.addSuppressed(cleanUpFailure);
+				}
+				throw ex;
+			}
+			cleanUp(session);
+		}
+	}
+
+	/**
+	 * The error for a switch that needed more memory than one transaction may use (the
+	 * files written in it: all but the trade flows, output facts, sourcing rows and
+	 * supply mixes, which are staged before it); any other error as it is. Either way it
+	 * was rolled back, and the data is as it was.
+	 */
+	private static RuntimeException switchTooLarge(Neo4jException ex, ImportData data) {
+		if (!TransactionMemoryLimit.reached(ex)) {
+			return ex;
+		}
+		long inSwitch = 0;
+		for (ImportFile file : ImportFile.values()) {
+			if (file != ImportFile.PRODUCTION && file != ImportFile.SOURCING) {
+				inSwitch += data.of(file).size();
 			}
 		}
+		return new ImportTooLargeException("The import's switch (one transaction that replaces the data with the"
+				+ " files but trade_flows.csv, production.csv and sourcing.csv, which are staged before it: " + inSwitch
+				+ " rows) needed more memory than one transaction may use, and was"
+				+ " rolled back: nothing was changed. Raise the limit (" + ImportTooLargeException.LIMIT
+				+ ", 256MB by default; on an external server Neo4j's db.memory.transaction.max). The database said: "
+				+ ex.getMessage(), ex);
 	}
 
 	/** Logs a step of the import and tells the listeners. */
@@ -248,7 +288,7 @@ public class ImportService {
 	 */
 	private void cleanUp(Session session) {
 		long started = System.nanoTime();
-		GraphWriter.CLEAN_UP.forEach(statement -> session.run(statement).consume());
+		GraphWriter.cleanUp(this.properties.batchSize()).forEach(statement -> session.run(statement).consume());
 		log.info("Import progress: old version and staged leftovers deleted in {} ms",
 				(System.nanoTime() - started) / 1_000_000);
 	}

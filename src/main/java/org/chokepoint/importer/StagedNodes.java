@@ -17,7 +17,7 @@ import org.neo4j.driver.Session;
  * mixes ({@link SupplyMixWriter#stage}) can be written between them in committed batches.
  * The switch adopts them ({@link GraphWriter#ADOPT_STAGED}) and sets their other
  * properties; a failed or killed import leaves them to the clean-up
- * ({@link GraphWriter#CLEAN_UP}).
+ * ({@link GraphWriter#cleanUp}).
  */
 final class StagedNodes {
 

@@ -22,7 +22,7 @@ import org.neo4j.driver.Session;
  * ({@code chokepoint.import.writer-threads}), so memory stays flat whatever the number of
  * flows. No query sees them until the switch ({@link GraphWriter#ADOPT_STAGED}); what a
  * failed or killed import staged is deleted by the clean-up
- * ({@link GraphWriter#CLEAN_UP}).
+ * ({@link GraphWriter#cleanUp}).
  *
  * <p>
  * Over Bolt, so it runs the same against the embedded database and an external one. What

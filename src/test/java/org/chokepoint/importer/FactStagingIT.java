@@ -1,6 +1,7 @@
 package org.chokepoint.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * flows are: files of more rows than one transaction may hold (the limit set low here, 16
  * MB, where the 9,000 output facts below need about 26 MB in one transaction and the
  * 12,000 sourcing rows about 22 MB, and each failed so before) import whole, every fact
- * with its figures, and no staged node is left.
+ * with its figures, and no staged node is left. A switch still too large (the files
+ * written in it) is refused with what to do, and changes nothing.
  */
 @ChokepointTest(properties = { "chokepoint.import.on-startup=false", "chokepoint.embedded.transaction-max-memory=16MB",
 		"chokepoint.import.batch-size=2000" })
@@ -104,6 +106,58 @@ class FactStagingIT {
 				.get("n")
 				.asLong();
 			assertThat(staged).isZero();
+		}
+	}
+
+	@Test
+	void aSwitchTooLargeForOneTransactionIsRefusedWithWhatToDoAndChangesNothing() throws IOException {
+		Path small = Files.createDirectories(this.folder.resolve("small"));
+		Generator.write(new Generator.Parameters(100, 10, 10, 3, 3, 1, 1.2, 1, 42), small);
+		this.imports.importDirectory(small);
+		String before = version();
+		// the same, with reserves for every country and mineral over 25 years: written in
+		// the switch (about 25,000 MERGEs), more than 16 MB in one transaction
+		Path large = Files.createDirectories(this.folder.resolve("large"));
+		Generator.write(new Generator.Parameters(100, 10, 10, 3, 3, 1, 1.2, 1, 42), large);
+		List<String> countries = Files.readAllLines(large.resolve("countries.csv"))
+			.stream()
+			.skip(1)
+			.map(line -> line.split(",")[0])
+			.toList();
+		StringBuilder reserves = new StringBuilder("country,mineral,year,quantity,unit,published_as,source,note\n");
+		for (String country : countries) {
+			for (int m = 0; m < 10; m++) {
+				for (int year = 2000; year < 2025; year++) {
+					reserves.append(country).append(",mineral-").append(m).append(',').append(year);
+					reserves.append(",1000,t,,gen-output,\n");
+				}
+			}
+		}
+		Files.writeString(large.resolve("reserves.csv"), reserves);
+
+		assertThatThrownBy(() -> this.imports.importDirectory(large)).isInstanceOf(ImportTooLargeException.class)
+			.hasMessageStartingWith("The import's switch (one transaction that replaces the data with the files but"
+					+ " trade_flows.csv, production.csv and sourcing.csv, which are staged before it: ")
+			.hasMessageContaining("needed more memory than one transaction may use")
+			.hasMessageContaining("nothing was changed")
+			.hasMessageContaining("Raise the limit (chokepoint.embedded.transaction-max-memory");
+		assertThat(version()).isEqualTo(before);
+		try (Session session = this.driver.session()) {
+			assertThat(session.run("MATCH ()-[f:HAS_RESERVES]->() RETURN count(f) AS n").single().get("n").asLong())
+				.isZero();
+			assertThat(session.run("MATCH (n) WHERE n:Staged OR n:StagedCountry OR n:Retired RETURN count(n) AS n")
+				.single()
+				.get("n")
+				.asLong()).as("staged or retired nodes left").isZero();
+		}
+	}
+
+	private String version() {
+		try (Session session = this.driver.session()) {
+			return session.run("MATCH (v:DataVersion {key: 'current'}) RETURN v.version AS v")
+				.single()
+				.get("v")
+				.asString();
 		}
 	}
 
