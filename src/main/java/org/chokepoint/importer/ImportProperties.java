@@ -17,8 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param timeout the longest an import transaction may run (default 30m)
  * @param writerThreads how many transactions stage trade flows at the same time, 1 to 16
  * (default 2)
- * @param batchSize trade flows, or output facts, per staging transaction, at least 1
- * (default 5000)
+ * @param batchSize rows per transaction of a full import's staging (trade flows, output
+ * facts, sourcing rows) and of its clean-up (deletions), at least 1 (default 5000)
  * @param maxFileSize the largest import file but trade_flows.csv (default 16MB); a larger
  * one is refused before it is read
  * @param maxTradeFlowsSize the largest trade_flows.csv (default 1GB)
