@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,35 +54,52 @@ import org.springframework.stereotype.Component;
  * 0.78 to 0.94 ms this way (docs/performance.md). Then it asks each product for each
  * consumer in turn (every second question names the data's newest year, the sourcing and
  * the threshold, as a notebook does; the others take the defaults), one request at a
- * time, naming the {@code Accept-Encoding} of {@link #FIRST_ENCODINGS} in turn, every
+ * time, asking as the clients of {@link #FIRST_ASKING} do in turn, every
  * {@link #CELL_EVERY}th pair's figures alone too (the world matrix of that one cell, as a
  * notebook asks for figures only), until {@link CachingProperties#httpWarmUp()} has
  * passed or {@link CachingProperties#httpWarmUpRequests()} chain questions are done. Then
  * it asks its last {@link #AGAIN} questions again in turn,
  * {@link CachingProperties#httpWarmUpAgain()} requests at most, for at most
  * {@code httpWarmUp} more (none when the answer cache is off): answered from their kept
- * bytes as an analyst's warm answer is (with the {@code Accept-Encoding} of
- * {@link #AGAIN_ENCODINGS} in turn: every second one gzipped), they compile the path
- * every answer shares (Tomcat, the filters, Spring Security, the writing of bytes), which
- * took thousands of requests (docs/performance.md). Its requests carry a token only this
- * run knows ({@link WarmUpRequests}): nothing they compute is kept where an analyst's
- * request looks (their analyses are kept in {@link WarmUpCaches}, emptied when it ends,
- * and their bytes apart, for the warm-up's own second asks), so the first ask of a pair
- * is still computed when an analyst asks it, and the rate limit does not count them. Not
- * run without a web server (the command-line import and report), or over HTTPS.
+ * bytes as an analyst's warm answer is (each with its first {@code Accept}, with the
+ * {@code Accept-Encoding} of {@link #AGAIN_ENCODINGS} in turn: every second one gzipped),
+ * they compile the path every answer shares (Tomcat, the filters, Spring Security, the
+ * writing of bytes), which took thousands of requests (docs/performance.md). Its requests
+ * carry a token only this run knows ({@link WarmUpRequests}): nothing they compute is
+ * kept where an analyst's request looks (their analyses are kept in {@link WarmUpCaches},
+ * emptied when it ends, and their bytes apart, for the warm-up's own second asks), so the
+ * first ask of a pair is still computed when an analyst asks it, and the rate limit does
+ * not count them. Not run without a web server (the command-line import and report), or
+ * over HTTPS.
  */
 @Component
 class HttpWarmUp implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(HttpWarmUp.class);
 
+	private static final String JSON = "application/json";
+
+	private static final String ANY = "*/*";
+
 	/**
-	 * The {@code Accept-Encoding} its chain questions name in turn (null: none): as
-	 * {@code java.net.http} and curl ask, and as Python's {@code http.client} and
-	 * {@code urllib} do. Asked with one kind only, the JIT threw away the compiled
-	 * writing of an answer at the first analyst's question of the other.
+	 * How a client asks: its {@code Accept} and {@code Accept-Encoding} (null: none).
 	 */
-	static final List<String> FIRST_ENCODINGS = Arrays.asList(null, "identity");
+	record Asking(String accept, String encoding) {
+	}
+
+	/**
+	 * How its chain questions ask, two questions each in turn: naming JSON, as
+	 * {@code java.net.http} (no {@code Accept-Encoding}) and Python's {@code http.client}
+	 * and {@code urllib} ({@code identity}) do when told to; and accepting anything, as
+	 * Python's {@code requests} ({@code gzip, deflate}) and curl (none) do by default.
+	 * Asked with one kind only, the JIT threw away the compiled writing of an answer at
+	 * the first analyst's question of the other; asked by the first two only (the warm-up
+	 * gzipped only answers it had kept), the first 100 new chain questions from
+	 * {@code requests} after a start took 1.70 to 2.05 ms (p50, at the benchmark's I
+	 * size), 1.58 to 1.78 ms this way (docs/performance.md).
+	 */
+	static final List<Asking> FIRST_ASKING = List.of(new Asking(JSON, null), new Asking(JSON, "identity"),
+			new Asking(ANY, "gzip, deflate"), new Asking(ANY, null));
 
 	/**
 	 * The {@code Accept-Encoding} its asking again names in turn: the first asks' two,
@@ -259,7 +277,8 @@ class HttpWarmUp implements DisposableBean {
 		long othersEnded = 0;
 		int again = 0;
 		int failed = 0;
-		ArrayDeque<URI> last = new ArrayDeque<>(AGAIN);
+		// the last questions, each with the Accept it was asked with
+		ArrayDeque<Map.Entry<URI, String>> last = new ArrayDeque<>(AGAIN);
 		try {
 			// first, so that the JIT compiles the chain questions' path having seen them:
 			// asked last, they made it throw away much of its compiled code (a handler,
@@ -276,7 +295,7 @@ class HttpWarmUp implements DisposableBean {
 				}
 				others++;
 				if (!ask(client, URI.create(base + String.format(path, encode(products.get(0)),
-						encode(consumers.get(0)), mineral == null ? "" : encode(mineral))), null)) {
+						encode(consumers.get(0)), mineral == null ? "" : encode(mineral))), JSON, null)) {
 					failed++;
 				}
 			}
@@ -295,11 +314,12 @@ class HttpWarmUp implements DisposableBean {
 					withYear++;
 				}
 				sent++;
-				if (ask(client, uri, FIRST_ENCODINGS.get((i / 2) % FIRST_ENCODINGS.size()))) {
+				Asking asking = FIRST_ASKING.get((i / 2) % FIRST_ASKING.size());
+				if (ask(client, uri, asking.accept(), asking.encoding())) {
 					if (last.size() == AGAIN) {
 						last.removeFirst();
 					}
-					last.addLast(uri);
+					last.addLast(Map.entry(uri, asking.accept()));
 				}
 				else {
 					failed++;
@@ -308,19 +328,22 @@ class HttpWarmUp implements DisposableBean {
 					cells++;
 					URI cell = URI.create(base + "/api/exposure/matrix?consumers=" + encode(consumer) + "&products="
 							+ encode(product));
-					if (!ask(client, cell, null)) {
+					if (!ask(client, cell, JSON, null)) {
 						failed++;
 					}
 				}
 			}
-			List<URI> questions = List.copyOf(last);
+			List<Map.Entry<URI, String>> questions = List.copyOf(last);
 			long againDeadline = System.nanoTime() + this.budget.toNanos();
 			for (int j = 0; j < this.maxAgain && !questions.isEmpty(); j++) {
 				if (System.nanoTime() > againDeadline || this.stopping || Thread.currentThread().isInterrupted()) {
 					break;
 				}
 				again++;
-				if (!ask(client, questions.get(j % questions.size()),
+				// as first asked (the answer kept is the Accept's), in each encoding in
+				// turn
+				Map.Entry<URI, String> question = questions.get(j % questions.size());
+				if (!ask(client, question.getKey(), question.getValue(),
 						AGAIN_ENCODINGS.get(j % AGAIN_ENCODINGS.size()))) {
 					failed++;
 				}
@@ -351,9 +374,10 @@ class HttpWarmUp implements DisposableBean {
 	 * Asks {@code uri} with the warm-up's token (and {@code Accept-Encoding: encoding}
 	 * unless null): whether it was answered 200.
 	 */
-	private boolean ask(HttpClient client, URI uri, String encoding) throws IOException, InterruptedException {
+	private boolean ask(HttpClient client, URI uri, String accept, String encoding)
+			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-			.header("Accept", "application/json")
+			.header("Accept", accept)
 			.header(WarmUpRequests.HEADER, this.requests.token())
 			.timeout(REQUEST_TIMEOUT)
 			.GET();

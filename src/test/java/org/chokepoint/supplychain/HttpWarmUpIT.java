@@ -88,13 +88,16 @@ class HttpWarmUpIT {
 		assertThat(run.again()).as("then the last questions asked again").isEqualTo(30);
 		assertThat(run.failed()).isZero();
 		assertThat(run.version()).isEqualTo(projection.version());
-		// its chain questions name Accept-Encoding as analysts' clients do: 12 asked
-		// first,
-		// in pairs none, none, identity, identity, ...; then 30 asked again, in turn
-		// none,
-		// gzip, identity, "gzip, deflate"
-		assertThat(EncodingsSeen.chainQuestions()).containsExactlyInAnyOrderEntriesOf(
-				Map.of("(none)", 6 + 8, "identity", 6 + 7, "gzip", 8, "gzip, deflate", 7));
+		// its chain questions ask as analysts' clients do: 12 asked first, two each in
+		// turn as FIRST_ASKING's four (JSON with no Accept-Encoding, JSON with
+		// identity, */* with "gzip, deflate", */* with none); then 30 asked again, the
+		// 12 in turn, each with the Accept it was first asked with (questions 4 to 7:
+		// */*), the encodings in turn none, gzip, identity, "gzip, deflate" (first +
+		// again below)
+		assertThat(HttpWarmUp.FIRST_ASKING).hasSize(4);
+		assertThat(Asked.chainQuestions()).containsExactlyInAnyOrderEntriesOf(Map.of("application/json (none)", 4 + 5,
+				"application/json identity", 4 + 5, "application/json gzip", 5, "application/json gzip, deflate", 5,
+				"*/* gzip, deflate", 2 + 2, "*/* (none)", 2 + 3, "*/* gzip", 3, "*/* identity", 2));
 		// nothing kept
 		assertThat(this.answers.size()).as("answers kept as bytes").isZero();
 		assertThat(analysesKept()).as("analyses kept").isZero();
@@ -129,11 +132,11 @@ class HttpWarmUpIT {
 	}
 
 	/**
-	 * Counts the {@code Accept-Encoding} of the chain questions that carry the warm-up's
-	 * header, as the server receives them.
+	 * Counts the {@code Accept} and {@code Accept-Encoding} of the chain questions that
+	 * carry the warm-up's header, as the server receives them.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
-	static class EncodingsSeen {
+	static class Asked {
 
 		private static final Map<String, Integer> SEEN = new TreeMap<>();
 
@@ -146,7 +149,7 @@ class HttpWarmUpIT {
 		}
 
 		@Bean
-		FilterRegistrationBean<OncePerRequestFilter> warmUpEncodings() {
+		FilterRegistrationBean<OncePerRequestFilter> warmUpAsking() {
 			FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
 					new OncePerRequestFilter() {
 
@@ -156,7 +159,7 @@ class HttpWarmUpIT {
 							if (request.getHeader(WarmUpRequests.HEADER) != null
 									&& request.getRequestURI().startsWith("/api/chains/")) {
 								String encoding = request.getHeader("Accept-Encoding");
-								seen((encoding == null) ? "(none)" : encoding);
+								seen(request.getHeader("Accept") + " " + ((encoding == null) ? "(none)" : encoding));
 							}
 							chain.doFilter(request, response);
 						}
