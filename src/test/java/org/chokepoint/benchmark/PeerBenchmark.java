@@ -43,10 +43,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the peer's language gives (this JVM's {@code java.net.http} costs a client's share of
  * each figure), {@code --starts} times (3 unless said; this client's verdicts are on the
  * median of the starts' p50s, as one start differs from the next by 10 % or more on these
- * machines); then the figures alone, as the peer computes them (a world matrix of one
- * cell per pair), from both clients, each of a service started afresh, beside the
- * verdicts; and every ratio with its target. A tool in the test sources, not a test
- * (docs/performance.md):
+ * machines), and in each of those starts other new pairs from Python's requests as a
+ * notebook calls it (where it is installed; beside the verdicts: that client's own time
+ * per request is about half a millisecond); then the figures alone, as the peer computes
+ * them (a world matrix of one cell per pair), from both clients, each of a service
+ * started afresh, beside the verdicts; and every ratio with its target. A tool in the
+ * test sources, not a test (docs/performance.md):
  *
  * <pre>mvn -B -o -Pbenchmark test-compile exec:exec -Dbenchmark.main=org.chokepoint.benchmark.PeerBenchmark \
  *   -Dbenchmark.args="--tier M"</pre>
@@ -262,6 +264,12 @@ public final class PeerBenchmark {
 		// that --starts times: the verdicts on the median of the starts' p50s
 		double[] leanColds = new double[this.starts];
 		double[] leanWarms = new double[this.starts];
+		// then, in the same start, other new pairs from Python's requests as a notebook
+		// calls it (Accept */*, gzip): beside the verdicts, what that client costs
+		List<Pair> notebookPairs = pairs(parameters, 3 * this.pairs);
+		double[] notebookColds = new double[this.starts];
+		double[] notebookWarms = new double[this.starts];
+		int notebooks = 0;
 		int asked = 0;
 		int started = 0;
 		for (int s = 1; s <= this.starts; s++) {
@@ -269,9 +277,16 @@ public final class PeerBenchmark {
 			try (Service service = Service.start(db,
 					out.resolve("service-" + this.tier + "-python" + ((s == 1) ? "" : "-" + s) + ".log"),
 					this.serviceArgs, Duration.ofMinutes(10))) {
-				double[][] lean = pythonClient(service.base(), pairs, PeerBenchmark::uri);
+				double[][] lean = pythonClient(service.base(), pairs, PeerBenchmark::uri, "http.client");
 				if (lean == null) {
 					break;
+				}
+				double[][] notebook = (notebooks == started)
+						? pythonClient(service.base(), notebookPairs, PeerBenchmark::uri, "requests") : null;
+				if (notebook != null) {
+					notebookColds[notebooks] = Benchmark.percentile(notebook[0], 50);
+					notebookWarms[notebooks] = Benchmark.percentile(notebook[1], 50);
+					notebooks++;
 				}
 				asked = lean[0].length;
 				leanColds[started] = Benchmark.percentile(lean[0], 50);
@@ -279,9 +294,13 @@ public final class PeerBenchmark {
 				started++;
 				this.notes.add(String.format(Locale.ROOT,
 						"for Python's http.client, start %d of %d: the service started afresh again, ready in %.1f s"
-								+ " (%s; a memory probe just before the start: %s); cold p50 %.3f ms, warm p50 %.3f ms",
+								+ " (%s; a memory probe just before the start: %s); cold p50 %.3f ms, warm p50 %.3f ms%s",
 						s, this.starts, service.readySeconds(), service.warmUp(), probed, leanColds[started - 1],
-						leanWarms[started - 1]));
+						leanWarms[started - 1],
+						(notebook == null) ? ""
+								: String.format(Locale.ROOT,
+										"; then Python's requests: cold p50 %.3f ms, warm p50 %.3f ms",
+										notebookColds[notebooks - 1], notebookWarms[notebooks - 1])));
 			}
 		}
 		if (started > 0) {
@@ -300,6 +319,24 @@ public final class PeerBenchmark {
 			if (peerP50 > 0) {
 				row("Python's http.client: cold / peer", leanCold / peerP50, 1.0, "at most 1x");
 				row("Python's http.client: warm / peer", leanWarm / peerP50, 0.5, "at most 0.5x");
+			}
+		}
+		if (notebooks > 0) {
+			double[] colds = Arrays.copyOf(notebookColds, notebooks);
+			double[] warms = Arrays.copyOf(notebookWarms, notebooks);
+			Arrays.sort(colds);
+			Arrays.sort(warms);
+			double cold = ColdStarts.median(colds);
+			double warm = ColdStarts.median(warms);
+			String of = (notebooks == 1) ? "" : "; the median of " + notebooks + " starts' p50s";
+			row("Python's requests (a notebook's defaults: Accept */*, gzip): chain, cold p50 over HTTP, "
+					+ notebookPairs.size() + " other new pairs, after http.client's in the same starts (ms" + of + ")",
+					cold, null, null);
+			row("Python's requests: chain, warm p50 over HTTP (ms" + of + ")", warm, null, null);
+			if (peerP50 > 0) {
+				row("Python's requests: cold / peer (beside the verdict: the client's own time counts)", cold / peerP50,
+						1.0, "at most 1x");
+				row("Python's requests: warm / peer (beside the verdict)", warm / peerP50, 0.5, "at most 0.5x");
 			}
 		}
 		figuresOnly(db, out, pairs, peerP50);
@@ -618,12 +655,15 @@ public final class PeerBenchmark {
 	 * ({@code src/test/python/chain_client.py}): each once cold, then {@code --warm}
 	 * times again. The client an analyst's notebook has, as lean as the peer's language
 	 * gives: {@code java.net.http}'s own costs (its selector thread and the hand-offs to
-	 * it) are part of this benchmark's other figures. Null (with a note) where Python
-	 * cannot run.
+	 * it) are part of this benchmark's other figures. With {@code client} "requests", the
+	 * requests library as a notebook calls it instead (its default headers: any type,
+	 * gzip), whose own time per request is larger. Null (with a note) where Python or
+	 * requests cannot run.
+	 * @param client {@code http.client} or {@code requests}
 	 * @return the cold times, then the warm ones
 	 */
-	private double[][] pythonClient(String base, List<Pair> pairs, java.util.function.Function<Pair, String> uri)
-			throws IOException, InterruptedException {
+	private double[][] pythonClient(String base, List<Pair> pairs, java.util.function.Function<Pair, String> uri,
+			String client) throws IOException, InterruptedException {
 		Path script = Path.of("src/test/python/chain_client.py");
 		Path queries = Files.createTempFile("client-queries", ".csv");
 		Path times = Files.createTempFile("client-times", ".csv");
@@ -631,8 +671,8 @@ public final class PeerBenchmark {
 			StringBuilder lines = new StringBuilder();
 			pairs.forEach(p -> lines.append(uri.apply(p)).append('\n'));
 			Files.writeString(queries, lines);
-			if (python("Python's http.client", script.toString(), base, "--queries", queries.toString(), "--warm",
-					"" + this.warmRepeats, "--out", times.toString()) == null) {
+			if (python("Python's " + client, script.toString(), base, "--queries", queries.toString(), "--warm",
+					"" + this.warmRepeats, "--out", times.toString(), "--client", client) == null) {
 				return null;
 			}
 			List<String> rows = Files.readAllLines(times);
@@ -783,7 +823,7 @@ public final class PeerBenchmark {
 		}
 		try (Service service = Service.start(db, out.resolve("service-" + this.tier + "-figures-python.log"),
 				this.serviceArgs, Duration.ofMinutes(10))) {
-			double[][] lean = pythonClient(service.base(), pairs, PeerBenchmark::cellUri);
+			double[][] lean = pythonClient(service.base(), pairs, PeerBenchmark::cellUri, "http.client");
 			if (lean != null) {
 				figureRows("Python's http.client: ", Benchmark.percentile(lean[0], 50),
 						Benchmark.percentile(lean[1], 50), lean[0].length, peerP50);
