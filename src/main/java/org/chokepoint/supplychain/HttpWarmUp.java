@@ -102,8 +102,9 @@ class HttpWarmUp implements DisposableBean {
 			new Asking(ANY, "gzip, deflate"), new Asking(ANY, null));
 
 	/**
-	 * The {@code Accept-Encoding} its asking again names in turn: the first asks' two,
-	 * and gzip as browsers and Python's {@code requests} ask (the kept gzip form).
+	 * The {@code Accept-Encoding} its asking again names in turn: none and
+	 * {@code identity}, and gzip as browsers and Python's {@code requests} ask (the kept
+	 * gzip form).
 	 */
 	static final List<String> AGAIN_ENCODINGS = Arrays.asList(null, "gzip", "identity", "gzip, deflate");
 
@@ -371,8 +372,8 @@ class HttpWarmUp implements DisposableBean {
 	}
 
 	/**
-	 * Asks {@code uri} with the warm-up's token (and {@code Accept-Encoding: encoding}
-	 * unless null): whether it was answered 200.
+	 * Asks {@code uri} with the warm-up's token, {@code Accept: accept} (and
+	 * {@code Accept-Encoding: encoding} unless null): whether it was answered 200.
 	 */
 	private boolean ask(HttpClient client, URI uri, String accept, String encoding)
 			throws IOException, InterruptedException {
