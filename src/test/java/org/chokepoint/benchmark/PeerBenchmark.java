@@ -304,12 +304,8 @@ public final class PeerBenchmark {
 			}
 		}
 		if (started > 0) {
-			double[] colds = Arrays.copyOf(leanColds, started);
-			double[] warms = Arrays.copyOf(leanWarms, started);
-			Arrays.sort(colds);
-			Arrays.sort(warms);
-			double leanCold = ColdStarts.median(colds);
-			double leanWarm = ColdStarts.median(warms);
+			double leanCold = medianOf(leanColds, started);
+			double leanWarm = medianOf(leanWarms, started);
 			double floorP50 = Benchmark.percentile(floor, 50);
 			String of = (started == 1) ? "" : "; the median of " + started + " starts' p50s";
 			row("Python's http.client: chain, cold p50 over HTTP, the same " + asked
@@ -322,12 +318,8 @@ public final class PeerBenchmark {
 			}
 		}
 		if (notebooks > 0) {
-			double[] colds = Arrays.copyOf(notebookColds, notebooks);
-			double[] warms = Arrays.copyOf(notebookWarms, notebooks);
-			Arrays.sort(colds);
-			Arrays.sort(warms);
-			double cold = ColdStarts.median(colds);
-			double warm = ColdStarts.median(warms);
+			double cold = medianOf(notebookColds, notebooks);
+			double warm = medianOf(notebookWarms, notebooks);
 			String of = (notebooks == 1) ? "" : "; the median of " + notebooks + " starts' p50s";
 			row("Python's requests (a notebook's defaults: Accept */*, gzip): chain, cold p50 over HTTP, "
 					+ notebookPairs.size() + " other new pairs, after http.client's in the same starts (ms" + of + ")",
@@ -648,6 +640,13 @@ public final class PeerBenchmark {
 					"the largest chain answer is %,d bytes of JSON (the default summary: suppliers from 0.1 %% of the"
 							+ " supply, the 10 largest and the allied alternatives, the rest counted and summed)",
 					bytes));
+	}
+
+	/** The median of the first {@code count} of {@code values}. */
+	private static double medianOf(double[] values, int count) {
+		double[] sorted = Arrays.copyOf(values, count);
+		Arrays.sort(sorted);
+		return ColdStarts.median(sorted);
 	}
 
 	/**
