@@ -14,8 +14,8 @@ the peer's language gives, not only to java.net.http's.
 
 queries.csv: lines "path?query" (each asked once cold, then --warm times again). times.csv:
 one line per query, "cold_ms,warm_ms,warm_ms,...". Any answer other than 200 stops it with
-exit code 1 and the status on standard error; --client requests where requests is not installed,
-with exit code 3.
+exit code 1 and the status on standard error. --client requests stops with exit code 3 where
+requests is not installed.
 """
 import argparse
 import http.client
