@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -21,7 +23,17 @@ import org.springframework.stereotype.Component;
 /**
  * Finished answers as bytes, by key ({@link AnswerCacheFilter} makes the keys: data
  * version, path, query, {@code Accept}, date), bounded by their size in bytes
- * ({@link AnswerCacheProperties#maxSize()}), least recently used dropped first.
+ * ({@link AnswerCacheProperties#maxSize()}).
+ *
+ * <p>
+ * Most answers are kept in a Caffeine cache, whose policy (W-TinyLFU) admits a new answer
+ * only when it was asked more often than the one it would push out: once it is full of
+ * answers asked once each, a new answer asked once is dropped as soon as it is put. That
+ * suits answers computed in a millisecond, not the world matrix, computed in seconds and
+ * asked once before its second ask (at M, seed 61, it was dropped at once and computed
+ * again at every ask: docs/performance.md). Answers that took at least
+ * {@link #COSTLY_FROM} to compute are kept apart, least recently used dropped first,
+ * whatever was asked before them, up to {@code costlySize} bytes.
  */
 @Component
 public class AnswerCache {
@@ -29,21 +41,52 @@ public class AnswerCache {
 	/** Bodies shorter than this are not worth a gzip form. */
 	static final int GZIP_FROM = 256;
 
+	/**
+	 * An answer computed in at least this long (nanoseconds: 100 ms) is kept apart from
+	 * the others: a chain answer takes 1 to 5 ms at the benchmark's sizes, the world
+	 * matrix seconds.
+	 */
+	static final long COSTLY_FROM = 100_000_000L;
+
 	private final Cache<String, Answer> answers;
+
+	/** The costly answers, least recently used first, by key; guarded by itself. */
+	private final LinkedHashMap<String, Kept> costly = new LinkedHashMap<>(16, 0.75f, true);
+
+	/** The weight of {@link #costly}; guarded by it. */
+	private long costlyWeight;
+
+	/**
+	 * Whether {@link #costly} holds any answer: a miss of the others looks no further.
+	 */
+	private volatile boolean anyCostly;
+
+	private final long costlySize;
 
 	private final long maxAnswerSize;
 
 	@Autowired
 	AnswerCache(AnswerCacheProperties properties) {
-		this(properties.maxSize().toBytes(), properties.maxAnswerSize().toBytes());
+		this(properties.maxSize().toBytes(), properties.maxAnswerSize().toBytes(),
+				properties.maxAnswerSize().toBytes());
 	}
 
 	/**
 	 * A cache of at most {@code maxSize} bytes, each answer at most
-	 * {@code maxAnswerSize}.
+	 * {@code maxAnswerSize}, and no answer kept apart for its cost.
 	 */
 	AnswerCache(long maxSize, long maxAnswerSize) {
+		this(maxSize, maxAnswerSize, 0);
+	}
+
+	/**
+	 * A cache of at most {@code maxSize} bytes, each answer at most
+	 * {@code maxAnswerSize}, and besides them answers that took at least
+	 * {@link #COSTLY_FROM} to compute, at most {@code costlySize} bytes of them.
+	 */
+	AnswerCache(long maxSize, long maxAnswerSize, long costlySize) {
 		this.maxAnswerSize = maxAnswerSize;
+		this.costlySize = costlySize;
 		this.answers = Caffeine.newBuilder()
 			// the cache's upkeep (order of eviction, evictions) on the thread that
 			// reads or writes, not handed to the common fork-join pool: waking a pool
@@ -57,30 +100,91 @@ public class AnswerCache {
 	}
 
 	Answer get(String key) {
-		return this.answers.getIfPresent(key);
+		Answer answer = this.answers.getIfPresent(key);
+		if (answer != null || !this.anyCostly) {
+			return answer;
+		}
+		synchronized (this.costly) {
+			Kept kept = this.costly.get(key);
+			return (kept != null) ? kept.answer() : null;
+		}
 	}
 
-	/** Keeps {@code answer} unless it is larger than an answer may be. */
+	/**
+	 * Keeps {@code answer} unless it is larger than an answer may be; apart from the
+	 * others when it took at least {@link #COSTLY_FROM} to compute and there is room for
+	 * such answers.
+	 */
 	void put(String key, Answer answer) {
-		if (answer.size() <= this.maxAnswerSize) {
+		long size = answer.size();
+		if (size > this.maxAnswerSize) {
+			return;
+		}
+		if (answer.cost() < COSTLY_FROM || size > this.costlySize) {
+			if (this.anyCostly) {
+				forgetCostly(key);
+			}
 			this.answers.put(key, answer);
+			return;
+		}
+		this.answers.invalidate(key);
+		long weight = key.length() * 2L + size;
+		synchronized (this.costly) {
+			Kept before = this.costly.put(key, new Kept(answer, weight));
+			this.costlyWeight += weight - ((before != null) ? before.weight() : 0);
+			Iterator<Kept> eldest = this.costly.values().iterator();
+			while (this.costlyWeight > this.costlySize) {
+				this.costlyWeight -= eldest.next().weight();
+				eldest.remove();
+			}
+			this.anyCostly = !this.costly.isEmpty();
+		}
+	}
+
+	private void forgetCostly(String key) {
+		synchronized (this.costly) {
+			Kept before = this.costly.remove(key);
+			if (before != null) {
+				this.costlyWeight -= before.weight();
+			}
+			this.anyCostly = !this.costly.isEmpty();
 		}
 	}
 
 	/** The bytes the kept answers weigh, as {@link Answer#size()} counts them. */
 	long weightedSize() {
 		this.answers.cleanUp();
-		return this.answers.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+		synchronized (this.costly) {
+			return this.answers.policy().eviction().orElseThrow().weightedSize().orElseThrow() + this.costlyWeight;
+		}
 	}
 
 	/** How many answers are kept (an estimate, as Caffeine counts). */
 	public long size() {
-		return this.answers.estimatedSize();
+		synchronized (this.costly) {
+			return this.answers.estimatedSize() + this.costly.size();
+		}
+	}
+
+	/** How many answers are kept apart for their cost. */
+	int costlyCount() {
+		synchronized (this.costly) {
+			return this.costly.size();
+		}
 	}
 
 	/** Forgets every answer. */
 	public void clear() {
 		this.answers.invalidateAll();
+		synchronized (this.costly) {
+			this.costly.clear();
+			this.costlyWeight = 0;
+			this.anyCostly = false;
+		}
+	}
+
+	/** A costly answer and the weight it was counted with. */
+	private record Kept(Answer answer, long weight) {
 	}
 
 	/**
@@ -98,6 +202,8 @@ public class AnswerCache {
 
 		private final String gzipEtag;
 
+		private final long cost;
+
 		private volatile byte[] gzip;
 
 		/**
@@ -107,17 +213,25 @@ public class AnswerCache {
 		 * @param etag the strong ETag of the body ({@link #hash}), quoted
 		 * @param gzipEtag the strong ETag of the gzip form (the body's with
 		 * {@code -gzip})
+		 * @param cost how long it took to compute, in nanoseconds
 		 */
-		private Answer(List<Map.Entry<String, String>> headers, byte[] body, String etag, String gzipEtag) {
+		private Answer(List<Map.Entry<String, String>> headers, byte[] body, String etag, String gzipEtag, long cost) {
 			this.headers = headers;
 			this.body = body;
 			this.etag = etag;
 			this.gzipEtag = gzipEtag;
+			this.cost = cost;
 		}
 
+		/** An answer computed at no cost worth noting. */
 		static Answer of(List<Map.Entry<String, String>> headers, byte[] body) {
+			return of(headers, body, 0);
+		}
+
+		/** An answer that took {@code cost} nanoseconds to compute. */
+		static Answer of(List<Map.Entry<String, String>> headers, byte[] body, long cost) {
 			String hash = hash(body);
-			return new Answer(List.copyOf(headers), body, "\"" + hash + "\"", "\"" + hash + "-gzip\"");
+			return new Answer(List.copyOf(headers), body, "\"" + hash + "\"", "\"" + hash + "-gzip\"", cost);
 		}
 
 		/**
@@ -157,6 +271,11 @@ public class AnswerCache {
 
 		String gzipEtag() {
 			return this.gzipEtag;
+		}
+
+		/** How long it took to compute, in nanoseconds. */
+		long cost() {
+			return this.cost;
 		}
 
 		/** Whether it has a gzip form: bodies shorter than {@link #GZIP_FROM} do not. */

@@ -126,12 +126,14 @@ class AnswerCacheFilter extends OncePerRequestFilter {
 		}
 		Set<String> before = new HashSet<>(response.getHeaderNames());
 		ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+		long started = System.nanoTime();
 		chain.doFilter(new Unconditional(request), captured);
+		long cost = System.nanoTime() - started;
 		if (captured.getStatus() != HttpServletResponse.SC_OK || response.isCommitted()) {
 			captured.copyBodyToResponse();
 			return;
 		}
-		answer = AnswerCache.Answer.of(handlerHeaders(captured, before), body(captured));
+		answer = AnswerCache.Answer.of(handlerHeaders(captured, before), body(captured), cost);
 		if (version.equals(readVersion())) {
 			// an answer computed across a change of version is served, not kept
 			cache.put(key, answer);

@@ -12,10 +12,13 @@ import org.springframework.util.unit.DataSize;
  * there (default true); off, every request is computed (from the analyses' own caches)
  * and written again
  * @param maxSize the most the kept answers may take, body and gzip form counted (default
- * 64MB); the least recently used go first
+ * 64MB); when full, a new answer is kept only if asked more often than those it would
+ * push out (Caffeine's policy)
  * @param maxAnswerSize the largest answer kept (default 32MB: the world matrix of 249
  * consumers and 200 products is 10 MB of JSON and takes seconds to compute); a larger one
- * is served but not kept
+ * is served but not kept. Besides {@code maxSize}, answers that took at least 100 ms to
+ * compute are kept apart, at most this many bytes of them, the least recently used
+ * dropped first ({@link AnswerCache})
  */
 @ConfigurationProperties("chokepoint.answer-cache")
 public record AnswerCacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("64MB") DataSize maxSize,

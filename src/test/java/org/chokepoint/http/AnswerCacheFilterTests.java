@@ -52,10 +52,22 @@ class AnswerCacheFilterTests {
 		return this.version.get();
 	}, new AnswerCacheProperties(true, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1)));
 
+	/** How long the handler takes, in milliseconds. */
+	private long delay;
+
 	private final HttpServlet handler = new HttpServlet() {
 		@Override
 		protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
 			AnswerCacheFilterTests.this.calls.add(String.valueOf(request.getHeader("If-None-Match")));
+			if (AnswerCacheFilterTests.this.delay > 0) {
+				try {
+					Thread.sleep(AnswerCacheFilterTests.this.delay);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IOException(ex);
+				}
+			}
 			response.setStatus(AnswerCacheFilterTests.this.status);
 			response.setContentType("application/json");
 			response.setHeader("ETag", "\"handler's own\"");
@@ -133,6 +145,33 @@ class AnswerCacheFilterTests {
 		this.warmUp = false;
 		get("/api/chains/ndfeb-magnet?consumer=US&year=2024");
 		assertThat(this.calls).hasSize(4);
+	}
+
+	/**
+	 * The filter times the handler: an answer that took at least
+	 * {@link AnswerCache#COSTLY_FROM} is kept apart from the others (which
+	 * {@code AnswerCacheTests} shows a full cache keeps where Caffeine's policy drops
+	 * them), and served from its bytes when asked again.
+	 */
+	@Test
+	void anAnswerThatTookLongIsKeptApart() throws Exception {
+		String matrix = "/api/exposure/matrix?year=2024";
+		get(matrix);
+		assertThat(this.cache.size()).isEqualTo(1);
+		assertThat(this.cache.costlyCount()).as("computed at once").isZero();
+
+		this.delay = AnswerCache.COSTLY_FROM / 1_000_000;
+		MockHttpServletResponse first = get(matrix + "&sourcing=traced");
+		this.delay = 0;
+		assertThat(this.cache.costlyCount()).isEqualTo(1);
+		for (int i = 0; i < 1200; i++) {
+			get("/api/chains/ndfeb-magnet?consumer=C" + i);
+		}
+		int calls = this.calls.size();
+		MockHttpServletResponse again = get(matrix + "&sourcing=traced");
+		assertThat(this.calls).as("served from its bytes").hasSize(calls);
+		assertThat(again.getContentAsString()).isEqualTo(first.getContentAsString());
+		assertThat(again.getHeader("ETag")).isEqualTo(first.getHeader("ETag"));
 	}
 
 	@Test

@@ -49,10 +49,6 @@ class AnswerCacheTests {
 	}
 
 	/**
-	 * The catalogue's check values of both checksums over "123456789" (CRC-32C
-	 * 0xE3069283, CRC-32 0xCBF43926), then its length 9, as base64url of those 12 bytes.
-	 */
-	/**
 	 * The cache's upkeep runs on the thread that puts, not on a pool thread woken for it:
 	 * an answer over the bound is gone when {@code put} returns. Handed to the common
 	 * fork-join pool (Caffeine's default), the second answer was still counted right
@@ -69,6 +65,90 @@ class AnswerCacheTests {
 		}
 	}
 
+	/** Two seconds, in nanoseconds: what the world matrix takes at M. */
+	private static final long SECONDS_2 = 2_000_000_000L;
+
+	/**
+	 * A cache of 1 MB and 450 kB for costly answers, full of 5 kB answers each asked once
+	 * after it was put, as after many analysts' first questions.
+	 */
+	private static AnswerCache full() {
+		AnswerCache cache = new AnswerCache(1_000_000, 500_000, 450_000);
+		for (int i = 0; i < 400; i++) {
+			cache.put("chain " + i, AnswerCache.Answer.of(List.of(), new byte[5_000]));
+			assertThat(cache.get("chain " + i)).isNotNull();
+		}
+		return cache;
+	}
+
+	/**
+	 * Caffeine's policy drops a large new answer asked once when the cache is full of
+	 * answers asked as often: computed in a millisecond, it is computed again; one that
+	 * took seconds (the world matrix) is kept, and counted.
+	 */
+	@Test
+	void aCostlyAnswerIsKeptWhereTheOthersWouldDropIt() {
+		AnswerCache cache = full();
+		AnswerCache.Answer cheap = AnswerCache.Answer.of(List.of(), new byte[300_000]);
+		cache.put("cheap", cheap);
+		assertThat(cache.get("cheap")).as("Caffeine's admission, as the section in performance.md found it").isNull();
+
+		long before = cache.weightedSize();
+		long count = cache.size();
+		AnswerCache.Answer matrix = AnswerCache.Answer.of(List.of(), new byte[300_000], SECONDS_2);
+		cache.put("matrix", matrix);
+		assertThat(cache.get("matrix")).isSameAs(matrix);
+		assertThat(cache.size()).isEqualTo(count + 1);
+		assertThat(cache.weightedSize()).isEqualTo(before + "matrix".length() * 2L + matrix.size());
+		// more answers asked once do not push it out
+		for (int i = 400; i < 800; i++) {
+			cache.put("chain " + i, AnswerCache.Answer.of(List.of(), new byte[5_000]));
+			cache.get("chain " + i);
+		}
+		assertThat(cache.get("matrix")).isSameAs(matrix);
+		cache.clear();
+		assertThat(cache.get("matrix")).isNull();
+		assertThat(cache.size()).isZero();
+		assertThat(cache.weightedSize()).isZero();
+	}
+
+	/**
+	 * The costly answers are bounded by their own size, least recently used dropped
+	 * first; one larger than that bound is left to the others' policy, and a cache made
+	 * without room for them (the warm-up's) keeps none apart.
+	 */
+	@Test
+	void theCostlyAnswersAreBoundedLeastRecentlyUsedFirst() {
+		AnswerCache cache = full();
+		AnswerCache.Answer a = AnswerCache.Answer.of(List.of(), new byte[200_000], SECONDS_2);
+		AnswerCache.Answer b = AnswerCache.Answer.of(List.of(), new byte[200_000], SECONDS_2);
+		AnswerCache.Answer c = AnswerCache.Answer.of(List.of(), new byte[200_000], SECONDS_2);
+		cache.put("a", a);
+		cache.put("b", b);
+		assertThat(cache.get("a")).isSameAs(a);
+		cache.put("c", c);
+		assertThat(cache.get("b")).as("the least recently used of three over 450 kB").isNull();
+		assertThat(cache.get("a")).isSameAs(a);
+		assertThat(cache.get("c")).isSameAs(c);
+
+		AnswerCache.Answer huge = AnswerCache.Answer.of(List.of(), new byte[460_000], SECONDS_2);
+		cache.put("huge", huge);
+		assertThat(cache.get("a")).as("not pushed out by an answer kept as the others are").isSameAs(a);
+		assertThat(cache.get("c")).isSameAs(c);
+
+		AnswerCache none = new AnswerCache(1_000_000, 500_000);
+		for (int i = 0; i < 400; i++) {
+			none.put("chain " + i, AnswerCache.Answer.of(List.of(), new byte[5_000]));
+			none.get("chain " + i);
+		}
+		none.put("a", a);
+		assertThat(none.get("a")).isNull();
+	}
+
+	/**
+	 * The catalogue's check values of both checksums over "123456789" (CRC-32C
+	 * 0xE3069283, CRC-32 0xCBF43926), then its length 9, as base64url of those 12 bytes.
+	 */
 	@Test
 	void theHashIsTheBodysCrc32cItsCrc32AndItsLength() {
 		assertThat(AnswerCache.Answer.hash("123456789".getBytes(StandardCharsets.US_ASCII)))
